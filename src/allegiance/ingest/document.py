@@ -1,0 +1,230 @@
+"""Documents as read from the inputs, the ingest options, the run report, and the reader.
+
+:func:`read_documents` is a generator: it streams documents one at a time from files,
+directories, stdin and URLs, so that memory stays flat however large the corpus. Bad input
+never raises: every problem becomes one line in the :class:`IngestReport` (and a log warning)
+naming the file (and line) and the reason, and the rest of the batch is processed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Messages
+from ..schema import Document
+from .dates import normalise_date
+from .furniture import find_furniture
+
+__all__ = ["Draft", "IngestOptions", "IngestReport", "InputDocument", "read_documents"]
+
+logger = logging.getLogger("allegiance.ingest")
+
+BAD_DATE = "{path}: published date {value!r} is not a date allegiance can read; left empty"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InputDocument:
+    """One document to analyse: its text exactly as given, plus metadata.
+
+    ``ignore`` holds character ranges of page furniture (bylines, "Most Read"...) from which
+    nothing should be extracted; the text itself is never changed.
+    """
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    sha256: str
+    ignore: tuple[tuple[int, int], ...] = ()
+
+    def to_record(self, *, include_text: bool = False) -> Document:
+        """The ``document`` record (see :mod:`allegiance.schema`).
+
+        Args:
+            include_text: also carry the text in the record.
+        """
+        return Document(
+            doc_id=self.doc_id,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            url=self.url,
+            n_chars=len(self.text),
+            sha256=self.sha256,
+            source=self.source,
+            text=self.text if include_text else None,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngestOptions:
+    """How inputs are read: metadata defaults, limits and column names.
+
+    ``outlet`` and ``published`` apply only to documents that lack them. ``max_bytes`` limits
+    a file read whole (text, HTML, JSON, stdin text, URLs) and each record of a streamed file
+    (JSON Lines, CSV/TSV), whose total size is not limited.
+    """
+
+    outlet: str | None = None
+    published: str | None = None
+    max_bytes: int = 20_000_000
+    id_field: str = "id"
+    text_field: str = "text"
+    title_field: str = "title"
+    outlet_field: str = "outlet"
+    published_field: str = "published"
+    url_field: str = "url"
+    timeout: float = 10.0
+    encoding: str = "utf-8"
+
+
+@dataclass
+class IngestReport:
+    """What happened while reading: documents read, inputs skipped, warnings.
+
+    Attributes:
+        read: number of documents yielded.
+        skipped: ``(source, message)`` for every input or record that was skipped.
+        warnings: every problem as a one-line message, in order (skips included).
+        log: also log each message to the ``allegiance.ingest`` logger (the CLI turns this
+            off and prints the messages itself).
+    """
+
+    read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    log: bool = True
+
+    def add_skip(self, source: str, message: str) -> None:
+        """Record that ``source`` was skipped, with a one-line message naming it."""
+        self.skipped.append((source, message))
+        self._emit(message)
+
+    def add_warning(self, message: str) -> None:
+        """Record a one-line warning (the input is still processed)."""
+        self._emit(message)
+
+    def _emit(self, message: str) -> None:
+        message = " ".join(message.split())
+        self.warnings.append(message)
+        if self.log:
+            logger.warning("%s", message)
+
+    def summary(self) -> str:
+        """One line: ``"read 12 documents, skipped 2"``."""
+        noun = "document" if self.read == 1 else "documents"
+        return f"read {self.read} {noun}, skipped {len(self.skipped)}"
+
+
+@dataclass(slots=True, kw_only=True)
+class Draft:
+    """A document as a reader found it, before ids, defaults and dedupe are applied."""
+
+    text: str
+    source: str
+    doc_id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: Any = None
+    url: str | None = None
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+class _Finisher:
+    """Turns drafts into documents: ids, hashes, defaults, dates, furniture, dedupe."""
+
+    def __init__(self, options: IngestOptions, report: IngestReport) -> None:
+        self.options = options
+        self.report = report
+        # First 8 bytes of each sha256 -> where that content was first seen. Memory grows by
+        # one small entry per document, never by its text.
+        self.seen: dict[bytes, str] = {}
+        self.default_published = normalise_date(options.published) if options.published else None
+        if options.published and self.default_published is None:
+            report.add_warning(BAD_DATE.format(path="--published", value=options.published))
+
+    def finish(self, draft: Draft) -> InputDocument | None:
+        if not draft.text.strip():
+            self.report.add_skip(draft.source, Messages.EMPTY.format(path=draft.source))
+            return None
+        digest = hashlib.sha256(draft.text.encode("utf-8", "surrogatepass")).digest()
+        first = self.seen.get(digest[:8])
+        if first is not None:
+            self.report.add_skip(
+                draft.source, Messages.DUPLICATE.format(path=draft.source, first=first)
+            )
+            return None
+        self.seen[digest[:8]] = draft.source
+        sha = digest.hex()
+        published = None
+        if _clean(draft.published) is not None:
+            published = normalise_date(draft.published)
+            if published is None:
+                self.report.add_warning(BAD_DATE.format(path=draft.source, value=draft.published))
+        doc = InputDocument(
+            doc_id=_clean(draft.doc_id) or sha[:16],
+            text=draft.text,
+            title=_clean(draft.title),
+            outlet=_clean(draft.outlet) or self.options.outlet,
+            published=published or self.default_published,
+            url=_clean(draft.url),
+            source=draft.source,
+            sha256=sha,
+            ignore=tuple(find_furniture(draft.text)),
+        )
+        self.report.read += 1
+        return doc
+
+
+def read_documents(
+    paths: Iterable[str | Path] | str | Path,
+    options: IngestOptions | None = None,
+    report: IngestReport | None = None,
+) -> Iterator[InputDocument]:
+    """Stream documents from files, directories, ``-`` (stdin) and http(s) URLs.
+
+    Formats: ``.txt``/``.md``, ``.html``/``.htm``, ``.json`` (object, list or JSON Lines such
+    as re3d's ``documents.json``), ``.jsonl``, ``.csv``/``.tsv``. Directories are read
+    recursively in sorted order. Content already seen in the run is skipped and reported once.
+    Bad inputs are reported in ``report`` and skipped; nothing is raised for them.
+
+    Args:
+        paths: one path/URL/``-`` or an iterable of them.
+        options: reading options (defaults: :class:`IngestOptions`).
+        report: collects counts and one-line messages (a fresh one when omitted).
+
+    Yields:
+        One :class:`InputDocument` per document, in input order.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("Iran and the US both fight ISIL.\\n")
+        >>> [doc.text for doc in read_documents(d)]
+        ['Iran and the US both fight ISIL.\\n']
+    """
+    from .readers import iter_drafts  # readers import this module's Draft
+
+    opts = options or IngestOptions()
+    rep = report if report is not None else IngestReport()
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    finisher = _Finisher(opts, rep)
+    for draft in iter_drafts(paths, opts, rep):
+        doc = finisher.finish(draft)
+        if doc is not None:
+            yield doc
