@@ -1,0 +1,384 @@
+"""Compare how outlets tell the same story: what each covers, ties, tone, sources, numbers.
+
+Works on records alone (no spaCy), grouped by outlet (or by document or year).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..schema import Document, Mention, Quantity, Quote, Relation
+from .affiliation import AFFILIATIONS, SourceLexicon, classify_source, default_source_lexicon
+from .differences import outlet_differences
+from .model import (
+    ActorCoverage,
+    OutletComparison,
+    OutletProfile,
+    ReportedNumber,
+    SourceEntry,
+    Sources,
+    Tie,
+    Tone,
+)
+
+__all__ = ["UNKNOWN", "ActorInfo", "GroupBy", "Rollup", "compare_outlets"]
+
+logger = logging.getLogger("allegiance.compare")
+
+#: Group name of documents with no outlet (or no published year, or no document record).
+UNKNOWN = "unknown"
+
+GroupBy = Literal["outlet", "doc_id", "year"]
+Rollup = Literal["parent", "country"] | Mapping[str, str] | None
+
+AnyRecord = Document | Mention | Relation | Quote | Quantity
+
+_ROUND = 4
+_MISSING_WHAT = {"outlet": "an outlet", "year": "a published year", "doc_id": "a document record"}
+_DETERMINER = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What is known of an actor beyond its id: name, type and where it rolls up to."""
+
+    name: str
+    actor_type: str | None = None
+    parent_id: str | None = None
+    country: str | None = None
+
+
+def _actor_infos(
+    mentions: Iterable[Mention], known: Mapping[str, ActorInfo] | None
+) -> dict[str, ActorInfo]:
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        names[m.actor_id][m.actor_name] += 1
+        first.setdefault(m.actor_id, m)
+    infos = dict(known or {})
+    for actor_id, m in first.items():
+        if actor_id in infos:
+            continue
+        infos[actor_id] = ActorInfo(
+            name=names[actor_id].most_common(1)[0][0],
+            actor_type=m.actor_type,
+            parent_id=m.parent_id,
+            country=m.country,
+        )
+    return infos
+
+
+def _roller(rollup: Rollup, infos: Mapping[str, ActorInfo]) -> Callable[[str], str]:
+    if rollup is None:
+        return lambda actor_id: actor_id
+    if rollup == "parent":
+        return lambda actor_id: (
+            (infos[actor_id].parent_id if actor_id in infos else None) or actor_id
+        )
+    if rollup == "country":
+        return lambda actor_id: (infos[actor_id].country if actor_id in infos else None) or actor_id
+    if isinstance(rollup, Mapping):
+        mapping = rollup
+        return lambda actor_id: mapping.get(actor_id, actor_id)
+    raise ValueError(f"rollup must be None, 'parent', 'country' or a mapping, not {rollup!r}")
+
+
+def _type_chain(actor_id: str | None, infos: Mapping[str, ActorInfo]) -> list[str | None]:
+    chain: list[str | None] = []
+    seen: set[str] = set()
+    while actor_id and actor_id in infos and actor_id not in seen:
+        seen.add(actor_id)
+        chain.append(infos[actor_id].actor_type)
+        actor_id = infos[actor_id].parent_id
+    return chain
+
+
+def _sign(total: int) -> int:
+    return (total > 0) - (total < 0)
+
+
+class _Group:
+    """Records of one outlet, collected in one pass."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.mentions: Counter[str] = Counter()
+        self.relations: list[Relation] = []
+        self.quotes: list[Quote] = []
+        self.quantities: list[tuple[Quantity, str | None]] = []
+
+
+class _Comparer:
+    def __init__(
+        self,
+        records: Iterable[AnyRecord],
+        *,
+        by: GroupBy,
+        rollup: Rollup,
+        actors: Mapping[str, ActorInfo] | None,
+        lexicon: SourceLexicon,
+    ) -> None:
+        if by not in ("outlet", "doc_id", "year"):
+            raise ValueError(f"by must be 'outlet', 'doc_id' or 'year', not {by!r}")
+        self.by = by
+        self.lexicon = lexicon
+        docs: dict[str, Document] = {}
+        rest: list[AnyRecord] = []
+        for record in records:
+            if isinstance(record, Document):
+                docs[record.doc_id] = record
+            else:
+                rest.append(record)
+        self.docs = docs
+        self.infos = _actor_infos((r for r in rest if isinstance(r, Mention)), actors)
+        self.roll = _roller(rollup, self.infos)
+        # Names as written on relation arguments serve actors that are never a mention.
+        self.arg_names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.groups: dict[str, _Group] = defaultdict(_Group)
+        self._missing: set[str] = set()
+        for doc in docs.values():
+            self.groups[self._group_of(doc.doc_id)].documents += 1
+        for record in rest:
+            self._add(record)
+        if self._missing:
+            logger.warning(
+                "%d document(s) without %s grouped as %r (e.g. %s)",
+                len(self._missing),
+                _MISSING_WHAT[by],
+                UNKNOWN,
+                sorted(self._missing)[0],
+            )
+
+    def _group_of(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        key: str | None
+        if self.by == "doc_id":
+            key = doc_id if doc is not None else None
+        elif doc is None:
+            key = None
+        elif self.by == "outlet":
+            key = doc.outlet.strip() if doc.outlet and doc.outlet.strip() else None
+        else:
+            key = doc.published[:4] if doc.published and doc.published[:4].isdigit() else None
+        if key is None:
+            self._missing.add(doc_id)
+            return UNKNOWN
+        return key
+
+    def _add(self, record: AnyRecord) -> None:
+        group = self.groups[self._group_of(record.doc_id)]
+        if isinstance(record, Mention):
+            group.mentions[self.roll(record.actor_id)] += 1
+        elif isinstance(record, Relation):
+            for arg in (record.source, record.target):
+                if arg.actor_id and arg.actor_name:
+                    self.arg_names[self.roll(arg.actor_id)][arg.actor_name] += 1
+            group.relations.append(record)
+        elif isinstance(record, Quote):
+            group.quotes.append(record)
+        elif isinstance(record, Quantity):
+            doc = self.docs.get(record.doc_id)
+            group.quantities.append((record, record.date or (doc.published if doc else None)))
+
+    def name(self, actor_id: str) -> str:
+        info = self.infos.get(actor_id)
+        if info is not None:
+            return info.name
+        written = self.arg_names.get(actor_id)
+        return written.most_common(1)[0][0] if written else actor_id
+
+    # -- per-outlet parts ---------------------------------------------------------------
+
+    def actors(self, group: _Group) -> tuple[ActorCoverage, ...]:
+        total = sum(group.mentions.values())
+        ranked = sorted(group.mentions.items(), key=lambda kv: (-kv[1], kv[0]))
+        return tuple(
+            ActorCoverage(actor_id=a, name=self.name(a), mentions=n, share=round(n / total, _ROUND))
+            for a, n in ranked
+        )
+
+    def _facts(self, group: _Group) -> Iterable[tuple[str, str, int]]:
+        # Negated and hypothetical relations are kept in the records but are not facts.
+        for r in group.relations:
+            if r.negated or r.hypothetical or not r.source.actor_id or not r.target.actor_id:
+                continue
+            yield self.roll(r.source.actor_id), self.roll(r.target.actor_id), r.sign
+
+    def ties(self, group: _Group) -> tuple[Tie, ...]:
+        totals: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for s, t, sign in self._facts(group):
+            if s != t:
+                totals[(min(s, t), max(s, t))].append(sign)
+        ranked = sorted(totals.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return tuple(
+            Tie(
+                a=a,
+                b=b,
+                a_name=self.name(a),
+                b_name=self.name(b),
+                sign=_sign(sum(signs)),
+                evidence=len(signs),
+            )
+            for (a, b), signs in ranked
+        )
+
+    def tone(self, group: _Group) -> dict[str, Tone]:
+        signs: dict[str, list[int]] = defaultdict(list)
+        for s, t, sign in self._facts(group):
+            for actor in {s, t}:
+                signs[actor].append(sign)
+        ranked = sorted(signs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return {
+            actor: Tone(
+                positive=round(sum(1 for v in vs if v > 0) / len(vs), _ROUND),
+                negative=round(sum(1 for v in vs if v < 0) / len(vs), _ROUND),
+                n=len(vs),
+            )
+            for actor, vs in ranked
+        }
+
+    def _source(self, q: Quote) -> tuple[str, str | None, str] | None:
+        """(speaker label, role, affiliation) of a quote; None for unattributed quotes."""
+        speaker = q.speaker
+        role = q.speaker_role.strip() if q.speaker_role and q.speaker_role.strip() else None
+        if q.anonymous:
+            label = role or (speaker.text if speaker else None) or "anonymous source"
+            label = _DETERMINER.sub("", label.strip())
+            description = speaker.text if speaker else None
+        elif speaker is not None:
+            label = speaker.actor_name or speaker.text
+            description = None
+        else:
+            return None
+        actor_id = self.roll(speaker.actor_id) if speaker and speaker.actor_id else None
+        affiliation = classify_source(
+            self.lexicon,
+            role=role,
+            description=description,
+            actor_types=_type_chain(actor_id, self.infos),
+        )
+        return label, role, affiliation
+
+    def sources(self, group: _Group) -> Sources:
+        named = anonymous = 0
+        by_affiliation = dict.fromkeys(AFFILIATIONS, 0)
+        # (label folded, anonymous) -> (label as first written, [(role, affiliation)...])
+        entries: dict[tuple[str, bool], tuple[str, list[tuple[str | None, str]]]] = {}
+        for q in group.quotes:
+            source = self._source(q)
+            if source is None:
+                continue
+            label, role, affiliation = source
+            if q.anonymous:
+                anonymous += 1
+            else:
+                named += 1
+            by_affiliation[affiliation] += 1
+            entries.setdefault((label.casefold(), q.anonymous), (label, []))[1].append(
+                (role, affiliation)
+            )
+        listed = []
+        for (_, is_anonymous), (label, uses) in entries.items():
+            roles = Counter(r for r, _ in uses if r)
+            affiliations = Counter(a for _, a in uses)
+            listed.append(
+                SourceEntry(
+                    speaker=label,
+                    role=roles.most_common(1)[0][0] if roles else None,
+                    anonymous=is_anonymous,
+                    affiliation=affiliations.most_common(1)[0][0],
+                    n=len(uses),
+                )
+            )
+        listed.sort(key=lambda e: (-e.n, e.speaker.casefold()))
+        return Sources(
+            named=named, anonymous=anonymous, by_affiliation=by_affiliation, entries=tuple(listed)
+        )
+
+    def quantities(self, group: _Group) -> tuple[ReportedNumber, ...]:
+        numbers = [
+            ReportedNumber(
+                concept=q.concept,
+                actor_id=self.roll(q.actor_id) if q.actor_id else None,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                approximate=q.approximate,
+                change=q.change,
+                date=date,
+                text=q.text,
+            )
+            for q, date in group.quantities
+        ]
+        numbers.sort(key=lambda n: (n.concept or "", n.actor_id or "", n.date or "", n.value))
+        return tuple(numbers)
+
+    def profiles(self) -> dict[str, OutletProfile]:
+        return {
+            name: OutletProfile(
+                outlet=name,
+                documents=group.documents,
+                actors=self.actors(group),
+                ties=self.ties(group),
+                tone=self.tone(group),
+                sources=self.sources(group),
+                quantities=self.quantities(group),
+            )
+            for name, group in sorted(self.groups.items())
+        }
+
+
+def compare_outlets(
+    records: Iterable[AnyRecord],
+    *,
+    by: GroupBy = "outlet",
+    rollup: Rollup = None,
+    min_mentions: int = 3,
+    actors: Mapping[str, ActorInfo] | None = None,
+    lexicon: SourceLexicon | None = None,
+) -> OutletComparison:
+    """Profile what each outlet reports and lay out where outlets differ.
+
+    Args:
+        records: document, mention, relation, quote and quantity records (any order), e.g.
+            from :func:`allegiance.schema.read_records`. Records whose document has no outlet
+            (or no document record) are grouped as ``"unknown"``, with one logged warning.
+        by: group documents by ``"outlet"``, by ``"doc_id"`` or by published ``"year"``.
+        rollup: count actors at a coarser level: ``"parent"`` (one step up the KB's parent
+            links, e.g. Badr -> PMF), ``"country"``, or a mapping from actor id to the id to
+            count it as.
+        min_mentions: mentions an outlet needs to count as covering an actor in
+            ``not_covered``.
+        actors: names, types and parents of actors (e.g. from the KB), preferred over what the
+            mention records say.
+        lexicon: source-affiliation lexicon; defaults to the bundled one.
+
+    Returns:
+        The per-outlet profiles and their differences; ``.to_dict()`` gives the JSON form.
+
+    >>> from allegiance.schema import Document, Mention
+    >>> recs = [Document(doc_id="d1", outlet="Fox News", n_chars=10, sha256="x"),
+    ...         Mention(id="m1", doc_id="d1", text="Iran", start=0, end=4, actor_id="IRN",
+    ...                 actor_name="Iran", actor_type="state", resolved_by="kb", confidence=1)]
+    >>> compare_outlets(recs).to_dict()["outlets"]["Fox News"]["actors"]
+    [{'actor_id': 'IRN', 'name': 'Iran', 'mentions': 1, 'share': 1.0}]
+    """
+    comparer = _Comparer(
+        records,
+        by=by,
+        rollup=rollup,
+        actors=actors,
+        lexicon=lexicon or default_source_lexicon(),
+    )
+    profiles = comparer.profiles()
+    return OutletComparison(
+        outlets=profiles,
+        differences=outlet_differences(profiles, min_mentions=min_mentions),
+        by=by,
+    )
