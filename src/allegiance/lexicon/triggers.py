@@ -1,0 +1,229 @@
+"""The trigger lexicon: words and patterns that signal relations, loaded from YAML data.
+
+The bundled ``data/triggers.yaml`` is read first; user files extend or override it key by key
+(a key set to ``null`` removes the bundled entry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import LexiconError, Messages
+from ..schema import CATEGORIES
+
+__all__ = ["DEFAULT_LEXICON", "CategoryInfo", "Lexicon", "Pattern", "Trigger", "load_lexicon"]
+
+DEFAULT_LEXICON = Path(__file__).parent / "data" / "triggers.yaml"
+_SECTIONS = ("verbs", "phrasal", "nouns", "stance_nouns", "adjectives", "compounds", "prepositions")
+_LISTS = (
+    "light_verbs",
+    "speech_verbs",
+    "irrealis_verbs",
+    "modal_auxiliaries",
+    "negations",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    """Quad class, sign and default intensity of a category."""
+
+    quad_class: int | None
+    sign: int
+    intensity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What one trigger word signals."""
+
+    category: str
+    mode: str | None = None
+    intensity: float | None = None
+    symmetric: bool = False
+    direct_object: bool = True
+    reverse: bool = False
+    patron: bool = False
+    patron_is_head: bool = False
+    preps: Mapping[str, Trigger | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A fixed multi-word pattern ("at war with") relating the actors around it."""
+
+    tokens: tuple[str, ...]
+    trigger: Trigger
+    mutual: bool = False
+    shared_target: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All trigger data, ready for lookups by lemma."""
+
+    categories: Mapping[str, CategoryInfo]
+    verbs: Mapping[str, Trigger]
+    phrasal: Mapping[tuple[str, str], Trigger]
+    nouns: Mapping[str, Trigger]
+    stance_nouns: Mapping[str, Trigger]
+    adjectives: Mapping[str, Trigger]
+    compounds: Mapping[str, Trigger]
+    prepositions: Mapping[str, Trigger]
+    patterns: tuple[Pattern, ...]
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    irrealis_verbs: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    negations: frozenset[str]
+
+    def info(self, trigger: Trigger) -> CategoryInfo:
+        """Category info with the trigger's own intensity when it sets one."""
+        base = self.categories[trigger.category]
+        if trigger.intensity is None:
+            return base
+        return CategoryInfo(base.quad_class, base.sign, trigger.intensity)
+
+
+def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
+    if isinstance(value, str):
+        value = {"category": value}
+    if not isinstance(value, Mapping):
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry=key, reason="not a mapping"))
+    data = dict(value)
+    category = str(data.pop("category", ""))
+    if "/" in category:
+        category, data["mode"] = category.split("/", 1)
+    if category not in CATEGORIES:
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(
+                path=path, entry=key, reason=f"unknown category {category!r}"
+            )
+        )
+    preps: dict[str, Trigger | None] = {}
+    for prep, sub in (data.pop("preps", None) or {}).items():
+        preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
+    known = {"mode", "intensity", "symmetric", "direct_object", "reverse", "patron", "patron_is_head"}
+    unknown = set(data) - known - {"mutual", "shared_target", "tokens"}
+    if unknown:
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(
+                path=path, entry=key, reason=f"unknown field(s) {sorted(unknown)}"
+            )
+        )
+    intensity = data.get("intensity")
+    if intensity is not None and not -10 <= float(intensity) <= 10:
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(path=path, entry=key, reason="intensity outside -10..10")
+        )
+    return Trigger(
+        category=category,
+        mode=data.get("mode"),
+        intensity=None if intensity is None else float(intensity),
+        symmetric=bool(data.get("symmetric", False)),
+        direct_object=bool(data.get("direct_object", True)),
+        reverse=bool(data.get("reverse", False)),
+        patron=bool(data.get("patron", False)),
+        patron_is_head=bool(data.get("patron_is_head", False)),
+        preps=preps,
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"{path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: a lexicon file must hold a mapping of sections")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexicon:
+    """Load the bundled lexicon and the user's files over it (cached).
+
+    Args:
+        paths: user YAML files, applied in order; each may set any section.
+        defaults: start from the bundled lexicon.
+
+    Raises:
+        LexiconError: naming the file and the entry at fault.
+    """
+    files = ([DEFAULT_LEXICON] if defaults else []) + [Path(p) for p in paths]
+    raw: dict[str, dict[str, tuple[Any, Path]]] = {s: {} for s in (*_SECTIONS, "categories")}
+    lists: dict[str, set[str]] = {s: set() for s in _LISTS}
+    patterns: list[Pattern] = []
+    for path in files:
+        data = _read(path)
+        for section in (*_SECTIONS, "categories"):
+            for key, value in (data.get(section) or {}).items():
+                if value is None:
+                    raw[section].pop(str(key), None)
+                else:
+                    raw[section][str(key)] = (value, path)
+        for section in _LISTS:
+            lists[section].update(str(v).lower() for v in data.get(section) or ())
+        for i, item in enumerate(data.get("patterns") or ()):
+            key = f"patterns[{i}]"
+            if not isinstance(item, Mapping) or not item.get("tokens"):
+                raise LexiconError(
+                    Messages.LEXICON_ENTRY.format(path=path, entry=key, reason="needs tokens")
+                )
+            patterns.append(
+                Pattern(
+                    tokens=tuple(str(t).lower() for t in item["tokens"]),
+                    trigger=_parse_trigger(item, path, key),
+                    mutual=bool(item.get("mutual", False)),
+                    shared_target=bool(item.get("shared_target", False)),
+                )
+            )
+    categories: dict[str, CategoryInfo] = {}
+    for name, (value, path) in raw["categories"].items():
+        if name not in CATEGORIES:
+            raise LexiconError(
+                Messages.LEXICON_ENTRY.format(path=path, entry=name, reason="unknown category")
+            )
+        categories[name] = CategoryInfo(
+            value.get("quad_class"), int(value["sign"]), float(value["intensity"])
+        )
+    missing = set(CATEGORIES) - set(categories)
+    if missing:
+        raise LexiconError(f"{files[0]}: categories missing: {sorted(missing)}")
+
+    def section(name: str) -> dict[str, Trigger]:
+        return {k: _parse_trigger(v, p, k) for k, (v, p) in raw[name].items()}
+
+    phrasal: dict[tuple[str, str], Trigger] = {}
+    for key, trig in section("phrasal").items():
+        verb, _, particle = key.partition(" ")
+        phrasal[(verb, particle)] = trig
+    return Lexicon(
+        categories=categories,
+        verbs=section("verbs"),
+        phrasal=phrasal,
+        nouns=section("nouns"),
+        stance_nouns=section("stance_nouns"),
+        adjectives=section("adjectives"),
+        compounds=section("compounds"),
+        prepositions=section("prepositions"),
+        patterns=tuple(patterns),
+        light_verbs=frozenset(lists["light_verbs"]),
+        speech_verbs=frozenset(lists["speech_verbs"]),
+        irrealis_verbs=frozenset(lists["irrealis_verbs"]),
+        modal_auxiliaries=frozenset(lists["modal_auxiliaries"]),
+        negations=frozenset(lists["negations"]),
+    )
+
+
+def lexicon_from(paths: Iterable[str | Path]) -> Lexicon:
+    """Convenience: load with user files given as any iterable of paths."""
+    return load_lexicon(tuple(str(p) for p in paths))

@@ -1,0 +1,126 @@
+"""Resolving pronouns and definite descriptions to actors named earlier in the document.
+
+A light, rule-based resolver for relation arguments ("they", "the group", "the militias",
+"the enemy"): the most recent earlier actor mention of a compatible type, within a window of
+sentences, that is not one of the other arguments of the same relation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import ActorRef
+
+__all__ = ["ReferenceData", "Resolver", "load_references"]
+
+DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """Which actor types each pronoun or description may refer to."""
+
+    pronouns: dict[str, frozenset[str]]
+    descriptions: dict[str, frozenset[str]]
+    event_agents: frozenset[str]
+    window_sentences: int = 3
+
+
+@lru_cache(maxsize=4)
+def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
+    """Load the bundled reference data and user files over it."""
+    pronouns: dict[str, frozenset[str]] = {}
+    descriptions: dict[str, frozenset[str]] = {}
+    agents: set[str] = set()
+    window = 3
+    for path in (DEFAULT_REFERENCES, *map(Path, paths)):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        window = int(data.get("window_sentences", window))
+        for key, types in (data.get("pronouns") or {}).items():
+            pronouns[str(key).lower()] = frozenset(types or ())
+        for key, types in (data.get("descriptions") or {}).items():
+            descriptions[str(key).lower()] = frozenset(types or ())
+        agents.update(str(a).lower() for a in data.get("event_agents") or ())
+    return ReferenceData(pronouns, descriptions, frozenset(agents), window)
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """An actor mention that a reference resolves to."""
+
+    span: Span
+    actor: ActorRef
+
+
+class Resolver:
+    """Resolves references in one document against its actor mentions."""
+
+    def __init__(self, doc: Doc, spans: Iterable[Span], data: ReferenceData) -> None:
+        self.doc = doc
+        self.data = data
+        self.spans = sorted((s for s in spans if s._.actor is not None), key=lambda s: s.start)
+        self._ends = [s.end for s in self.spans]
+        self._sent_starts = sorted(s.start for s in doc.sents)
+
+    def reference_span(self, token: Token) -> Span | None:
+        """The span of a pronoun or definite description headed by ``token``, if it is one."""
+        low = token.lower_
+        if token.pos_ == "PRON" and low in self.data.pronouns:
+            return self.doc[token.i : token.i + 1]
+        if token.pos_ in ("NOUN", "PROPN") and low in self.data.descriptions:
+            dets = [c for c in token.children if c.dep_ == "det"]
+            if dets and dets[0].lower_ in _DEFINITE:
+                return self.doc[min(dets[0].i, token.i) : token.i + 1]
+        return None
+
+    def _window_start(self, token: Token) -> int:
+        idx = bisect_left(self._sent_starts, token.sent.start)
+        first = max(0, idx - self.data.window_sentences)
+        return self._sent_starts[first] if self._sent_starts else 0
+
+    def resolve(self, token: Token, *, exclude: frozenset[str] = frozenset()) -> list[Antecedent]:
+        """Antecedent actors of the reference headed by ``token`` (several for "they" when the
+        antecedent is a coordination such as "the US and Iran"); empty when none fits."""
+        low = token.lower_
+        if token.pos_ == "PRON":
+            types = self.data.pronouns.get(low)
+        else:
+            types = self.data.descriptions.get(low)
+        if not types:
+            return []
+        lower_bound = self._window_start(token)
+        i = bisect_left(self._ends, token.i + 1) - 1
+        while i >= 0:
+            span = self.spans[i]
+            i -= 1
+            if span.start < lower_bound:
+                break
+            if span.end > token.i:
+                continue
+            actor: ActorRef = span._.actor
+            if actor.actor_type not in types or actor.actor_id in exclude:
+                continue
+            found = [Antecedent(span, actor)]
+            if low in ("they", "them", "their"):
+                found.extend(self._conjuncts(span))
+            return found
+        return []
+
+    def _conjuncts(self, span: Span) -> list[Antecedent]:
+        # "the US and Iran ... they": every actor coordinated with the antecedent.
+        out: list[Antecedent] = []
+        root = span.root
+        heads = [root.head] if root.dep_ == "conj" else []
+        for tok in [*heads, *root.conjuncts]:
+            for other in self.spans:
+                if other.start <= tok.i < other.end and other != span:
+                    out.append(Antecedent(other, other._.actor))
+        return out

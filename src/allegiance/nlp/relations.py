@@ -1,0 +1,732 @@
+"""Relations between actors, read off the dependency parse.
+
+For each sentence the component finds trigger words from the lexicon (verbs, phrasal verbs,
+event nouns, stance nouns, adjectives, "X-backed" compounds, prepositions such as "alongside"
+and "against", fixed patterns such as "at war with"), collects their arguments through the
+parse (subjects, objects, passive agents, prepositional objects, possessives, coordination,
+relative clauses, appositions, pronouns and descriptions resolved to earlier actors), and
+flags negation, modality (future, conditional, intended, asked-for, questions) and who claims
+the relation (reported speech, "according to", quotes).
+
+Work per sentence is linear in its tokens times the (small) number of arguments per trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon.triggers import Lexicon, Pattern, Trigger, load_lexicon
+from ..schema import ActorArg, Relation, SentenceRef, TextSpan
+from .extensions import ACTORS_KEY, ActorRef, in_ignored, register_extensions
+from .references import Resolver, load_references
+
+__all__ = ["RelationExtractor"]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_REL_PRONOUNS = {"who", "which", "that", "whom"}
+_COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
+_OBJECT_CONTROL = {"urge", "ask", "help", "allow", "force", "order", "encourage", "call", "push",
+                   "press", "enable", "permit", "persuade", "convince", "invite", "train"}
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """A relation argument: the span as written and the actor it denotes."""
+
+    start: int  # token offsets
+    end: int
+    actor: ActorRef
+    via_reference: bool = False
+
+    def key(self) -> tuple[str, int]:
+        return (self.actor.actor_id, self.start)
+
+
+@dataclass(slots=True)
+class Candidate:
+    source: Arg
+    target: Arg
+    trigger: Trigger
+    trigger_start: int
+    trigger_end: int
+    anchor: Token  # the token whose clause carries the relation's modality
+    confidence: float
+    symmetric: bool
+    rank: int  # lower wins when two candidates relate the same pair in a sentence
+
+
+@Language.factory(
+    "allegiance_relations",
+    default_config={"lexicon_paths": [], "reference_paths": [], "max_sentence_tokens": 200},
+    assigns=["doc._.relations"],
+    requires=["token.dep", "token.lemma"],
+)
+def make_relations(
+    nlp: Language,
+    name: str,
+    lexicon_paths: list[str],
+    reference_paths: list[str],
+    max_sentence_tokens: int,
+) -> RelationExtractor:
+    return RelationExtractor(
+        nlp,
+        name,
+        lexicon_paths=lexicon_paths,
+        reference_paths=reference_paths,
+        max_sentence_tokens=max_sentence_tokens,
+    )
+
+
+class RelationExtractor:
+    """spaCy component: fills ``doc._.relations`` with :class:`~allegiance.schema.Relation`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        lexicon_paths: Iterable[str] = (),
+        reference_paths: Iterable[str] = (),
+        max_sentence_tokens: int = 200,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon_paths = [str(p) for p in lexicon_paths]
+        self.reference_paths = [str(p) for p in reference_paths]
+        self.max_sentence_tokens = max_sentence_tokens
+        self._load()
+
+    def _load(self) -> None:
+        self.lexicon: Lexicon = load_lexicon(tuple(self.lexicon_paths))
+        self.references = load_references(tuple(self.reference_paths))
+        by_first: dict[str, list[Pattern]] = {}
+        for pattern in self.lexicon.patterns:
+            by_first.setdefault(pattern.tokens[0], []).append(pattern)
+        self._patterns = by_first
+
+    # -- spaCy serialisation -------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        import json
+
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "cfg.json").write_text(
+            json.dumps(
+                {
+                    "lexicon_paths": self.lexicon_paths,
+                    "reference_paths": self.reference_paths,
+                    "max_sentence_tokens": self.max_sentence_tokens,
+                }
+            )
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        import json
+
+        cfg = json.loads((Path(path) / "cfg.json").read_text())
+        self.lexicon_paths = cfg["lexicon_paths"]
+        self.reference_paths = cfg["reference_paths"]
+        self.max_sentence_tokens = cfg["max_sentence_tokens"]
+        self._load()
+        return self
+
+    # -- main entry ----------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(ACTORS_KEY, [])) if ACTORS_KEY in doc.spans else []
+        run = _DocRun(self, doc, spans)
+        doc._.relations = run.relations()
+        return doc
+
+
+class _DocRun:
+    """The state of one document's extraction."""
+
+    def __init__(self, component: RelationExtractor, doc: Doc, spans: list[Span]) -> None:
+        self.c = component
+        self.lex = component.lexicon
+        self.doc = doc
+        self.tok2span: dict[int, Span] = {}
+        for span in spans:
+            if span._.actor is None:
+                continue
+            for i in range(span.start, span.end):
+                self.tok2span[i] = span
+        self.resolver = Resolver(doc, spans, component.references)
+        self.last_assault_source: Arg | None = None
+        self.doc_id = doc._.doc_id or "doc"
+
+    # -- arguments -----------------------------------------------------------------------
+    def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
+        return Arg(span.start, span.end, span._.actor, via_reference)
+
+    def args(self, tok: Token, *, exclude: frozenset[str] = frozenset(), conj: bool = True) -> list[Arg]:
+        """The actors a token stands for: its own actor span, a resolved reference, actor
+        modifiers ("ISIL vehicles"), "of" complements ("fighters of ISIL"), and conjuncts."""
+        out = self._args_one(tok, exclude)
+        if conj:
+            for other in tok.conjuncts:
+                out.extend(self._args_one(other, exclude))
+            if tok.dep_ == "appos":
+                pass
+        seen: set[tuple[str, int]] = set()
+        unique = []
+        for arg in out:
+            if arg.key() not in seen:
+                seen.add(arg.key())
+                unique.append(arg)
+        return unique
+
+    def _args_one(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
+        if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        span = self.tok2span.get(tok.i)
+        if span is not None:
+            out = [self.span_arg(span)]
+            # "Iraqi and Kurdish forces": a coordinated modifier outside the span
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end):
+                    other = self.tok2span.get(child.i)
+                    if other is not None and other != span:
+                        out.append(self.span_arg(other))
+            return out
+        ref = self.resolver.reference_span(tok)
+        if ref is not None:
+            return [
+                Arg(ref.start, ref.end, ante.actor, True)
+                for ante in self.resolver.resolve(tok, exclude=exclude)
+            ]
+        if tok.lower_ in self.c.references.event_agents:
+            own = self._modifier_actors(tok)
+            if own:
+                return own
+            if self.last_assault_source is not None:
+                a = self.last_assault_source
+                return [Arg(tok.i, tok.i + 1, a.actor, True)]
+            return []
+        out = self._modifier_actors(tok)
+        if not out and tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(self._args_one(pobj, exclude))
+        return out
+
+    def _modifier_actors(self, tok: Token) -> list[Arg]:
+        out = []
+        for child in tok.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                span = self.tok2span.get(child.i)
+                if span is not None:
+                    out.append(self.span_arg(span))
+                    for conj in child.conjuncts:
+                        cspan = self.tok2span.get(conj.i)
+                        if cspan is not None:
+                            out.append(self.span_arg(cspan))
+        return out
+
+    def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
+        """The subject tokens of a predicate and whether the clause is passive."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subs = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subs:
+            return subs, passive
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            head_subs, head_passive = self.subject_tokens(verb.head)
+            return head_subs, passive or (head_passive and verb.tag_ == "VBN")
+        if verb.dep_ == "xcomp":
+            head = verb.head
+            if head.lemma_ in _OBJECT_CONTROL:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
+            return self.subject_tokens(head)[0], passive
+        if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return self.subject_tokens(verb.head)[0], passive
+        if verb.dep_ in ("acl", "relcl"):
+            return [verb.head], passive or verb.tag_ == "VBN"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            gov = verb.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return self.subject_tokens(gov)[0], passive
+        return [], passive
+
+    # -- triggers ------------------------------------------------------------------------
+    def relations(self) -> list[Relation]:
+        records: list[Relation] = []
+        for sent in self.doc.sents:
+            if len(sent) > self.c.max_sentence_tokens:
+                continue
+            if in_ignored(self.doc, sent.start_char, sent.end_char):
+                continue
+            if not any(i in self.tok2span for i in range(sent.start, sent.end)):
+                # references may still resolve, but a sentence needs some actor nearby
+                if not any(self.resolver.reference_span(t) for t in sent):
+                    continue
+            cands = list(self.sentence_candidates(sent))
+            for cand in self.select(cands):
+                records.append(self.to_record(cand, sent, len(records)))
+        return records
+
+    def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
+        lex = self.lex
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+                particles = [c for c in tok.children if c.dep_ == "prt"]
+                trig = None
+                for prt in particles:
+                    trig = lex.phrasal.get((lemma, prt.lower_))
+                    if trig:
+                        break
+                if trig is None and tok.pos_ != "NOUN":
+                    trig = lex.verbs.get(lemma)
+                if trig is not None:
+                    yield from self.verb(tok, trig)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                ntrig = lex.nouns.get(lemma) or lex.nouns.get(low)
+                if ntrig is not None:
+                    yield from self.noun(tok, ntrig)
+                strig = lex.stance_nouns.get(lemma) or lex.stance_nouns.get(low)
+                if strig is not None:
+                    yield from self.stance(tok, strig)
+            if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod"):
+                atrig = lex.adjectives.get(low) or lex.adjectives.get(lemma)
+                if atrig is not None:
+                    yield from self.adjective(tok, atrig)
+            if low in lex.compounds and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
+                yield from self.compound(tok, lex.compounds[low])
+            if low in lex.prepositions and tok.dep_ == "prep":
+                yield from self.preposition(tok, lex.prepositions[low])
+            for pattern in self._patterns_at(tok, sent):
+                yield from self.pattern(tok, pattern, sent)
+
+    def _patterns_at(self, tok: Token, sent: Span) -> Iterator[Pattern]:
+        for pattern in self.c._patterns.get(tok.lower_, ()):
+            n = len(pattern.tokens)
+            if tok.i + n <= sent.end and all(
+                self.doc[tok.i + k].lower_ == pattern.tokens[k] for k in range(n)
+            ):
+                yield pattern
+
+    def _pairs(
+        self,
+        sources: list[Arg],
+        targets: list[Arg],
+        trig: Trigger,
+        start: int,
+        end: int,
+        anchor: Token,
+        conf: float,
+        rank: int,
+        *,
+        symmetric: bool | None = None,
+    ) -> Iterator[Candidate]:
+        sym = trig.symmetric if symmetric is None else symmetric
+        if trig.reverse:
+            sources, targets = targets, sources
+        for s in sources:
+            for t in targets:
+                if s.actor.actor_id == t.actor.actor_id or (s.start < t.end and t.start < s.end):
+                    continue
+                c = conf * (0.85 if s.via_reference else 1.0) * (0.85 if t.via_reference else 1.0)
+                c *= min(s.actor.confidence, t.actor.confidence) ** 0.5
+                yield Candidate(s, t, trig, start, end, anchor, c, sym, rank)
+
+    def _mutual(self, args: list[Arg], trig: Trigger, start: int, end: int, anchor: Token,
+                conf: float, rank: int) -> Iterator[Candidate]:
+        for i, a in enumerate(args):
+            for b in args[i + 1 :]:
+                yield from self._pairs([a], [b], trig, start, end, anchor, conf, rank, symmetric=True)
+
+    def verb(self, verb: Token, trig: Trigger) -> Iterator[Candidate]:
+        subj_toks, passive = self.subject_tokens(verb)
+        agents = [
+            pobj
+            for c in verb.children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        exclude: frozenset[str] = frozenset()
+        if passive:
+            sources = [a for t in agents for a in self.args(t)]
+            exclude = frozenset(a.actor.actor_id for a in sources)
+            patients = [a for t in subj_toks for a in self.args(t, exclude=exclude)]
+            if sources and patients:
+                yield from self._pairs(sources, patients, trig, verb.i, verb.i + 1, verb, 0.8, 1)
+                self._remember(trig, sources)
+            return
+        sources = [a for t in subj_toks for a in self.args(t)]
+        if not sources:
+            return
+        exclude = frozenset(a.actor.actor_id for a in sources)
+        self._remember(trig, sources)
+        found = False
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        for obj in objs:
+            pair = (obj.lower_, next((c.lower_ for c in obj.children if c.dep_ == "amod"), ""))
+            mutual = obj.lower_ in ("other", "another") and any(
+                (c.lower_, obj.lower_) in _MUTUAL_OBJECTS for c in obj.children
+            )
+            if mutual or pair in _MUTUAL_OBJECTS:
+                yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.8, 1)
+                found = True
+                continue
+            if trig.direct_object and obj.dep_ in ("dobj", "dative"):
+                targets = self.args(obj, exclude=exclude)
+                if targets:
+                    found = True
+                    yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            key = prep.lower_
+            if key not in trig.preps:
+                continue
+            sub = trig.preps[key]
+            if sub is None:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                targets = self.args(pobj, exclude=exclude)
+                if targets:
+                    found = True
+                    end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
+                    yield from self._pairs(
+                        sources, targets, sub, verb.i, end, verb, 0.75, 1,
+                        symmetric=sub.symmetric or trig.symmetric,
+                    )
+        if not found and trig.symmetric and len(sources) >= 2:
+            yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.7, 1)
+
+    def _remember(self, trig: Trigger, sources: list[Arg]) -> None:
+        if trig.category == "ASSAULT" and sources:
+            self.last_assault_source = sources[0]
+
+    def _noun_sources(self, noun: Token) -> tuple[list[Arg], Token]:
+        """Who does what an event noun names: possessor, actor modifier, "by X", or the
+        subject of a light verb ("conducted strikes", "provided support")."""
+        sources = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                sources.extend(self.args(child))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        sources.extend(self.args(pobj))
+        anchor = noun
+        head = noun.head
+        if not sources and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.light_verbs:
+            subj_toks, passive = self.subject_tokens(head)
+            if not passive:
+                sources = [a for t in subj_toks for a in self.args(t)]
+            anchor = head
+        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            # "joined the fight against ISIL", "took part in attacks on X"
+            verb = head.head
+            if verb.lemma_.lower() in self.lex.light_verbs or head.lower_ in ("in", "into"):
+                subj_toks, passive = self.subject_tokens(verb)
+                if not passive:
+                    sources = [a for t in subj_toks for a in self.args(t)]
+                anchor = verb
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+            anchor = head
+        return sources, anchor
+
+    def noun(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+        if noun.i in self.tok2span and self.tok2span[noun.i].root == noun:
+            return  # the noun names an actor ("the Coalition") rather than an event
+        sources, anchor = self._noun_sources(noun)
+        self._remember(trig, sources)
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in trig.preps:
+                continue
+            sub = trig.preps[prep.lower_]
+            if sub is None:
+                continue
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            for pobj in pobjs:
+                targets = self.args(pobj)
+                if prep.lower_ == "between":
+                    yield from self._mutual(targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2)
+                elif sources and targets:
+                    self._remember(sub, sources)
+                    yield from self._pairs(
+                        sources, targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2,
+                        symmetric=sub.symmetric or trig.symmetric,
+                    )
+        # "deliver ISIL a lasting defeat"
+        if noun.dep_ == "dobj" and anchor is not noun and sources:
+            for dative in anchor.children:
+                if dative.dep_ == "dative":
+                    yield from self._pairs(sources, self.args(dative), trig, noun.i, noun.i + 1,
+                                           anchor, 0.65, 2)
+
+    def stance(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+        """Stance nouns: "X and Y are enemies", "X, an Iranian proxy", "Iran's ally Syria"."""
+        partners: list[Arg] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                partners.extend(self.args(child))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "with"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        partners.extend(self.args(pobj))
+        heads: list[Arg] = []
+        anchor = noun
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in _COPULAS:
+            subj_toks, _ = self.subject_tokens(noun.head)
+            heads = [a for t in subj_toks for a in self.args(t)]
+            anchor = noun.head
+        elif noun.dep_ == "appos":
+            heads = self.args(noun.head, conj=False)
+        elif noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in self.tok2span:
+            heads = self.args(noun.head, conj=False)
+        else:
+            for child in noun.children:
+                if child.dep_ == "appos":
+                    heads.extend(self.args(child))
+        if noun.i in self.tok2span:
+            own = self.tok2span[noun.i]
+            heads = [h for h in heads if h.start != own.start]
+        if not partners and len(heads) >= 2 and noun.tag_ in ("NNS", "NNPS"):
+            yield from self._mutual(heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
+            return
+        if trig.patron:
+            yield from self._pairs(partners, heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
+        else:
+            yield from self._pairs(heads, partners, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
+
+    def adjective(self, adj: Token, trig: Trigger) -> Iterator[Candidate]:
+        if adj.dep_ in ("acomp", "attr", "oprd", "ROOT", "conj"):
+            subj_toks, _ = self.subject_tokens(adj.head if adj.dep_ != "ROOT" else adj)
+            if adj.dep_ == "ROOT":
+                subj_toks = [c for c in adj.children if c.dep_ in _SUBJ]
+            holders = [a for t in subj_toks for a in self.args(t)]
+            anchor = adj.head if adj.dep_ != "ROOT" else adj
+        elif adj.dep_ == "amod":
+            holders = self.args(adj.head, conj=False)
+            anchor = adj
+        else:
+            return
+        if not holders:
+            return
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ in trig.preps:
+                sub = trig.preps[prep.lower_] or trig
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield from self._pairs(holders, self.args(pobj), sub, adj.i, adj.i + 1,
+                                               anchor, 0.7, 1, symmetric=trig.symmetric)
+
+    def compound(self, tok: Token, trig: Trigger) -> Iterator[Candidate]:
+        """ "Iranian-backed militias", "the US-led coalition", "ISIL-held territory"."""
+        src_span = self.tok2span.get(tok.i - 2)
+        head = tok.head if tok.head != tok else tok
+        if src_span is None:
+            return
+        src = self.span_arg(src_span)
+        if src_span.start <= tok.i < src_span.end:
+            return  # the whole compound is one actor name
+        targets = self.args(head, conj=False)
+        targets = [t for t in targets if not (t.start <= src.start < t.end)]
+        yield from self._pairs([src], targets, trig, tok.i - 2, tok.i + 1, tok, 0.75, 1)
+
+    def preposition(self, prep: Token, trig: Trigger) -> Iterator[Candidate]:
+        """ "fought alongside X", "positions against ISIL": relate the clause's subject (or
+        the modified actor) to the preposition's object."""
+        targets = [a for pobj in prep.children if pobj.dep_ == "pobj" for a in self.args(pobj)]
+        if not targets:
+            return
+        gov = prep.head
+        sources: list[Arg] = []
+        anchor = gov
+        if gov.i in self.tok2span:
+            sources = self.args(gov, conj=False)
+        elif gov.pos_ in ("VERB", "AUX"):
+            subj_toks, passive = self.subject_tokens(gov)
+            if not passive:
+                sources = [a for t in subj_toks for a in self.args(t)]
+        elif gov.pos_ in ("NOUN", "PROPN"):
+            sources, anchor = self._noun_sources(gov)
+            if not sources and gov.dep_ in ("dobj", "attr"):
+                subj_toks, passive = self.subject_tokens(gov.head)
+                if not passive:
+                    sources = [a for t in subj_toks for a in self.args(t)]
+                anchor = gov.head
+        yield from self._pairs(sources, targets, trig, prep.i, prep.i + 1, anchor, 0.6, 3)
+
+    def pattern(self, tok: Token, pattern: Pattern, sent: Span) -> Iterator[Candidate]:
+        start, end = tok.i, tok.i + len(pattern.tokens)
+        trig = pattern.trigger
+        last = self.doc[end - 1]
+        # who: the subject of the clause the pattern sits in
+        gov = tok.head
+        hops = 0
+        while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
+            gov = gov.head
+            hops += 1
+        subj_toks, passive = self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
+        heads = [] if passive else [a for t in subj_toks for a in self.args(t)]
+        if pattern.mutual:
+            yield from self._mutual(heads, trig, start, end, gov, 0.7, 1)
+            return
+        targets: list[Arg] = []
+        for child in last.children:
+            if child.dep_ in ("pobj", "appos"):
+                targets.extend(self.args(child))
+        if not targets and end < sent.end:
+            # the actor right after the pattern ("the war on a common enemy, ISIL")
+            for k in range(end, min(sent.end, end + 4)):
+                span = self.tok2span.get(k)
+                if span is not None:
+                    targets = [self.span_arg(span)]
+                    break
+        yield from self._pairs(heads, targets, trig, start, end, gov, 0.65, 2)
+
+    # -- selection and records -----------------------------------------------------------
+    def select(self, cands: list[Candidate]) -> list[Candidate]:
+        """One relation per argument pair and trigger; a specific trigger beats a generic
+        preposition for the same pair."""
+        best: dict[tuple[Any, ...], Candidate] = {}
+        for cand in cands:
+            key = (cand.source.key(), cand.target.key(), cand.trigger_start)
+            old = best.get(key)
+            if old is None or (cand.rank, -cand.confidence) < (old.rank, -old.confidence):
+                best[key] = cand
+        chosen = sorted(best.values(), key=lambda c: (c.trigger_start, c.source.start, c.target.start))
+        specific_pairs = {
+            frozenset((c.source.key(), c.target.key())) for c in chosen if c.rank < 3
+        }
+        return [
+            c
+            for c in chosen
+            if c.rank < 3 or frozenset((c.source.key(), c.target.key())) not in specific_pairs
+        ]
+
+    def modality(self, cand: Candidate, sent: Span) -> tuple[bool, bool]:
+        """(negated, hypothetical) of the clause that carries the relation."""
+        lex = self.lex
+        negated = hypothetical = False
+        if sent.text.rstrip().endswith("?"):
+            hypothetical = True
+        trig_tok = self.doc[cand.trigger_start]
+        for tok in {trig_tok, cand.anchor}:
+            for child in tok.children:
+                if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+                    negated = True
+        tok = cand.anchor
+        seen = 0
+        while seen < 6:
+            seen += 1
+            for child in tok.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")):
+                    negated = True
+                elif child.dep_ in ("aux", "auxpass") and (low in lex.modal_auxiliaries or child.lemma_.lower() in lex.modal_auxiliaries):
+                    hypothetical = True
+                elif child.dep_ == "aux" and low == "to" and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj"):
+                    hypothetical = True
+                elif child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"):
+                    hypothetical = True
+                elif child.dep_ in ("nsubj", "nsubjpass") and any(
+                    d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
+                ):
+                    negated = True
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+                negated = True
+            if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
+                head = tok.head
+                if tok.dep_ in ("xcomp", "ccomp", "acomp") and (
+                    head.lemma_.lower() in lex.irrealis_verbs or head.lower_ in lex.irrealis_verbs
+                ):
+                    hypothetical = True
+                if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
+                    break  # reported speech: the claim's own modality only
+                if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                    break
+                tok = head
+                continue
+            break
+        # "going to", "be expected to"
+        if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in ("going", "expected", "likely", "set", "poised", "able", "unable"):
+            hypothetical = True
+        return negated, hypothetical
+
+    def attribution(self, cand: Candidate, sent: Span) -> ActorArg | None:
+        """Who claims the relation: the subject of a governing speech verb, "according to X",
+        or the speaker of a quote that contains the trigger."""
+        tok = cand.anchor
+        hops = 0
+        while tok.head != tok and hops < 8:
+            hops += 1
+            if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in self.lex.speech_verbs:
+                subj_toks, _ = self.subject_tokens(tok.head)
+                for st in subj_toks:
+                    args = self.args(st)
+                    if args:
+                        a = args[0]
+                        return self.actor_arg(a)
+                    span = self.doc[st.left_edge.i : st.right_edge.i + 1]
+                    return ActorArg(text=span.text, start=span.start_char, end=span.end_char)
+                break
+            tok = tok.head
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
+                for pobj in self.doc[t.i + 1].children:
+                    if pobj.dep_ == "pobj":
+                        args = self.args(pobj)
+                        if args:
+                            return self.actor_arg(args[0])
+                        span = self.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                        return ActorArg(text=span.text, start=span.start_char, end=span.end_char)
+        trig_char = self.doc[cand.trigger_start].idx
+        for quote in self.doc._.quotes or ():
+            if quote.start <= trig_char < quote.end and quote.speaker is not None:
+                speaker: ActorArg = quote.speaker
+                return speaker
+        return None
+
+    def actor_arg(self, arg: Arg) -> ActorArg:
+        span = self.doc[arg.start : arg.end]
+        return ActorArg(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            actor_id=arg.actor.actor_id,
+            actor_name=arg.actor.actor_name,
+        )
+
+    def to_record(self, cand: Candidate, sent: Span, index: int) -> Relation:
+        info = self.lex.info(cand.trigger)
+        negated, hypothetical = self.modality(cand, sent)
+        trig = self.doc[cand.trigger_start : cand.trigger_end]
+        return Relation(
+            id=f"{self.doc_id}:r{index}",
+            doc_id=self.doc_id,
+            sentence=SentenceRef(text=sent.text, start=sent.start_char, end=sent.end_char),
+            source=self.actor_arg(cand.source),
+            target=self.actor_arg(cand.target),
+            category=cand.trigger.category,  # type: ignore[arg-type]
+            mode=cand.trigger.mode,
+            quad_class=info.quad_class,  # type: ignore[arg-type]
+            sign=info.sign,  # type: ignore[arg-type]
+            intensity=info.intensity,
+            negated=negated,
+            hypothetical=hypothetical,
+            symmetric=cand.symmetric,
+            trigger=TextSpan(text=trig.text, start=trig.start_char, end=trig.end_char),
+            attributed_to=self.attribution(cand, sent),
+            confidence=round(min(1.0, cand.confidence), 3),
+        )
