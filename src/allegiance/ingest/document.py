@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,6 +145,40 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+_TAIL = re.compile(r"(.*?)(?::([1-9]\d{0,9})|\[(0|[1-9]\d{0,9})\])\Z", re.DOTALL)
+
+
+class _SourceNames:
+    """Remembers sources ("path:line", "path[i]", "path") as small ints, losslessly.
+
+    Dedupe must remember where each content was first seen; one int per document (the file
+    path stored once) keeps that memory small as the corpus grows.
+    """
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+        self._prefixes: list[str] = []
+
+    def pack(self, source: str) -> int:
+        match = _TAIL.match(source)
+        if match is None:
+            prefix, number, kind = source, 0, 0
+        elif match[2] is not None:
+            prefix, number, kind = match[1], int(match[2]), 1
+        else:
+            prefix, number, kind = match[1], int(match[3]), 2
+        index = self._index.get(prefix)
+        if index is None:
+            index = self._index[prefix] = len(self._prefixes)
+            self._prefixes.append(prefix)
+        return ((index << 34) | number) << 2 | kind
+
+    def unpack(self, packed: int) -> str:
+        kind, packed = packed & 3, packed >> 2
+        prefix, number = self._prefixes[packed >> 34], packed & ((1 << 34) - 1)
+        return prefix if kind == 0 else f"{prefix}:{number}" if kind == 1 else f"{prefix}[{number}]"
+
+
 class _Finisher:
     """Turns drafts into documents: ids, hashes, defaults, dates, furniture, dedupe."""
 
@@ -151,8 +186,9 @@ class _Finisher:
         self.options = options
         self.report = report
         # First 8 bytes of each sha256 -> where that content was first seen. Memory grows by
-        # one small entry per document, never by its text.
-        self.seen: dict[bytes, str] = {}
+        # two small ints per document, never by its text.
+        self.seen: dict[int, int] = {}
+        self.names = _SourceNames()
         self.default_published = normalise_date(options.published) if options.published else None
         if options.published and self.default_published is None:
             report.add_warning(BAD_DATE.format(path="--published", value=options.published))
@@ -162,13 +198,15 @@ class _Finisher:
             self.report.add_skip(draft.source, Messages.EMPTY.format(path=draft.source))
             return None
         digest = hashlib.sha256(draft.text.encode("utf-8", "surrogatepass")).digest()
-        first = self.seen.get(digest[:8])
+        key = int.from_bytes(digest[:8], "big")
+        first = self.seen.get(key)
         if first is not None:
+            name = self.names.unpack(first)
             self.report.add_skip(
-                draft.source, Messages.DUPLICATE.format(path=draft.source, first=first)
+                draft.source, Messages.DUPLICATE.format(path=draft.source, first=name)
             )
             return None
-        self.seen[digest[:8]] = draft.source
+        self.seen[key] = self.names.pack(draft.source)
         sha = digest.hex()
         published = None
         if _clean(draft.published) is not None:

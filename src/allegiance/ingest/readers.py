@@ -279,7 +279,11 @@ def _html(data: bytes | str, source: str, ctx: _Ctx, *, url: str | None) -> Iter
     if result is None:
         ctx.skip(source, NO_ARTICLE.format(path=source))
         return
-    meta: dict[str, Any] = result if isinstance(result, dict) else vars(result)
+    meta: dict[str, Any] = (
+        result
+        if isinstance(result, dict)  # trafilatura < 2 returns a dict, later a Document
+        else {k: getattr(result, k, None) for k in ("text", "title", "sitename", "date", "url")}
+    )
     text = meta.get("text") or ""
     if not text.strip():
         ctx.skip(source, NO_ARTICLE.format(path=source))

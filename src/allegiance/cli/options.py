@@ -1,0 +1,161 @@
+"""Shared CLI options for commands that read articles (``extract``, ``analyze``).
+
+``@ingest_options`` adds the input options; :func:`ingest_options_from_kwargs` turns them
+into one :class:`~allegiance.ingest.IngestOptions`; :func:`print_ingest_summary` and
+:func:`exit_status` end a run the same way in every command.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from ..ingest.document import IngestOptions, IngestReport
+
+__all__ = [
+    "INGEST_OPTION_NAMES",
+    "ByteSize",
+    "exit_status",
+    "ingest_options",
+    "ingest_options_from_kwargs",
+    "print_ingest_summary",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: keyword names (as click passes them) that :func:`ingest_options_from_kwargs` pops
+INGEST_OPTION_NAMES: tuple[str, ...] = (
+    "outlet",
+    "published",
+    "max_bytes",
+    "id_field",
+    "text_field",
+    "title_field",
+    "outlet_field",
+    "published_field",
+    "url_field",
+    "timeout",
+)
+
+_DEFAULTS = IngestOptions()
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: ``20000000``, ``20MB``, ``512k``, ``1G`` (powers of 1000)."""
+
+    name = "size"
+    _UNITS = {
+        "": 1,
+        "b": 1,
+        "k": 10**3,
+        "kb": 10**3,
+        "m": 10**6,
+        "mb": 10**6,
+        "g": 10**9,
+        "gb": 10**9,
+    }
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(value))
+        unit = match[2].lower() if match else ""
+        if match is None or unit not in self._UNITS:
+            self.fail(f"{value!r} is not a size (e.g. 20000000, 20MB, 512k)", param, ctx)
+        size = int(float(match[1]) * self._UNITS[unit])
+        if size < 1:
+            self.fail("the size limit must be at least 1 byte", param, ctx)
+        return size
+
+
+def ingest_options(f: F) -> F:
+    """Add the shared input options to a click command.
+
+    Options: ``--outlet``, ``--published``, ``--max-bytes``, ``--id-field``, ``--text-field``,
+    ``--title-field``, ``--outlet-field``, ``--published-field``, ``--url-field``,
+    ``--timeout`` and ``--strict``.
+    """
+    options = [
+        click.option("--outlet", default=None, metavar="NAME",
+                     help="Outlet for documents that do not name one (e.g. 'Al Jazeera')."),
+        click.option("--published", default=None, metavar="DATE",
+                     help="Publication date for documents without one (e.g. 2014-11-09)."),
+        click.option("--max-bytes", type=ByteSize(), default=_DEFAULTS.max_bytes,
+                     show_default=True,
+                     help="Skip a file (or a JSONL/CSV record) larger than this (e.g. 50MB)."),
+        click.option("--id-field", default=_DEFAULTS.id_field, show_default=True,
+                     help="JSON/CSV field holding the document id."),
+        click.option("--text-field", default=_DEFAULTS.text_field, show_default=True,
+                     help="JSON/CSV field holding the article text."),
+        click.option("--title-field", default=_DEFAULTS.title_field, show_default=True,
+                     help="JSON/CSV field holding the title."),
+        click.option("--outlet-field", default=_DEFAULTS.outlet_field, show_default=True,
+                     help="JSON/CSV field holding the outlet."),
+        click.option("--published-field", default=_DEFAULTS.published_field,
+                     show_default=True, help="JSON/CSV field holding the publication date."),
+        click.option("--url-field", default=_DEFAULTS.url_field, show_default=True,
+                     help="JSON/CSV field holding the URL."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+                     default=_DEFAULTS.timeout, show_default=True,
+                     help="Seconds to wait for each http(s) input."),
+        click.option("--strict", is_flag=True, default=False,
+                     help="Exit with status 1 when any input was skipped."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def ingest_options_from_kwargs(kwargs: dict[str, Any]) -> IngestOptions:
+    """Pop the input options from a command's keyword arguments into an IngestOptions.
+
+    ``strict`` is left in ``kwargs`` (it is not a reading option; pass it to
+    :func:`exit_status`).
+
+    Args:
+        kwargs: the keyword arguments click passed to the command (modified in place).
+
+    Returns:
+        The options object.
+    """
+    values = {name: kwargs.pop(name) for name in INGEST_OPTION_NAMES if name in kwargs}
+    values = {k: v for k, v in values.items() if v is not None or k in ("outlet", "published")}
+    return IngestOptions(**values)
+
+
+def exit_status(report: IngestReport, strict: bool) -> int:
+    """The process exit status for a run that read inputs.
+
+    Args:
+        report: the run's ingest report.
+        strict: whether any skip is a failure (``--strict``).
+
+    Returns:
+        0 when at least one document was read (and, with ``strict``, nothing was skipped);
+        1 otherwise.
+    """
+    if report.read == 0:
+        return 1
+    if strict and report.skipped:
+        return 1
+    return 0
+
+
+def print_ingest_summary(report: IngestReport, console: Console | None = None) -> None:
+    """Print every ingest warning as one line, then "read N documents, skipped M".
+
+    Args:
+        report: the run's ingest report.
+        console: where to print (default: a rich console on stderr).
+    """
+    out = console if console is not None else Console(stderr=True)
+    for message in report.warnings:
+        out.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, highlight=False)
+    style = "green" if report.read and not report.skipped else "yellow"
+    out.print(f"[{style}]{report.summary()}[/{style}]", soft_wrap=True, highlight=False)
+
