@@ -1,0 +1,293 @@
+"""``allegiance compare``: how outlets tell the same story, from saved records.
+
+Reads records only (never loads spaCy) and prints rich tables, or the JSON data with ``--json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..compare import (
+    AFFILIATIONS,
+    OutletComparison,
+    compare_outlets,
+    load_source_lexicon,
+)
+from ..compare.actors import read_actor_info
+from ..errors import Messages, RecordError
+from ..schema import Document, Mention, Quantity, Quote, Relation, read_records, record_from_dict
+
+__all__ = ["compare_cmd", "print_comparison"]
+
+_TOP_ACTORS = 5
+_SHORT = {
+    "government": "gov",
+    "military": "mil",
+    "militia": "militia",
+    "diplomat": "dipl",
+    "expert_or_former_official": "expert/former",
+    "other": "other",
+}
+
+
+def _stdin_records() -> Iterator[Document | Mention | Relation | Quote | Quantity]:
+    for lineno, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            yield record_from_dict(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            reason = str(exc).splitlines()[0]
+            raise RecordError(
+                Messages.BAD_RECORD.format(path="<stdin>", line=lineno, reason=reason)
+            ) from exc
+
+
+def _records(paths: tuple[str, ...]) -> Iterator[Document | Mention | Relation | Quote | Quantity]:
+    for path in paths:
+        yield from _stdin_records() if path == "-" else read_records(path)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _sign(sign: int) -> str:
+    return {1: "[green]+[/green]", -1: "[red]−[/red]"}.get(sign, "0")
+
+
+def _summary_table(result: OutletComparison) -> Table:
+    table = Table(title="Outlets", title_justify="left")
+    for column in ("outlet", "docs", "mentions", "top actors (share)", "ties + / −", "numbers"):
+        table.add_column(column, justify="right" if column in ("docs", "mentions") else "left")
+    for name, p in result.outlets.items():
+        top = ", ".join(f"{escape(a.name)} {a.share:.0%}" for a in p.actors[:_TOP_ACTORS])
+        pos = sum(1 for t in p.ties if t.sign > 0)
+        neg = sum(1 for t in p.ties if t.sign < 0)
+        table.add_row(
+            escape(name),
+            str(p.documents),
+            str(sum(a.mentions for a in p.actors)),
+            top,
+            f"{len(p.ties)}: {pos} / {neg}",
+            str(len(p.quantities)),
+        )
+    return table
+
+
+def _affiliation_table(result: OutletComparison) -> Table:
+    table = Table(title="Quotes by source", title_justify="left")
+    table.add_column("outlet")
+    table.add_column("named", justify="right")
+    table.add_column("anonymous", justify="right")
+    for aff in AFFILIATIONS:
+        table.add_column(_SHORT[aff], justify="right")
+    for name, p in result.outlets.items():
+        s = p.sources
+        table.add_row(
+            escape(name),
+            str(s.named),
+            str(s.anonymous),
+            *(str(s.by_affiliation.get(aff, 0)) for aff in AFFILIATIONS),
+        )
+    return table
+
+
+def _sources_table(result: OutletComparison) -> Table:
+    table = Table(title="Sources quoted", title_justify="left")
+    for column in ("outlet", "source", "role", "anonymous", "affiliation", "quotes"):
+        table.add_column(column, justify="right" if column == "quotes" else "left")
+    for name, p in result.outlets.items():
+        for e in p.sources.entries:
+            table.add_row(
+                escape(name),
+                escape(e.speaker),
+                escape(e.role if e.role and e.role != e.speaker else ""),
+                "yes" if e.anonymous else "",
+                e.affiliation.replace("_", " "),
+                str(e.n),
+            )
+    return table
+
+
+def _numbers_table(result: OutletComparison) -> Table:
+    table = Table(title="Numbers reported", title_justify="left")
+    for column in ("outlet", "concept", "actor", "value", "change", "date", "as written"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for name, p in result.outlets.items():
+        for q in p.quantities:
+            table.add_row(
+                escape(name),
+                escape(q.concept or ""),
+                escape(q.actor_id or ""),
+                ("~" if q.approximate else "") + _num(q.value),
+                q.change,
+                q.date or "",
+                escape(q.text),
+            )
+    return table
+
+
+def _names(result: OutletComparison) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for p in result.outlets.values():
+        for a in p.actors:
+            names.setdefault(a.actor_id, a.name)
+        for t in p.ties:
+            names.setdefault(t.a, t.a_name)
+            names.setdefault(t.b, t.b_name)
+    return names
+
+
+def _differences_table(result: OutletComparison) -> Table:
+    d = result.differences
+    names = _names(result)
+    table = Table(title="Where outlets differ", title_justify="left")
+    table.add_column("difference")
+    table.add_column("what")
+    table.add_column("outlets")
+    for only in d.only_in:
+        t = only.tie
+        table.add_row(
+            "tie only in",
+            f"{escape(t.a_name)} {_sign(t.sign)} {escape(t.b_name)} (evidence {t.evidence})",
+            escape(only.outlet),
+        )
+    for opp in d.opposite_sign:
+        signs = ", ".join(f"{escape(o)} {_sign(s)}" for o, s in opp.signs.items())
+        table.add_row(
+            "opposite signs",
+            f"{escape(names.get(opp.a, opp.a))} – {escape(names.get(opp.b, opp.b))}",
+            signs,
+        )
+    for n in d.numbers:
+        kind = "change over time" if n.kind == "change_over_time" else "discrepancy"
+        if n.direction:
+            kind += f" ({n.direction})"
+        values = " → ".join(
+            f"{escape(v.outlet)} {_num(v.value)}{' (' + v.date + ')' if v.date else ''}"
+            for v in n.values
+        )
+        table.add_row(kind, escape(f"{n.concept} of {n.actor_id or 'anyone'}"), values)
+    for nc in d.not_covered:
+        table.add_row(
+            "coverage",
+            escape(nc.name),
+            f"covered by {escape(', '.join(nc.covered_by))}; "
+            f"ignored by {escape(', '.join(nc.ignored_by))}",
+        )
+    return table
+
+
+def print_comparison(result: OutletComparison, console: Console | None = None) -> None:
+    """Print a comparison as rich tables: summary, sources, numbers, differences.
+
+    Args:
+        result: from :func:`allegiance.compare.compare_outlets`.
+        console: where to print (default: stdout).
+    """
+    out = console if console is not None else Console()
+    if not result.outlets:
+        out.print("No records to compare.")
+        return
+    out.print(_summary_table(result))
+    out.print(_affiliation_table(result))
+    if any(p.sources.entries for p in result.outlets.values()):
+        out.print(_sources_table(result))
+    if any(p.quantities for p in result.outlets.values()):
+        out.print(_numbers_table(result))
+    if len(result.outlets) < 2:
+        out.print(f"Only one {result.by} ({escape(next(iter(result.outlets)))}): no differences.")
+    else:
+        out.print(_differences_table(result))
+
+
+@click.command("compare")
+@click.argument(
+    "records",
+    metavar="RECORDS...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+)
+@click.option(
+    "--by",
+    type=click.Choice(["outlet", "doc_id", "year"]),
+    default="outlet",
+    show_default=True,
+    help="Group documents by outlet, by document or by published year.",
+)
+@click.option(
+    "--rollup",
+    type=click.Choice(["parent", "country"]),
+    default=None,
+    help="Count actors one level up their parent links, or as their country.",
+)
+@click.option(
+    "--min-mentions",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Mentions an outlet needs to count as covering an actor.",
+)
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Actor KB YAML correcting names, types and parents (repeatable).",
+)
+@click.option(
+    "--lexicon",
+    "lexicon_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Source-affiliation YAML extending the bundled keywords (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, default=False, help="Print the data as JSON.")
+def compare_cmd(
+    records: tuple[str, ...],
+    by: str,
+    rollup: str | None,
+    min_mentions: int,
+    kb_paths: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Compare how outlets tell the same story, from saved RECORDS files (JSONL; - for stdin).
+
+    Per outlet: actors covered, ties and their sign, tone, sources quoted (named or anonymous,
+    by affiliation) and numbers reported; then where outlets differ: ties only one reports,
+    opposite signs, figures that change over time or disagree, actors one ignores.
+
+    \b
+    Example:
+        allegiance extract aj/ --outlet "Al Jazeera" -o aj.jsonl
+        allegiance extract fox/ --outlet "Fox News" -o fox.jsonl
+        allegiance compare aj.jsonl fox.jsonl
+        allegiance compare records.jsonl --rollup parent --json > outlets.json
+    """
+    result = compare_outlets(
+        _records(records),
+        by=by,  # type: ignore[arg-type]
+        rollup=rollup,  # type: ignore[arg-type]
+        min_mentions=min_mentions,
+        actors=read_actor_info(kb_paths) if kb_paths else None,
+        lexicon=load_source_lexicon(lexicon_paths) if lexicon_paths else None,
+    )
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_comparison(result)
