@@ -22,10 +22,14 @@ class Messages:
     """Message templates, filled with ``str.format``."""
 
     MISSING_FILE = "{path}: no such file or directory"
-    UNSUPPORTED = "{path}: unsupported input type {ext!r} (use .txt, .md, .html, .json, .jsonl, .csv or .tsv)"
+    UNSUPPORTED = (
+        "{path}: unsupported input type {ext!r} (use .txt, .md, .html, .json, .jsonl, .csv or .tsv)"
+    )
     EMPTY = "{path}: empty input, nothing to read"
     BINARY = "{path}: looks like a binary file, not text"
-    TOO_LARGE = "{path}: {size} bytes is over the size limit of {limit} bytes (raise it with --max-bytes)"
+    TOO_LARGE = (
+        "{path}: {size} bytes is over the size limit of {limit} bytes (raise it with --max-bytes)"
+    )
     BAD_UTF8 = "{path}: invalid UTF-8, decoded with replacement characters"
     BAD_JSON = "{path}:{line}: malformed JSON ({reason})"
     BAD_FIELD = "{path}:{line}: {reason}"

@@ -186,9 +186,7 @@ class Quantity(_Model):
     sentence: SentenceRef
 
 
-Record = Annotated[
-    Document | Mention | Relation | Quote | Quantity, Field(discriminator="kind")
-]
+Record = Annotated[Document | Mention | Relation | Quote | Quantity, Field(discriminator="kind")]
 _RECORD = TypeAdapter(Record)
 
 

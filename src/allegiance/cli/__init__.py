@@ -18,13 +18,25 @@ __all__ = ["COMMANDS", "main"]
 
 #: command name -> ("module:attribute" relative to this package, one-line help for the listing)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "analyze": ("analyze:analyze_cmd", "Ingest, extract, analyse; write the HTML report and JSON bundle."),
-    "extract": ("extract:extract_cmd", "Extract records (documents, mentions, relations, quotes, quantities)."),
-    "network": ("network:network_cmd", "Build the signed actor network from records and export it."),
+    "analyze": (
+        "analyze:analyze_cmd",
+        "Ingest, extract, analyse; write the HTML report and JSON bundle.",
+    ),
+    "extract": (
+        "extract:extract_cmd",
+        "Extract records (documents, mentions, relations, quotes, quantities).",
+    ),
+    "network": (
+        "network:network_cmd",
+        "Build the signed actor network from records and export it.",
+    ),
     "balance": ("network:balance_cmd", "Structural balance: triads, frustration index, camps."),
     "whatif": ("network:whatif_cmd", "Flip or remove ties and see which triads and camps change."),
     "paths": ("network:paths_cmd", "Exposure paths: friends of friends that lead to an enemy."),
-    "coalitions": ("network:coalitions_cmd", "Signed community detection: coalitions and their ties."),
+    "coalitions": (
+        "network:coalitions_cmd",
+        "Signed community detection: coalitions and their ties.",
+    ),
     "compare": ("compare:compare_cmd", "Compare how outlets tell the same story."),
     "eval": ("eval:eval_group", "Score extraction against gold annotations (re3d)."),
     "schema": ("extract:schema_cmd", "Print the JSON Schema of the records."),
@@ -73,4 +85,6 @@ def main(verbose: int) -> None:
         allegiance analyze articles/ -o report.html
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )

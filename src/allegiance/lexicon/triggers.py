@@ -95,7 +95,9 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
     if isinstance(value, str):
         value = {"category": value}
     if not isinstance(value, Mapping):
-        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry=key, reason="not a mapping"))
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(path=path, entry=key, reason="not a mapping")
+        )
     data = dict(value)
     category = str(data.pop("category", ""))
     if "/" in category:
@@ -109,7 +111,15 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
     preps: dict[str, Trigger | None] = {}
     for prep, sub in (data.pop("preps", None) or {}).items():
         preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
-    known = {"mode", "intensity", "symmetric", "direct_object", "reverse", "patron", "patron_is_head"}
+    known = {
+        "mode",
+        "intensity",
+        "symmetric",
+        "direct_object",
+        "reverse",
+        "patron",
+        "patron_is_head",
+    }
     unknown = set(data) - known - {"mutual", "shared_target", "tokens"}
     if unknown:
         raise LexiconError(

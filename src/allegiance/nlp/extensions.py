@@ -52,10 +52,7 @@ def register_extensions() -> None:
 
 def in_ignored(doc: Doc, start_char: int, end_char: int) -> bool:
     """Whether the character range overlaps page furniture marked in ``doc._.ignore``."""
-    for a, b in doc._.ignore or ():
-        if start_char < b and a < end_char:
-            return True
-    return False
+    return any(start_char < b and a < end_char for a, b in doc._.ignore or ())
 
 
 register_extensions()

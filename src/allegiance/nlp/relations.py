@@ -33,8 +33,24 @@ _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
-_OBJECT_CONTROL = {"urge", "ask", "help", "allow", "force", "order", "encourage", "call", "push",
-                   "press", "enable", "permit", "persuade", "convince", "invite", "train"}
+_OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "help",
+    "allow",
+    "force",
+    "order",
+    "encourage",
+    "call",
+    "push",
+    "press",
+    "enable",
+    "permit",
+    "persuade",
+    "convince",
+    "invite",
+    "train",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +183,9 @@ class _DocRun:
     def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
         return Arg(span.start, span.end, span._.actor, via_reference)
 
-    def args(self, tok: Token, *, exclude: frozenset[str] = frozenset(), conj: bool = True) -> list[Arg]:
+    def args(
+        self, tok: Token, *, exclude: frozenset[str] = frozenset(), conj: bool = True
+    ) -> list[Arg]:
         """The actors a token stands for: its own actor span, a resolved reference, actor
         modifiers ("ISIL vehicles"), "of" complements ("fighters of ISIL"), and conjuncts."""
         out = self._args_one(tok, exclude)
@@ -192,7 +210,9 @@ class _DocRun:
             out = [self.span_arg(span)]
             # "Iraqi and Kurdish forces": a coordinated modifier outside the span
             for child in tok.children:
-                if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end):
+                if child.dep_ in ("amod", "compound") and child.i not in range(
+                    span.start, span.end
+                ):
                     other = self.tok2span.get(child.i)
                     if other is not None and other != span:
                         out.append(self.span_arg(other))
@@ -249,7 +269,9 @@ class _DocRun:
                 if objs:
                     return objs, passive
             return self.subject_tokens(head)[0], passive
-        if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        if verb.dep_ == "advcl" and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
+        ):
             return self.subject_tokens(verb.head)[0], passive
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head], passive or verb.tag_ == "VBN"
@@ -267,10 +289,11 @@ class _DocRun:
                 continue
             if in_ignored(self.doc, sent.start_char, sent.end_char):
                 continue
-            if not any(i in self.tok2span for i in range(sent.start, sent.end)):
-                # references may still resolve, but a sentence needs some actor nearby
-                if not any(self.resolver.reference_span(t) for t in sent):
-                    continue
+            # a sentence needs an actor or a reference that may resolve to one
+            if not any(i in self.tok2span for i in range(sent.start, sent.end)) and not any(
+                self.resolver.reference_span(t) for t in sent
+            ):
+                continue
             cands = list(self.sentence_candidates(sent))
             for cand in self.select(cands):
                 records.append(self.to_record(cand, sent, len(records)))
@@ -342,11 +365,21 @@ class _DocRun:
                 c *= min(s.actor.confidence, t.actor.confidence) ** 0.5
                 yield Candidate(s, t, trig, start, end, anchor, c, sym, rank)
 
-    def _mutual(self, args: list[Arg], trig: Trigger, start: int, end: int, anchor: Token,
-                conf: float, rank: int) -> Iterator[Candidate]:
+    def _mutual(
+        self,
+        args: list[Arg],
+        trig: Trigger,
+        start: int,
+        end: int,
+        anchor: Token,
+        conf: float,
+        rank: int,
+    ) -> Iterator[Candidate]:
         for i, a in enumerate(args):
             for b in args[i + 1 :]:
-                yield from self._pairs([a], [b], trig, start, end, anchor, conf, rank, symmetric=True)
+                yield from self._pairs(
+                    [a], [b], trig, start, end, anchor, conf, rank, symmetric=True
+                )
 
     def verb(self, verb: Token, trig: Trigger) -> Iterator[Candidate]:
         subj_toks, passive = self.subject_tokens(verb)
@@ -404,7 +437,14 @@ class _DocRun:
                     found = True
                     end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
                     yield from self._pairs(
-                        sources, targets, sub, verb.i, end, verb, 0.75, 1,
+                        sources,
+                        targets,
+                        sub,
+                        verb.i,
+                        end,
+                        verb,
+                        0.75,
+                        1,
                         symmetric=sub.symmetric or trig.symmetric,
                     )
         if not found and trig.symmetric and len(sources) >= 2:
@@ -427,12 +467,21 @@ class _DocRun:
                         sources.extend(self.args(pobj))
         anchor = noun
         head = noun.head
-        if not sources and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.light_verbs:
+        if (
+            not sources
+            and noun.dep_ in ("dobj", "nsubjpass")
+            and head.lemma_.lower() in self.lex.light_verbs
+        ):
             subj_toks, passive = self.subject_tokens(head)
             if not passive:
                 sources = [a for t in subj_toks for a in self.args(t)]
             anchor = head
-        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        elif (
+            not sources
+            and noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ in ("VERB", "AUX")
+        ):
             # "joined the fight against ISIL", "took part in attacks on X"
             verb = head.head
             if verb.lemma_.lower() in self.lex.light_verbs or head.lower_ in ("in", "into"):
@@ -463,15 +512,23 @@ class _DocRun:
                 elif sources and targets:
                     self._remember(sub, sources)
                     yield from self._pairs(
-                        sources, targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2,
+                        sources,
+                        targets,
+                        sub,
+                        noun.i,
+                        noun.i + 1,
+                        anchor,
+                        0.7,
+                        2,
                         symmetric=sub.symmetric or trig.symmetric,
                     )
         # "deliver ISIL a lasting defeat"
         if noun.dep_ == "dobj" and anchor is not noun and sources:
             for dative in anchor.children:
                 if dative.dep_ == "dative":
-                    yield from self._pairs(sources, self.args(dative), trig, noun.i, noun.i + 1,
-                                           anchor, 0.65, 2)
+                    yield from self._pairs(
+                        sources, self.args(dative), trig, noun.i, noun.i + 1, anchor, 0.65, 2
+                    )
 
     def stance(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         """Stance nouns: "X and Y are enemies", "X, an Iranian proxy", "Iran's ally Syria"."""
@@ -489,9 +546,9 @@ class _DocRun:
             subj_toks, _ = self.subject_tokens(noun.head)
             heads = [a for t in subj_toks for a in self.args(t)]
             anchor = noun.head
-        elif noun.dep_ == "appos":
-            heads = self.args(noun.head, conj=False)
-        elif noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in self.tok2span:
+        elif noun.dep_ == "appos" or (
+            noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in self.tok2span
+        ):
             heads = self.args(noun.head, conj=False)
         else:
             for child in noun.children:
@@ -527,8 +584,17 @@ class _DocRun:
                 sub = trig.preps[prep.lower_] or trig
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        yield from self._pairs(holders, self.args(pobj), sub, adj.i, adj.i + 1,
-                                               anchor, 0.7, 1, symmetric=trig.symmetric)
+                        yield from self._pairs(
+                            holders,
+                            self.args(pobj),
+                            sub,
+                            adj.i,
+                            adj.i + 1,
+                            anchor,
+                            0.7,
+                            1,
+                            symmetric=trig.symmetric,
+                        )
 
     def compound(self, tok: Token, trig: Trigger) -> Iterator[Candidate]:
         """ "Iranian-backed militias", "the US-led coalition", "ISIL-held territory"."""
@@ -577,7 +643,9 @@ class _DocRun:
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
             gov = gov.head
             hops += 1
-        subj_toks, passive = self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
+        subj_toks, passive = (
+            self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
+        )
         heads = [] if passive else [a for t in subj_toks for a in self.args(t)]
         if pattern.mutual:
             yield from self._mutual(heads, trig, start, end, gov, 0.7, 1)
@@ -605,10 +673,10 @@ class _DocRun:
             old = best.get(key)
             if old is None or (cand.rank, -cand.confidence) < (old.rank, -old.confidence):
                 best[key] = cand
-        chosen = sorted(best.values(), key=lambda c: (c.trigger_start, c.source.start, c.target.start))
-        specific_pairs = {
-            frozenset((c.source.key(), c.target.key())) for c in chosen if c.rank < 3
-        }
+        chosen = sorted(
+            best.values(), key=lambda c: (c.trigger_start, c.source.start, c.target.start)
+        )
+        specific_pairs = {frozenset((c.source.key(), c.target.key())) for c in chosen if c.rank < 3}
         return [
             c
             for c in chosen
@@ -632,13 +700,17 @@ class _DocRun:
             seen += 1
             for child in tok.children:
                 low = child.lower_
-                if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")):
+                if child.dep_ == "neg" or (
+                    child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")
+                ):
                     negated = True
-                elif child.dep_ in ("aux", "auxpass") and (low in lex.modal_auxiliaries or child.lemma_.lower() in lex.modal_auxiliaries):
-                    hypothetical = True
-                elif child.dep_ == "aux" and low == "to" and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj"):
-                    hypothetical = True
-                elif child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"):
+                elif (child.dep_ in ("aux", "auxpass") and (
+                    low in lex.modal_auxiliaries or child.lemma_.lower() in lex.modal_auxiliaries
+                )) or (
+                    child.dep_ == "aux"
+                    and low == "to"
+                    and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
+                ) or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest")):
                     hypothetical = True
                 elif child.dep_ in ("nsubj", "nsubjpass") and any(
                     d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
@@ -654,13 +726,23 @@ class _DocRun:
                     hypothetical = True
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
                     break  # reported speech: the claim's own modality only
-                if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                if tok.dep_ == "advcl" and not any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+                ):
                     break
                 tok = head
                 continue
             break
         # "going to", "be expected to"
-        if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in ("going", "expected", "likely", "set", "poised", "able", "unable"):
+        if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in (
+            "going",
+            "expected",
+            "likely",
+            "set",
+            "poised",
+            "able",
+            "unable",
+        ):
             hypothetical = True
         return negated, hypothetical
 
@@ -671,7 +753,10 @@ class _DocRun:
         hops = 0
         while tok.head != tok and hops < 8:
             hops += 1
-            if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in self.lex.speech_verbs:
+            if (
+                tok.dep_ in ("ccomp", "parataxis")
+                and tok.head.lemma_.lower() in self.lex.speech_verbs
+            ):
                 subj_toks, _ = self.subject_tokens(tok.head)
                 for st in subj_toks:
                     args = self.args(st)

