@@ -1,0 +1,716 @@
+"""Quotes and their speakers: direct quotations, reported speech, and who said them.
+
+The ``allegiance_quotes`` component fills ``doc._.quotes`` with :class:`~allegiance.schema.Quote`
+records. Direct quotes are found from quotation marks (straight or curly, also across
+paragraphs: a paragraph that opens a quote without closing it continues into the next paragraph
+that opens with a quote mark); reported speech from speech verbs with a that-clause ("X said
+that ..."), parenthetical attributions ("..., Davis said.") and "according to X". A quote split
+by its attribution ("We won't kill them," he said, "but ...") gives two quotes with the same
+speaker. Speakers are resolved through pronouns ("he said") and descriptions ("the secretary",
+"the U.S. source") to the latest matching source, and unnamed sources are flagged anonymous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import LexiconError, Messages
+from ..schema import ActorArg, Quote, TextSpan
+from .extensions import ACTORS_KEY, in_ignored, register_extensions
+
+__all__ = [
+    "QUOTE_CUES",
+    "ANONYMOUS_SOURCES",
+    "QuoteExtractor",
+    "QuoteLexicon",
+    "find_quotation_spans",
+    "load_quote_lexicon",
+]
+
+_DATA = Path(__file__).resolve().parents[1] / "lexicon" / "data"
+#: The bundled cue lexicon and unnamed-source lexicon.
+QUOTE_CUES = _DATA / "quote_cues.yaml"
+ANONYMOUS_SOURCES = _DATA / "anonymous_sources.yaml"
+
+_OPEN = "\"“„«"
+_MARKS = "\"“”„«»"
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_STRIP = " \t\n\r\u200e\u200f\u00a0,;:-–—"
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Words that signal reported speech and unnamed sources (from the YAML data files)."""
+
+    verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    statement_nouns: frozenset[str]
+    transcript_labels: frozenset[str]
+    titles: frozenset[str]
+    max_scare_words: int
+    anonymous_heads: frozenset[str]
+    anonymous_phrases: tuple[str, ...]
+    documents: frozenset[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict (the two YAML files merged) for saving with the pipeline."""
+        return {
+            "verbs": sorted(self.verbs),
+            "weak_verbs": sorted(self.weak_verbs),
+            "according_to": list(self.according_to),
+            "statement_nouns": sorted(self.statement_nouns),
+            "transcript_labels": sorted(self.transcript_labels),
+            "titles": sorted(self.titles),
+            "max_scare_words": self.max_scare_words,
+            "heads": sorted(self.anonymous_heads),
+            "phrases": list(self.anonymous_phrases),
+            "documents": sorted(self.documents),
+        }
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason=exc)) from exc
+    if not isinstance(data, dict):
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping")
+        )
+    return data
+
+
+def _from_dict(data: dict[str, Any]) -> QuoteLexicon:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []) or [])
+
+    return QuoteLexicon(
+        verbs=words("verbs"),
+        weak_verbs=words("weak_verbs"),
+        according_to=tuple(str(w).lower() for w in data.get("according_to", []) or []),
+        statement_nouns=words("statement_nouns"),
+        transcript_labels=words("transcript_labels"),
+        titles=words("titles"),
+        max_scare_words=int(data.get("max_scare_words", 3)),
+        anonymous_heads=words("heads"),
+        anonymous_phrases=tuple(str(w).lower() for w in data.get("phrases", []) or []),
+        documents=words("documents"),
+    )
+
+
+def load_quote_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuoteLexicon:
+    """Load the bundled cue and unnamed-source lexicons, extended by user YAML files.
+
+    Args:
+        paths: user files with any of the keys of ``quote_cues.yaml`` and
+            ``anonymous_sources.yaml``; their lists are added to the bundled ones, scalars
+            replace them.
+
+    Raises:
+        LexiconError: when a file cannot be read or is not a mapping.
+    """
+    merged: dict[str, Any] = {}
+    for path in (QUOTE_CUES, ANONYMOUS_SOURCES, *map(Path, paths)):
+        for key, value in _read_yaml(path).items():
+            if isinstance(value, list):
+                merged[key] = list(merged.get(key, [])) + value
+            else:
+                merged[key] = value
+    return _from_dict(merged)
+
+
+def find_quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text inside quotation marks, multi-paragraph quotes joined.
+
+    A quote opened in a paragraph and not closed there continues when the next paragraph
+    opens with a quotation mark (the news convention); otherwise it ends with its paragraph.
+
+    >>> t = 'He said "yes, we will." Then: “No”.'
+    >>> [t[a:b] for a, b in find_quotation_spans(t)]
+    ['yes, we will.', 'No']
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in _MARKS or text[i] in "”»" or i + 1 >= n or text[i + 1].isspace():
+            i += 1
+            continue
+        start = i + 1
+        j = start
+        end = -1
+        while j < n:
+            c = text[j]
+            if c == "\n":
+                k = j
+                while k < n and text[k].isspace():
+                    k += 1
+                if k < n and text[k] in _OPEN:
+                    j = k + 1  # the quote continues in the next paragraph
+                    continue
+                end = j  # unclosed: the quote ends with its paragraph
+                break
+            if c in _MARKS:
+                end = j
+                break
+            j += 1
+        if end < 0:
+            end = n
+        a, b = start, end
+        while a < b and text[a] in _STRIP:
+            a += 1
+        while b > a and text[b - 1] in " \t\n\r\u200e\u200f\u00a0":
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        i = end + 1
+    return spans
+
+
+@dataclass
+class _Source:
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    anonymous: bool = False
+    document: bool = False
+    plural: bool = False
+    actor_id: str | None = None
+    actor_name: str | None = None
+    words: frozenset[str] = field(default_factory=frozenset)
+
+    def arg(self) -> ActorArg:
+        return ActorArg(
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            actor_id=self.actor_id,
+            actor_name=self.actor_name,
+        )
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Token range without punctuation, quote marks and conjunctions at either end."""
+    while a < b and (doc[a].is_punct or doc[a].lower_ in {"and", "but", "as"} or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+@Language.factory(
+    "allegiance_quotes",
+    default_config={"lexicon_paths": []},
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.pos", "doc.sents", "doc.ents"],
+)
+def make_quotes(nlp: Language, name: str, lexicon_paths: list[str]) -> QuoteExtractor:
+    """spaCy factory of :class:`QuoteExtractor` (registered as ``allegiance_quotes``)."""
+    return QuoteExtractor(nlp, name, lexicon_paths=lexicon_paths)
+
+
+class QuoteExtractor:
+    """spaCy component: find quotes and their speakers; fill ``doc._.quotes``."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_paths: list[str] | None = None) -> None:
+        """Load the cue lexicons.
+
+        Args:
+            nlp: the pipeline (unused; spaCy's factory signature).
+            name: the component name.
+            lexicon_paths: user YAML files extending the bundled cue and source lexicons.
+        """
+        register_extensions()
+        self.name = name
+        self.lexicon = load_quote_lexicon(tuple(lexicon_paths or ()))
+
+    # -- persistence -----------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Save the merged lexicon as ``quote_lexicon.yaml`` in ``path``."""
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "quote_lexicon.yaml").write_text(
+            yaml.safe_dump(self.lexicon.to_dict(), allow_unicode=True), encoding="utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteExtractor:
+        """Load the lexicon saved by :meth:`to_disk`."""
+        self.lexicon = _from_dict(_read_yaml(Path(path) / "quote_lexicon.yaml"))
+        return self
+
+    # -- main ------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the quotes of ``doc`` and set ``doc._.quotes``."""
+        run = _Run(doc, self.lexicon)
+        doc._.quotes = run.quotes()
+        return doc
+
+
+class _Run:
+    """The work on one document (keeps the recent sources for pronoun resolution)."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.sources: list[tuple[int, _Source]] = []
+        self.out: list[tuple[int, int, bool, _Source | None, TextSpan | None]] = []
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.actor_spans: list[Span] = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        self.has_actors = ACTORS_KEY in doc.spans
+        text = doc.text
+        spans = find_quotation_spans(text)
+        self.all_quoted = spans
+        self.direct = [
+            (a, b)
+            for a, b in spans
+            if len(text[a:b].split()) > lex.max_scare_words and not in_ignored(doc, a, b)
+        ]
+        self.token_at: dict[int, int] = {}
+        for t in doc:
+            for c in range(t.idx, t.idx + max(len(t.text), 1)):
+                self.token_at[c] = t.i
+
+    # -- helpers ---------------------------------------------------------------------------
+    def tok(self, char: int) -> int:
+        while char > 0 and char not in self.token_at:
+            char -= 1
+        return self.token_at.get(char, 0)
+
+    def in_quote(self, t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in self.all_quoted)
+
+    def is_cue(self, t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        if lemma not in self.lex.verbs or t.pos_ not in {"VERB", "AUX"}:
+            return False
+        if lemma in self.lex.weak_verbs:
+            return any(c.dep_ in {"dobj", "ccomp"} for c in t.children)
+        return True
+
+    def actor_for(self, start: int, end: int) -> tuple[str | None, str | None]:
+        for span in self.actor_spans:
+            if span.start_char < end and start < span.end_char and span._.actor is not None:
+                return span._.actor.actor_id, span._.actor.actor_name
+        return None, None
+
+    # -- speakers --------------------------------------------------------------------------
+    def subject_of(self, cue: Token) -> tuple[int, int] | None:
+        """Token range of the speaker of a cue verb (its subject, or the agent after it)."""
+        doc = self.doc
+        prev = cue.i - 1
+        while prev >= cue.sent.start and doc[prev].pos_ == "ADV":
+            prev -= 1
+        after_quote = prev >= cue.sent.start and (
+            doc[prev].text in _MARKS or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
+        )
+        verb: Token | None = cue
+        for _ in range(4):
+            if verb is None:
+                break
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(c):
+                    a, b = c.left_edge.i, c.right_edge.i + 1
+                    if c.i < cue.i:
+                        b = min(b, cue.i)
+                    return a, b
+            if verb.dep_ in {"conj", "advcl", "xcomp", "parataxis"} and verb.head is not verb:
+                verb = verb.head
+            else:
+                break
+        if after_quote:
+            return self.agent_after(cue)
+        # A subject the parser hung on a clause inside the attribution, left of the cue.
+        for t in doc[cue.sent.start : cue.i]:
+            if (
+                t.dep_ in {"nsubj", "nsubjpass"}
+                and not self.in_quote(t)
+                and t.head.i < cue.i
+                and t.head.head.i == cue.i
+                and t.head.dep_ == "ccomp"
+            ):
+                stop = t.head.i if t.head.i > t.i else cue.i
+                comma = next((k.i for k in doc[t.i : stop] if k.text == ","), stop)
+                return t.left_edge.i, comma
+        left = self.left_segments(cue)
+        if left is not None:
+            return left
+        return self.agent_after(cue)
+
+    def agent_after(self, cue: Token) -> tuple[int, int] | None:
+        """The noun phrase right after a cue: "said Col. John Dorrian, the spokesperson"."""
+        doc = self.doc
+        j = cue.i + 1
+        end = cue.sent.end
+        while j < end and doc[j].pos_ == "ADV":
+            j += 1
+        if j >= end or doc[j].pos_ not in {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}:
+            return None
+        k = j
+        while k < end and doc[k].text not in {".", "?", "!", ";"} and "\n" not in doc[k].text:
+            if doc[k].text in _MARKS and not self.in_short_quote(doc[k]):
+                break
+            k += 1
+        return j, k
+
+    def in_short_quote(self, t: Token) -> bool:
+        """Whether a quote mark belongs to a scare quote or nickname (“J.D.”)."""
+        return not any(a - 1 <= t.idx <= b for a, b in self.direct)
+
+    def left_segments(self, cue: Token) -> tuple[int, int] | None:
+        """Comma-separated noun phrases just before a cue whose parse lost its subject."""
+        doc = self.doc
+        start = cue.sent.start
+        for j in range(cue.i - 1, start - 1, -1):
+            if doc[j].text in _MARKS or "\n" in doc[j].text:
+                start = j + 1
+                break
+        commas = [t.i for t in doc[start : cue.i] if t.text == ","]
+        bounds = [start] + [c + 1 for c in commas]
+        best: int | None = None
+        for seg_start in reversed(bounds[-3:]):
+            t = doc[seg_start] if seg_start < cue.i else None
+            if t is None:
+                continue
+            seg_end = next((c for c in commas if c >= seg_start), cue.i)
+            seg = doc[seg_start:seg_end]
+            named = any(e.label_ == "PERSON" and e.start >= seg_start and e.end <= seg_end for e in self.persons)
+            anon = any(w.lemma_.lower() in self.lex.anonymous_heads for w in seg if w.pos_ == "NOUN")
+            if (t.pos_ in {"DET", "NUM"} and anon) or named:
+                best = seg_start
+        if best is None:
+            return None
+        return best, cue.i
+
+    def describe(self, a: int, b: int, pos: int) -> _Source | None:
+        """The source named by tokens [a, b): a person, an unnamed source, a document."""
+        doc, lex = self.doc, self.lex
+        a, b = _trim(doc, a, b)
+        if a >= b:
+            return None
+        span = doc[a:b]
+        sent_text = span.sent.text.lower()
+        if b - a == 1 and doc[a].lower_ in _PRONOUNS:
+            return self.resolve(doc[a].lower_, pos, None)
+        persons = [e for e in self.persons if a <= e.start and e.end <= b]
+        if not persons and self.has_actors:
+            persons = [
+                s
+                for s in self.actor_spans
+                if a <= s.start and s.end <= b and s._.actor is not None
+                and s._.actor.actor_type == "person"
+            ]
+        name: tuple[int, int] | None = None
+        if persons:
+            name = (persons[0].start, persons[0].end)
+        else:
+            # A run of proper nouns ending the phrase or before its first comma is a name.
+            end = b
+            for t in span:
+                if t.text == ",":
+                    end = t.i
+                    break
+            k = end
+            while k > a and doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_ not in lex.titles:
+                k -= 1
+            head_lemma = doc[end - 1].lemma_.lower() if end > a else ""
+            if (
+                k < end
+                and head_lemma not in lex.anonymous_heads
+                and head_lemma not in lex.documents
+                and not any(t.pos_ == "ADP" for t in doc[a:k])
+            ):
+                name = (k, end)
+        if name is not None:
+            # Titles at the start of a name ("Maj.", "Gen.") go to the role.
+            n0, n1 = name
+            while n0 - 2 >= a and doc[n0 - 1].text == "-" and not doc[n0 - 2].whitespace_:
+                n0 -= 2
+            while n0 < n1 - 1 and doc[n0].lower_ in lex.titles:
+                n0 += 1
+            pre = doc[a:n0].text.strip(_STRIP)
+            if pre.lower().split(" ")[0] in _DEFINITE:
+                pre = pre.split(" ", 1)[1] if " " in pre else ""
+            post = ""
+            if n1 < b and doc[n1].text == ",":
+                p1 = next((t.i for t in doc[n1:b] if t.pos_ in {"VERB", "AUX"}), b)
+                post = doc[n1:p1].text.strip(_STRIP)
+            role = ", ".join(x for x in (pre, post) if x) or None
+            n_start, n_end = doc[n0].idx, doc[n1 - 1].idx + len(doc[n1 - 1].text)
+            src = _Source(n_start, n_end, doc.text[n_start:n_end], role=role)
+            src.words = frozenset(w.lower() for w in re.findall(r"\w+", src.text + " " + (role or "")))
+            src.actor_id, src.actor_name = self.actor_for(n_start, n_end)
+            if len(re.findall(r"\w+", src.text)) == 1 or not role:
+                src = self.complete_name(src, pos)
+            return src
+        head = span.root
+        lemma = head.lemma_.lower()
+        if doc[a].lower_ in _DEFINITE:
+            found = self.resolve(lemma, pos, lemma)
+            if found is not None:
+                return found
+        s0, s1 = span.start_char, span.end_char
+        src = _Source(s0, s1, doc.text[s0:s1])
+        src.document = lemma in lex.documents or any(t.lemma_.lower() in lex.documents for t in span)
+        src.plural = head.tag_ in {"NNS", "NNPS"}
+        anon_phrase = any(p in sent_text for p in lex.anonymous_phrases)
+        src.anonymous = not src.document and (
+            lemma in lex.anonymous_heads
+            or anon_phrase
+            or any(t.lemma_.lower() in lex.anonymous_heads for t in span if t.pos_ == "NOUN")
+        )
+        first = doc[a].lower_
+        src.role = (doc[a + 1 : b].text if first in _DETERMINERS and b - a > 1 else span.text) or None
+        src.words = frozenset(w.lower() for w in re.findall(r"\w+", src.text))
+        src.actor_id, src.actor_name = self.actor_for(s0, s1)
+        return src
+
+    def complete_name(self, src: _Source, pos: int) -> _Source:
+        """Take role and actor from an earlier, fuller mention of the same person."""
+        last = re.findall(r"\w+", src.text)[-1].lower() if re.findall(r"\w+", src.text) else ""
+        for _, old in reversed(self.sources):
+            if not old.anonymous and not old.document and last in old.words and old.role:
+                return replace(
+                    src,
+                    role=src.role or old.role,
+                    actor_id=src.actor_id or old.actor_id,
+                    actor_name=src.actor_name or old.actor_name,
+                )
+        for e in reversed(self.persons):
+            if e.start_char < src.start and last in e.text.lower() and len(e) > 1:
+                full = self.describe_person(e)
+                return replace(
+                    src,
+                    role=src.role or full.role,
+                    actor_id=src.actor_id or full.actor_id,
+                    actor_name=src.actor_name or full.actor_name,
+                )
+        return src
+
+    def describe_person(self, ent: Span) -> _Source:
+        """A person named outside any attribution, with titles before it as role."""
+        doc = self.doc
+        a = ent.start
+        while a > ent.sent.start and doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[a - 1].dep_ in {
+            "compound", "amod", "nmod"
+        }:
+            a -= 1
+        role = doc[a : ent.start].text.strip(_STRIP) or None
+        actor_id, actor_name = self.actor_for(ent.start_char, ent.end_char)
+        words = frozenset(w.lower() for w in re.findall(r"\w+", ent.text + " " + (role or "")))
+        return _Source(ent.start_char, ent.end_char, ent.text, role=role, actor_id=actor_id,
+                       actor_name=actor_name, words=words)
+
+    def resolve(self, word: str, pos: int, head: str | None) -> _Source | None:
+        """The latest source before ``pos`` a pronoun or a definite description refers to."""
+        for _, src in reversed(self.sources):
+            if head is not None:
+                if head in src.words:
+                    return src
+                continue
+            if word in {"he", "she"} and (src.plural or src.document):
+                continue
+            if word == "it" and not src.document:
+                continue
+            return src
+        if head is None and word in {"he", "she"}:
+            before = [e for e in self.persons if e.end_char <= pos]
+            if before:
+                return self.describe_person(before[-1])
+        return None
+
+    def register(self, src: _Source | None, pos: int) -> None:
+        if src is not None:
+            self.sources.append((pos, src))
+
+    # -- quotes ----------------------------------------------------------------------------
+    def cue_in(self, a: int, b: int) -> list[Token]:
+        return [t for t in self.doc[a:b] if not self.in_quote(t) and self.is_cue(t)]
+
+    def attribute_direct(self, qa: int, qb: int) -> tuple[_Source | None, Token | None]:
+        doc = self.doc
+        ta, tb = self.tok(qa), self.tok(max(qa, qb - 1))
+        s_left = doc[ta].sent
+        s_right = doc[tb].sent
+        l0 = s_left.start
+        while l0 < ta and "\n" in doc.text[doc[l0].idx : doc[ta].idx]:
+            l0 += 1
+        left = (l0, ta)
+        r0 = min(tb + 1, len(doc))
+        r1 = s_right.end
+        # The attribution of a quote that ends its sentence may be split into the next one.
+        if r1 < len(doc) and not doc[r0:r1].text.strip(_STRIP + "\"“”.!?"):
+            nxt = doc[r1].sent
+            if len(nxt) <= 14 and nxt.text.strip()[:1] not in _MARKS:
+                r1 = nxt.end
+        for k in range(r0, r1):
+            if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+                r1 = k + 1
+                break
+        # Stop the right context at the next real quote.
+        for a, _b in self.direct:
+            if a > qb:
+                r1 = min(r1, self.tok(a))
+                break
+        content = doc.text[qa:qb].rstrip()
+        right_first = content.endswith(",") or content.endswith("?") and bool(self.cue_in(r0, r1))
+        order = [(r0, r1), left] if right_first else [left, (r0, r1)]
+        for a, b in order:
+            for cue in self.cue_in(a, b):
+                rng = self.subject_of(cue)
+                if rng is None:
+                    continue
+                src = self.describe(rng[0], rng[1], qa)
+                if src is not None:
+                    return src, cue
+            if (a, b) == left and b > a and doc[b - 1].text == ":":
+                src = self.statement_subject(doc[a:b])
+                if src is not None:
+                    return src, None
+        prev = self.previous_colon_statement(s_left)
+        if prev is not None:
+            return prev, None
+        return self.resolve("they", qa, None), None
+
+    def statement_subject(self, span: Span) -> _Source | None:
+        root = span.root
+        for c in root.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return self.describe(c.left_edge.i, min(c.right_edge.i + 1, span.end), span.start_char)
+        return None
+
+    def previous_colon_statement(self, sent: Span) -> _Source | None:
+        """A quote opening a paragraph after "X released the following statement:"."""
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if prev.text.rstrip().endswith(":") and any(
+            t.lemma_.lower() in self.lex.statement_nouns or self.is_cue(t) for t in prev
+        ):
+            return self.statement_subject(prev)
+        return None
+
+    def indirect(self, sent: Span, used: set[int]) -> None:
+        doc = self.doc
+        for t in sent:
+            if t.i in used or self.in_quote(t):
+                continue
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+                obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+                if not obj:
+                    continue
+                sa, sb = t.i + 2, obj[0].right_edge.i + 1
+                src = self.describe(sa, sb, t.idx)
+                self.add_reported(sent, t.i, sb, src, t, t.idx)
+                continue
+            if not self.is_cue(t):
+                continue
+            comp = [c for c in t.children if c.dep_ == "ccomp" and not self.in_quote(c)]
+            comp.sort(key=lambda c: c.i < t.i)  # a clause after the cue first
+            rng = self.subject_of(t)
+            src = self.describe(rng[0], rng[1], t.idx) if rng else None
+            if comp:
+                c = comp[0]
+                a, b = c.left_edge.i, c.right_edge.i + 1
+                if b <= t.i and rng and rng[0] < b:
+                    b = rng[0]
+                while a < b and doc[a].dep_ == "mark":
+                    a += 1
+                self.add_span(a, b, src, t)
+            elif t.dep_ in {"parataxis", "advcl"} or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4):
+                sub0 = min(t.left_edge.i, rng[0] if rng else t.i)
+                sub1 = max(t.right_edge.i + 1, rng[1] if rng else t.i + 1)
+                if t.dep_ == "ROOT":
+                    sub1 = t.i + 1
+                    while sub1 < sent.end and doc[sub1].dep_ in {"npadvmod", "advmod", "dobj", "dative"}:
+                        sub1 = doc[sub1].right_edge.i + 1
+                self.add_reported(sent, sub0, sub1, src, t, t.idx)
+            self.register(src, t.idx)
+
+    def add_reported(
+        self, sent: Span, c0: int, c1: int, src: _Source | None, cue: Token, pos: int
+    ) -> None:
+        """Reported speech: the part of the sentence outside the attribution [c0, c1)."""
+        left, right = (sent.start, c0), (c1, sent.end)
+        a, b = right if right[1] - right[0] >= 4 else left
+        self.add_span(a, b, src, cue)
+        self.register(src, pos)
+
+    def add_span(self, a: int, b: int, src: _Source | None, cue: Token | None) -> None:
+        doc = self.doc
+        a, b = _trim(doc, a, b)
+        if b - a < 3 or src is None:
+            return
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if any(qa < e and s < qb for qa, qb in self.direct) or in_ignored(doc, s, e):
+            return
+        cue_span = TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
+        self.out.append((s, e, False, src, cue_span))
+
+    def transcript(self) -> None:
+        text = self.doc.text
+        for m in re.finditer(r"(?m)^([A-Z][A-Z.' ]{1,40}):[ \t]+(\S.*)$", text):
+            label = m.group(1).strip()
+            if label.lower().rstrip(".") in self.lex.transcript_labels:
+                continue
+            a, b = m.start(2), m.end(2)
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if in_ignored(self.doc, a, b):
+                continue
+            src = _Source(m.start(1), m.start(1) + len(label), label)
+            src.words = frozenset(w.lower() for w in re.findall(r"\w+", label))
+            src.actor_id, src.actor_name = self.actor_for(src.start, src.end)
+            self.out.append((a, b, True, src, None))
+
+    def quotes(self) -> list[Quote]:
+        doc = self.doc
+        pending = list(self.direct)
+        for sent in doc.sents:
+            used: set[int] = set()
+            while pending and pending[0][0] < sent.end_char:
+                qa, qb = pending.pop(0)
+                src, cue = self.attribute_direct(qa, qb)
+                if cue is not None:
+                    used.add(cue.i)
+                cue_span = (
+                    TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
+                )
+                self.out.append((qa, qb, True, src, cue_span))
+                self.register(src, qa)
+            if sent.text.rstrip().endswith(":"):
+                self.register(self.statement_subject(sent), sent.start_char)
+            self.indirect(sent, used)
+        self.transcript()
+        self.out.sort(key=lambda r: (r[0], r[1]))
+        doc_id = doc._.doc_id or ""
+        records: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for s, e, direct, src, cue in self.out:
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            records.append(
+                Quote(
+                    id=f"{doc_id}:q{len(records)}",
+                    doc_id=doc_id,
+                    text=doc.text[s:e],
+                    start=s,
+                    end=e,
+                    direct=direct,
+                    speaker=src.arg() if src else None,
+                    speaker_role=src.role if src else None,
+                    anonymous=bool(src and src.anonymous),
+                    cue=cue,
+                )
+            )
+        return records
