@@ -51,6 +51,7 @@ class Trigger:
     reverse: bool = False
     patron: bool = False
     patron_is_head: bool = False
+    negated_as: Trigger | None = None
     preps: Mapping[str, Trigger | None] = field(default_factory=dict)
 
 
@@ -111,6 +112,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
     preps: dict[str, Trigger | None] = {}
     for prep, sub in (data.pop("preps", None) or {}).items():
         preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
+    negated_as = data.pop("negated_as", None)
     known = {
         "mode",
         "intensity",
@@ -141,6 +143,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         reverse=bool(data.get("reverse", False)),
         patron=bool(data.get("patron", False)),
         patron_is_head=bool(data.get("patron_is_head", False)),
+        negated_as=None if negated_as is None else _parse_trigger(negated_as, path, f"{key}!"),
         preps=preps,
     )
 

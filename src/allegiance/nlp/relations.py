@@ -32,6 +32,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_INSTRUMENTAL = {"use", "employ", "exploit"}
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
 _OBJECT_CONTROL = {
     "urge",
@@ -202,7 +203,7 @@ class _DocRun:
                 unique.append(arg)
         return unique
 
-    def _args_one(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
+    def _args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
         if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         span = self.tok2span.get(tok.i)
@@ -218,6 +219,10 @@ class _DocRun:
                         out.append(self.span_arg(other))
             return out
         ref = self.resolver.reference_span(tok)
+        if ref is not None and tok.lower_ in ("we", "us", "our"):
+            speaker = self._quote_speaker(tok.idx)
+            if speaker is not None:
+                return [Arg(ref.start, ref.end, speaker, True)]
         if ref is not None:
             return [
                 Arg(ref.start, ref.end, ante.actor, True)
@@ -234,15 +239,39 @@ class _DocRun:
         out = self._modifier_actors(tok)
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "appos":
+                    out.extend(self._args_one(child, exclude))
+                    out.extend(a for c in child.conjuncts for a in self._args_one(c, exclude))
+                elif child.dep_ == "prep" and child.lower_ in ("of", "under") and depth < 2:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            out.extend(self._args_one(pobj, exclude))
+                            out.extend(self._args_one(pobj, exclude, depth + 1))
         return out
+
+    def _quote_speaker(self, char: int) -> ActorRef | None:
+        for quote in self.doc._.quotes or ():
+            if quote.start <= char < quote.end and quote.speaker is not None:
+                sp = quote.speaker
+                if sp.actor_id:
+                    return ActorRef(
+                        sp.actor_id,
+                        sp.actor_name or sp.text,
+                        "other",
+                        resolved_by="coref",
+                        confidence=0.7,
+                    )
+        return None
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
         out = []
         for child in tok.children:
+            if child.dep_ == "poss" and child.i not in self.tok2span:
+                ref = self.resolver.reference_span(child)
+                if ref is not None:
+                    out.extend(
+                        Arg(ref.start, ref.end, a.actor, True) for a in self.resolver.resolve(child)
+                    )
+                continue
             if child.dep_ in _MODIFIER_DEPS:
                 span = self.tok2span.get(child.i)
                 if span is not None:
@@ -305,7 +334,7 @@ class _DocRun:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-                particles = [c for c in tok.children if c.dep_ == "prt"]
+                particles = [c for c in tok.children if c.dep_ in ("prt", "advmod")]
                 trig = None
                 for prt in particles:
                     trig = lex.phrasal.get((lemma, prt.lower_))
@@ -391,6 +420,12 @@ class _DocRun:
             if pobj.dep_ == "pobj"
         ]
         exclude: frozenset[str] = frozenset()
+        if (
+            passive
+            and not agents
+            and any(c.dep_ == "prep" and c.lower_ in trig.preps for c in verb.children)
+        ):
+            passive = False  # "Iranian troops are embedded with X": the subject is the actor
         if passive:
             sources = [a for t in agents for a in self.args(t)]
             exclude = frozenset(a.actor.actor_id for a in sources)
@@ -546,6 +581,14 @@ class _DocRun:
             subj_toks, _ = self.subject_tokens(noun.head)
             heads = [a for t in subj_toks for a in self.args(t)]
             anchor = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "as"
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        ):
+            subj_toks, _ = self.subject_tokens(noun.head.head)
+            heads = [a for t in subj_toks for a in self.args(t)]
+            anchor = noun.head.head
         elif noun.dep_ == "appos" or (
             noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in self.tok2span
         ):
@@ -621,9 +664,9 @@ class _DocRun:
         if gov.i in self.tok2span:
             sources = self.args(gov, conj=False)
         elif gov.pos_ in ("VERB", "AUX"):
-            subj_toks, passive = self.subject_tokens(gov)
-            if not passive:
-                sources = [a for t in subj_toks for a in self.args(t)]
+            # "advisers deployed alongside X": voice does not matter for the subject's side
+            subj_toks, _ = self.subject_tokens(gov)
+            sources = [a for t in subj_toks for a in self.args(t)]
         elif gov.pos_ in ("NOUN", "PROPN"):
             sources, anchor = self._noun_sources(gov)
             if not sources and gov.dep_ in ("dobj", "attr"):
@@ -704,13 +747,22 @@ class _DocRun:
                     child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")
                 ):
                     negated = True
-                elif (child.dep_ in ("aux", "auxpass") and (
-                    low in lex.modal_auxiliaries or child.lemma_.lower() in lex.modal_auxiliaries
-                )) or (
-                    child.dep_ == "aux"
-                    and low == "to"
-                    and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
-                ) or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest")):
+                elif (
+                    (
+                        child.dep_ in ("aux", "auxpass")
+                        and (
+                            low in lex.modal_auxiliaries
+                            or child.lemma_.lower() in lex.modal_auxiliaries
+                        )
+                    )
+                    or (
+                        child.dep_ == "aux"
+                        and low == "to"
+                        and tok.dep_
+                        in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
+                    )
+                    or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
+                ):
                     hypothetical = True
                 elif child.dep_ in ("nsubj", "nsubjpass") and any(
                     d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
@@ -718,6 +770,8 @@ class _DocRun:
                     negated = True
             if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
                 negated = True
+            if tok.dep_ == "conj" and any(c.dep_ in _SUBJ for c in tok.children):
+                break  # a conjoined clause with its own subject has its own modality
             if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
                 head = tok.head
                 if tok.dep_ in ("xcomp", "ccomp", "acomp") and (
@@ -794,8 +848,12 @@ class _DocRun:
         )
 
     def to_record(self, cand: Candidate, sent: Span, index: int) -> Relation:
-        info = self.lex.info(cand.trigger)
         negated, hypothetical = self.modality(cand, sent)
+        if negated and cand.trigger.negated_as is not None:
+            # "do not trust" states distrust as a fact
+            cand.trigger = cand.trigger.negated_as
+            negated = False
+        info = self.lex.info(cand.trigger)
         trig = self.doc[cand.trigger_start : cand.trigger_end]
         return Relation(
             id=f"{self.doc_id}:r{index}",
