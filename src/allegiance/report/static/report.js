@@ -1,0 +1,1079 @@
+/* allegiance report page script.
+ * Reads the bundle from the JSON script element and draws every section.
+ * Rule: text from the data is inserted only with textContent / createTextNode, never as markup.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("allegiance-data").textContent || "{}");
+  var B = DATA.bundle || {};
+  var V = DATA.view || {};
+  var DEFAULT_TOP = 40;
+  var CAMP_COLORS = ["#3f6fd1", "#e39a12", "#8e55c9", "#8d6e63", "#d0619e", "#17a2b8", "#5f6b7a"];
+  var NO_CAMP = "#9aa3b1";
+  var SIGN_COLOR = { "1": "#1a9850", "-1": "#d73027", "0": "#9aa0aa" };
+  var SVGNS = "http://www.w3.org/2000/svg";
+
+  // ---------- small DOM helpers (text only) ----------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVGNS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+  function setAttrs(node, attrs) {
+    if (!attrs) return;
+    Object.keys(attrs).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k === "text") node.textContent = String(v);
+      else if (k === "onclick") node.addEventListener("click", v);
+      else if (k === "style" && typeof v === "object") Object.assign(node.style, v);
+      else node.setAttribute(k, String(v));
+    });
+  }
+  function append(node, children) {
+    if (children === null || children === undefined) return;
+    if (!Array.isArray(children)) children = [children];
+    children.forEach(function (c) {
+      if (c === null || c === undefined || c === false) return;
+      node.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
+    });
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function arr(x) { return Array.isArray(x) ? x : []; }
+  function obj(x) { return x && typeof x === "object" && !Array.isArray(x) ? x : {}; }
+  function fmt(n) {
+    if (typeof n !== "number" || !isFinite(n)) return n === null || n === undefined ? "–" : String(n);
+    return Number.isInteger(n) ? n.toLocaleString("en-US") : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  }
+  function pct(x) { return typeof x === "number" ? Math.round(x * 100) + "%" : "–"; }
+  function plural(n, word) { return fmt(n) + " " + word + (n === 1 ? "" : "s"); }
+  function none(what) { return el("p", { "class": "none", text: "None found" + (what ? ": " + what : "") + "." }); }
+  function safeUrl(u) { return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null; }
+  function toTime(s) {
+    if (typeof s !== "string" || s.length < 4) return NaN;
+    if (s.length === 4) s += "-01-01";
+    else if (s.length === 7) s += "-01";
+    return Date.parse(s.slice(0, 10));
+  }
+
+  // ---------- indexes ----------
+  var docs = {};
+  arr(B.documents).forEach(function (d) { if (d && d.doc_id !== undefined) docs[d.doc_id] = d; });
+  var rels = {};
+  var relList = arr(B.relations).filter(function (r) { return r && typeof r === "object"; });
+  relList.forEach(function (r) { rels[r.id] = r; });
+  var network = obj(B.network);
+  var nodes = arr(network.nodes).filter(function (n) { return n && n.id !== undefined && n.id !== null; });
+  var edges = arr(network.edges).filter(function (e) { return e && e.source !== undefined && e.target !== undefined; });
+  var nodeById = {};
+  nodes.forEach(function (n) { nodeById[n.id] = n; });
+  var names = {};
+  relList.forEach(function (r) {
+    ["source", "target"].forEach(function (side) {
+      var a = obj(r[side]);
+      if (a.actor_id && a.actor_name && !names[a.actor_id]) names[a.actor_id] = a.actor_name;
+    });
+  });
+  nodes.forEach(function (n) { names[n.id] = n.name || names[n.id] || String(n.id); });
+  function nameOf(id) { return names[id] !== undefined ? String(names[id]) : String(id); }
+  function pairKey(a, b) { a = String(a); b = String(b); return a < b ? a + "\u0001" + b : b + "\u0001" + a; }
+  var edgeByKey = {};
+  edges.forEach(function (e) { edgeByKey[pairKey(e.source, e.target)] = e; });
+  var pairRels = {};
+  var actorRels = {};
+  relList.forEach(function (r) {
+    var a = obj(r.source).actor_id, b = obj(r.target).actor_id;
+    if (a === undefined || a === null || b === undefined || b === null) return;
+    (pairRels[pairKey(a, b)] = pairRels[pairKey(a, b)] || []).push(r);
+    (actorRels[a] = actorRels[a] || []).push(r);
+    if (b !== a) (actorRels[b] = actorRels[b] || []).push(r);
+  });
+  var camps = obj(V.camps);
+  function campOf(id) { var c = camps[id]; return typeof c === "number" ? c : null; }
+  function campColor(c) { return c === null ? NO_CAMP : CAMP_COLORS[c % CAMP_COLORS.length]; }
+  function campName(c) { return c === null ? "no camp" : "Camp " + String.fromCharCode(65 + (c % 26)); }
+  var uneasyKeys = {};
+  arr(B.uneasy_alliances).forEach(function (u) { if (u) uneasyKeys[pairKey(u.a, u.b)] = true; });
+  var quantities = {};
+  arr(B.quantities).forEach(function (q) { if (q) quantities[q.id] = q; });
+
+  function docDate(docId) { var d = docs[docId]; return d && d.published ? String(d.published).slice(0, 10) : ""; }
+  function relOrder(a, b) {
+    var da = docDate(a.doc_id), db = docDate(b.doc_id);
+    if (da !== db) return da < db ? -1 : 1;
+    return (obj(a.trigger).start || 0) - (obj(b.trigger).start || 0);
+  }
+
+  // ---------- badges and evidence ----------
+  function signBadge(sign, words) {
+    var s = sign === 1 ? "pos" : sign === -1 ? "neg" : "neu";
+    var label = words || (sign === 1 ? "friendly" : sign === -1 ? "hostile" : "neutral");
+    return el("span", { "class": "badge " + s, text: label });
+  }
+  function actorChip(id, onclick) {
+    return el("span", { "class": "chip", title: "Show " + nameOf(id) + " in the network", onclick: onclick || function () { focusActor(id); } }, [
+      el("span", { "class": "sq", style: { background: campColor(campOf(id)) } }), nameOf(id)
+    ]);
+  }
+  function locate(text, base, span) {
+    if (!span || typeof span.text !== "string" || !span.text) return null;
+    var s = (span.start || 0) - base, e = (span.end || 0) - base;
+    if (s >= 0 && e <= text.length && s < e && text.slice(s, e) === span.text) return [s, e];
+    var i = text.indexOf(span.text);
+    return i < 0 ? null : [i, i + span.text.length];
+  }
+  function highlighted(r) {
+    var sent = obj(r.sentence);
+    var text = typeof sent.text === "string" ? sent.text : "";
+    var box = el("div", { "class": "ev-sent" });
+    if (!text) {
+      append(box, [el("span", { "class": "muted", text: "(sentence not available) " }),
+        el("mark", { "class": "trigger", text: obj(r.trigger).text || "" })]);
+      return box;
+    }
+    var base = typeof sent.start === "number" ? sent.start : 0;
+    var marks = [];
+    [[r.trigger, "trigger"], [r.source, "arg"], [r.target, "arg"]].forEach(function (p) {
+      var span = locate(text, base, p[0]);
+      if (!span) return;
+      var clash = marks.some(function (m) { return span[0] < m[1] && m[0] < span[1]; });
+      if (!clash) marks.push([span[0], span[1], p[1]]);
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    marks.forEach(function (m) {
+      if (m[0] > pos) box.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      box.appendChild(el(m[2] === "trigger" ? "mark" : "span", { "class": m[2], text: text.slice(m[0], m[1]) }));
+      pos = m[1];
+    });
+    if (pos < text.length) box.appendChild(document.createTextNode(text.slice(pos)));
+    return box;
+  }
+  function docLine(docId) {
+    var d = docs[docId] || {};
+    var parts = [];
+    parts.push(el("span", { "class": "outlet", text: d.outlet || "unknown outlet" }));
+    parts.push(el("span", { text: d.published ? String(d.published).slice(0, 10) : "undated" }));
+    if (d.title) parts.push(el("span", { "class": "doc-title", text: d.title }));
+    else parts.push(el("span", { text: String(docId) }));
+    return parts;
+  }
+  function evidenceItem(r) {
+    var excluded = !!(r.negated || r.hypothetical);
+    var meta = el("div", { "class": "ev-meta" });
+    append(meta, r.negated ? el("span", { "class": "badge neu", title: "the sentence denies this relation", text: r.sign === 1 ? "not friendly" : r.sign === -1 ? "not hostile" : "denied" }) : signBadge(r.sign));
+    append(meta, el("span", { "class": "badge cat", title: "relation category", text: (r.category || "?") + (r.mode ? " / " + r.mode : "") }));
+    if (r.negated) append(meta, el("span", { "class": "badge negated", title: "the sentence says this did not happen; not counted as a tie", text: "negated" }));
+    if (r.hypothetical) append(meta, el("span", { "class": "badge hypothetical", title: "future, conditional, intended or asked-for; not counted as a tie", text: "hypothetical" }));
+    docLine(r.doc_id).forEach(function (p, i) { if (i) append(meta, "·"); append(meta, p); });
+    var foot = el("div", { "class": "ev-foot" });
+    append(foot, [nameOf(obj(r.source).actor_id), el("span", { "class": "arrow", text: "→" }), nameOf(obj(r.target).actor_id)]);
+    if (r.attributed_to && r.attributed_to.text) append(foot, ["  · claimed by: ", el("i", { text: r.attributed_to.text })]);
+    if (typeof r.confidence === "number") append(foot, "  · confidence " + r.confidence.toFixed(2));
+    if (excluded) append(foot, "  · not counted in the network");
+    return el("li", { "class": "ev" + (excluded ? " excluded" : ""), "data-relation": r.id }, [meta, highlighted(r), foot]);
+  }
+  function evidenceList(list, limit) {
+    limit = limit || 25;
+    var ul = el("ul", { "class": "evidence" });
+    if (!list.length) { ul.appendChild(el("li", { "class": "none", text: "No evidence sentences found." })); return ul; }
+    list.slice(0, limit).forEach(function (r) { ul.appendChild(evidenceItem(r)); });
+    if (list.length > limit) {
+      var more = el("li", {}, el("button", { text: "Show all " + list.length + " sentences", onclick: function () {
+        ul.removeChild(more);
+        list.slice(limit).forEach(function (r) { ul.appendChild(evidenceItem(r)); });
+      } }));
+      ul.appendChild(more);
+    }
+    return ul;
+  }
+  function relsFromIds(ids) {
+    return arr(ids).map(function (id) { return rels[id]; }).filter(Boolean).sort(relOrder);
+  }
+
+  // ---------- page skeleton ----------
+  var app = document.getElementById("app");
+  var meta = obj(B.meta);
+  var S = obj(V.summary);
+  var SECTIONS = [
+    ["findings", "Key findings"], ["network", "Network"], ["alliances", "Uneasy alliances"],
+    ["triangles", "Unbalanced triangles"], ["camps", "Camps"], ["exposure", "Exposure paths"],
+    ["timeline", "Timeline"], ["outlets", "Outlets"], ["quotes", "Quotes"], ["numbers", "Numbers"],
+    ["documents", "Documents"]
+  ];
+
+  function header() {
+    var h = el("header", { "class": "top" });
+    h.appendChild(el("h1", { text: "Who stands with whom" }));
+    var sub = "Corpus: " + (meta.corpus || "unnamed");
+    if (S.first) sub += " · " + S.first + (S.last && S.last !== S.first ? " to " + S.last : "");
+    if (meta.generated) sub += " · generated " + String(meta.generated).replace("T", " ").slice(0, 16);
+    if (meta.version) sub += " · allegiance " + meta.version;
+    h.appendChild(el("div", { "class": "sub", text: sub }));
+    var stats = el("div", { "class": "stats" });
+    [[S.documents, "documents"], [S.outlets, "outlets"], [S.actors, "actors"],
+     [S.ties, "ties"], [S.positive, "friendly ties"], [S.negative, "hostile ties"],
+     [S.relations, "evidence sentences"], [S.quotes, "quotes"], [S.quantities, "numbers"],
+     [S.skipped, "skipped files"]].forEach(function (p) {
+      stats.appendChild(el("div", { "class": "stat" }, [el("b", { text: fmt(p[0] || 0) }), el("span", { text: p[1] })]));
+    });
+    h.appendChild(stats);
+    return h;
+  }
+  function nav() {
+    var n = el("nav", { "class": "toc" });
+    SECTIONS.forEach(function (s) { n.appendChild(el("a", { href: "#" + s[0], text: s[1] })); });
+    return n;
+  }
+  function section(id, title, intro) {
+    var s = el("section", { id: id }, el("h2", { text: title }));
+    if (intro) s.appendChild(el("p", { "class": "intro", text: intro }));
+    return s;
+  }
+
+  // ---------- key findings ----------
+  function findingsSection() {
+    var s = section("findings", "Key findings");
+    var grid = el("div", { "class": "findings" });
+    arr(V.findings).forEach(function (f) {
+      grid.appendChild(el("div", { "class": "finding f-" + (f.kind || "other") }, [el("h3", { text: f.title }), el("p", { text: f.text })]));
+    });
+    s.appendChild(arr(V.findings).length ? grid : none("findings"));
+    return s;
+  }
+
+  // ---------- network ----------
+  var cy = null;
+  var panel = null;
+  var topN = Math.min(DEFAULT_TOP, nodes.length);
+  var showNeutral = true;
+  var pinned = {};
+  var score = {};
+  nodes.forEach(function (n) { score[n.id] = 0; });
+  edges.forEach(function (e) {
+    var w = typeof e.evidence === "number" ? e.evidence : 1;
+    if (score[e.source] !== undefined) score[e.source] += w;
+    if (score[e.target] !== undefined) score[e.target] += w;
+  });
+  var ranked = nodes.slice().sort(function (a, b) {
+    return (score[b.id] - score[a.id]) || ((b.mentions || 0) - (a.mentions || 0)) || (nameOf(a.id) < nameOf(b.id) ? -1 : 1);
+  });
+  var cyIdOfActor = {};
+  ranked.forEach(function (n, i) { cyIdOfActor[n.id] = "n" + i; });
+  var maxMentions = Math.max.apply(null, [1].concat(nodes.map(function (n) { return n.mentions || n.degree || 0; })));
+  var maxEvidence = Math.max.apply(null, [1].concat(edges.map(function (e) { return e.evidence || 0; })));
+
+  function visibleActors() {
+    var vis = {};
+    ranked.slice(0, topN).forEach(function (n) { vis[n.id] = true; });
+    Object.keys(pinned).forEach(function (id) { vis[id] = true; });
+    return vis;
+  }
+  function buildElements() {
+    var vis = visibleActors();
+    var els = [];
+    var ids = Object.keys(vis);
+    var campsSeen = {};
+    ids.forEach(function (id) { campsSeen[campOf(id) === null ? "x" : campOf(id)] = true; });
+    var campList = Object.keys(campsSeen).sort();
+    ranked.forEach(function (n) {
+      if (!vis[n.id]) return;
+      var c = campOf(n.id);
+      var k = campList.indexOf(c === null ? "x" : String(c));
+      var angle = (2 * Math.PI * k) / Math.max(1, campList.length);
+      var m = n.mentions || n.degree || 0;
+      els.push({ group: "nodes", data: {
+        id: cyIdOfActor[n.id], actor: n.id, name: nameOf(n.id), color: campColor(c),
+        size: 22 + 38 * Math.sqrt(m / maxMentions)
+      }, position: {
+        x: (campList.length > 1 ? 420 * Math.cos(angle) : 0) + (Math.random() - 0.5) * 300,
+        y: (campList.length > 1 ? 420 * Math.sin(angle) : 0) + (Math.random() - 0.5) * 300
+      } });
+    });
+    edges.forEach(function (e, i) {
+      if (!vis[e.source] || !vis[e.target] || e.source === e.target) return;
+      if (e.sign === 0 && !showNeutral) return;
+      var sign = e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0;
+      els.push({ group: "edges", data: {
+        id: "e" + i, source: cyIdOfActor[e.source], target: cyIdOfActor[e.target], idx: i,
+        color: SIGN_COLOR[String(sign)], width: 1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence),
+        style: sign === -1 ? "dashed" : "solid", uneasy: uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0
+      } });
+    });
+    return els;
+  }
+  function layout() {
+    if (!cy) return;
+    var n = cy.nodes().length;
+    cy.layout({
+      name: "cose", animate: false, randomize: false, fit: true, padding: 40,
+      nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 110; },
+      edgeElasticity: function () { return 80; }, gravity: 0.6, nodeOverlap: 12,
+      numIter: n > 150 ? 250 : 1000, componentSpacing: 80
+    }).run();
+  }
+  function redraw() {
+    if (!cy) return;
+    cy.startBatch();
+    cy.elements().remove();
+    cy.add(buildElements());
+    var big = cy.edges().length > 600;
+    cy.edges().style("curve-style", big ? "haystack" : "bezier");
+    cy.endBatch();
+    layout();
+    updateCounter();
+  }
+  var counterEl = null;
+  function updateCounter() {
+    if (!counterEl || !cy) return;
+    counterEl.textContent = "Showing " + cy.nodes().length + " of " + nodes.length + " actors and " +
+      cy.edges().length + " of " + edges.length + " ties";
+  }
+  function edgeSummary(e) {
+    var parts = [plural(e.evidence || 0, "report")];
+    if (typeof e.positive === "number" || typeof e.negative === "number")
+      parts.push((e.positive || 0) + " friendly, " + (e.negative || 0) + " hostile");
+    if (typeof e.intensity_mean === "number") parts.push("mean intensity " + e.intensity_mean.toFixed(1));
+    if (e.first) parts.push(e.first === e.last || !e.last ? String(e.first) : e.first + " to " + e.last);
+    return parts.join(" · ");
+  }
+  function showPair(a, b) {
+    if (!panel) return;
+    clear(panel);
+    var e = edgeByKey[pairKey(a, b)];
+    var title = el("h3", {}, [actorChip(a), el("span", { "class": "arrow", text: "—" }), actorChip(b)]);
+    panel.appendChild(title);
+    var all = (pairRels[pairKey(a, b)] || []).slice().sort(relOrder);
+    var counted;
+    if (e) {
+      var line = el("p", {}, [signBadge(e.sign, (e.sign === 1 ? "friendly" : e.sign === -1 ? "hostile" : "neutral") + " tie"), " ", edgeSummary(e)]);
+      if (uneasyKeys[pairKey(a, b)]) append(line, [" ", el("span", { "class": "badge hypothetical", text: "uneasy alliance" })]);
+      panel.appendChild(line);
+      if (arr(e.outlets).length) panel.appendChild(el("p", { "class": "small muted", text: "Outlets: " + arr(e.outlets).join(", ") }));
+      var ids = {};
+      arr(e.relations).forEach(function (id) { ids[id] = true; });
+      counted = arr(e.relations).length ? relsFromIds(e.relations) : all.filter(function (r) { return !r.negated && !r.hypothetical; });
+      all.forEach(function (r) { if (!ids[r.id] && !r.negated && !r.hypothetical && arr(e.relations).length) counted.push(r); });
+    } else {
+      panel.appendChild(el("p", { "class": "muted", text: "No tie: nothing here counts as a fact." }));
+      counted = [];
+    }
+    var countedIds = {};
+    counted.forEach(function (r) { countedIds[r.id] = true; });
+    var other = all.filter(function (r) { return !countedIds[r.id]; });
+    panel.appendChild(el("h4", { text: "Evidence behind the tie (" + counted.length + ")" }));
+    panel.appendChild(evidenceList(counted));
+    if (other.length) {
+      panel.appendChild(el("h4", { text: "Also said, not counted: negated or hypothetical (" + other.length + ")" }));
+      panel.appendChild(evidenceList(other));
+    }
+    panel.scrollTop = 0;
+  }
+  function showActor(id) {
+    if (!panel) return;
+    clear(panel);
+    var n = nodeById[id] || {};
+    var c = campOf(id);
+    panel.appendChild(el("h3", {}, [el("span", { "class": "chip" }, [el("span", { "class": "sq", style: { background: campColor(c) } }), nameOf(id)])]));
+    var facts = [campName(c)];
+    if (n.type) facts.push(String(n.type).replace(/_/g, " "));
+    if (n.country) facts.push(String(n.country));
+    if (typeof n.mentions === "number") facts.push(plural(n.mentions, "mention"));
+    if (typeof n.degree === "number") facts.push(plural(n.degree, "tie"));
+    panel.appendChild(el("p", { "class": "muted", text: facts.join(" · ") }));
+    var ties = edges.filter(function (e) { return e.source === id || e.target === id; })
+      .sort(function (a, b) { return (b.evidence || 0) - (a.evidence || 0); });
+    panel.appendChild(el("h4", { text: "Ties (" + ties.length + ")" }));
+    if (!ties.length) panel.appendChild(none("ties"));
+    var chips = el("div", { "class": "chips" });
+    ties.forEach(function (e) {
+      var other = e.source === id ? e.target : e.source;
+      chips.appendChild(el("span", { "class": "chip", title: "Show the evidence for this tie", onclick: function () { focusPair(id, other); } }, [
+        el("span", { "class": "sq", style: { background: SIGN_COLOR[String(e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0)] } }),
+        nameOf(other) + " (" + (e.evidence || 0) + ")"
+      ]));
+    });
+    panel.appendChild(chips);
+    var list = (actorRels[id] || []).slice().sort(relOrder);
+    panel.appendChild(el("h4", { text: "All evidence sentences (" + list.length + ")" }));
+    panel.appendChild(evidenceList(list, 30));
+    panel.scrollTop = 0;
+  }
+  function netSection() {
+    var s = section("network", "The actor network",
+      "Each circle is an actor; its colour is its camp and its size how often it is mentioned. " +
+      "Green lines are friendly ties, red dashed lines hostile ones, grey neutral; thicker lines rest on more reports, " +
+      "and a yellow glow marks an uneasy alliance. Click an actor or a line to read the sentences behind it. " +
+      "Negated and hypothetical statements are listed there but never drawn as ties.");
+    if (!nodes.length) { s.appendChild(none("actors or ties")); return s; }
+    var bar = el("div", { "class": "toolbar" });
+    var dl = el("datalist", { id: "actor-names" });
+    ranked.forEach(function (n) { dl.appendChild(el("option", { value: nameOf(n.id) })); });
+    var search = el("input", { type: "search", id: "actor-search", placeholder: "Find an actor…", list: "actor-names", "aria-label": "Find an actor" });
+    function doSearch() {
+      var q = search.value.trim().toLowerCase();
+      if (!q) return;
+      var hit = ranked.filter(function (n) { return nameOf(n.id).toLowerCase() === q; })[0] ||
+        ranked.filter(function (n) { return nameOf(n.id).toLowerCase().indexOf(q) >= 0 || String(n.id).toLowerCase() === q; })[0];
+      search.style.borderColor = hit ? "" : "#d73027";
+      if (hit) focusActor(hit.id);
+    }
+    search.addEventListener("change", doSearch);
+    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") doSearch(); });
+    bar.appendChild(el("label", {}, [search, dl]));
+    var slider = el("input", { type: "range", id: "top-n", min: Math.min(5, nodes.length), max: nodes.length, step: 1, value: topN, "aria-label": "Number of actors shown" });
+    var sliderLabel = el("span", { text: "Top " + topN + " actors by evidence" });
+    var timer = null;
+    slider.addEventListener("input", function () {
+      topN = parseInt(slider.value, 10);
+      sliderLabel.textContent = "Top " + topN + " actors by evidence";
+      clearTimeout(timer);
+      timer = setTimeout(redraw, 200);
+    });
+    bar.appendChild(el("label", {}, [sliderLabel, slider]));
+    var neutralBox = el("input", { type: "checkbox", checked: "checked" });
+    neutralBox.addEventListener("change", function () { showNeutral = neutralBox.checked; redraw(); });
+    bar.appendChild(el("label", {}, [neutralBox, "neutral ties"]));
+    bar.appendChild(el("button", { text: "Re-arrange", onclick: function () { cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; }); layout(); } }));
+    bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); } }));
+    counterEl = el("span", { "class": "counter" });
+    bar.appendChild(counterEl);
+    s.appendChild(bar);
+    var wrap = el("div", { "class": "netwrap" });
+    var cyBox = el("div", { id: "cy", role: "img", "aria-label": "Signed actor network" });
+    panel = el("aside", { "class": "panel", id: "evidence-panel", "aria-live": "polite" }, [
+      el("h3", { text: "Evidence" }),
+      el("p", { "class": "hint", text: "Click an actor or a tie in the network (or a name anywhere in the report) to see every sentence behind it, with the words that express the relation highlighted." })
+    ]);
+    wrap.appendChild(cyBox);
+    wrap.appendChild(panel);
+    s.appendChild(wrap);
+    var legend = el("div", { "class": "legend" });
+    append(legend, [
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["1"] } }), "friendly tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["-1"], borderTopStyle: "dashed" } }), "hostile tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["0"] } }), "neutral tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: "#ffd34d", borderTopWidth: "8px" } }), "uneasy alliance"])
+    ]);
+    var seen = {};
+    nodes.forEach(function (n) { seen[campOf(n.id) === null ? "x" : campOf(n.id)] = true; });
+    Object.keys(seen).sort().forEach(function (k) {
+      var c = k === "x" ? null : parseInt(k, 10);
+      append(legend, el("span", {}, [el("span", { "class": "dot", style: { background: campColor(c) } }), campName(c)]));
+    });
+    s.appendChild(legend);
+    return s;
+  }
+  function initGraph() {
+    var box = document.getElementById("cy");
+    if (!box || typeof cytoscape !== "function") return;
+    var big = edges.length > 1500;
+    cy = cytoscape({
+      container: box,
+      elements: [],
+      minZoom: 0.05, maxZoom: 4,
+      textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: "auto",
+      style: [
+        { selector: "node", style: {
+          "background-color": "data(color)", width: "data(size)", height: "data(size)",
+          label: "data(name)", "font-size": 12, color: "#1d2330", "text-valign": "bottom",
+          "text-margin-y": 4, "text-outline-color": "#ffffff", "text-outline-width": 2.5,
+          "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 7
+        } },
+        { selector: "edge", style: {
+          "line-color": "data(color)", width: "data(width)", "line-style": "data(style)",
+          "curve-style": "bezier", opacity: 0.78
+        } },
+        { selector: "edge[uneasy = 1]", style: {
+          "underlay-color": "#ffd34d", "underlay-opacity": 0.75, "underlay-padding": 5
+        } },
+        { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
+        { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.18, "overlay-padding": 4 } },
+        { selector: ".faded", style: { opacity: 0.12 } }
+      ]
+    });
+    cy.on("tap", "node", function (ev) { showActor(ev.target.data("actor")); });
+    cy.on("tap", "edge", function (ev) {
+      var e = edges[ev.target.data("idx")];
+      if (e) showPair(e.source, e.target);
+    });
+    cy.on("mouseover", "node", function (ev) {
+      var keep = ev.target.closedNeighborhood();
+      cy.elements().not(keep).addClass("faded");
+    });
+    cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); });
+    redraw();
+  }
+  function selectIn(cyId) {
+    if (!cy) return;
+    cy.elements().unselect();
+    var x = cy.getElementById(cyId);
+    if (x && x.length) {
+      x.select();
+      var bb = x.renderedBoundingBox(), w = cy.width(), h = cy.height();
+      if (bb.x1 < 0 || bb.y1 < 0 || bb.x2 > w || bb.y2 > h) cy.animate({ center: { eles: x } }, { duration: 250 });
+    }
+  }
+  function ensureVisible(ids) {
+    var vis = visibleActors();
+    var missing = ids.filter(function (id) { return nodeById[id] && !vis[id]; });
+    if (missing.length) {
+      missing.forEach(function (id) { pinned[id] = true; });
+      redraw();
+    }
+  }
+  function focusActor(id) {
+    ensureVisible([id]);
+    showActor(id);
+    selectIn(cyIdOfActor[id]);
+    var sec = document.getElementById("network");
+    if (sec && sec.getBoundingClientRect().top < -200) sec.scrollIntoView();
+  }
+  function focusPair(a, b) {
+    ensureVisible([a, b]);
+    showPair(a, b);
+    var e = edgeByKey[pairKey(a, b)];
+    if (e) selectIn("e" + edges.indexOf(e));
+    var sec = document.getElementById("network");
+    if (sec && sec.getBoundingClientRect().top < -200) sec.scrollIntoView();
+  }
+
+  // ---------- uneasy alliances ----------
+  function alliancesSection() {
+    var s = section("alliances", "Uneasy alliances",
+      "Pairs of actors that are reported both working together and at odds, often because they share an enemy. " +
+      "Each side of the evidence is listed with its sentences.");
+    var list = arr(B.uneasy_alliances).filter(Boolean);
+    if (!list.length) { s.appendChild(none("uneasy alliances")); return s; }
+    var cards = el("div", { "class": "cards" });
+    list.forEach(function (u) {
+      var card = el("div", { "class": "card" });
+      card.appendChild(el("h3", {}, [actorChip(u.a), el("span", { "class": "arrow", text: "⇄" }), actorChip(u.b),
+        typeof u.score === "number" ? el("span", { "class": "badge cat", title: "how uneasy: higher is more", text: "score " + fmt(u.score) }) : null,
+        el("button", { "class": "linkish", text: "show in network", onclick: function () { focusPair(u.a, u.b); } })]));
+      var reasons = arr(u.reason);
+      if (reasons.length) {
+        var ul = el("ul", {});
+        reasons.forEach(function (x) { ul.appendChild(el("li", { text: typeof x === "string" ? x.replace(/_/g, " ") : JSON.stringify(x) })); });
+        card.appendChild(ul);
+      }
+      if (arr(u.shared_enemies).length) {
+        var chips = el("div", { "class": "chips" }, el("span", { "class": "small muted", text: "Shared enemies:" }));
+        arr(u.shared_enemies).forEach(function (x) { chips.appendChild(actorChip(x)); });
+        card.appendChild(chips);
+      }
+      var pos = relsFromIds(u.positive_evidence), neg = relsFromIds(u.negative_evidence);
+      card.appendChild(el("div", { "class": "twocol" }, [
+        el("div", {}, [el("div", { "class": "colhead pos", text: "Working together (" + pos.length + ")" }), evidenceList(pos, 3)]),
+        el("div", {}, [el("div", { "class": "colhead neg", text: "At odds (" + neg.length + ")" }), evidenceList(neg, 3)])
+      ]));
+      cards.appendChild(card);
+    });
+    s.appendChild(cards);
+    return s;
+  }
+
+  // ---------- triangles ----------
+  function triangleIcon(signs) {
+    var pts = [[30, 6], [6, 50], [54, 50]];
+    var g = svg("svg", { width: 60, height: 56, viewBox: "0 0 60 56", "aria-hidden": "true" });
+    [[0, 1, 0], [1, 2, 1], [0, 2, 2]].forEach(function (p) {
+      var s = signs[p[2]];
+      g.appendChild(svg("line", { x1: pts[p[0]][0], y1: pts[p[0]][1], x2: pts[p[1]][0], y2: pts[p[1]][1],
+        stroke: SIGN_COLOR[String(s === 1 ? 1 : s === -1 ? -1 : 0)], "stroke-width": 4, "stroke-dasharray": s === -1 ? "5 3" : null }));
+    });
+    pts.forEach(function (p) { g.appendChild(svg("circle", { cx: p[0], cy: p[1], r: 5, fill: "#1d2330" })); });
+    return g;
+  }
+  function trianglesSection() {
+    var s = section("triangles", "Unbalanced triangles",
+      "Three actors tied to one another form a triangle. It is balanced when the friend of a friend is a friend and " +
+      "the enemy of an enemy is a friend; otherwise it is unbalanced, a sign of strain (someone must choose a side).");
+    var t = obj(B.triangles);
+    var census = obj(t.census);
+    var ckeys = Object.keys(census);
+    if (ckeys.length) {
+      var explain = { "+++": "three friends: balanced", "++-": "two friends disagree about a third: unbalanced",
+        "+--": "two friends share an enemy: balanced", "---": "three mutual enemies: balanced only in the weak sense" };
+      var tb = el("tbody");
+      ["+++", "++-", "+--", "---"].concat(ckeys.filter(function (k) { return !explain[k]; })).forEach(function (k) {
+        if (census[k] === undefined) return;
+        tb.appendChild(el("tr", {}, [el("td", {}, triangleIcon(k.split("").map(function (c) { return c === "+" ? 1 : -1; }))),
+          el("td", { text: k }), el("td", { text: explain[k] || "" }), el("td", { "class": "num", text: fmt(census[k]) })]));
+      });
+      s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "" }), el("th", { text: "signs" }), el("th", { text: "meaning" }), el("th", { "class": "num", text: "count" })])), tb]));
+      var ratios = [];
+      if (typeof t.strong_balance_ratio === "number") ratios.push(pct(t.strong_balance_ratio) + " of triangles are balanced in the strict sense");
+      if (typeof t.weak_balance_ratio === "number") ratios.push(pct(t.weak_balance_ratio) + " when three mutual enemies count as balanced");
+      if (ratios.length) s.appendChild(el("p", { text: ratios.join("; ") + "." }));
+    }
+    var list = arr(t.unbalanced).filter(Boolean);
+    if (!list.length) { s.appendChild(none("unbalanced triangles")); return s; }
+    var limit = 30;
+    var box = el("div");
+    function row(tr) {
+      var ns = arr(tr.nodes), sg = arr(tr.signs);
+      var names3 = el("div", { "class": "chips" });
+      ns.forEach(function (n) { names3.appendChild(actorChip(n)); });
+      var pairs = el("div", { "class": "small" });
+      [[0, 1, 0], [1, 2, 1], [0, 2, 2]].forEach(function (p, i) {
+        if (ns[p[0]] === undefined || ns[p[1]] === undefined) return;
+        if (i) append(pairs, " · ");
+        append(pairs, [nameOf(ns[p[0]]) + " – " + nameOf(ns[p[1]]) + " ", signBadge(sg[p[2]])]);
+      });
+      var det = el("details", {}, el("summary", { text: "Evidence (" + arr(tr.relations).length + " sentences)" }));
+      det.addEventListener("toggle", function () {
+        if (det.open && det.childNodes.length === 1) det.appendChild(evidenceList(relsFromIds(tr.relations), 12));
+      });
+      return el("div", { "class": "tri-row" }, [triangleIcon(sg), el("div", { "class": "tri-text" }, [names3, pairs, det])]);
+    }
+    list.slice(0, limit).forEach(function (tr) { box.appendChild(row(tr)); });
+    if (list.length > limit) box.appendChild(el("button", { text: "Show all " + list.length + " unbalanced triangles", onclick: function (ev) {
+      ev.target.remove();
+      list.slice(limit).forEach(function (tr) { box.appendChild(row(tr)); });
+    } }));
+    s.appendChild(box);
+    return s;
+  }
+
+  // ---------- camps ----------
+  function campsSection() {
+    var fr = obj(B.frustration);
+    var s = section("camps", "Camps",
+      "The actors divided into the camps that best explain the ties: friendly ties inside a camp, hostile ties between camps.");
+    var groups = {};
+    Object.keys(camps).forEach(function (id) { (groups[camps[id]] = groups[camps[id]] || []).push(id); });
+    var keys = Object.keys(groups).sort(function (a, b) { return a - b; });
+    if (!keys.length) { s.appendChild(none("camps")); }
+    else {
+      var grid = el("div", { "class": "camps" });
+      keys.forEach(function (k) {
+        var c = parseInt(k, 10);
+        var members = groups[k].sort(function (a, b) { return ((nodeById[b] || {}).mentions || 0) - ((nodeById[a] || {}).mentions || 0); });
+        var chips = el("div", { "class": "chips" });
+        members.forEach(function (id) { chips.appendChild(actorChip(id)); });
+        grid.appendChild(el("div", { "class": "camp", style: { borderColor: campColor(c) } }, [
+          el("h3", { style: { color: campColor(c) }, text: campName(c) + " (" + members.length + ")" }), chips]));
+      });
+      s.appendChild(grid);
+    }
+    if (typeof fr.index === "number") {
+      var p = el("p", {});
+      append(p, [el("b", { text: "Frustration index: " + fmt(fr.index) }), ". " +
+        "This is the smallest number of ties that go against any split into two camps (a friendly tie across camps or a hostile tie inside one). " +
+        "0 would mean a clean split into friends and enemies."]);
+      if (fr.exact === false) append(p, " This value comes from a fast heuristic; the true minimum is at least " + fmt(fr.lower_bound) + ".");
+      else if (fr.exact === true) append(p, " It is exact.");
+      s.appendChild(p);
+    }
+    var fe = arr(fr.frustrated_edges);
+    if (fe.length) {
+      s.appendChild(el("h3", { text: "Ties that go against the camps (" + fe.length + ")" }));
+      var chips = el("div", { "class": "chips" });
+      fe.forEach(function (pair) {
+        var e = edgeByKey[pairKey(pair[0], pair[1])] || {};
+        chips.appendChild(el("span", { "class": "chip", title: "Show the evidence", onclick: function () { focusPair(pair[0], pair[1]); } }, [
+          el("span", { "class": "sq", style: { background: SIGN_COLOR[String(e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0)] } }),
+          nameOf(pair[0]) + " – " + nameOf(pair[1])]));
+      });
+      s.appendChild(chips);
+    }
+    var stats = obj(obj(B.coalitions).stats);
+    var sk = Object.keys(stats);
+    if (sk.length) {
+      var tb = el("tbody");
+      sk.forEach(function (k) {
+        var v = stats[k];
+        tb.appendChild(el("tr", {}, [el("td", { text: k.replace(/_/g, " ") }), el("td", { text: typeof v === "object" ? JSON.stringify(v) : fmt(v) })]));
+      });
+      s.appendChild(el("details", {}, [el("summary", { text: "Camp detection details" }), el("table", {}, tb)]));
+    }
+    return s;
+  }
+
+  // ---------- exposure paths ----------
+  function exposureSection() {
+    var s = section("exposure", "Exposure paths",
+      "Chains of friendly ties that lead from an actor to one of its enemies: working with a friend can mean working, indirectly, with a foe.");
+    var ex = obj(B.exposure_paths);
+    var actors = Object.keys(ex).filter(function (k) { return arr(ex[k]).length; })
+      .sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || (nameOf(a) < nameOf(b) ? -1 : 1); });
+    if (!actors.length) { s.appendChild(none("exposure paths")); return s; }
+    var sel = el("select", { id: "exposure-actor", "aria-label": "Actor" });
+    actors.forEach(function (a) { sel.appendChild(el("option", { value: a, text: nameOf(a) + " (" + arr(ex[a]).length + ")" })); });
+    var out = el("div");
+    function draw() {
+      clear(out);
+      var a = sel.value;
+      var list = arr(ex[a]);
+      var tb = el("tbody");
+      list.forEach(function (p) {
+        var path = arr(p.path);
+        var cell = el("div", { "class": "chips" });
+        path.forEach(function (n, i) {
+          if (i) {
+            var e = edgeByKey[pairKey(path[i - 1], n)] || {};
+            cell.appendChild(el("span", { "class": "arrow", style: { color: SIGN_COLOR[String(e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0)] }, text: "→" }));
+          }
+          cell.appendChild(actorChip(n));
+        });
+        var end = p.hostile_end !== undefined ? p.hostile_end : path[path.length - 1];
+        var e2 = edgeByKey[pairKey(a, end)];
+        tb.appendChild(el("tr", {}, [el("td", {}, cell),
+          el("td", {}, [signBadge(-1, "enemy"), " " + nameOf(end) + (e2 ? " (" + plural(e2.evidence || 0, "report") + ")" : "")]),
+          el("td", { "class": "num", text: fmt(p.evidence) })]));
+      });
+      out.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "path through friends" }), el("th", { text: "hostile end" }), el("th", { "class": "num", text: "reports" })])), tb]));
+    }
+    sel.addEventListener("change", draw);
+    s.appendChild(el("label", { "class": "small" }, ["Actor: ", sel]));
+    s.appendChild(out);
+    draw();
+    return s;
+  }
+
+  // ---------- timeline ----------
+  function monthLabel(m) {
+    var names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return names[parseInt(m.slice(5, 7), 10) - 1] + " " + m.slice(0, 4);
+  }
+  function timelineSection() {
+    var s = section("timeline", "Timeline of ties",
+      "Reports of friendly (up, green) and hostile (down, red) relations per month, by the publication date of their documents.");
+    var t = obj(V.timeline);
+    var months = arr(t.months);
+    if (!months.length) { s.appendChild(none("documents have no publication dates")); return s; }
+    var counts = obj(t.counts);
+    var colW = Math.max(10, Math.min(48, Math.floor(1000 / months.length)));
+    var left = 230, width = left + months.length * colW + 20, h = 110;
+    var maxUp = 1, maxDown = 1;
+    months.forEach(function (m) {
+      var c = obj(counts[m]);
+      maxUp = Math.max(maxUp, (c.positive || 0) + (c.neutral || 0));
+      maxDown = Math.max(maxDown, c.negative || 0);
+    });
+    var scale = h / Math.max(maxUp, maxDown);
+    var g = svg("svg", { width: width, height: 2 * h + 50, role: "img", "aria-label": "Relations per month" });
+    var mid = h + 10;
+    g.appendChild(svg("line", { x1: left, x2: width - 10, y1: mid, y2: mid, stroke: "#9aa0aa" }));
+    g.appendChild(svg("text", { x: left - 8, y: mid - h * maxUp / Math.max(maxUp, maxDown) + 10, "font-size": 11, "text-anchor": "end", fill: "#1a9850", text: "friendly: " + maxUp }));
+    g.appendChild(svg("text", { x: left - 8, y: mid + h * maxDown / Math.max(maxUp, maxDown), "font-size": 11, "text-anchor": "end", fill: "#d73027", text: "hostile: " + maxDown }));
+    g.appendChild(svg("text", { x: left - 8, y: mid + 4, "font-size": 11, "text-anchor": "end", fill: "#5d6676", text: "reports per month" }));
+    var every = Math.ceil(months.length / 14);
+    months.forEach(function (m, i) {
+      var c = obj(counts[m]);
+      var x = left + i * colW + 2, w = Math.max(4, colW - 4);
+      var up = (c.positive || 0) * scale, neu = (c.neutral || 0) * scale, down = (c.negative || 0) * scale;
+      var tip = monthLabel(m) + ": " + (c.positive || 0) + " friendly, " + (c.negative || 0) + " hostile, " + (c.neutral || 0) + " neutral" +
+        (c.excluded ? ", " + c.excluded + " negated or hypothetical (not counted)" : "");
+      var grp = svg("g", {}, svg("title", { text: tip }));
+      if (up) grp.appendChild(svg("rect", { x: x, y: mid - up, width: w, height: up, fill: "#1a9850" }));
+      if (neu) grp.appendChild(svg("rect", { x: x, y: mid - up - neu, width: w, height: neu, fill: "#9aa0aa" }));
+      if (down) grp.appendChild(svg("rect", { x: x, y: mid, width: w, height: down, fill: "#d73027" }));
+      grp.appendChild(svg("rect", { x: x - 2, y: 0, width: colW, height: 2 * h + 20, fill: "transparent" }));
+      g.appendChild(grp);
+      if (i % every === 0) g.appendChild(svg("text", { x: x + w / 2, y: 2 * h + 42, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
+    });
+    s.appendChild(el("div", { "class": "chartbox" }, g));
+    var pairs = arr(t.pairs);
+    if (pairs.length) {
+      s.appendChild(el("h3", { text: "The most reported pairs, month by month" }));
+      var rowH = 26, lw = left;
+      var pw = lw + months.length * colW + 20;
+      var pg = svg("svg", { width: pw, height: pairs.length * rowH + 30, role: "img", "aria-label": "Pairs of actors over time" });
+      pairs.forEach(function (p, r) {
+        var y = r * rowH + 16;
+        if (r % 2 === 0) pg.appendChild(svg("rect", { x: 0, y: y - 12, width: pw, height: rowH, fill: "#f5f6f8" }));
+        var label = svg("text", { x: 4, y: y + 4, "font-size": 12, fill: "#1d2330", text: nameOf(p.a) + " – " + nameOf(p.b), style: "cursor:pointer" });
+        label.addEventListener("click", function () { focusPair(p.a, p.b); });
+        pg.appendChild(label);
+        months.forEach(function (m, i) {
+          var c = obj(obj(p.months)[m]);
+          var cx = lw + i * colW + colW / 2;
+          var tip = nameOf(p.a) + " – " + nameOf(p.b) + ", " + monthLabel(m) + ": " + (c.positive || 0) + " friendly, " + (c.negative || 0) + " hostile";
+          if (c.positive) pg.appendChild(svg("circle", { cx: cx, cy: y - 3, r: Math.min(colW / 2 - 1, 3 + 2 * Math.sqrt(c.positive)), fill: "#1a9850", opacity: 0.85 }, svg("title", { text: tip })));
+          if (c.negative) pg.appendChild(svg("circle", { cx: cx, cy: y + 4, r: Math.min(colW / 2 - 1, 3 + 2 * Math.sqrt(c.negative)), fill: "#d73027", opacity: 0.85 }, svg("title", { text: tip })));
+          if (c.neutral && !c.positive && !c.negative) pg.appendChild(svg("circle", { cx: cx, cy: y, r: 3, fill: "#9aa0aa" }, svg("title", { text: tip })));
+        });
+      });
+      months.forEach(function (m, i) {
+        if (i % every === 0) pg.appendChild(svg("text", { x: lw + i * colW + colW / 2, y: pairs.length * rowH + 24, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
+      });
+      s.appendChild(el("div", { "class": "chartbox" }, pg));
+    }
+    if (t.undated) s.appendChild(el("p", { "class": "small muted", text: plural(t.undated, "relation") + " from undated documents are not shown." }));
+    return s;
+  }
+
+  // ---------- outlets ----------
+  function pairCell(a, b) {
+    return el("span", { "class": "chip", title: "Show the evidence", onclick: function () { focusPair(a, b); } }, nameOf(a) + " – " + nameOf(b));
+  }
+  function toneBar(tn) {
+    var p = Math.max(0, Math.min(1, tn.positive || 0)), n = Math.max(0, Math.min(1 - p, tn.negative || 0));
+    return el("span", { "class": "tone", title: pct(p) + " of its relations friendly, " + pct(n) + " hostile" }, [
+      el("span", { "class": "tone-bar" }, [el("span", { style: { width: (60 * p) + "px", background: "#1a9850" } }),
+        el("span", { style: { width: (60 * n) + "px", background: "#d73027" } })]),
+      el("span", { "class": "small", text: " " + pct(p) + " / " + pct(n) })]);
+  }
+  function outletsSection() {
+    var s = section("outlets", "Outlets compared",
+      "What each outlet covers: which actors, which ties and with what sign, whom it quotes, and where outlets differ.");
+    var outs = obj(B.outlets);
+    var names2 = Object.keys(outs).sort();
+    var docCount = {};
+    arr(B.documents).forEach(function (d) { if (d) docCount[d.outlet] = (docCount[d.outlet] || 0) + 1; });
+    if (!names2.length) s.appendChild(none("outlet data"));
+    var grid = el("div", { "class": "outlets" });
+    names2.forEach(function (o) {
+      var d = obj(outs[o]);
+      var card = el("div", { "class": "card" }, el("h3", {}, [el("span", { text: o }),
+        docCount[o] ? el("span", { "class": "badge neu", text: plural(docCount[o], "document") }) : null]));
+      var src = obj(d.sources);
+      if (src.named !== undefined || src.anonymous !== undefined) {
+        var p = el("p", { "class": "small" }, [fmt(src.named || 0) + " named and " + fmt(src.anonymous || 0) + " anonymous sources"]);
+        var aff = obj(src.by_affiliation);
+        var ak = Object.keys(aff);
+        if (ak.length) append(p, " (" + ak.map(function (k) { return k + ": " + fmt(aff[k]); }).join(", ") + ")");
+        card.appendChild(p);
+      }
+      var actors = arr(d.actors).filter(Boolean);
+      var tone = obj(d.tone);
+      if (actors.length) {
+        var tb = el("tbody");
+        var maxShare = Math.max.apply(null, [0.0001].concat(actors.map(function (a) { return a.share || 0; })));
+        actors.slice(0, 10).forEach(function (a) {
+          var tn = obj(tone[a.actor_id]);
+          tb.appendChild(el("tr", {}, [el("td", {}, actorChip(a.actor_id)), el("td", { "class": "num", text: fmt(a.mentions) }),
+            el("td", {}, [el("span", { "class": "bar", style: { width: Math.round(60 * (a.share || 0) / maxShare) + "px" } }), pct(a.share)]),
+            el("td", {}, tn.positive !== undefined || tn.negative !== undefined ? toneBar(tn) : "–")]));
+        });
+        card.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "actor" }), el("th", { "class": "num", text: "mentions" }), el("th", { text: "share" }), el("th", { text: "tone" })])), tb]));
+        if (actors.length > 10) card.appendChild(el("p", { "class": "small muted", text: "and " + (actors.length - 10) + " more actors" }));
+      }
+      var ties = arr(d.ties).filter(Boolean).slice().sort(function (x, y) { return (y.evidence || 0) - (x.evidence || 0); });
+      if (ties.length) {
+        var det = el("details", {}, el("summary", { text: "Ties this outlet reports (" + ties.length + ")" }));
+        var tb2 = el("tbody");
+        ties.forEach(function (t) { tb2.appendChild(el("tr", {}, [el("td", {}, pairCell(t.a, t.b)), el("td", {}, signBadge(t.sign)), el("td", { "class": "num", text: fmt(t.evidence) })])); });
+        det.appendChild(el("table", {}, tb2));
+        card.appendChild(det);
+      }
+      var qs = arr(d.quantities);
+      if (qs.length) {
+        var det2 = el("details", {}, el("summary", { text: "Numbers this outlet reports (" + qs.length + ")" }));
+        var ul = el("ul", { "class": "small" });
+        qs.forEach(function (q) {
+          var rec = typeof q === "object" && q ? q : quantities[q];
+          if (!rec) { ul.appendChild(el("li", { text: String(q) })); return; }
+          ul.appendChild(el("li", { text: (rec.text || fmt(rec.value)) + (rec.concept ? " (" + rec.concept + (rec.actor_id ? ", " + nameOf(rec.actor_id) : "") + ")" : "") }));
+        });
+        det2.appendChild(ul);
+        card.appendChild(det2);
+      }
+      grid.appendChild(card);
+    });
+    s.appendChild(grid);
+    var dif = obj(B.outlet_differences);
+    s.appendChild(el("h3", { text: "Where outlets differ" }));
+    function table(title, heads, rows) {
+      s.appendChild(el("h4", { text: title + " (" + rows.length + ")" }));
+      if (!rows.length) { s.appendChild(none()); return; }
+      var tb = el("tbody");
+      function add(r) { tb.appendChild(el("tr", {}, r.map(function (c) { return el("td", {}, c); }))); }
+      rows.slice(0, 8).forEach(add);
+      s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, heads.map(function (h) { return el("th", { text: h }); }))), tb]));
+      if (rows.length > 8) s.appendChild(el("button", { text: "Show all " + rows.length + " rows", onclick: function (ev) {
+        ev.target.remove();
+        rows.slice(8).forEach(add);
+      } }));
+    }
+    table("Ties reported by one outlet only", ["outlet", "tie", "sign"], arr(dif.only_in).filter(Boolean).map(function (x) {
+      return [x.outlet || "–", pairCell(x.a, x.b), signBadge(x.sign)];
+    }));
+    table("Ties the outlets see with opposite signs", ["tie", "signs by outlet"], arr(dif.opposite_sign).filter(Boolean).map(function (x) {
+      var cell = el("span");
+      var sg = obj(x.signs);
+      var ks = Object.keys(sg);
+      if (ks.length) ks.forEach(function (k, i) { append(cell, [i ? " · " : "", k + ": ", signBadge(sg[k])]); });
+      else Object.keys(x).forEach(function (k) { if (k !== "a" && k !== "b") append(cell, k + ": " + JSON.stringify(x[k]) + " "); });
+      return [pairCell(x.a, x.b), cell];
+    }));
+    table("Numbers that change or disagree", ["what", "values", "kind"], arr(dif.numbers).filter(Boolean).map(function (x) {
+      var vals = arr(x.values).slice().sort(function (p, q) { return String(p.date) < String(q.date) ? -1 : 1; });
+      var cell = el("span");
+      vals.forEach(function (v, i) { append(cell, [i ? el("span", { "class": "arrow", text: "→" }) : "", el("b", { text: fmt(v.value) }), " (" + (v.outlet || "?") + ", " + (v.date || "undated") + ")"]); });
+      return [(x.actor_id ? nameOf(x.actor_id) + " " : "") + (x.concept || "number"), cell,
+        x.kind === "change_over_time" ? "change over time" : x.kind === "discrepancy" ? "discrepancy" : String(x.kind || "")];
+    }));
+    table("Actors not every outlet covers", ["actor", "covered by", "ignored by"], arr(dif.not_covered).filter(Boolean).map(function (x) {
+      return [actorChip(x.actor_id), arr(x.covered_by).join(", ") || "–", arr(x.ignored_by).join(", ") || "–"];
+    }));
+    return s;
+  }
+
+  // ---------- quotes ----------
+  function quotesSection() {
+    var s = section("quotes", "Quotes by source",
+      "Who is quoted, grouped by speaker; named sources first, then anonymous ones (described by role).");
+    var qs = arr(B.quotes).filter(Boolean);
+    if (!qs.length) { s.appendChild(none("quotes")); return s; }
+    function quoteEl(q) {
+      var txt = q.direct ? "“" + (q.text || "") + "”" : (q.text || "");
+      var metaLine = el("div", { "class": "qm" });
+      docLine(q.doc_id).forEach(function (p, i) { if (i) append(metaLine, " · "); append(metaLine, p); });
+      if (!q.direct) append(metaLine, [" · ", el("span", { "class": "badge neu", text: "reported speech" })]);
+      if (q.cue && q.cue.text) append(metaLine, " · cue: " + q.cue.text);
+      return el("div", { "class": "quote" + (q.anonymous ? " anon" : "") }, [el("div", { "class": "qt", text: txt }), metaLine]);
+    }
+    var cols = el("div", { "class": "twocol" });
+    [[false, "Named sources"], [true, "Anonymous sources"]].forEach(function (g) {
+      var list = qs.filter(function (q) { return !!q.anonymous === g[0]; });
+      var col = el("div", {}, el("h3", { text: g[1] + " (" + list.length + ")" }));
+      if (!list.length) col.appendChild(none());
+      var groups = {}, order = [];
+      list.forEach(function (q) {
+        var sp = obj(q.speaker);
+        var key = g[0] ? (q.speaker_role || sp.text || "unnamed source") : (sp.actor_name && sp.text && sp.text !== sp.actor_name ? sp.text : (sp.text || sp.actor_name || "unknown speaker"));
+        if (!groups[key]) { groups[key] = []; order.push(key); }
+        groups[key].push(q);
+      });
+      order.sort(function (a, b) { return groups[b].length - groups[a].length; });
+      order.forEach(function (k) {
+        var first = groups[k][0];
+        var sp = obj(first.speaker);
+        var head = el("div", { "class": "speaker" }, [k]);
+        if (!g[0] && first.speaker_role && k.toLowerCase().indexOf(String(first.speaker_role).toLowerCase()) < 0) append(head, el("span", { "class": "role", text: ", " + first.speaker_role }));
+        if (sp.actor_id) append(head, [" ", actorChip(sp.actor_id)]);
+        if (g[0]) append(head, [" ", el("span", { "class": "badge anon", text: "anonymous" })]);
+        col.appendChild(head);
+        groups[k].forEach(function (q) { col.appendChild(quoteEl(q)); });
+      });
+      cols.appendChild(col);
+    });
+    s.appendChild(cols);
+    return s;
+  }
+
+  // ---------- numbers ----------
+  function lineChart(title, points) {
+    var W = 560, H = 190, L = 64, R = 44, T = 34, Bm = 30;
+    var ts = points.map(function (p) { return p.t; }), vs = points.map(function (p) { return p.value; });
+    var t0 = Math.min.apply(null, ts), t1 = Math.max.apply(null, ts);
+    var vmax = Math.max.apply(null, vs) * 1.15 || 1;
+    function x(t) { return t1 === t0 ? (L + W - R) / 2 : L + (W - L - R) * (t - t0) / (t1 - t0); }
+    function y(v) { return T + (H - T - Bm) * (1 - v / vmax); }
+    var g = svg("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", style: "max-width:" + W + "px", role: "img", "aria-label": title });
+    g.appendChild(svg("text", { x: 4, y: 14, "font-size": 12, "font-weight": 600, fill: "#1d2330", text: title }));
+    g.appendChild(svg("line", { x1: L, x2: W - R, y1: H - Bm, y2: H - Bm, stroke: "#c4cad6" }));
+    g.appendChild(svg("line", { x1: L, x2: L, y1: T, y2: H - Bm, stroke: "#c4cad6" }));
+    g.appendChild(svg("text", { x: L - 4, y: y(0) + 4, "font-size": 10, "text-anchor": "end", fill: "#5d6676", text: "0" }));
+    g.appendChild(svg("text", { x: L - 4, y: y(vmax / 1.15) + 4, "font-size": 10, "text-anchor": "end", fill: "#5d6676", text: fmt(Math.round(vmax / 1.15)) }));
+    g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(vmax / 1.15), y2: y(vmax / 1.15), stroke: "#eceef2" }));
+    var d = points.map(function (p, i) { return (i ? "L" : "M") + x(p.t).toFixed(1) + " " + y(p.value).toFixed(1); }).join(" ");
+    g.appendChild(svg("path", { d: d, fill: "none", stroke: "#3f6fd1", "stroke-width": 2 }));
+    var lastLabel = -1e9, lastDate = -1e9;
+    points.forEach(function (p) {
+      var px = x(p.t);
+      g.appendChild(svg("circle", { cx: x(p.t), cy: y(p.value), r: 4.5, fill: "#3f6fd1" },
+        svg("title", { text: fmt(p.value) + " · " + p.outlet + " · " + p.date + (p.text ? " · " + p.text : "") })));
+      if (px - lastLabel > 40) { g.appendChild(svg("text", { x: px, y: y(p.value) - 9, "font-size": 11, "text-anchor": "middle", fill: "#1d2330", text: fmt(p.value) })); lastLabel = px; }
+      if (px - lastDate > 56) { g.appendChild(svg("text", { x: px, y: H - Bm + 15, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: String(p.date).slice(0, 7) })); lastDate = px; }
+    });
+    return g;
+  }
+  function numbersSection() {
+    var s = section("numbers", "Reported numbers over time",
+      "Numbers the articles report (troops, fighters, casualties…), grouped by what they count and whose they are, in date order.");
+    var qs = arr(B.quantities).filter(Boolean);
+    if (!qs.length) { s.appendChild(none("numbers")); return s; }
+    function qDate(q) { return q.date || docDate(q.doc_id) || ""; }
+    var groups = {}, order = [];
+    qs.forEach(function (q) {
+      var key = (q.actor_id ? nameOf(q.actor_id) + " " : "") + (q.concept || q.unit || "other");
+      if (!groups[key]) { groups[key] = []; order.push(key); }
+      groups[key].push(q);
+    });
+    order.sort(function (a, b) { return groups[b].length - groups[a].length || (a < b ? -1 : 1); });
+    var charts = el("div", { "class": "cards" });
+    order.forEach(function (k) {
+      var pts = groups[k].map(function (q) {
+        var d = qDate(q);
+        return { t: toTime(d), value: q.value, date: d, outlet: (docs[q.doc_id] || {}).outlet || "?", text: q.text };
+      }).filter(function (p) { return isFinite(p.t) && typeof p.value === "number"; }).sort(function (a, b) { return a.t - b.t; });
+      if (pts.length >= 2) charts.appendChild(el("div", { "class": "card" }, lineChart(k, pts)));
+    });
+    if (charts.childNodes.length) s.appendChild(charts);
+    var tb = el("tbody");
+    order.forEach(function (k) {
+      groups[k].slice().sort(function (a, b) { return qDate(a) < qDate(b) ? -1 : 1; }).forEach(function (q) {
+        var val = fmt(q.value);
+        if (typeof q.low === "number" || typeof q.high === "number") val = (q.low !== null && q.low !== undefined ? fmt(q.low) : "…") + "–" + (q.high !== null && q.high !== undefined ? fmt(q.high) : "…");
+        if (q.approximate) val = "≈ " + val;
+        var ch = q.change === "up" ? "▲ up" : q.change === "down" ? "▼ down" : "";
+        var sentence = obj(q.sentence).text ? highlighted({ sentence: q.sentence, trigger: { text: q.text, start: q.start, end: q.end } }) : el("span", { text: q.text || "" });
+        tb.appendChild(el("tr", {}, [el("td", { text: k }), el("td", { "class": "num nowrap" }, el("b", { text: val })), el("td", { "class": "nowrap", text: ch }),
+          el("td", { "class": "nowrap", text: qDate(q) || "undated" }), el("td", { text: (docs[q.doc_id] || {}).outlet || "–" }), el("td", {}, sentence)]));
+      });
+    });
+    s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, ["what", "value", "change", "date", "outlet", "sentence"].map(function (h) { return el("th", { text: h }); }))), tb]));
+    return s;
+  }
+
+  // ---------- documents ----------
+  function documentsSection() {
+    var s = section("documents", "Documents");
+    var ds = arr(B.documents).filter(Boolean);
+    if (!ds.length) s.appendChild(none("documents"));
+    else {
+      var tb = el("tbody");
+      ds.forEach(function (d) {
+        var url = safeUrl(d.url);
+        tb.appendChild(el("tr", {}, [el("td", { text: d.title || d.doc_id }), el("td", { text: d.outlet || "–" }),
+          el("td", { text: d.published ? String(d.published).slice(0, 10) : "undated" }),
+          el("td", { "class": "num", text: fmt(d.n_chars) }),
+          el("td", {}, url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: url }) : (d.url ? String(d.url) : "–"))]));
+      });
+      s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, ["title", "outlet", "published", "characters", "address"].map(function (h, i) { return el("th", { "class": i === 3 ? "num" : null, text: h }); }))), tb]));
+    }
+    var skipped = arr(meta.skipped);
+    if (skipped.length || meta.n_skipped) {
+      s.appendChild(el("h3", { text: "Skipped (" + (meta.n_skipped || skipped.length) + ")" }));
+      var ul = el("ul", { "class": "small" });
+      skipped.forEach(function (m) { ul.appendChild(el("li", { text: String(m) })); });
+      s.appendChild(ul);
+    }
+    return s;
+  }
+
+  // ---------- assemble ----------
+  app.appendChild(header());
+  app.appendChild(nav());
+  var main = el("main");
+  app.appendChild(main);
+  [findingsSection, netSection, alliancesSection, trianglesSection, campsSection, exposureSection,
+   timelineSection, outletsSection, quotesSection, numbersSection, documentsSection].forEach(function (f) {
+    try { main.appendChild(f()); }
+    catch (err) { main.appendChild(el("section", {}, el("p", { "class": "none", text: "This section could not be drawn: " + err })));
+      if (window.console) console.error(err); }
+  });
+  app.appendChild(el("footer", { text: "Made with allegiance. Everything in this file works offline; the data is embedded as JSON." }));
+  initGraph();
+
+  // hook for tests and for users who want to script the page
+  window.__allegiance = {
+    cy: cy, data: DATA,
+    selectActor: focusActor, selectPair: focusPair,
+    setTopN: function (n) { topN = Math.max(1, Math.min(nodes.length, n)); var sl = document.getElementById("top-n"); if (sl) sl.value = topN; redraw(); },
+    edgeIndex: function (a, b) { var e = edgeByKey[pairKey(a, b)]; return e ? edges.indexOf(e) : -1; }
+  };
+  window.__allegianceReady = true;
+})();

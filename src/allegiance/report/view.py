@@ -1,0 +1,391 @@
+"""Derived, display-ready data for the HTML report: key findings, camps, timeline by month.
+
+The report's JavaScript draws what it is given; everything that is a judgement about what to
+say (the plain-language findings) or a summary of the records (ties per month) is computed
+here, in Python, where it can be tested without a browser.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+__all__ = [
+    "camp_of",
+    "derive_timeline",
+    "json_ready",
+    "key_findings",
+    "summary_counts",
+    "view_model",
+]
+
+SIGN_WORD = {1: "friendly", -1: "hostile", 0: "neutral"}
+_TOP_PAIRS = 12
+
+
+def json_ready(obj: Any) -> Any:
+    """Return a copy of ``obj`` that ``json.dumps`` accepts and that JavaScript can parse.
+
+    NaN and infinities become ``None`` (JSON has no such numbers), tuples and sets become
+    lists, dates become ISO strings, pydantic models become dicts; anything else unknown
+    becomes its ``str``.
+
+    Args:
+        obj: Bundle data, possibly with non-JSON values.
+
+    Returns:
+        The same structure made of dict, list, str, int, float, bool and None only.
+
+    >>> json_ready({"a": float("nan"), "b": (1, 2), 3: {"x"}})
+    {'a': None, 'b': [1, 2], '3': ['x']}
+    """
+    if obj is None or isinstance(obj, bool | int | str):
+        return obj
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, Mapping):
+        return {str(k): json_ready(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [json_ready(v) for v in obj]
+    if isinstance(obj, set | frozenset):
+        return [json_ready(v) for v in sorted(obj, key=str)]
+    if isinstance(obj, _dt.date | _dt.datetime | _dt.time):
+        return obj.isoformat()
+    if isinstance(obj, PurePath):
+        return str(obj)
+    dump = getattr(obj, "model_dump", None)
+    if callable(dump):
+        return json_ready(dump(mode="json"))
+    item = getattr(obj, "item", None)  # numpy scalars
+    if callable(item):
+        try:
+            return json_ready(item())
+        except (TypeError, ValueError):
+            pass
+    return str(obj)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _names(bundle: Mapping[str, Any]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for r in _as_list(bundle.get("relations")):
+        for side in ("source", "target"):
+            arg = _as_dict(_as_dict(r).get(side))
+            if arg.get("actor_id") and arg.get("actor_name"):
+                names.setdefault(str(arg["actor_id"]), str(arg["actor_name"]))
+    for n in _as_list(_as_dict(bundle.get("network")).get("nodes")):
+        n = _as_dict(n)
+        if n.get("id") is not None:
+            names[str(n["id"])] = str(n.get("name") or n["id"])
+    return names
+
+
+def camp_of(bundle: Mapping[str, Any]) -> dict[str, int]:
+    """Map each actor id to its camp number, from the first source that has camps.
+
+    The order is: ``network.nodes[].camp``, then ``coalitions.camps``, then
+    ``frustration.partition``.
+
+    Args:
+        bundle: The report bundle.
+
+    Returns:
+        Actor id to camp index (0, 1, ...); actors in no camp are absent.
+    """
+    camps: dict[str, int] = {}
+    for n in _as_list(_as_dict(bundle.get("network")).get("nodes")):
+        n = _as_dict(n)
+        if n.get("id") is not None and isinstance(n.get("camp"), int):
+            camps[str(n["id"])] = n["camp"]
+    if camps:
+        return camps
+    for k, members in enumerate(_as_list(_as_dict(bundle.get("coalitions")).get("camps"))):
+        for m in _as_list(members):
+            camps[str(m)] = k
+    if camps:
+        return camps
+    for node, side in _as_dict(_as_dict(bundle.get("frustration")).get("partition")).items():
+        if isinstance(side, int):
+            camps[str(node)] = side
+    return camps
+
+
+def _month(date: Any) -> str | None:
+    if not isinstance(date, str) or len(date) < 7 or not date[:4].isdigit():
+        return None
+    month = date[:7]
+    return month if month[4] == "-" and month[5:7].isdigit() else None
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    y2, m2 = int(last[:4]), int(last[5:7])
+    out = []
+    while (y, m) <= (y2, m2) and len(out) < 1200:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
+    """Count relations per month (by their document's date) and per pair of actors.
+
+    Negated and hypothetical relations are counted apart (``excluded``): they are not ties.
+
+    Args:
+        bundle: The report bundle (uses ``relations`` and ``documents``).
+
+    Returns:
+        ``{"months": [...], "counts": {month: {"positive", "negative", "neutral",
+        "excluded"}}, "pairs": [{"a", "b", "evidence", "months": {month: {"positive",
+        "negative", "neutral"}}}], "undated": n}``; ``months`` is empty when no relation has
+        a dated document.
+    """
+    dates = {
+        str(d.get("doc_id")): d.get("published")
+        for d in map(_as_dict, _as_list(bundle.get("documents")))
+    }
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    undated = 0
+    for r in map(_as_dict, _as_list(bundle.get("relations"))):
+        month = _month(dates.get(str(r.get("doc_id"))))
+        if month is None:
+            undated += 1
+            continue
+        if r.get("negated") or r.get("hypothetical"):
+            counts[month]["excluded"] += 1
+            continue
+        sign = r.get("sign")
+        key = "positive" if sign == 1 else "negative" if sign == -1 else "neutral"
+        counts[month][key] += 1
+        a = _as_dict(r.get("source")).get("actor_id")
+        b = _as_dict(r.get("target")).get("actor_id")
+        if a and b and a != b:
+            pair = (str(min(a, b)), str(max(a, b)))
+            pairs[pair][month][key] += 1
+    months = _month_range(min(counts), max(counts)) if counts else []
+    ranked = sorted(
+        pairs.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
+    )[:_TOP_PAIRS]
+    return {
+        "months": months,
+        "counts": {
+            m: {k: counts[m][k] for k in ("positive", "negative", "neutral", "excluded")}
+            for m in months
+        },
+        "pairs": [
+            {
+                "a": a,
+                "b": b,
+                "evidence": sum(sum(c.values()) for c in per.values()),
+                "months": {m: dict(c) for m, c in sorted(per.items())},
+            }
+            for (a, b), per in ranked
+        ],
+        "undated": undated,
+    }
+
+
+def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
+    """Headline counts: documents, outlets, date range, actors, ties by sign, relations.
+
+    Args:
+        bundle: The report bundle.
+
+    Returns:
+        A flat dict of counts (missing parts count as zero) plus ``first``/``last`` dates.
+    """
+    meta = _as_dict(bundle.get("meta"))
+    docs = [_as_dict(d) for d in _as_list(bundle.get("documents"))]
+    network = _as_dict(bundle.get("network"))
+    edges = [_as_dict(e) for e in _as_list(network.get("edges"))]
+    relations = [_as_dict(r) for r in _as_list(bundle.get("relations"))]
+    quotes = [_as_dict(q) for q in _as_list(bundle.get("quotes"))]
+    dates = sorted(str(d["published"])[:10] for d in docs if d.get("published"))
+    n_docs = meta.get("n_documents")
+    return {
+        "documents": n_docs if isinstance(n_docs, int) else len(docs),
+        "skipped": meta.get("n_skipped") or len(_as_list(meta.get("skipped"))),
+        "outlets": len({d.get("outlet") for d in docs if d.get("outlet")}),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "actors": len(_as_list(network.get("nodes"))),
+        "ties": len(edges),
+        "positive": sum(e.get("sign") == 1 for e in edges),
+        "negative": sum(e.get("sign") == -1 for e in edges),
+        "neutral": sum(e.get("sign") == 0 for e in edges),
+        "relations": len(relations),
+        "not_counted": sum(bool(r.get("negated") or r.get("hypothetical")) for r in relations),
+        "quotes": len(quotes),
+        "anonymous_quotes": sum(bool(q.get("anonymous")) for q in quotes),
+        "quantities": len(_as_list(bundle.get("quantities"))),
+    }
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _fmt_number(value: Any) -> str:
+    if isinstance(value, int | float) and math.isfinite(value):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return str(value)
+
+
+def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, str]]:
+    """Plain-language findings for the top of the report, most telling first.
+
+    Args:
+        bundle: The report bundle.
+        limit: How many uneasy alliances and number changes to name at most.
+
+    Returns:
+        A list of ``{"kind", "title", "text"}``; ``kind`` is one of ``uneasy``, ``camps``,
+        ``frustration``, ``triangles``, ``tie``, ``quotes``, ``numbers``, ``empty``.
+    """
+    names = _names(bundle)
+
+    def name(actor: Any) -> str:
+        return names.get(str(actor), str(actor))
+
+    out: list[dict[str, str]] = []
+    counts = summary_counts(bundle)
+    for u in map(_as_dict, _as_list(bundle.get("uneasy_alliances"))[:limit]):
+        a = str(u.get("a_name") or name(u.get("a")))
+        b = str(u.get("b_name") or name(u.get("b")))
+        pos = len(_as_list(u.get("positive_evidence")))
+        neg = len(_as_list(u.get("negative_evidence")))
+        enemies = [name(e) for e in _as_list(u.get("shared_enemies"))]
+        text = (
+            f"{a} and {b} are reported both working together ({pos} report"
+            f"{'s' if pos != 1 else ''}) and at odds ({neg} report{'s' if neg != 1 else ''})"
+        )
+        text += f", while both oppose {_join(enemies)}." if enemies else "."
+        out.append({"kind": "uneasy", "title": f"Uneasy alliance: {a} and {b}", "text": text})
+    camps: dict[int, list[str]] = defaultdict(list)
+    for actor, k in camp_of(bundle).items():
+        camps[k].append(actor)
+    if len(camps) >= 2:
+        weight = {
+            str(n.get("id")): (n.get("mentions") or 0)
+            for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes")))
+        }
+        parts = []
+        for k in sorted(camps):
+            members = sorted(camps[k], key=lambda m: (-(weight.get(m) or 0), name(m)))
+            shown = [name(m) for m in members[:4]]
+            more = len(members) - len(shown)
+            parts.append(_join(shown) + (f" (+{more} more)" if more > 0 else ""))
+        out.append({
+            "kind": "camps",
+            "title": f"{len(camps)} camps",
+            "text": "The actors split best into these camps: " + "; versus ".join(parts) + ".",
+        })  # fmt: skip
+    fr = _as_dict(bundle.get("frustration"))
+    if isinstance(fr.get("index"), int | float) and counts["ties"]:
+        index = fr["index"]
+        exact = "" if fr.get("exact", True) else " (an estimate; at least " + _fmt_number(
+            fr.get("lower_bound")) + ")"
+        out.append({
+            "kind": "frustration",
+            "title": f"Frustration index {_fmt_number(index)}{exact}",
+            "text": f"{_fmt_number(index)} of the {counts['ties']} ties go against the camps "
+            "(a friendly tie across camps or a hostile one inside a camp). Zero would mean a "
+            "world cleanly split into friends and enemies; the higher it is, the more tangled "
+            "the alliances.",
+        })  # fmt: skip
+    tri = _as_dict(bundle.get("triangles"))
+    census = _as_dict(tri.get("census"))
+    total = sum(v for v in census.values() if isinstance(v, int))
+    if total:
+        unbalanced = len(_as_list(tri.get("unbalanced")))
+        out.append({
+            "kind": "triangles",
+            "title": f"{unbalanced} unbalanced triangle{'s' if unbalanced != 1 else ''}",
+            "text": f"Of {total} triangles of three mutually tied actors, {unbalanced} break "
+            "the rule that the friend of a friend is a friend and the enemy of an enemy is a "
+            "friend: these are the strained spots of the network.",
+        })  # fmt: skip
+    edges = [_as_dict(e) for e in _as_list(_as_dict(bundle.get("network")).get("edges"))]
+    for sign, label in ((1, "Strongest friendly tie"), (-1, "Strongest hostile tie")):
+        best = max(
+            (e for e in edges if e.get("sign") == sign),
+            key=lambda e: e.get("evidence") or 0,
+            default=None,
+        )
+        if best:
+            out.append({
+                "kind": "tie",
+                "title": f"{label}: {name(best.get('source'))} and {name(best.get('target'))}",
+                "text": f"Backed by {best.get('evidence') or 0} report(s) in "
+                f"{len(_as_list(best.get('outlets'))) or 'unknown'} outlet(s).",
+            })  # fmt: skip
+    if counts["quotes"]:
+        anon = counts["anonymous_quotes"]
+        out.append({
+            "kind": "quotes",
+            "title": f"{counts['quotes']} quotes",
+            "text": f"{counts['quotes'] - anon} from named sources and {anon} from anonymous "
+            "ones.",
+        })  # fmt: skip
+    diffs = _as_dict(bundle.get("outlet_differences"))
+    for num in map(_as_dict, _as_list(diffs.get("numbers"))[:limit]):
+        values = sorted(
+            (_as_dict(v) for v in _as_list(num.get("values"))), key=lambda v: str(v.get("date"))
+        )
+        if len(values) < 2:
+            continue
+        trail = " → ".join(
+            f"{_fmt_number(v.get('value'))} ({v.get('outlet') or '?'}, "
+            f"{str(v.get('date') or 'undated')[:7]})"
+            for v in values
+        )
+        word = "changes over time" if num.get("kind") == "change_over_time" else "differs"
+        who = name(num["actor_id"]) + " " if num.get("actor_id") else ""
+        out.append({
+            "kind": "numbers",
+            "title": f"Reported {who}{num.get('concept') or 'number'} {word}",
+            "text": trail,
+        })  # fmt: skip
+    if not out:
+        out.append({
+            "kind": "empty",
+            "title": "No findings",
+            "text": "No ties between actors were found in these documents.",
+        })  # fmt: skip
+    return out
+
+
+def view_model(bundle: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything the page script needs besides the bundle itself.
+
+    Args:
+        bundle: The report bundle.
+
+    Returns:
+        ``{"findings", "summary", "camps", "timeline"}``; ``timeline`` is the bundle's own
+        when it has the shape of :func:`derive_timeline`'s result, else derived.
+    """
+    timeline = bundle.get("timeline")
+    if not (isinstance(timeline, dict) and isinstance(timeline.get("months"), list)):
+        timeline = derive_timeline(bundle)
+    return {
+        "findings": key_findings(bundle),
+        "summary": summary_counts(bundle),
+        "camps": camp_of(bundle),
+        "timeline": timeline,
+    }
