@@ -313,12 +313,22 @@ class _Run:
         after_quote = prev >= cue.sent.start and (
             doc[prev].text in _MARKS or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
         )
+        for e in self.persons:
+            if e.end == prev + 1 and e.sent.start == cue.sent.start and not self.in_quote(e[0]):
+                seg = e.start
+                while seg > cue.sent.start and doc[seg - 1].text not in {",", ";", "\n"} and (
+                    doc[seg - 1].text not in _MARKS and doc[seg - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"}
+                ):
+                    seg -= 1
+                return seg, e.end
         verb: Token | None = cue
         for _ in range(4):
             if verb is None:
                 break
             for c in verb.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(c):
+                if c.dep_ == "nsubjpass":
+                    return None  # "claimed by X": the subject is what was said
+                if c.dep_ == "nsubj" and not self.in_quote(c):
                     a, b = c.left_edge.i, c.right_edge.i + 1
                     if c.i < cue.i:
                         b = min(b, cue.i)
@@ -350,13 +360,15 @@ class _Run:
         """The noun phrase right after a cue: "said Col. John Dorrian, the spokesperson"."""
         doc = self.doc
         j = cue.i + 1
-        end = cue.sent.end
+        end = min(len(doc), cue.sent.end + 30)
         while j < end and doc[j].pos_ == "ADV":
             j += 1
+        if j + 1 < end and doc[j].text == "." and doc[j + 1].pos_ == "PROPN":
+            j += 1  # "said. Col. David C. Lyons": a typo in the source
         if j >= end or doc[j].pos_ not in {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}:
             return None
         k = j
-        while k < end and doc[k].text not in {".", "?", "!", ";"} and "\n" not in doc[k].text:
+        while k < end and doc[k].text not in {".", "?", "!", ";"} and "\n" not in doc[k].text + doc[k - 1].whitespace_:
             if doc[k].text in _MARKS and not self.in_short_quote(doc[k]):
                 break
             k += 1
@@ -420,7 +432,7 @@ class _Run:
                     end = t.i
                     break
             k = end
-            while k > a and doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_ not in lex.titles:
+            while k > a and doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_.rstrip(".") + "." not in lex.titles:
                 k -= 1
             head_lemma = doc[end - 1].lemma_.lower() if end > a else ""
             if (
@@ -435,7 +447,7 @@ class _Run:
             n0, n1 = name
             while n0 - 2 >= a and doc[n0 - 1].text == "-" and not doc[n0 - 2].whitespace_:
                 n0 -= 2
-            while n0 < n1 - 1 and doc[n0].lower_ in lex.titles:
+            while n0 < n1 - 1 and (doc[n0].lower_ in lex.titles or doc[n0].lower_ + "." in lex.titles):
                 n0 += 1
             pre = doc[a:n0].text.strip(_STRIP)
             if pre.lower().split(" ")[0] in _DEFINITE:
@@ -522,7 +534,13 @@ class _Run:
             if word == "it" and not src.document:
                 continue
             return src
-        if head is None and word in {"he", "she"}:
+        if head is not None:
+            for e in reversed([e for e in self.persons if e.end_char <= pos]):
+                person = self.describe_person(e)
+                if head in person.words:
+                    return person
+            return None
+        if word in {"he", "she"}:
             before = [e for e in self.persons if e.end_char <= pos]
             if before:
                 return self.describe_person(before[-1])
@@ -576,9 +594,15 @@ class _Run:
                 src = self.statement_subject(doc[a:b])
                 if src is not None:
                     return src, None
-        prev = self.previous_colon_statement(s_left)
-        if prev is not None:
-            return prev, None
+        k = qa - 1
+        while k >= 0 and (doc.text[k].isspace() or doc.text[k] in _MARKS or doc.text[k] in "\u200e\u200f"):
+            k -= 1
+        if k >= 0 and doc.text[k] == ":":
+            colon = self.tok(k)
+            sent = doc[colon].sent
+            src = self.statement_subject(doc[sent.start : colon + 1])
+            if src is not None:
+                return src, None
         return self.resolve("they", qa, None), None
 
     def statement_subject(self, span: Span) -> _Source | None:
@@ -586,17 +610,6 @@ class _Run:
         for c in root.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return self.describe(c.left_edge.i, min(c.right_edge.i + 1, span.end), span.start_char)
-        return None
-
-    def previous_colon_statement(self, sent: Span) -> _Source | None:
-        """A quote opening a paragraph after "X released the following statement:"."""
-        if sent.start == 0:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        if prev.text.rstrip().endswith(":") and any(
-            t.lemma_.lower() in self.lex.statement_nouns or self.is_cue(t) for t in prev
-        ):
-            return self.statement_subject(prev)
         return None
 
     def indirect(self, sent: Span, used: set[int]) -> None:
@@ -626,13 +639,16 @@ class _Run:
                 while a < b and doc[a].dep_ == "mark":
                     a += 1
                 self.add_span(a, b, src, t)
-            elif t.dep_ in {"parataxis", "advcl"} or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4):
+            elif t.dep_ in {"parataxis", "advcl"} or (t.dep_ == "conj" and t.i > t.head.i) or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4):
                 sub0 = min(t.left_edge.i, rng[0] if rng else t.i)
                 sub1 = max(t.right_edge.i + 1, rng[1] if rng else t.i + 1)
                 if t.dep_ == "ROOT":
                     sub1 = t.i + 1
                     while sub1 < sent.end and doc[sub1].dep_ in {"npadvmod", "advmod", "dobj", "dative"}:
                         sub1 = doc[sub1].right_edge.i + 1
+                    if sent.end - sub1 > 2:
+                        self.register(src, t.idx)
+                        continue
                 self.add_reported(sent, sub0, sub1, src, t, t.idx)
             self.register(src, t.idx)
 
@@ -653,6 +669,8 @@ class _Run:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if any(qa < e and s < qb for qa, qb in self.direct) or in_ignored(doc, s, e):
             return
+        if cue is not None and "\n" in doc.text[min(s, cue.idx) : max(e, cue.idx)]:
+            return  # an attribution does not reach across paragraphs
         cue_span = TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
         self.out.append((s, e, False, src, cue_span))
 
