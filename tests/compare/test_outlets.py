@@ -109,6 +109,14 @@ def test_source_list_merges_repeated_speakers(result):
     assert aj["Mark Kimmitt"].affiliation == "expert_or_former_official"
 
 
+def test_a_role_without_a_speaker_is_still_a_named_source():
+    records = [doc("d", "X"), quote("d", role="State Department spokeswoman")]
+    sources = compare_outlets(records).outlets["X"].sources
+    assert (sources.named, sources.anonymous) == (1, 0)
+    assert sources.entries[0].speaker == "State Department spokeswoman"
+    assert sources.entries[0].affiliation == "government"
+
+
 def test_speaker_actor_type_decides_when_the_role_says_nothing():
     records = [
         doc("d", "X"),

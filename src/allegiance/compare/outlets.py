@@ -254,6 +254,8 @@ class _Comparer:
         elif speaker is not None:
             label = speaker.actor_name or speaker.text
             description = None
+        elif role is not None:
+            label, description = role, None
         else:
             return None
         actor_id = self.roll(speaker.actor_id) if speaker and speaker.actor_id else None
