@@ -669,7 +669,7 @@ class _Run:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if any(qa < e and s < qb for qa, qb in self.direct) or in_ignored(doc, s, e):
             return
-        if cue is not None and "\n" in doc.text[min(s, cue.idx) : max(e, cue.idx)]:
+        if cue is not None and "\n\n" in doc.text[min(s, cue.idx) : max(e, cue.idx)]:
             return  # an attribution does not reach across paragraphs
         cue_span = TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
         self.out.append((s, e, False, src, cue_span))
