@@ -1,0 +1,490 @@
+"""Actor mentions: find who is named in a text and resolve each mention to a canonical actor.
+
+The component ``allegiance_actors`` fills ``doc.spans["actors"]`` with non-overlapping spans in
+document order, each carrying ``span._.actor`` (an :class:`~allegiance.nlp.extensions.ActorRef`),
+``span.label_`` (the actor type) and ``span.kb_id_`` (the actor id). In order of trust:
+
+1. knowledge-base aliases and metonyms, matched case- and punctuation-tolerantly ("U.S." = "US");
+   a demonym or name followed by agent nouns becomes the sub-actor ("Iranian troops" → IRN.MIL,
+   "Iraq's army", "the government of Iraq"); a demonym before a named group is absorbed ("Kurdish
+   Peshmerga fighters" → Peshmerga). Country names and capitals used as places ("in Iraq",
+   "to Baghdad") are not actors; bare demonyms ("an Iraqi city") are not either;
+2. named entities the KB lacks: first tried by fuzzy match against KB aliases ("fuzzy"), else kept
+   as provisional actors ``NER:<normalised name>`` ("ner");
+3. short references resolved within the document: surnames after a full name ("Galloway" after
+   "Maj. Adrian Rankine-Galloway") and acronyms defined in the text ("Syrian Democratic Forces
+   (SDF)") ("coref").
+
+Titles before a person's name ("Defense Secretary", "Maj.") belong to the person mention. Nothing
+inside ``doc._.ignore`` is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import Actor, ActorKB, normalize
+from .extensions import ACTORS_KEY, ActorRef, in_ignored
+
+__all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
+
+FACTORY = "allegiance_actors"
+
+#: Prepositions after which a country or capital name is a place, not an actor.
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "to", "into", "from", "across", "near", "throughout", "inside", "within",
+     "outside", "around", "toward", "towards", "through", "via", "over", "onto", "beyond",
+     "along", "off", "out", "back", "underneath", "north", "south", "east", "west"}
+)  # fmt: skip
+_PLACE_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+     "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+     "southeast", "southwest", "rural", "war", "torn", "-", "the", "war-torn", "neighboring",
+     "neighbouring", "all", "of", ","}
+)  # fmt: skip
+_PLACE_OF_HEADS = frozenset(
+    {"city", "cities", "town", "towns", "province", "provinces", "region", "regions", "part", "parts",
+     "north", "south", "east", "west", "territory", "territories", "border", "borders", "capital",
+     "rest", "area", "areas", "side", "soil", "airspace", "interior", "heart", "outskirts",
+     "countryside", "coast", "interior", "governorate", "districts", "district", "villages"}
+)  # fmt: skip
+_NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+_RELIGIOUS = frozenset(
+    {"muslim", "muslims", "christian", "christians", "jewish", "jews", "islamist", "islamists",
+     "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh", "evangelical",
+     "salafi", "salafist", "wahhabi", "islamic"}
+)  # fmt: skip
+_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them", "our", "their"})
+_RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
+_CONFIDENCE = {"alias": 0.95, "metonym": 0.8, "adjective": 0.9, "compound": 0.9, "ner": 0.5}
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    actor_id: str
+    resolved_by: str
+    confidence: float
+    kind: str  # alias, metonym, adjective, compound, ner, fuzzy, coref
+    name: str = ""
+    type: str = "other"
+
+
+def _variants(form: str) -> set[str]:
+    """Spellings of a surface form that the tokenizer may see ("U.S." / "US", ’ / ')."""
+    out = {form, form.replace("’", "'"), form.replace("'", "’")}
+    if "." in form:
+        out |= {v.replace(".", "") for v in list(out)}
+    if "-" in form:
+        out |= {v.replace("-", " ") for v in list(out)}
+    return {v.strip() for v in out if v.strip()}
+
+
+def _case_sensitive(form: str, stop_words: Iterable[str]) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 3:
+        return True
+    return " " not in form and form.lower() in stop_words
+
+
+class ActorRecognizer:
+    """spaCy component that finds actor mentions and resolves them against the knowledge base.
+
+    Args:
+        nlp: the pipeline (its vocabulary and tokenizer build the matchers).
+        name: the component name.
+        kb_paths: user YAML files that extend or override the packaged knowledge base.
+        fuzzy_cutoff: minimum rapidfuzz ratio (0-100) for a fuzzy match of a named entity.
+        use_ner: keep named entities the KB lacks as provisional actors.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = FACTORY,
+        *,
+        kb_paths: Sequence[str] = (),
+        fuzzy_cutoff: float = 90,
+        use_ner: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.kb_paths = [str(p) for p in kb_paths]
+        self.fuzzy_cutoff = float(fuzzy_cutoff)
+        self.use_ner = bool(use_ner)
+        self._build()
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.kb = ActorKB.load(self.kb_paths)
+        self.agents = self.kb.agents
+        vocab = self.nlp.vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        stop_words = self.nlp.Defaults.stop_words
+        lower: dict[str, set[str]] = {}
+        orth: dict[str, set[str]] = {}
+        groups = (
+            ("A", self.kb.surface_forms()),
+            ("M", self.kb.metonym_forms()),
+            ("J", self.kb.adjective_forms()),
+        )
+        for tag, forms in groups:
+            for form, actor_id in forms:
+                key = f"{tag}|{actor_id}"
+                for variant in _variants(form):
+                    if _case_sensitive(variant, stop_words):
+                        orth.setdefault(key, set()).update({variant, variant.upper()})
+                    else:
+                        lower.setdefault(key, set()).add(variant.lower())
+        for table, matcher in ((lower, self._lower), (orth, self._orth)):
+            texts = sorted({t for forms in table.values() for t in forms})
+            docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=True))
+            for key, forms in table.items():
+                matcher.add(key, [docs[t] for t in sorted(forms)])
+
+    # -- main --------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        """Find actor mentions and store them in ``doc.spans["actors"]``."""
+        kb_cands = self._kb_candidates(doc)
+        taken = [False] * len(doc)
+        chosen: list[_Cand] = []
+        for cand in _greedy(kb_cands):
+            chosen.append(cand)
+            for i in range(cand.start, cand.end):
+                taken[i] = True
+        if self.use_ner or self.fuzzy_cutoff <= 100:
+            for cand in self._ner_candidates(doc, taken):
+                chosen.append(cand)
+                for i in range(cand.start, cand.end):
+                    taken[i] = True
+        chosen.extend(self._coref_candidates(doc, chosen, taken))
+        spans: list[Span] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=cand.actor_id)
+            if in_ignored(doc, span.start_char, span.end_char):
+                continue
+            span._.actor = self._ref(cand)
+            spans.append(span)
+        doc.spans[ACTORS_KEY] = spans
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Process a stream of documents."""
+        for doc in stream:
+            yield self(doc)
+
+    def _ref(self, cand: _Cand) -> ActorRef:
+        actor = self.kb.get(cand.actor_id)
+        if actor is None:
+            return ActorRef(
+                actor_id=cand.actor_id,
+                actor_name=cand.name,
+                actor_type=cand.type,
+                resolved_by=cand.resolved_by,
+                confidence=round(cand.confidence, 3),
+            )
+        return ActorRef(
+            actor_id=actor.id,
+            actor_name=actor.name,
+            actor_type=actor.type,
+            country=self.kb.country_of(actor.id),
+            parent_id=actor.parent,
+            resolved_by=cand.resolved_by,
+            confidence=round(cand.confidence, 3),
+        )
+
+    def _cand(self, start: int, end: int, actor: Actor, kind: str, by: str = "kb",
+              conf: float | None = None) -> _Cand:  # fmt: skip
+        return _Cand(start, end, actor.id, by, _CONFIDENCE.get(kind, 0.9) if conf is None else conf,
+                     kind, actor.name, actor.type)  # fmt: skip
+
+    # -- knowledge-base matches --------------------------------------------------------------
+    def _kb_candidates(self, doc: Doc) -> list[_Cand]:
+        strings = doc.vocab.strings
+        raw: list[_Cand] = []
+        for match_id, start, end in [*self._lower(doc), *self._orth(doc)]:
+            tag, actor_id = strings[match_id].split("|", 1)
+            actor = self.kb.get(actor_id)
+            if actor is None:
+                continue
+            kind = {"A": "alias", "M": "metonym", "J": "adjective"}[tag]
+            raw.append(self._cand(start, end, actor, kind))
+        # Longest first; at equal length an alias beats an adjective reading of the same words.
+        base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
+        base.sort(key=lambda c: c.start)
+        out: list[_Cand] = []
+        i = 0
+        while i < len(base):
+            cand = base[i]
+            nxt = base[i + 1] if i + 1 < len(base) else None
+            # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
+            if cand.kind == "adjective" and nxt is not None and nxt.start == cand.end:
+                nxt.start = cand.start
+                i += 1
+                continue
+            resolved = self._resolve(doc, cand)
+            if resolved is not None:
+                out.append(resolved)
+            i += 1
+        for cand in out:
+            if self.kb.get(cand.actor_id) is not None and self.kb.get(cand.actor_id).type == "person":  # type: ignore[union-attr]
+                cand.start = self._title_start(doc, cand.start)
+        return out
+
+    def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
+        actor = self.kb.get(cand.actor_id)
+        assert actor is not None
+        end, agent_tok = self._agent_phrase(doc, cand.end, possessive=cand.kind != "adjective")
+        if agent_tok is not None:
+            sub = self.kb.sub_actor(actor.id, agent_tok.text)
+            if sub is not None:
+                return self._cand(cand.start, end, sub, "compound")
+            if cand.kind == "adjective":
+                return None
+        # "the government of Iraq", "the people of Syria"
+        if actor.type == "state" and cand.start >= 2 and doc[cand.start - 1].lower_ == "of":
+            head = doc[cand.start - 2]
+            if self.agents.classify(head.text) is not None:
+                sub = self.kb.sub_actor(actor.id, head.text)
+                if sub is not None:
+                    return self._cand(cand.start - 2, cand.end, sub, "compound")
+        if cand.kind == "adjective":
+            return None
+        if cand.kind == "metonym" or actor.type == "state":
+            if self._is_place(doc, cand.start, cand.end):
+                return None
+        return cand
+
+    def _agent_phrase(self, doc: Doc, start: int, *, possessive: bool) -> tuple[int, Token | None]:
+        """Scan modifiers and agent nouns after a name; return the phrase end and its agent noun."""
+        j = start
+        if possessive and j < len(doc) and doc[j].lower_ in {"'s", "’s", "'"}:
+            j += 1
+        best: Token | None = None
+        best_tier = -1
+        end = start
+        limit = min(len(doc), j + 5)
+        while j < limit:
+            tok = doc[j]
+            hit = self.agents.classify(tok.text)
+            if hit is not None and tok.pos_ != "VERB":
+                if hit[1] >= best_tier:
+                    best, best_tier = tok, hit[1]
+                end = j + 1
+            elif tok.lower_ not in self.agents.modifiers:
+                break
+            j += 1
+        return end, best
+
+    def _is_place(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a country or capital name is used as a location ("in Iraq", "to Syria")."""
+        tok = doc[end - 1]
+        seen = 0
+        while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok and seen < 6:
+            tok = tok.head
+            seen += 1
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PLACE_OF_HEADS:
+            return True
+        k = start - 1
+        steps = 0
+        while k >= 0 and steps < 3 and doc[k].lower_ in _PLACE_WORDS:
+            k -= 1
+            steps += 1
+        if k >= 0 and doc[k].lower_ in LOCATIVE_PREPS:
+            return True
+        # A dateline ("BAGHDAD —") or a compound modifier of a thing ("Baghdad airport").
+        nxt = doc[end] if end < len(doc) else None
+        if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
+            return True
+        last = doc[end - 1]
+        return (
+            last.dep_ == "compound"
+            and last.head.i >= end
+            and self.agents.classify(last.head.text) is None
+            and last.head.ent_type_ in {"FAC", "GPE", "LOC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART"}
+        )
+
+    def _title_start(self, doc: Doc, start: int) -> int:
+        """Extend a person mention left over titles ("Defense Secretary", "Maj.", "Iraqi")."""
+        titles = self.agents.titles
+        k = start - 1
+        moved = start
+        while k >= 0:
+            tok = doc[k]
+            low = tok.lower_
+            if low in titles or (low == "." and k > 0 and doc[k - 1].lower_ in titles):
+                moved = k
+            elif moved < start and self.kb.lookup_adjective(tok.text) is not None and tok.pos_ != "VERB":
+                moved = k  # "Iraqi Prime Minister ..."
+                k -= 1
+                break
+            else:
+                break
+            k -= 1
+        return moved
+
+    # -- named entities ------------------------------------------------------------------------
+    def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
+                start += 1
+            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}):
+                end -= 1
+            if doc[end - 1].lower_ in {"'s", "’s"}:
+                end -= 1
+            if start >= end:
+                continue
+            span = doc[start:end]
+            text = span.text
+            if not any(c.isupper() for c in text) or text.lower() in _PRONOUNS:
+                continue
+            cand = self._ner_one(doc, span, ent.label_)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
+        start, end = span.start, span.end
+        name_start = start
+        while name_start < end - 1 and (
+            doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
+        ):
+            name_start += 1
+        name = doc[name_start:end].text
+        if label == "GPE":
+            if self._is_place(doc, start, end) or doc[end - 1].dep_ not in {"nsubj", "poss", "nsubjpass"}:
+                return None
+        if label == "NORP":
+            end2, agent = self._agent_phrase(doc, end, possessive=False)
+            is_noun = doc[end - 1].tag_ in {"NNS", "NNPS"}
+            if agent is None and not is_noun:
+                return None
+            end = end2 if agent is not None else end
+        if self.fuzzy_cutoff <= 100:
+            hit = self.kb.fuzzy(name, cutoff=self.fuzzy_cutoff)
+            if hit is not None and (label != "PERSON" or hit[0].type == "person"):
+                actor, score = hit
+                return self._cand(start, end, actor, "fuzzy", by="fuzzy", conf=0.9 * score / 100)
+        if not self.use_ner:
+            return None
+        if label == "PERSON":
+            start = self._title_start(doc, start)
+            atype = "person"
+        elif label == "NORP":
+            atype = "religious_group" if name.lower() in _RELIGIOUS else "ethnic_group"
+        elif label == "GPE":
+            atype = "state"
+        else:
+            atype = "other"
+        key = normalize(name)
+        if not key:
+            return None
+        return _Cand(start, end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", name, atype)
+
+    # -- within-document coreference --------------------------------------------------------------
+    def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Surnames after a full name and acronyms defined in parentheses."""
+        refs: dict[str, tuple[_Cand, int]] = {}  # surface -> (antecedent, first token it applies from)
+        for cand in sorted(chosen, key=lambda c: c.start):
+            if cand.type == "person":
+                name_toks = [t for t in doc[cand.start : cand.end] if t.is_alpha and t.is_title
+                             and t.lower_ not in self.agents.titles]  # fmt: skip
+                if len(name_toks) >= 2:
+                    last = name_toks[-1]
+                    # "Rankine-Galloway": both the whole hyphenated name and its last part.
+                    forms = {last.text}
+                    if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].is_title:
+                        forms.add(doc[last.i - 2 : last.i + 1].text)
+                    for form in forms:
+                        refs.setdefault(form, (cand, cand.end))
+            if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
+                op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
+                if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
+                    refs.setdefault(acr.text, (cand, cand.end))
+        if not refs:
+            return []
+        out: list[_Cand] = []
+        for tok in doc:
+            hit = refs.get(tok.text)
+            if hit is None or taken[tok.i] or tok.i < hit[1]:
+                continue
+            ante = hit[0]
+            start = self._title_start(doc, tok.i) if ante.type == "person" else tok.i
+            while start < tok.i and taken[start]:
+                start += 1
+            cand = _Cand(start, tok.i + 1, ante.actor_id, "coref", round(0.85 * ante.confidence, 3),
+                         "coref", ante.name, ante.type)  # fmt: skip
+            for i in range(cand.start, cand.end):
+                taken[i] = True
+            out.append(cand)
+        return out
+
+    # -- serialisation -----------------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the settings and copies of the user's KB files."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        copies = []
+        for i, kb_path in enumerate(self.kb_paths):
+            target = path / f"kb_{i}{Path(kb_path).suffix or '.yaml'}"
+            shutil.copyfile(kb_path, target)
+            copies.append(target.name)
+        cfg = {"kb_files": copies, "fuzzy_cutoff": self.fuzzy_cutoff, "use_ner": self.use_ner}
+        (path / "cfg.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRecognizer:
+        """Restore what :meth:`to_disk` saved and rebuild the matchers."""
+        path = Path(path)
+        cfg: dict[str, Any] = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        self.kb_paths = [str(path / name) for name in cfg.get("kb_files", [])]
+        self.fuzzy_cutoff = float(cfg.get("fuzzy_cutoff", self.fuzzy_cutoff))
+        self.use_ner = bool(cfg.get("use_ner", self.use_ner))
+        self._build()
+        return self
+
+
+def _greedy(cands: list[_Cand], kind_rank: dict[str, int] | None = None) -> list[_Cand]:
+    """Non-overlapping candidates: longest first, then by resolution rank, then leftmost."""
+    kind_rank = kind_rank or {}
+    order = sorted(
+        cands,
+        key=lambda c: (-(c.end - c.start), _RANK.get(c.resolved_by, 9), kind_rank.get(c.kind, 5), c.start),
+    )
+    used: set[int] = set()
+    out: list[_Cand] = []
+    for cand in order:
+        if any(i in used for i in range(cand.start, cand.end)):
+            continue
+        used.update(range(cand.start, cand.end))
+        out.append(cand)
+    return out
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True},
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+)
+def make_actor_recognizer(
+    nlp: Language, name: str, kb_paths: list[str], fuzzy_cutoff: float, use_ner: bool
+) -> ActorRecognizer:
+    """Factory of the ``allegiance_actors`` component."""
+    return ActorRecognizer(nlp, name, kb_paths=kb_paths, fuzzy_cutoff=fuzzy_cutoff, use_ner=use_ner)
