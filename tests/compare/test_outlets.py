@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from allegiance.compare import UNKNOWN, ActorInfo, compare_outlets
+from allegiance.schema import ActorArg
 
 from ._factory import doc, mentions, quantity, quote, relation, seed_like_records
 
@@ -107,6 +108,19 @@ def test_source_list_merges_repeated_speakers(result):
     aj = {e.speaker: e for e in result.outlets["Al Jazeera"].sources.entries}
     assert aj["Western diplomatic source"].anonymous
     assert aj["Mark Kimmitt"].affiliation == "expert_or_former_official"
+
+
+def test_one_named_actor_is_one_source_however_spelled():
+    records = [doc("d", "X"), *mentions("d", "GALLOWAY")]
+    for text in ("Galloway", "Rankine-Galloway", "Adrian Rankine-Galloway"):
+        q = quote("d", role="Pentagon spokesman")
+        records.append(
+            q.model_copy(
+                update={"speaker": ActorArg(text=text, start=0, end=len(text), actor_id="GALLOWAY")}
+            )
+        )
+    (entry,) = compare_outlets(records).outlets["X"].sources.entries
+    assert (entry.speaker, entry.n, entry.anonymous) == ("Adrian Rankine-Galloway", 3, False)
 
 
 def test_a_role_without_a_speaker_is_still_a_named_source():

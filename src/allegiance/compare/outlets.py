@@ -243,48 +243,52 @@ class _Comparer:
             for actor, vs in ranked
         }
 
-    def _source(self, q: Quote) -> tuple[str, str | None, str] | None:
-        """(speaker label, role, affiliation) of a quote; None for unattributed quotes."""
+    def _source(self, q: Quote) -> tuple[str, str, str | None, str] | None:
+        """(grouping key, speaker label, role, affiliation) of a quote; None if unattributed."""
         speaker = q.speaker
         role = q.speaker_role.strip() if q.speaker_role and q.speaker_role.strip() else None
+        # The speaker's own actor (not rolled up): its type chain walks the parents anyway.
+        actor_id = speaker.actor_id if speaker is not None else None
         if q.anonymous:
             label = role or (speaker.text if speaker else None) or "anonymous source"
             label = _DETERMINER.sub("", label.strip())
             description = speaker.text if speaker else None
+            key = label.casefold()
         elif speaker is not None:
+            # One named person is one source however the quotes spell the name.
             label = speaker.actor_name or speaker.text
+            if actor_id and actor_id in self.infos:
+                label = self.infos[actor_id].name
             description = None
+            key = f"id:{actor_id}" if actor_id else label.casefold()
         elif role is not None:
-            label, description = role, None
+            label, description, key = role, None, role.casefold()
         else:
             return None
-        actor_id = self.roll(speaker.actor_id) if speaker and speaker.actor_id else None
         affiliation = classify_source(
             self.lexicon,
             role=role,
             description=description,
             actor_types=_type_chain(actor_id, self.infos),
         )
-        return label, role, affiliation
+        return key, label, role, affiliation
 
     def sources(self, group: _Group) -> Sources:
         named = anonymous = 0
         by_affiliation = dict.fromkeys(AFFILIATIONS, 0)
-        # (label folded, anonymous) -> (label as first written, [(role, affiliation)...])
+        # (key, anonymous) -> (label as first written, [(role, affiliation)...])
         entries: dict[tuple[str, bool], tuple[str, list[tuple[str | None, str]]]] = {}
         for q in group.quotes:
             source = self._source(q)
             if source is None:
                 continue
-            label, role, affiliation = source
+            key, label, role, affiliation = source
             if q.anonymous:
                 anonymous += 1
             else:
                 named += 1
             by_affiliation[affiliation] += 1
-            entries.setdefault((label.casefold(), q.anonymous), (label, []))[1].append(
-                (role, affiliation)
-            )
+            entries.setdefault((key, q.anonymous), (label, []))[1].append((role, affiliation))
         listed = []
         for (_, is_anonymous), (label, uses) in entries.items():
             roles = Counter(r for r, _ in uses if r)
