@@ -55,7 +55,7 @@ _PLACE_OF_HEADS = frozenset(
     {"city", "cities", "town", "towns", "province", "provinces", "region", "regions", "part", "parts",
      "north", "south", "east", "west", "territory", "territories", "border", "borders", "capital",
      "rest", "area", "areas", "side", "soil", "airspace", "interior", "heart", "outskirts",
-     "countryside", "coast", "interior", "governorate", "districts", "district", "villages"}
+     "countryside", "coast", "governorate", "districts", "district", "villages"}
 )  # fmt: skip
 _NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _RELIGIOUS = frozenset(
@@ -64,6 +64,16 @@ _RELIGIOUS = frozenset(
      "salafi", "salafist", "wahhabi", "islamic"}
 )  # fmt: skip
 _PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them", "our", "their"})
+_PRON_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_PRON_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
+_PRON_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+_PRON_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_GROUP_HEADS = frozenset({"group", "organization", "organisation", "network", "movement", "militia",
+                          "outfit", "faction"})
+_GOV_HEADS = frozenset({"regime", "government", "administration", "authorities"})
+_GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
+_WINDOW = 3  # sentences back in which a pronoun looks for its antecedent
 _RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
 _CONFIDENCE = {"alias": 0.95, "metonym": 0.8, "adjective": 0.9, "compound": 0.9, "ner": 0.5}
 
@@ -260,7 +270,12 @@ class ActorRecognizer:
                 if sub is not None:
                     return self._cand(cand.start - 2, cand.end, sub, "compound")
         if cand.kind == "adjective":
-            return None
+            head = doc[cand.end - 1].head
+            if doc[cand.end - 1].dep_ not in {"amod", "compound", "nmod"} or head.i < cand.end:
+                return None
+            if head.lower_ in _PLACE_OF_HEADS or head.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return None
+            return cand
         if cand.kind == "metonym" or actor.type == "state":
             if self._is_place(doc, cand.start, cand.end):
                 return None
@@ -291,7 +306,7 @@ class ActorRecognizer:
         """Whether a country or capital name is used as a location ("in Iraq", "to Syria")."""
         tok = doc[end - 1]
         seen = 0
-        while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok and seen < 6:
+        while tok.dep_ == "conj" and tok.head is not tok and seen < 6:
             tok = tok.head
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
@@ -305,8 +320,13 @@ class ActorRecognizer:
             steps += 1
         if k >= 0 and doc[k].lower_ in LOCATIVE_PREPS:
             return True
-        # A dateline ("BAGHDAD —") or a compound modifier of a thing ("Baghdad airport").
+        # A dateline ("BAGHDAD —"), a heading line ("\nSyria\n"), "Palmyra, Syria".
         nxt = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        if (before is None or "\n" in before.text) and (nxt is None or "\n" in nxt.text):
+            return True
+        if before is not None and before.text == "," and start > 1 and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}:
+            return True
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
             return True
         last = doc[end - 1]
@@ -418,10 +438,10 @@ class ActorRecognizer:
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
                     refs.setdefault(acr.text, (cand, cand.end))
-        if not refs:
-            return []
         out: list[_Cand] = []
         for tok in doc:
+            if not refs:
+                break
             hit = refs.get(tok.text)
             if hit is None or taken[tok.i] or tok.i < hit[1]:
                 continue
@@ -434,6 +454,91 @@ class ActorRecognizer:
             for i in range(cand.start, cand.end):
                 taken[i] = True
             out.append(cand)
+        out.extend(self._anaphora(doc, sorted([*chosen, *out], key=lambda c: c.start), taken))
+        return out
+
+    def _anaphora(self, doc: Doc, mentions: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Pronouns and definite descriptions ("the regime", "this terrorist group") resolved to
+        the nearest fitting earlier mention within a few sentences."""
+        if not mentions or not doc.has_annotation("SENT_START"):
+            return []
+        sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+        out: list[_Cand] = []
+
+        def nearest(i: int, ok: Any, window: int = _WINDOW) -> _Cand | None:
+            for cand in reversed(mentions):
+                if cand.end > i:
+                    continue
+                if sent_of[cand.start] < sent_of[i] - window:
+                    return None
+                if ok(cand):
+                    return cand
+            return None
+
+        def add(start: int, end: int, ante: _Cand, actor_id: str | None = None) -> None:
+            actor = self.kb.get(actor_id) if actor_id else None
+            if actor is not None:
+                cand = self._cand(start, end, actor, "coref", by="coref", conf=0.5 * ante.confidence)
+            else:
+                cand = _Cand(start, end, ante.actor_id, "coref", round(0.5 * ante.confidence, 3),
+                             "coref", ante.name, ante.type)  # fmt: skip
+            for k in range(start, end):
+                taken[k] = True
+            out.append(cand)
+
+        for tok in doc:
+            if taken[tok.i]:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" or low in _PRON_WE:
+                if low in _PRON_PERSON or low in _PRON_SPEAKER:
+                    ante = nearest(tok.i, lambda c: c.type == "person")
+                    if ante is not None:
+                        add(tok.i, tok.i + 1, ante)
+                elif low in _PRON_WE:
+                    ante = nearest(tok.i, lambda c: True)
+                    if ante is None:
+                        continue
+                    actor = self.kb.get(ante.actor_id)
+                    if ante.type == "person":
+                        if actor is not None and actor.affiliation:
+                            add(tok.i, tok.i + 1, ante, actor.affiliation)
+                            continue
+                        ante = nearest(tok.i, lambda c: c.type != "person")
+                    if ante is not None:
+                        add(tok.i, tok.i + 1, ante)
+                elif low in _PRON_THEY:
+                    ante = nearest(tok.i, lambda c: c.type != "person", window=1)
+                    if ante is not None:
+                        add(tok.i, tok.i + 1, ante)
+                continue
+            if tok.pos_ != "NOUN":
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
+            if not dets or tok.i - dets[0].i > 4 or any(taken[k] for k in range(dets[0].i, tok.i)):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in _GROUP_HEADS:
+                ante = nearest(tok.i, lambda c: c.type in _GROUP_TYPES, window=6)
+            elif lemma in _GOV_HEADS:
+                ante = nearest(tok.i, lambda c: c.type in {"government", "state"}, window=6)
+                if ante is not None and ante.type == "state":
+                    sub = self.kb.sub_actor(ante.actor_id, "government")
+                    if sub is not None:
+                        add(dets[0].i, tok.i + 1, ante, sub.id)
+                        continue
+            else:
+                ante = nearest(
+                    tok.i,
+                    lambda c: lemma in normalize(c.name).split()
+                    or lemma in normalize(doc[c.start : c.end].text).split(),
+                    window=len(doc),
+                )
+            if ante is not None:
+                add(dets[0].i, tok.i + 1, ante)
         return out
 
     # -- serialisation -----------------------------------------------------------------------------
