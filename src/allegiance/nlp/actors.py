@@ -499,17 +499,23 @@ class ActorRecognizer:
                     if ante is not None:
                         add(tok.i, tok.i + 1, ante)
                 elif low in _PRON_WE:
-                    ante = nearest(tok.i, lambda c: True)
-                    if ante is None:
+                    # "we" is the speaker's side: the speaker's affiliation, or the organisation
+                    # named in the speaker's sentence; never just the nearest name (often the enemy).
+                    speaker = nearest(tok.i, lambda c: c.type == "person" or _is_speaker(doc, c))
+                    if speaker is None:
                         continue
-                    actor = self.kb.get(ante.actor_id)
-                    if ante.type == "person":
-                        if actor is not None and actor.affiliation:
-                            add(tok.i, tok.i + 1, ante, actor.affiliation)
-                            continue
-                        ante = nearest(tok.i, lambda c: c.type != "person")
-                    if ante is not None:
-                        add(tok.i, tok.i + 1, ante)
+                    if speaker.type != "person":
+                        add(tok.i, tok.i + 1, speaker)
+                        continue
+                    actor = self.kb.get(speaker.actor_id)
+                    if actor is not None and actor.affiliation:
+                        add(tok.i, tok.i + 1, speaker, actor.affiliation)
+                        continue
+                    k = sent_of[speaker.start]
+                    orgs = [c for c in mentions if c.type != "person" and sent_of[c.start] == k
+                            and c.resolved_by != "coref"]  # fmt: skip
+                    if orgs:
+                        add(tok.i, tok.i + 1, orgs[0])
                 elif low in _PRON_THEY:
                     ante = nearest(tok.i, lambda c: c.type != "person", window=1)
                     if ante is not None:
@@ -563,6 +569,15 @@ class ActorRecognizer:
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
         self._build()
         return self
+
+
+_SPEECH = frozenset({"say", "tell", "state", "add", "announce", "declare", "write", "note", "explain"})
+
+
+def _is_speaker(doc: Doc, cand: _Cand) -> bool:
+    """Whether a mention is the subject of a speech verb ("CENTCOM said")."""
+    tok = doc[cand.end - 1]
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH
 
 
 def _greedy(cands: list[_Cand], kind_rank: dict[str, int] | None = None) -> list[_Cand]:
