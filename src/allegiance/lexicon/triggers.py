@@ -111,6 +111,8 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         )
     preps: dict[str, Trigger | None] = {}
     for prep, sub in (data.pop("preps", None) or {}).items():
+        if isinstance(prep, bool):
+            prep = "on" if prep else "off"  # YAML 1.1 reads a bare `on:` key as true
         preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
     negated_as = data.pop("negated_as", None)
     known = {

@@ -96,7 +96,8 @@ class Resolver:
             types = self.data.descriptions.get(low)
         if not types:
             return []
-        lower_bound = self._window_start(token)
+        # "we" in an official statement is the speaking government, named anywhere before
+        lower_bound = 0 if low in ("we", "us", "our") else self._window_start(token)
         i = bisect_left(self._ends, token.i + 1) - 1
         while i >= 0:
             span = self.spans[i]

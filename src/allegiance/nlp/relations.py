@@ -32,6 +32,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative", "compound"}
 _INSTRUMENTAL = {"use", "employ", "exploit"}
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
 _OBJECT_CONTROL = {
@@ -298,9 +299,11 @@ class _DocRun:
                 if objs:
                     return objs, passive
             return self.subject_tokens(head)[0], passive
-        if verb.dep_ == "advcl" and any(
-            c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
+        if verb.dep_ == "advcl" and (
+            verb.tag_ in ("VBG", "VBN")
+            or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
         ):
+            # purpose and participial clauses share the main clause's subject
             return self.subject_tokens(verb.head)[0], passive
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head], passive or verb.tag_ == "VBN"
@@ -333,7 +336,11 @@ class _DocRun:
         for tok in sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            # the tagger sometimes calls a plural noun a verb ("airstrikes"): trust the parse
+            nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS
+            if (tok.pos_ in ("VERB", "AUX") and not nominal) or (
+                tok.pos_ == "NOUN" and tok.dep_ == "ROOT"
+            ):
                 particles = [c for c in tok.children if c.dep_ in ("prt", "advmod")]
                 trig = None
                 for prt in particles:
@@ -344,7 +351,7 @@ class _DocRun:
                     trig = lex.verbs.get(lemma)
                 if trig is not None:
                     yield from self.verb(tok, trig)
-            if tok.pos_ in ("NOUN", "PROPN"):
+            if nominal:
                 ntrig = lex.nouns.get(lemma) or lex.nouns.get(low)
                 if ntrig is not None:
                     yield from self.noun(tok, ntrig)
@@ -668,12 +675,19 @@ class _DocRun:
             subj_toks, _ = self.subject_tokens(gov)
             sources = [a for t in subj_toks for a in self.args(t)]
         elif gov.pos_ in ("NOUN", "PROPN"):
-            sources, anchor = self._noun_sources(gov)
-            if not sources and gov.dep_ in ("dobj", "attr"):
-                subj_toks, passive = self.subject_tokens(gov.head)
-                if not passive:
-                    sources = [a for t in subj_toks for a in self.args(t)]
-                anchor = gov.head
+            # the clause's subject first ("Iraqi forces maintained their positions against X";
+            # "conducted strikes ... using artillery against ISIL targets"), else the noun's own
+            up, hops = gov, 0
+            while up.head != up and hops < 6:
+                up, hops = up.head, hops + 1
+                if up.pos_ in ("VERB", "AUX"):
+                    subj_toks, passive = self.subject_tokens(up)
+                    if not passive:
+                        sources = [a for t in subj_toks for a in self.args(t)]
+                    anchor = up
+                    break
+            if not sources:
+                sources, anchor = self._noun_sources(gov)
         yield from self._pairs(sources, targets, trig, prep.i, prep.i + 1, anchor, 0.6, 3)
 
     def pattern(self, tok: Token, pattern: Pattern, sent: Span) -> Iterator[Candidate]:
