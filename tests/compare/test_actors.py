@@ -1,63 +1,40 @@
-"""Actor facts from KB YAML files for roll-up and source affiliation."""
+"""The KB seen as actor facts for roll-up and source affiliation."""
 
 from __future__ import annotations
 
 import pytest
 
-from allegiance.compare import ActorInfo
-from allegiance.compare.actors import read_actor_info
-from allegiance.errors import KnowledgeBaseError
+from allegiance.compare import ActorInfo, KBActors, compare_outlets
+from allegiance.kb import ActorKB
+
+from ._factory import doc, quote
 
 
-def _write(tmp_path, text, name="kb.yaml"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture(scope="module")
+def kb_actors():
+    return KBActors(ActorKB.load())
 
 
-def test_reads_entries_with_defaults_and_affiliation_as_parent(tmp_path):
-    path = _write(
-        tmp_path,
-        "defaults: {type: militia}\n"
-        "actors:\n"
-        "- {id: PMF, name: Popular Mobilization Forces, country: IRQ}\n"
-        "- {id: PMF.BADR, name: Badr Organization, parent: PMF}\n"
-        "- {id: PER.KADMI, name: Moen Al Kadmi, type: person, affiliation: PMF}\n",
+def test_kb_actors_give_name_type_parent_and_country(kb_actors):
+    assert kb_actors["PMF.BADR"] == ActorInfo(
+        name=kb_actors["PMF.BADR"].name, actor_type="militia", parent_id="PMF", country="IRQ"
     )
-    infos = read_actor_info([path])
-    assert infos["PMF"] == ActorInfo(
-        name="Popular Mobilization Forces", actor_type="militia", country="IRQ"
+    assert kb_actors["PER.BASHAR_AL_ASSAD"].parent_id == "SYR.GOV"
+    assert "USA" in kb_actors
+    assert "NOT.AN.ACTOR" not in kb_actors
+    assert len(kb_actors) == sum(1 for _ in kb_actors) > 100
+
+
+def test_kb_decides_a_quoted_persons_affiliation():
+    # The records say nothing of Soleimani; the KB knows he commands the Quds Force.
+    records = [doc("d", "X"), quote("d", speaker="KADMI")]
+    records[1] = records[1].model_copy(
+        update={
+            "speaker": records[1].speaker.model_copy(update={"actor_id": "PER.QASSEM_SOLEIMANI"})
+        }
     )
-    assert infos["PMF.BADR"].parent_id == "PMF"
-    assert infos["PER.KADMI"] == ActorInfo(
-        name="Moen Al Kadmi", actor_type="person", parent_id="PMF"
-    )
-
-
-def test_later_files_win(tmp_path):
-    first = _write(tmp_path, "actors:\n- {id: X, name: First}\n", "a.yaml")
-    second = _write(tmp_path, "actors:\n- {id: X, name: Second}\n", "b.yaml")
-    assert read_actor_info([first, second])["X"].name == "Second"
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        ("actors:\n- {name: nameless}\n", "needs a string id"),
-        ("actors:\n- {id: X, type: gang}\n", "unknown actor type 'gang'"),
-        ("actors: {id: X}\n", "'actors' list"),
-        ("defaults: [1]\nactors: []\n", "'defaults' must be a mapping"),
-        ("actors: [unclosed\n", "kb.yaml"),
-    ],
-)
-def test_malformed_files_name_the_file_and_reason(tmp_path, text, reason):
-    path = _write(tmp_path, text)
-    with pytest.raises(KnowledgeBaseError) as info:
-        read_actor_info([path])
-    assert str(path) in str(info.value)
-    assert reason in str(info.value)
-
-
-def test_missing_file(tmp_path):
-    with pytest.raises(KnowledgeBaseError, match="no-kb"):
-        read_actor_info([tmp_path / "no-kb.yaml"])
+    plain = compare_outlets(records).outlets["X"].sources.entries[0]
+    assert plain.affiliation == "other"
+    with_kb = compare_outlets(records, actors=KBActors(ActorKB.load())).outlets["X"]
+    assert with_kb.sources.entries[0].affiliation == "military"
+    assert with_kb.sources.entries[0].speaker == "Qassem Soleimani"

@@ -229,16 +229,30 @@ def test_rollup_to_parent_and_country():
         quantity("d", 200, "advisers", "USA_MIL"),
     ]
     parent = compare_outlets(records, rollup="parent").outlets["X"]
-    # One step up: Badr into the PMF, the PMF itself into Iraq.
-    assert {a.actor_id: a.mentions for a in parent.actors} == {"PMF": 2, "IRQ": 1, "USA": 1}
+    # The top organisation below the state: Badr into the PMF; state organs stay themselves.
+    assert {a.actor_id: a.mentions for a in parent.actors} == {"PMF": 3, "USA_MIL": 1}
     assert [(t.a, t.b, t.a_name) for t in parent.ties] == [
-        ("PMF", "USA", "Popular Mobilization Forces")
+        ("PMF", "USA_MIL", "Popular Mobilization Forces")
     ]
-    assert parent.quantities[0].actor_id == "USA"
+    assert parent.quantities[0].actor_id == "USA_MIL"
     country = compare_outlets(records, rollup="country").outlets["X"]
     assert {a.actor_id: a.mentions for a in country.actors} == {"IRQ": 3, "USA": 1}
     mapped = compare_outlets(records, rollup={"BADR": "SHIA"}).outlets["X"]
     assert {a.actor_id for a in mapped.actors} == {"SHIA", "PMF", "USA_MIL"}
+    function = compare_outlets(records, rollup=str.lower).outlets["X"]
+    assert {a.actor_id for a in function.actors} == {"badr", "pmf", "usa_mil"}
+
+
+def test_rollup_follows_parents_the_records_do_not_mention():
+    records = [doc("d", "X"), *mentions("d", "BADR", 2)]
+    kb = {"PMF": ActorInfo(name="PMF", actor_type="militia", parent_id="IRQ"),
+          "IRQ": ActorInfo(name="Iraq", actor_type="state", country="IRQ")}  # fmt: skip
+    # Without the KB the chain stops at the PMF, whose type is unknown: it is the top.
+    assert [a.actor_id for a in compare_outlets(records, rollup="parent").outlets["X"].actors] == [
+        "PMF"
+    ]
+    result = compare_outlets(records, rollup="parent", actors=kb).outlets["X"]
+    assert [(a.actor_id, a.name) for a in result.actors] == [("PMF", "PMF")]
 
 
 def test_empty_records_give_an_empty_comparison():

@@ -8,6 +8,7 @@ another ignores.
 
 from __future__ import annotations
 
+from .actors import KBActors
 from .affiliation import (
     AFFILIATIONS,
     SourceLexicon,
@@ -39,6 +40,7 @@ __all__ = [
     "UNKNOWN",
     "ActorCoverage",
     "ActorInfo",
+    "KBActors",
     "NotCovered",
     "NumberDifference",
     "NumberValue",

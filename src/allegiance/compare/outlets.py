@@ -34,7 +34,7 @@ logger = logging.getLogger("allegiance.compare")
 UNKNOWN = "unknown"
 
 GroupBy = Literal["outlet", "doc_id", "year"]
-Rollup = Literal["parent", "country"] | Mapping[str, str] | None
+Rollup = Literal["parent", "country"] | Mapping[str, str] | Callable[[str], str] | None
 
 AnyRecord = Document | Mention | Relation | Quote | Quantity
 
@@ -53,50 +53,87 @@ class ActorInfo:
     country: str | None = None
 
 
-def _actor_infos(
-    mentions: Iterable[Mention], known: Mapping[str, ActorInfo] | None
-) -> dict[str, ActorInfo]:
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    first: dict[str, Mention] = {}
-    for m in mentions:
-        names[m.actor_id][m.actor_name] += 1
-        first.setdefault(m.actor_id, m)
-    infos = dict(known or {})
-    for actor_id, m in first.items():
-        if actor_id in infos:
-            continue
-        infos[actor_id] = ActorInfo(
-            name=names[actor_id].most_common(1)[0][0],
-            actor_type=m.actor_type,
-            parent_id=m.parent_id,
-            country=m.country,
-        )
-    return infos
+class _Infos:
+    """Actor facts: the given ones (e.g. the KB) first, then what the mention records say."""
+
+    def __init__(self, mentions: Iterable[Mention], known: Mapping[str, ActorInfo] | None) -> None:
+        self.known: Mapping[str, ActorInfo] = known or {}
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            names[m.actor_id][m.actor_name] += 1
+            first.setdefault(m.actor_id, m)
+        self.seen = {
+            actor_id: ActorInfo(
+                name=names[actor_id].most_common(1)[0][0],
+                actor_type=m.actor_type,
+                parent_id=m.parent_id,
+                country=m.country,
+            )
+            for actor_id, m in first.items()
+        }
+
+    def get(self, actor_id: str | None) -> ActorInfo | None:
+        if not actor_id:
+            return None
+        info = self.known.get(actor_id)
+        return info if info is not None else self.seen.get(actor_id)
+
+    def chain(self, actor_id: str) -> list[str]:
+        """The actor and its ancestors, nearest first."""
+        chain = [actor_id]
+        info = self.get(actor_id)
+        while info is not None and info.parent_id and info.parent_id not in chain:
+            chain.append(info.parent_id)
+            info = self.get(info.parent_id)
+        return chain
 
 
-def _roller(rollup: Rollup, infos: Mapping[str, ActorInfo]) -> Callable[[str], str]:
+def _roll_parent(infos: _Infos, actor_id: str) -> str:
+    # The top organisation below the state (Badr -> PMF, Quds Force -> IRGC), as the network
+    # rolls up; a state stays itself.
+    chain = infos.chain(actor_id)
+    # A parent that is the chain's country is the state even when no record describes it.
+    countries = {info.country for aid in chain if (info := infos.get(aid)) and info.country}
+    top = chain[0]
+    for i, aid in enumerate(chain):
+        info = infos.get(aid)
+        if aid in countries or (info is not None and info.actor_type == "state"):
+            return top if i else aid
+        top = aid
+    return top
+
+
+def _roll_country(infos: _Infos, actor_id: str) -> str:
+    chain = infos.chain(actor_id)
+    for aid in chain:
+        info = infos.get(aid)
+        if info is not None and info.country:
+            return info.country
+    return chain[-1]
+
+
+def _roller(rollup: Rollup, infos: _Infos) -> Callable[[str], str]:
     if rollup is None:
         return lambda actor_id: actor_id
     if rollup == "parent":
-        return lambda actor_id: (
-            (infos[actor_id].parent_id if actor_id in infos else None) or actor_id
-        )
+        return lambda actor_id: _roll_parent(infos, actor_id)
     if rollup == "country":
-        return lambda actor_id: (infos[actor_id].country if actor_id in infos else None) or actor_id
+        return lambda actor_id: _roll_country(infos, actor_id)
     if isinstance(rollup, Mapping):
         mapping = rollup
         return lambda actor_id: mapping.get(actor_id, actor_id)
-    raise ValueError(f"rollup must be None, 'parent', 'country' or a mapping, not {rollup!r}")
+    if callable(rollup):
+        return rollup
+    raise ValueError(
+        f"rollup must be None, 'parent', 'country', a mapping or a function, not {rollup!r}"
+    )
 
 
-def _type_chain(actor_id: str | None, infos: Mapping[str, ActorInfo]) -> list[str | None]:
-    chain: list[str | None] = []
-    seen: set[str] = set()
-    while actor_id and actor_id in infos and actor_id not in seen:
-        seen.add(actor_id)
-        chain.append(infos[actor_id].actor_type)
-        actor_id = infos[actor_id].parent_id
-    return chain
+def _type_chain(actor_id: str | None, infos: _Infos) -> list[str | None]:
+    if not actor_id:
+        return []
+    return [info.actor_type for aid in infos.chain(actor_id) if (info := infos.get(aid))]
 
 
 def _sign(total: int) -> int:
@@ -136,7 +173,7 @@ class _Comparer:
             else:
                 rest.append(record)
         self.docs = docs
-        self.infos = _actor_infos((r for r in rest if isinstance(r, Mention)), actors)
+        self.infos = _Infos((r for r in rest if isinstance(r, Mention)), actors)
         self.roll = _roller(rollup, self.infos)
         # Names as written on relation arguments serve actors that are never a mention.
         self.arg_names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -257,8 +294,9 @@ class _Comparer:
         elif speaker is not None:
             # One named person is one source however the quotes spell the name.
             label = speaker.actor_name or speaker.text
-            if actor_id and actor_id in self.infos:
-                label = self.infos[actor_id].name
+            known = self.infos.get(actor_id)
+            if known is not None:
+                label = known.name
             description = None
             key = f"id:{actor_id}" if actor_id else label.casefold()
         elif role is not None:
@@ -356,13 +394,14 @@ def compare_outlets(
             from :func:`allegiance.schema.read_records`. Records whose document has no outlet
             (or no document record) are grouped as ``"unknown"``, with one logged warning.
         by: group documents by ``"outlet"``, by ``"doc_id"`` or by published ``"year"``.
-        rollup: count actors at a coarser level: ``"parent"`` (one step up the KB's parent
-            links, e.g. Badr -> PMF), ``"country"``, or a mapping from actor id to the id to
-            count it as.
+        rollup: count actors at a coarser level, as the network does: ``"parent"`` (the top
+            organisation below the state: Badr -> PMF, Quds Force -> IRGC), ``"country"``, a
+            mapping from actor id to the id to count it as, or a function (e.g.
+            ``lambda a: kb.roll_up(a, "parent")``).
         min_mentions: mentions an outlet needs to count as covering an actor in
             ``not_covered``.
-        actors: names, types and parents of actors (e.g. from the KB), preferred over what the
-            mention records say.
+        actors: names, types and parents of actors, preferred over what the mention records
+            say (e.g. :class:`~allegiance.compare.KBActors` over the KB).
         lexicon: source-affiliation lexicon; defaults to the bundled one.
 
     Returns:
