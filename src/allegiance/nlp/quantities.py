@@ -1,0 +1,614 @@
+"""Reported numbers: value, range, what is counted, whose, change and date.
+
+The ``allegiance_quantities`` component fills ``doc._.quantities`` with
+:class:`~allegiance.schema.Quantity` records. It reads numbers in digits and words
+("1,500", "Ninety-Four", "1.5 million", "$500 million"), approximations and bounds ("nearly
+5,000", "more than 500", "some 200", "just over the 3,000 mark"), ranges ("between 10 and 20",
+"15 to 20 percent": value is the midpoint) and vague counts ("dozens of" 24, "scores of" 40,
+"hundreds of" 200, "thousands of" 2,000, "tens of thousands of" 20,000, "millions of"
+2,000,000: all approximate with a lower bound). Years, dates, clock times, ordinals, ages,
+phone numbers, list numbering and numbers inside names ("Resolution 2254", "CTF 50") are not
+quantities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import LexiconError, Messages
+from ..schema import Quantity, SentenceRef
+from .extensions import ACTORS_KEY, in_ignored, register_extensions
+
+__all__ = [
+    "QUANTITY_CONCEPTS",
+    "QuantityExtractor",
+    "QuantityLexicon",
+    "find_numbers",
+    "load_quantity_lexicon",
+    "parse_number",
+]
+
+QUANTITY_CONCEPTS = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "quantity_concepts.yaml"
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_VAGUE = {
+    "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "dozens": 24.0,
+    "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "billions": 2e9,
+}  # fmt: skip
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_WORDNUM = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)}))?|{_WORD}|a dozen)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ATOM = re.compile(
+    rf"(?<![\w$.,-])(?P<cur>\$\s?)?(?:(?P<dig>{_DIGITS})|(?P<word>{_WORDNUM}))"
+    rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion))*)"
+    rf"(?P<suffix>\s?(?:bn|m|k)(?![\w]))?(?P<plus>-plus|\+)?(?![\w])",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"(?<!\w)(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions)(?= of\b)",
+    re.IGNORECASE,
+)
+_MODS: tuple[tuple[str, str], ...] = (
+    ("just over the", "low~"), ("just under the", "high~"), ("more than", "low"),
+    ("upwards of", "low"), ("at least", "low"), ("just over", "low~"), ("over", "low"),
+    ("in excess of", "low"), ("up to", "high"), ("as many as", "high"), ("fewer than", "high"),
+    ("less than", "high"), ("at most", "high"), ("just under", "high~"), ("under", "high"),
+    ("nearly", "high~"), ("almost", "high~"), ("close to", "~"), ("about", "~"),
+    ("around", "~"), ("approximately", "~"), ("roughly", "~"), ("some", "~"),
+    ("an estimated", "~"), ("estimated", "~"), ("circa", "~"), ("approx.", "~"),
+)  # fmt: skip
+_PHONE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?!\d)")
+_TIME = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|hrs\b)", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits or words, with scale words.
+
+    >>> parse_number("1,500"), parse_number("Ninety-Four"), parse_number("$1.5 million")
+    (1500.0, 94.0, 1500000.0)
+    """
+    t = text.lower().replace("$", "").replace("-plus", "").replace("+", "").strip()
+    t = t.replace("a dozen", "twelve")
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", t):
+        if not w:
+            continue
+        if re.fullmatch(_DIGITS, w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w in _TENS:
+            current += _TENS[w]
+            seen = True
+        elif w in _SCALES or w in {"bn", "m", "k"}:
+            scale = {"bn": 1e9, "m": 1e6, "k": 1e3}.get(w, _SCALES.get(w, 1.0))
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+            seen = True
+        elif w == "and":
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_numbers(text: str) -> list[tuple[int, int, float]]:
+    """Character spans and values of the number atoms in ``text`` (no context rules).
+
+    >>> [(text[a:b], v) for text in ["some 200 advisers and $1.5 million"]
+    ...  for a, b, v in find_numbers(text)]
+    [('200', 200.0), ('$1.5 million', 1500000.0)]
+    """
+    out: list[tuple[int, int, float]] = []
+    for m in _ATOM.finditer(text):
+        value = parse_number(m.group(0))
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    """Concept synonyms and the word lists the rules use (from quantity_concepts.yaml)."""
+
+    synonyms: dict[str, str]
+    placeholders: frozenset[str]
+    durations: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    change_up_verbs: frozenset[str]
+    change_down_verbs: frozenset[str]
+    code_words: frozenset[str]
+    raw: dict[str, Any]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason=exc)) from exc
+    if not isinstance(data, dict):
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping"))
+    return data
+
+
+def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
+    synonyms: dict[str, str] = {}
+    for concept, words in (raw.get("concepts") or {}).items():
+        synonyms[str(concept).lower()] = str(concept)
+        for w in words or []:
+            synonyms[str(w).lower()] = str(concept)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, []) or [])
+
+    return QuantityLexicon(
+        synonyms=synonyms,
+        placeholders=words("placeholders"),
+        durations=words("durations"),
+        change_up=words("change_up"),
+        change_down=words("change_down"),
+        change_up_verbs=words("change_up_verbs"),
+        change_down_verbs=words("change_down_verbs"),
+        code_words=words("code_words"),
+        raw=raw,
+    )
+
+
+def load_quantity_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuantityLexicon:
+    """Load the bundled concept lexicon, extended by user YAML files.
+
+    Raises:
+        LexiconError: when a file cannot be read or is not a mapping.
+    """
+    merged: dict[str, Any] = {}
+    for path in (QUANTITY_CONCEPTS, *map(Path, paths)):
+        for key, value in _read(path).items():
+            if isinstance(value, dict):
+                cur = dict(merged.get(key, {}))
+                for k, v in value.items():
+                    cur[k] = list(cur.get(k, [])) + list(v or [])
+                merged[key] = cur
+            elif isinstance(value, list):
+                merged[key] = list(merged.get(key, [])) + value
+            else:
+                merged[key] = value
+    return _lexicon(merged)
+
+
+@Language.factory(
+    "allegiance_quantities",
+    default_config={"lexicon_paths": []},
+    assigns=["doc._.quantities"],
+    requires=["token.pos", "token.dep", "doc.sents"],
+)
+def make_quantities(nlp: Language, name: str, lexicon_paths: list[str]) -> QuantityExtractor:
+    """spaCy factory of :class:`QuantityExtractor` (registered as ``allegiance_quantities``)."""
+    return QuantityExtractor(nlp, name, lexicon_paths=lexicon_paths)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+
+
+class QuantityExtractor:
+    """spaCy component: find reported numbers; fill ``doc._.quantities``."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_paths: list[str] | None = None) -> None:
+        """Load the concept lexicon.
+
+        Args:
+            nlp: the pipeline (unused; spaCy's factory signature).
+            name: the component name.
+            lexicon_paths: user YAML files extending ``quantity_concepts.yaml``.
+        """
+        register_extensions()
+        self.name = name
+        self.lexicon = load_quantity_lexicon(tuple(lexicon_paths or ()))
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Save the merged lexicon as ``quantity_lexicon.yaml`` in ``path``."""
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "quantity_lexicon.yaml").write_text(
+            yaml.safe_dump(self.lexicon.raw, allow_unicode=True), encoding="utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuantityExtractor:
+        """Load the lexicon saved by :meth:`to_disk`."""
+        self.lexicon = _lexicon(_read(Path(path) / "quantity_lexicon.yaml"))
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the quantities of ``doc`` and set ``doc._.quantities``."""
+        doc._.quantities = _QRun(doc, self.lexicon).run()
+        return doc
+
+
+class _QRun:
+    def __init__(self, doc: Doc, lex: QuantityLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.text
+        self.published = _parse_date(doc._.published)
+        self.actors = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    # -- exclusions ------------------------------------------------------------------------
+    def word_before(self, pos: int, n: int = 1) -> list[str]:
+        return re.findall(r"[\w.$%'-]+", self.text[max(0, pos - 60) : pos])[-n:]
+
+    def word_after(self, pos: int, n: int = 1) -> list[str]:
+        return re.findall(r"[\w.$%'-]+", self.text[pos : pos + 60])[:n]
+
+    def excluded(self, a: int, b: int, value: float, is_digit: bool) -> bool:
+        text = self.text
+        atom = text[a:b]
+        before = self.word_before(a)
+        after = self.word_after(b)
+        prev = before[0].lower() if before else ""
+        nxt = after[0].lower() if after else ""
+        if in_ignored(self.doc, a, b):
+            return True
+        if is_digit and "," not in atom and "." not in atom and 1800 <= value <= 2100 and len(atom) == 4:
+            return True  # a year
+        if prev.rstrip(".") in _MONTHS or nxt.rstrip(".,") in _MONTHS or (
+            prev in {"-", "–"} and len(before) and self._month_near(a)
+        ):
+            return True  # a date
+        if re.match(r"(?:st|nd|rd|th)\b", text[b : b + 4]):
+            return True  # an ordinal
+        if _TIME.match(text[b : b + 8]) or re.match(r":\d\d", text[b : b + 3]):
+            return True  # a clock time
+        if re.match(r"\s?-?\s?years?[- ]old", text[b : b + 12]):
+            return True  # an age
+        if is_digit and re.match(r"\s*,\s*$", text[max(0, a - 2) : a]) and re.match(r"\s*,", text[b : b + 2]):
+            if any(e.end_char in (a - 2, a - 1) for e in self.persons):
+                return True  # "Scott C. Dayton, 42, of Woodbridge": an age
+        line_start = text.rfind("\n", 0, a) + 1
+        if not text[line_start:a].strip() and re.match(r"[.)]\s", text[b : b + 2]):
+            return True  # list numbering
+        if prev in self.lex.code_words or prev.rstrip(".") + "." in self.lex.code_words:
+            return True
+        if before and re.fullmatch(r"[A-Z][A-Za-z]*|[A-Z]{2,}", before[0]) and text[a - 1 : a] == " ":
+            tok = self._token_at(a - 2)
+            if tok is not None and tok.pos_ == "PROPN":
+                return True  # "Eager Lion 16", "CTF 50", "DDG 70"
+        if re.search(r"\([A-Z]{2,}\)\s$", text[max(0, a - 12) : a]):
+            return True  # "Task Force (CTF) 50"
+        if re.match(r"\s?(?:B\.C\.|BC\b|A\.D\.|BCE\b|CE\b)", text[b : b + 6]):
+            return True  # a year
+        m_range = re.match(r"\s?[-–]\s?\d{1,2}\s+([A-Za-z]+)", text[b : b + 20])
+        if m_range and m_range.group(1).lower() in _MONTHS:
+            return True  # "11-13 Dec."
+        if value == 1 and not is_digit:
+            low_after = nxt
+            if low_after in {"of", "or", "another", "in", "on", "who", "that", "which", "day"} or prev in {
+                "no",
+                "number",
+                "the",
+                "any",
+                "every",
+                "each",
+            }:
+                return True
+            tok = self._token_at(b + 1)
+            if tok is None or tok.pos_ not in {"NOUN", "ADJ", "PROPN", "NUM"}:
+                return True
+        if not is_digit and value <= 10 and prev in {"the", "our", "their", "his", "her", "its", "these", "those", "both"}:
+            return True  # "the two leaders": a reference, not a report
+        return False
+
+    def _month_near(self, a: int) -> bool:
+        words = self.word_before(a, 3)
+        return any(w.lower().rstrip(".") in _MONTHS for w in words)
+
+    def _token_at(self, char: int) -> Any:
+        span = self.doc.char_span(max(char, 0), max(char, 0) + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # -- main ------------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        text = self.text
+        masked: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+        nums: list[_Num] = []
+        atoms = []
+        for m in _ATOM.finditer(text):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in masked):
+                continue
+            value = parse_number(m.group(0))
+            if value is None:
+                continue
+            atoms.append((a, b, value, m))
+        for m in _VAGUE_RE.finditer(text):
+            atoms.append((m.start(), m.end(), _VAGUE[m.group(0).lower()], m))
+        atoms.sort(key=lambda x: x[0])
+        i = 0
+        while i < len(atoms):
+            a, b, value, m = atoms[i]
+            is_vague = m.re is _VAGUE_RE
+            is_digit = bool(not is_vague and m.group("dig"))
+            if not is_vague and self.excluded(a, b, value, is_digit):
+                i += 1
+                continue
+            num = _Num(a, b, value)
+            if not is_vague and m.group("cur"):
+                num.unit = "USD"
+            if is_vague:
+                num.low, num.approximate = value, True
+            if not is_vague and m.group("plus"):
+                num.low, num.approximate = value, True
+            # ranges: "15 to 20", "10-20", "between 10 and 20"
+            if i + 1 < len(atoms):
+                a2, b2, v2, m2 = atoms[i + 1]
+                gap = text[b:a2]
+                between = re.search(r"between\s+(?:\$\s?)?$", text[max(0, a - 12) : a], re.IGNORECASE)
+                if (re.fullmatch(r"\s?(?:to|-|–)\s?", gap) or (between and re.fullmatch(r"\s+and\s+", gap))) and (
+                    v2 > value and not self._month_near(a) and not re.match(r"(?:st|nd|rd|th)\b", text[b2 : b2 + 4])
+                    and not any(w.lower().rstrip(".,") in _MONTHS for w in self.word_after(b2, 1))
+                ):
+                    scale = 1.0
+                    if m2.re is _ATOM and m2.group("scale") and not (m.re is _ATOM and m.group("scale")):
+                        scale = (parse_number("1" + m2.group("scale")) or 1.0)
+                    lo = value * scale
+                    num = _Num(between.start() + max(0, a - 12) if between else a, b2, (lo + v2) / 2, lo, v2)
+                    if m2.re is _ATOM and m2.group("cur") or (m.re is _ATOM and m.group("cur")):
+                        num.unit = "USD"
+                    i += 1
+            self.modifiers(num)
+            nums.append(num)
+            i += 1
+        return self.records(nums)
+
+    def modifiers(self, num: _Num) -> None:
+        head = self.text[max(0, num.start - 20) : num.start].lower()
+        for phrase, kind in _MODS:
+            if re.search(rf"(?<!\w){re.escape(phrase)}\s+$", head):
+                num.start -= len(head) - head.rfind(phrase)
+                if "low" in kind:
+                    num.low = num.value
+                if "high" in kind:
+                    num.high = num.value
+                num.approximate = num.approximate or "~" in kind
+                break
+
+    # -- context ---------------------------------------------------------------------------
+    def records(self, nums: list[_Num]) -> list[Quantity]:
+        doc, lex = self.doc, self.lex
+        out: list[Quantity] = []
+        doc_id = doc._.doc_id or ""
+        for num in nums:
+            span = doc.char_span(num.start, num.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent = span[-1].sent
+            concept, unit, head_end, change = self.concept(span, sent, num)
+            if num.unit == "USD":
+                concept, unit = "dollars", "USD"
+            elif unit:
+                num.unit = unit
+            actor_id = self.actor(span, head_end, sent, concept)
+            out.append(
+                Quantity(
+                    id=f"{doc_id}:n{len(out)}",
+                    doc_id=doc_id,
+                    text=self.text[num.start : num.end],
+                    start=num.start,
+                    end=num.end,
+                    value=num.value,
+                    low=num.low,
+                    high=num.high,
+                    approximate=num.approximate,
+                    unit=num.unit,
+                    concept=concept,
+                    actor_id=actor_id,
+                    change=change,
+                    date=self.date(sent, num),
+                    sentence=SentenceRef(text=sent.text, start=sent.start_char, end=sent.end_char),
+                )
+            )
+        return out
+
+    def concept(self, span: Span, sent: Span, num: _Num) -> tuple[str | None, str | None, int, str]:
+        """Concept, unit, token end of the counted phrase, and change of a number."""
+        doc, lex = self.doc, self.lex
+        j = span.end
+        change = "="
+        if j < sent.end and doc[j].lower_ in lex.change_up:
+            change, j = "up", j + 1
+        elif j < sent.end and doc[j].lower_ in lex.change_down:
+            change, j = "down", j + 1
+        if j < sent.end and doc[j].lower_ == "of":
+            j += 1
+            while j < sent.end and doc[j].pos_ in {"DET", "PRON"}:
+                j += 1
+        start = j
+        head: int | None = None
+        while j < sent.end and j - start < 7:
+            t = doc[j]
+            if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"} and t.lower_ not in {"in", "on"} or t.text == "-" or (
+                t.tag_ == "VBN" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN"
+            ) or (t.lower_ == "and" and head is not None and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN"):
+                if t.pos_ == "NOUN":
+                    head = j
+                elif t.pos_ == "PROPN" and head is None and (j + 1 >= sent.end or doc[j + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "-"}):
+                    head = j
+                j += 1
+                if t.pos_ == "NOUN" and (j >= sent.end or doc[j].pos_ not in {"NOUN", "PROPN"} and doc[j].lower_ != "and"):
+                    break
+                continue
+            break
+        if start < sent.end and doc[start].text == "%":
+            return "percent", "percent", start + 1, change
+        if head is None:
+            return None, None, span.end, change
+        phrase = doc[start : head + 1].text.lower()
+        lemma = doc[head].lemma_.lower()
+        word = doc[head].lower_
+        unit: str | None = None
+        if lemma in lex.placeholders:
+            found = self.number_of(sent, span.start)
+            if found is not None:
+                lemma, word, phrase = found
+        if lemma in lex.durations:
+            return word, word, head + 1, change
+        if phrase.startswith("square "):
+            unit = "km2" if "kilomet" in phrase else "sq mi"
+            nxt = head + 1
+            if nxt + 1 < sent.end and doc[nxt].lower_ == "of":
+                return doc[nxt + 1 : nxt + 2].text.lower() or "area", unit, head + 1, change
+            return "area", unit, head + 1, change
+        concept = None
+        for key in sorted(lex.synonyms, key=len, reverse=True):
+            if " " in key and key in phrase:
+                concept = lex.synonyms[key]
+                break
+        concept = concept or lex.synonyms.get(lemma) or lex.synonyms.get(word) or word
+        if concept in {"kilometres", "miles"}:
+            unit = "km" if concept == "kilometres" else "mi"
+        if concept == "percent":
+            unit = "percent"
+        if change == "=":
+            change = self.change_before(span)
+        return concept, unit, head + 1, change
+
+    def number_of(self, sent: Span, before: int) -> tuple[str, str, str] | None:
+        """"the number of US troops ... to just over the 3,000 mark": the counted noun."""
+        doc = self.doc
+        for t in doc[sent.start : before]:
+            if t.lemma_.lower() in self.lex.placeholders and t.i + 1 < before and doc[t.i + 1].lower_ == "of":
+                for u in doc[t.i + 2 : before]:
+                    if u.pos_ == "NOUN":
+                        return u.lemma_.lower(), u.lower_, u.lower_
+        return None
+
+    def change_before(self, span: Span) -> str:
+        doc = self.doc
+        for t in doc[max(span.sent.start, span.start - 4) : span.start]:
+            lemma = t.lemma_.lower()
+            if lemma in self.lex.change_down_verbs:
+                return "down"
+            if lemma in self.lex.change_up_verbs:
+                return "up"
+        return "="
+
+    def actor(self, span: Span, head_end: int, sent: Span, concept: str | None) -> str | None:
+        """The actor a number belongs to: inside its phrase, just before it, or its verb's subject."""
+        doc = self.doc
+        if not self.actors:
+            return None
+        inside = [s for s in self.actors if span.start <= s.start and s.end <= head_end and s._.actor is not None]
+        if inside:
+            return str(inside[0]._.actor.actor_id)
+        for s in self.actors:
+            if s.end in (span.start, span.start - 1) and s.sent.start == sent.start and s._.actor is not None:
+                if doc[s.end - 1].tag_ == "POS" or doc[s.end : span.start].text.strip() in {"", "'s", "’s"}:
+                    return str(s._.actor.actor_id)
+        if head_end - 1 < len(doc):
+            t = doc[head_end - 1]
+            if t.lemma_.lower() in self.lex.placeholders or concept is not None:
+                found = self.number_of(sent, span.start)
+                if found is not None:
+                    for s in self.actors:
+                        if s.sent.start == sent.start and s.start < span.start and s._.actor is not None:
+                            nxt = doc[s.end : s.end + 1]
+                            if len(nxt) and nxt[0].lower_ == found[1]:
+                                return str(s._.actor.actor_id)
+        verb = doc[head_end - 1] if head_end > span.start else span.root
+        for _ in range(6):
+            if verb.pos_ in {"VERB", "AUX"}:
+                break
+            if verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            for _ in range(3):
+                subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if subj:
+                    a, b = subj[0].left_edge.i, subj[0].right_edge.i + 1
+                    inner = [s for s in self.actors if a <= s.start and s.end <= b and s._.actor is not None]
+                    states = [s for s in inner if s._.actor.actor_type in {"state", "government", "military"}]
+                    pick = states or inner
+                    if pick:
+                        return str(pick[0]._.actor.actor_id)
+                    break
+                if verb.head is verb:
+                    break
+                verb = verb.head
+        return None
+
+    def date(self, sent: Span, num: _Num) -> str | None:
+        """The date a number refers to: from its sentence when it names one, else published."""
+        s = sent.text
+        base = self.published
+        low = s.lower()
+        for m in re.finditer(r"(?<![\d,.$])(1[89]\d\d|20\d\d)(?![\d,])", s):
+            if not (sent.start_char + m.start() >= num.start and sent.start_char + m.end() <= num.end):
+                month = re.search(r"([A-Za-z]+)\.?\s+(?:\d{1,2},?\s+)?" + m.group(1), s)
+                if month and month.group(1).lower() in _MONTHS:
+                    return f"{m.group(1)}-{_MONTHS[month.group(1).lower()]:02d}"
+                return m.group(1)
+        if base is None:
+            return None
+        if "yesterday" in low:
+            return (base - dt.timedelta(days=1)).isoformat()
+        if "last week" in low:
+            return (base - dt.timedelta(days=7)).isoformat()
+        if "last month" in low:
+            first = base.replace(day=1) - dt.timedelta(days=1)
+            return f"{first.year}-{first.month:02d}"
+        if "last year" in low:
+            return str(base.year - 1)
+        return base.isoformat()
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        try:
+            return dt.date(int(str(value)[:4]), 1, 1)
+        except ValueError:
+            return None
