@@ -17,11 +17,11 @@ from rich.table import Table
 
 from ..compare import (
     AFFILIATIONS,
+    KBActors,
     OutletComparison,
     compare_outlets,
     load_source_lexicon,
 )
-from ..compare.actors import read_actor_info
 from ..errors import Messages, RecordError
 from ..schema import Document, Mention, Quantity, Quote, Relation, read_records, record_from_dict
 
@@ -231,7 +231,7 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
     "--rollup",
     type=click.Choice(["parent", "country"]),
     default=None,
-    help="Count actors one level up their parent links, or as their country.",
+    help="Count actors as their top organisation below the state, or as their country.",
 )
 @click.option(
     "--min-mentions",
@@ -246,7 +246,7 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
     multiple=True,
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="Actor KB YAML correcting names, types and parents (repeatable).",
+    help="User actor KB YAML (with the bundled KB) for names, types and roll-up (repeatable).",
 )
 @click.option(
     "--lexicon",
@@ -279,12 +279,21 @@ def compare_cmd(
         allegiance compare aj.jsonl fox.jsonl
         allegiance compare records.jsonl --rollup parent --json > outlets.json
     """
+    actors = roll = None
+    if kb_paths or rollup:
+        from ..kb import ActorKB
+
+        kb = ActorKB.load(kb_paths)
+        actors = KBActors(kb)
+        if rollup:
+            level = rollup
+            roll = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     result = compare_outlets(
         _records(records),
         by=by,  # type: ignore[arg-type]
-        rollup=rollup,  # type: ignore[arg-type]
+        rollup=roll,
         min_mentions=min_mentions,
-        actors=read_actor_info(kb_paths) if kb_paths else None,
+        actors=actors,
         lexicon=load_source_lexicon(lexicon_paths) if lexicon_paths else None,
     )
     if as_json:
