@@ -489,7 +489,7 @@ class _QRun:
         if lemma in lex.placeholders:
             found = self.number_of(sent, span.start)
             if found is not None:
-                lemma, word, phrase = found
+                lemma, word, phrase, _ = found
         if lemma in lex.durations:
             return word, word, head + 1, change
         if phrase.startswith("square "):
@@ -512,14 +512,14 @@ class _QRun:
             change = self.change_before(span)
         return concept, unit, head + 1, change
 
-    def number_of(self, sent: Span, before: int) -> tuple[str, str, str] | None:
+    def number_of(self, sent: Span, before: int) -> tuple[str, str, str, int] | None:
         """"the number of US troops ... to just over the 3,000 mark": the counted noun."""
         doc = self.doc
         for t in doc[sent.start : before]:
             if t.lemma_.lower() in self.lex.placeholders and t.i + 1 < before and doc[t.i + 1].lower_ == "of":
                 for u in doc[t.i + 2 : before]:
                     if u.pos_ == "NOUN":
-                        return u.lemma_.lower(), u.lower_, u.lower_
+                        return u.lemma_.lower(), u.lower_, u.lower_, u.i
         return None
 
     def change_before(self, span: Span) -> str:
@@ -537,23 +537,23 @@ class _QRun:
         doc = self.doc
         if not self.actors:
             return None
+        if head_end - 1 < len(doc) and doc[head_end - 1].lemma_.lower() in self.lex.durations:
+            return None
         inside = [s for s in self.actors if span.start <= s.start and s.end <= head_end and s._.actor is not None]
         if inside:
-            return str(inside[0]._.actor.actor_id)
+            return self.owner(inside[0])
         for s in self.actors:
             if s.end in (span.start, span.start - 1) and s.sent.start == sent.start and s._.actor is not None:
                 if doc[s.end - 1].tag_ == "POS" or doc[s.end : span.start].text.strip() in {"", "'s", "’s"}:
-                    return str(s._.actor.actor_id)
+                    return self.owner(s)
         if head_end - 1 < len(doc):
             t = doc[head_end - 1]
             if t.lemma_.lower() in self.lex.placeholders or concept is not None:
                 found = self.number_of(sent, span.start)
                 if found is not None:
                     for s in self.actors:
-                        if s.sent.start == sent.start and s.start < span.start and s._.actor is not None:
-                            nxt = doc[s.end : s.end + 1]
-                            if len(nxt) and nxt[0].lower_ == found[1]:
-                                return str(s._.actor.actor_id)
+                        if s._.actor is not None and s.start <= found[3] <= s.end and s.start < span.start:
+                            return self.owner(s)
         verb = doc[head_end - 1] if head_end > span.start else span.root
         for _ in range(6):
             if verb.pos_ in {"VERB", "AUX"}:
@@ -570,12 +570,20 @@ class _QRun:
                     states = [s for s in inner if s._.actor.actor_type in {"state", "government", "military"}]
                     pick = states or inner
                     if pick:
-                        return str(pick[0]._.actor.actor_id)
+                        return self.owner(pick[0])
                     break
                 if verb.head is verb:
                     break
                 verb = verb.head
         return None
+
+    @staticmethod
+    def owner(span: Span) -> str:
+        """The actor id a count belongs to: a person's troops are their country's."""
+        ref = span._.actor
+        if ref.actor_type == "person" and ref.country:
+            return str(ref.country)
+        return str(ref.actor_id)
 
     def date(self, sent: Span, num: _Num) -> str | None:
         """The date a number refers to: from its sentence when it names one, else published."""

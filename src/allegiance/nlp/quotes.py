@@ -26,8 +26,8 @@ from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 
 __all__ = [
-    "QUOTE_CUES",
     "ANONYMOUS_SOURCES",
+    "QUOTE_CUES",
     "QuoteExtractor",
     "QuoteLexicon",
     "find_quotation_spans",
@@ -317,7 +317,8 @@ class _Run:
             if e.end == prev + 1 and e.sent.start == cue.sent.start and not self.in_quote(e[0]):
                 seg = e.start
                 while seg > cue.sent.start and doc[seg - 1].text not in {",", ";", "\n"} and (
-                    doc[seg - 1].text not in _MARKS and doc[seg - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"}
+                    doc[seg - 1].text not in _MARKS
+                    and (doc[seg - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[seg - 1].lower_ == "and")
                 ):
                     seg -= 1
                 return seg, e.end
@@ -580,7 +581,7 @@ class _Run:
                 r1 = min(r1, self.tok(a))
                 break
         content = doc.text[qa:qb].rstrip()
-        right_first = content.endswith(",") or content.endswith("?") and bool(self.cue_in(r0, r1))
+        right_first = content.endswith(",") or (content.endswith("?") and bool(self.cue_in(r0, r1)))
         order = [(r0, r1), left] if right_first else [left, (r0, r1)]
         for a, b in order:
             for cue in self.cue_in(a, b):
