@@ -92,7 +92,7 @@ def build_pipeline(
     # Components that take user data get it through their config.
     configs: dict[str, dict[str, object]] = {
         "allegiance_actors": {"kb_paths": list(kb_paths)},
-        "allegiance_relations": {"lexicon_paths": list(lexicon_paths)},
+        "allegiance_relations": {"lexicon_paths": list(lexicon_paths), "kb_paths": list(kb_paths)},
     }
     for name in components:
         nlp.add_pipe(name, config=configs.get(name, {}))

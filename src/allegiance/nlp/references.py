@@ -99,6 +99,7 @@ class Resolver:
         # "we" in an official statement is the speaking government, named anywhere before
         lower_bound = 0 if low in ("we", "us", "our") else self._window_start(token)
         i = bisect_left(self._ends, token.i + 1) - 1
+        best: Span | None = None
         while i >= 0:
             span = self.spans[i]
             i -= 1
@@ -109,11 +110,22 @@ class Resolver:
             actor: ActorRef = span._.actor
             if actor.actor_type not in types or actor.actor_id in exclude:
                 continue
-            found = [Antecedent(span, actor)]
-            if low in ("they", "them", "their"):
-                found.extend(self._conjuncts(span))
-            return found
-        return []
+            if best is not None and span.sent != best.sent:
+                break
+            if best is None:
+                best = span
+            # within the nearest sentence that offers one, a subject is the likelier antecedent
+            if span.root.dep_ in ("nsubj", "nsubjpass") and best.root.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+            ):
+                best = span
+        if best is None or (low in ("it", "its") and best.root.dep_ not in ("nsubj", "nsubjpass")):
+            return []  # "it" too often means a thing: only follow a subject
+        found = [Antecedent(best, best._.actor)]
+        if low in ("they", "them", "their"):
+            found.extend(self._conjuncts(best))
+        return found
 
     def _conjuncts(self, span: Span) -> list[Antecedent]:
         # "the US and Iran ... they": every actor coordinated with the antecedent.

@@ -83,7 +83,12 @@ class Candidate:
 
 @Language.factory(
     "allegiance_relations",
-    default_config={"lexicon_paths": [], "reference_paths": [], "max_sentence_tokens": 200},
+    default_config={
+        "lexicon_paths": [],
+        "kb_paths": [],
+        "reference_paths": [],
+        "max_sentence_tokens": 200,
+    },
     assigns=["doc._.relations"],
     requires=["token.dep", "token.lemma"],
 )
@@ -91,6 +96,7 @@ def make_relations(
     nlp: Language,
     name: str,
     lexicon_paths: list[str],
+    kb_paths: list[str],
     reference_paths: list[str],
     max_sentence_tokens: int,
 ) -> RelationExtractor:
@@ -98,6 +104,7 @@ def make_relations(
         nlp,
         name,
         lexicon_paths=lexicon_paths,
+        kb_paths=kb_paths,
         reference_paths=reference_paths,
         max_sentence_tokens=max_sentence_tokens,
     )
@@ -112,17 +119,22 @@ class RelationExtractor:
         name: str,
         *,
         lexicon_paths: Iterable[str] = (),
+        kb_paths: Iterable[str] = (),
         reference_paths: Iterable[str] = (),
         max_sentence_tokens: int = 200,
     ) -> None:
         register_extensions()
         self.name = name
         self.lexicon_paths = [str(p) for p in lexicon_paths]
+        self.kb_paths = [str(p) for p in kb_paths]
         self.reference_paths = [str(p) for p in reference_paths]
         self.max_sentence_tokens = max_sentence_tokens
         self._load()
 
     def _load(self) -> None:
+        from ..kb import ActorKB
+
+        self.kb = ActorKB.load(self.kb_paths)
         self.lexicon: Lexicon = load_lexicon(tuple(self.lexicon_paths))
         self.references = load_references(tuple(self.reference_paths))
         by_first: dict[str, list[Pattern]] = {}
@@ -140,6 +152,7 @@ class RelationExtractor:
             json.dumps(
                 {
                     "lexicon_paths": self.lexicon_paths,
+                    "kb_paths": self.kb_paths,
                     "reference_paths": self.reference_paths,
                     "max_sentence_tokens": self.max_sentence_tokens,
                 }
@@ -151,6 +164,7 @@ class RelationExtractor:
 
         cfg = json.loads((Path(path) / "cfg.json").read_text())
         self.lexicon_paths = cfg["lexicon_paths"]
+        self.kb_paths = cfg.get("kb_paths", [])
         self.reference_paths = cfg["reference_paths"]
         self.max_sentence_tokens = cfg["max_sentence_tokens"]
         self._load()
@@ -208,6 +222,10 @@ class _DocRun:
         if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         span = self.tok2span.get(tok.i)
+        if span is not None and len(span) == 1 and tok.pos_ == "PRON" and exclude:
+            # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
+            if span._.actor.actor_id in exclude:
+                span = None
         if span is not None:
             out = [self.span_arg(span)]
             # "Iraqi and Kurdish forces": a coordinated modifier outside the span
@@ -319,17 +337,31 @@ class _DocRun:
         for sent in self.doc.sents:
             if len(sent) > self.c.max_sentence_tokens:
                 continue
-            if in_ignored(self.doc, sent.start_char, sent.end_char):
+            if self._inside_ignored(sent):
                 continue
             # a sentence needs an actor or a reference that may resolve to one
             if not any(i in self.tok2span for i in range(sent.start, sent.end)) and not any(
                 self.resolver.reference_span(t) for t in sent
             ):
                 continue
-            cands = list(self.sentence_candidates(sent))
+            cands = [c for c in self.sentence_candidates(sent) if not self._touches_ignored(c)]
             for cand in self.select(cands):
                 records.append(self.to_record(cand, sent, len(records)))
         return records
+
+    def _inside_ignored(self, sent: Span) -> bool:
+        return any(a <= sent.start_char and sent.end_char <= b for a, b in self.doc._.ignore or ())
+
+    def _touches_ignored(self, cand: Candidate) -> bool:
+        doc = self.doc
+        for start, end in (
+            (cand.source.start, cand.source.end),
+            (cand.target.start, cand.target.end),
+            (cand.trigger_start, cand.trigger_end),
+        ):
+            if in_ignored(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+                return True
+        return False
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         lex = self.lex
@@ -448,6 +480,13 @@ class _DocRun:
         self._remember(trig, sources)
         found = False
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if not objs:
+            # "arming and supporting X": the object is shared with a conjoined verb
+            for conj in verb.conjuncts:
+                if conj.i > verb.i:
+                    objs = [c for c in conj.children if c.dep_ == "dobj"]
+                    if objs:
+                        break
         for obj in objs:
             pair = (obj.lower_, next((c.lower_ for c in obj.children if c.dep_ == "amod"), ""))
             mutual = obj.lower_ in ("other", "another") and any(
@@ -651,6 +690,23 @@ class _DocRun:
         src_span = self.tok2span.get(tok.i - 2)
         head = tok.head if tok.head != tok else tok
         if src_span is None:
+            # "Iranian-backed": a demonym the actor layer left inside a larger phrase
+            word = self.doc[tok.i - 2]
+            actor = self.c.kb.lookup_adjective(word.text) or self.c.kb.lookup(word.text)
+            if actor is None:
+                return
+            ref = ActorRef(
+                actor.id,
+                actor.name,
+                actor.type,
+                actor.country,
+                actor.parent,
+                resolved_by="kb",
+                confidence=0.9,
+            )
+            src = Arg(word.i, word.i + 1, ref)
+            targets = [t for t in self.args(head, conj=False) if t.start > word.i]
+            yield from self._pairs([src], targets, trig, tok.i - 2, tok.i + 1, tok, 0.75, 1)
             return
         src = self.span_arg(src_span)
         if src_span.start <= tok.i < src_span.end:
