@@ -264,8 +264,14 @@ class _Run:
         self.lex = lex
         self.sources: list[tuple[int, _Source]] = []
         self.out: list[tuple[int, int, bool, _Source | None, TextSpan | None]] = []
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.actor_spans: list[Span] = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        # People: the NER's, and the actor spans that resolve to a person.
+        people = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+        for s in self.actor_spans:
+            if s._.actor is not None and s._.actor.actor_type == "person":
+                if not any(a < s.end and s.start < b for a, b in people):
+                    people[(s.start, s.end)] = s
+        self.persons = [people[k] for k in sorted(people)]
         self.has_actors = ACTORS_KEY in doc.spans
         text = doc.text
         spans = find_quotation_spans(text)
@@ -414,7 +420,25 @@ class _Run:
         sent_text = span.sent.text.lower()
         if b - a == 1 and doc[a].lower_ in _PRONOUNS:
             return self.resolve(doc[a].lower_, pos, None)
-        persons = [e for e in self.persons if a <= e.start and e.end <= b]
+        for s in self.actor_spans:
+            ref = s._.actor
+            if (
+                a <= s.start
+                and s.end <= b
+                and ref is not None
+                and ref.actor_type == "person"
+                and doc[s.start].pos_ in {"DET", "PRON"}
+            ):
+                # "the secretary" resolved by the actors component: name its earlier mention.
+                for e in reversed(self.persons):
+                    other = e._.actor if e.has_extension("actor") else None
+                    named = [x for x in self.actor_spans if x.start <= e.start < x.end and x._.actor]
+                    ids = {other.actor_id} if other else {x._.actor.actor_id for x in named}
+                    if e.end_char <= s.start_char and ref.actor_id in ids and doc[e.start].pos_ not in {"DET", "PRON"}:
+                        return self.describe_person(e)
+        persons = [
+            e for e in self.persons if a <= e.start and e.end <= b and doc[e.start].pos_ not in {"DET", "PRON"}
+        ]
         if not persons and self.has_actors:
             persons = [
                 s
