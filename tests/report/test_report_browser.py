@@ -1,0 +1,234 @@
+"""The report in a real headless Chromium: drawn, clickable, offline, and inert to markup."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from allegiance.report import render_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module (skipped when no chromium binary exists)."""
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("no chromium binary (apt-get install chromium); browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A loaded report page with what it logged and requested."""
+
+    def __init__(self, page: Any, errors: list[str], requests: list[str]) -> None:
+        self.page = page
+        self.errors = errors
+        self.requests = requests
+
+
+@pytest.fixture
+def open_report(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """Render a bundle to a file and open it via file://, recording errors and requests."""
+    pages: list[Any] = []
+
+    def _open(bundle: dict[str, Any], name: str = "report.html") -> Opened:
+        path = render_report(bundle, tmp_path / name)
+        page = browser.new_page(viewport={"width": 1400, "height": 950})
+        pages.append(page)
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.__allegianceReady === true", timeout=60_000)
+        return Opened(page, errors, requests)
+
+    yield _open
+    for p in pages:
+        p.close()
+
+
+def _canvas_has_ink(page: Any) -> bool:
+    return bool(
+        page.evaluate(
+            """() => Array.from(document.querySelectorAll('#cy canvas')).some(c => {
+                 const ctx = c.getContext('2d');
+                 if (!ctx || !c.width || !c.height) return false;
+                 const d = ctx.getImageData(0, 0, c.width, c.height).data;
+                 for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
+                 return false; })"""
+        )
+    )
+
+
+def _tap_edge(page: Any, a: str, b: str) -> None:
+    idx = page.evaluate(f"window.__allegiance.edgeIndex({a!r}, {b!r})")
+    assert idx >= 0
+    page.evaluate(f"() => {{ window.__allegiance.cy.getElementById('e{idx}').emit('tap'); }}")
+
+
+def test_sample_report_draws_the_network_offline(
+    open_report: Any, sample_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    r = open_report(sample_bundle)
+    page = r.page
+    assert r.errors == []
+    assert [u for u in r.requests if not u.startswith("file://")] == []
+    n_nodes = len(sample_bundle["network"]["nodes"])
+    assert page.evaluate("window.__allegiance.cy.nodes().length") == n_nodes
+    assert page.evaluate("window.__allegiance.cy.edges().length") == len(
+        sample_bundle["network"]["edges"]
+    )
+    assert _canvas_has_ink(page)
+    # every section is there, and the key findings name the uneasy alliance
+    for sec in ("findings", "network", "alliances", "triangles", "camps", "exposure",
+                "timeline", "outlets", "quotes", "numbers", "documents"):  # fmt: skip
+        assert page.locator(f"section#{sec}").count() == 1
+    assert "Uneasy alliance: Iran and United States" in page.locator("#findings").inner_text()
+    page.screenshot(path=str(output_dir / "report_sample_top.png"))
+    page.screenshot(path=str(output_dir / "report_sample_full.png"), full_page=True)
+
+
+def test_tapping_a_tie_lists_its_evidence_with_the_trigger_marked(
+    open_report: Any, sample_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    page = open_report(sample_bundle).page
+    _tap_edge(page, "USA", "IRN")
+    panel = page.locator("#evidence-panel")
+    pair = [r for r in sample_bundle["relations"]
+            if {r["source"]["actor_id"], r["target"]["actor_id"]} == {"USA", "IRN"}]  # fmt: skip
+    assert panel.locator("li.ev").count() == len(pair)
+    marks = panel.locator("mark.trigger").all_inner_texts()
+    assert sorted(marks) == sorted(r["trigger"]["text"] for r in pair)
+    # the negated statements are shown, flagged, and set apart from the counted evidence
+    n_negated = sum(r["negated"] for r in pair)
+    assert n_negated and panel.locator(".badge.negated").count() == n_negated
+    assert panel.locator("li.ev.excluded").count() == n_negated
+    assert "Al Jazeera" in panel.inner_text() and "2014-11-12" in panel.inner_text()
+    page.locator("#network").screenshot(path=str(output_dir / "report_sample_tie_panel.png"))
+
+
+def test_clicking_a_node_shows_the_actor(open_report: Any, sample_bundle: dict[str, Any]) -> None:
+    page = open_report(sample_bundle).page
+    page.evaluate(
+        "window.scrollTo({top: document.getElementById('network').offsetTop, behavior: 'instant'})"
+    )
+    page.wait_for_timeout(100)
+    pos = page.evaluate(
+        """() => { const cy = window.__allegiance.cy;
+                   const n = cy.nodes().filter(x => x.data('actor') === 'TUR')[0];
+                   const p = n.renderedPosition(); const box = cy.container().getBoundingClientRect();
+                   return [box.left + p.x, box.top + p.y]; }"""
+    )
+    page.mouse.click(pos[0], pos[1])
+    panel = page.locator("#evidence-panel")
+    assert panel.locator("h3").first.inner_text().strip() == "Turkey"
+    turkey = [r for r in sample_bundle["relations"]
+              if "TUR" in (r["source"]["actor_id"], r["target"]["actor_id"])]  # fmt: skip
+    assert panel.locator("li.ev").count() == len(turkey)
+
+
+def test_search_box_finds_an_actor(open_report: Any, sample_bundle: dict[str, Any]) -> None:
+    page = open_report(sample_bundle).page
+    page.fill("#actor-search", "peshmerga")
+    page.press("#actor-search", "Enter")
+    assert "Kurdish Peshmerga" in page.locator("#evidence-panel h3").first.inner_text()
+    assert page.evaluate("window.__allegiance.cy.$(':selected').data('actor')") == "PESH"
+
+
+def test_injected_markup_is_shown_as_text_and_never_runs(
+    open_report: Any, hostile_bundle: dict[str, Any], payloads: tuple[str, ...], output_dir: Path
+) -> None:
+    r = open_report(hostile_bundle, "hostile.html")
+    page = r.page
+    _tap_edge(page, "USA", "IRN")
+    page.evaluate("window.__allegiance.selectActor('USA')")
+    page.locator("#documents a, #documents td").first.wait_for()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert r.errors == []
+    assert [u for u in r.requests if not u.startswith("file://")] == []
+    assert not any(u.endswith("/x") for u in r.requests)  # the <img src=x> never loaded
+    assert page.evaluate("document.querySelectorAll('#app img, #app script').length") == 0
+    text = page.locator("#app").inner_text()
+    for p in payloads:
+        assert p in text, p
+    # a javascript: address is never made a link
+    assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    page.screenshot(path=str(output_dir / "report_hostile.png"))
+
+
+def test_large_graph_starts_with_the_top_actors_and_grows_on_demand(
+    open_report: Any, large_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    r = open_report(large_bundle, "large.html")
+    page = r.page
+    assert r.errors == []
+    cy = "window.__allegiance.cy"
+    assert page.evaluate(f"{cy}.nodes().length") == 40
+    assert page.evaluate("document.getElementById('top-n').max") == "500"
+    # the 40 drawn actors are those with the most evidence
+    score: dict[str, int] = {}
+    for e in large_bundle["network"]["edges"]:
+        for n in (e["source"], e["target"]):
+            score[n] = score.get(n, 0) + e["evidence"]
+    shown = set(page.evaluate(f"{cy}.nodes().map(n => n.data('actor'))"))
+    cutoff = sorted(score.values(), reverse=True)[39]
+    assert all(score[a] >= cutoff for a in shown)
+    page.evaluate("window.__allegiance.setTopN(150)")
+    assert page.evaluate(f"{cy}.nodes().length") == 150
+    shown = set(page.evaluate(f"{cy}.nodes().map(n => n.data('actor'))"))
+    among = sum(1 for e in large_bundle["network"]["edges"]
+                if e["source"] in shown and e["target"] in shown)  # fmt: skip
+    assert page.evaluate(f"{cy}.edges().length") == among
+    assert _canvas_has_ink(page)
+    assert r.errors == []
+    page.locator("#network").screenshot(path=str(output_dir / "report_large_network.png"))
+
+
+def test_a_bundle_without_dates_or_analysis_says_none_found(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    for d in sample_bundle["documents"]:
+        d["published"] = None
+    for key in ("uneasy_alliances", "triangles", "exposure_paths", "quotes", "outlets"):
+        del sample_bundle[key]
+    r = open_report(sample_bundle, "bare.html")
+    assert r.errors == []
+    for sec in ("timeline", "alliances", "triangles", "exposure", "quotes"):
+        assert "None found" in r.page.locator(f"#{sec}").inner_text(), sec
+
+
+def test_an_empty_bundle_renders_without_errors(open_report: Any) -> None:
+    r = open_report({})
+    assert r.errors == []
+    assert r.page.locator("#network").inner_text().count("None found") == 1
