@@ -92,6 +92,8 @@ class _Cand:
 
 def _variants(form: str) -> set[str]:
     """Spellings of a surface form that the tokenizer may see ("U.S." / "US", ’ / ')."""
+    if form[:4].lower() == "the ":
+        form = form[4:]  # mentions leave out the article
     out = {form, form.replace("’", "'"), form.replace("'", "’")}
     if "." in form:
         out |= {v.replace(".", "") for v in list(out)}
@@ -156,7 +158,8 @@ class ActorRecognizer:
                     if _case_sensitive(variant, stop_words):
                         orth.setdefault(key, set()).update({variant, variant.upper()})
                     else:
-                        lower.setdefault(key, set()).add(variant.lower())
+                        # Tokenised as written: lower-cased "u.s." splits differently from "U.S.".
+                        lower.setdefault(key, set()).add(variant)
         for table, matcher in ((lower, self._lower), (orth, self._orth)):
             texts = sorted({t for forms in table.values() for t in forms})
             docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=True))
@@ -240,17 +243,31 @@ class ActorRecognizer:
             nxt = base[i + 1] if i + 1 < len(base) else None
             # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
             if cand.kind == "adjective" and nxt is not None and nxt.start == cand.end:
-                nxt.start = cand.start
-                i += 1
-                continue
+                nxt_actor = self.kb.get(nxt.actor_id)
+                if nxt_actor is not None and nxt_actor.sector != "generic":
+                    nxt.start = cand.start
+                    i += 1
+                    continue
+                # "Syrian opposition forces": the generic phrase is the demonym's agent phrase.
+                resolved = self._resolve(doc, cand)
+                if resolved is not None and resolved.end >= nxt.end:
+                    out.append(resolved)
+                    i += 2
+                    continue
             resolved = self._resolve(doc, cand)
             if resolved is not None:
                 out.append(resolved)
             i += 1
+        kept: list[_Cand] = []
         for cand in out:
-            if self.kb.get(cand.actor_id) is not None and self.kb.get(cand.actor_id).type == "person":  # type: ignore[union-attr]
-                cand.start = self._title_start(doc, cand.start)
-        return out
+            if cand.type == "person":
+                start = self._title_start(doc, cand.start)
+                # "Iraqi Prime Minister Haider al-Abadi": the demonym belongs to the title.
+                while kept and kept[-1].kind == "adjective" and kept[-1].start >= start:
+                    kept.pop()
+                cand.start = max(start, kept[-1].end if kept else 0)
+            kept.append(cand)
+        return kept
 
     def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
         actor = self.kb.get(cand.actor_id)
@@ -377,7 +394,10 @@ class ActorRecognizer:
                 continue
             cand = self._ner_one(doc, span, ent.label_)
             if cand is not None:
-                out.append(cand)
+                while cand.start < cand.end and taken[cand.start]:
+                    cand.start += 1  # a title already claimed ("Pentagon spokesman")
+                if cand.start < cand.end and not any(taken[i] for i in range(cand.start, cand.end)):
+                    out.append(cand)
         return out
 
     def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
@@ -438,6 +458,16 @@ class ActorRecognizer:
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
                     refs.setdefault(acr.text, (cand, cand.end))
+        for cand in chosen:
+            last = doc[cand.end - 1]
+            hit = refs.get(last.text) if cand.resolved_by == "ner" else None
+            if hit is not None and hit[0] is not cand and cand.start >= hit[1] and (
+                cand.end - cand.start == 1 or cand.type == "person"
+            ):
+                ante = hit[0]
+                cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
+                cand.resolved_by, cand.kind = "coref", "coref"
+                cand.confidence = round(0.85 * ante.confidence, 3)
         out: list[_Cand] = []
         for tok in doc:
             if not refs:
