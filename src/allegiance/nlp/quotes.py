@@ -39,8 +39,8 @@ _DATA = Path(__file__).resolve().parents[1] / "lexicon" / "data"
 QUOTE_CUES = _DATA / "quote_cues.yaml"
 ANONYMOUS_SOURCES = _DATA / "anonymous_sources.yaml"
 
-_OPEN = "\"“„«"
-_MARKS = "\"“”„«»"
+_OPEN = '"“„«'
+_MARKS = '"“”„«»'
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -264,9 +264,21 @@ class _Run:
         self.lex = lex
         self.sources: list[tuple[int, _Source]] = []
         self.out: list[tuple[int, int, bool, _Source | None, TextSpan | None]] = []
-        self.actor_spans: list[Span] = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        self.actor_spans: list[Span] = (
+            list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        )
         # People: the NER's, and the actor spans that resolve to a person.
-        people = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+        not_people = [
+            s
+            for s in self.actor_spans
+            if s._.actor is not None and s._.actor.actor_type != "person"
+        ]
+        people = {
+            (e.start, e.end): e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and not any(s.start <= e.start and e.end <= s.end for s in not_people)
+        }
         for s in self.actor_spans:
             if s._.actor is not None and s._.actor.actor_type == "person":
                 if not any(a < s.end and s.start < b for a, b in people):
@@ -317,14 +329,27 @@ class _Run:
         while prev >= cue.sent.start and doc[prev].pos_ == "ADV":
             prev -= 1
         after_quote = prev >= cue.sent.start and (
-            doc[prev].text in _MARKS or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
+            doc[prev].text in _MARKS
+            or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
         )
         for e in self.persons:
-            if e.end == prev + 1 and e.sent.start == cue.sent.start and not self.in_quote(e[0]):
+            if (
+                e.end == prev + 1
+                and e.sent.start == cue.sent.start
+                and not self.in_quote(e[0])
+                and e.root.dep_ != "pobj"
+            ):
                 seg = e.start
-                while seg > cue.sent.start and doc[seg - 1].text not in {",", ";", "\n"} and (
-                    doc[seg - 1].text not in _MARKS
-                    and (doc[seg - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[seg - 1].lower_ == "and")
+                while (
+                    seg > cue.sent.start
+                    and doc[seg - 1].text not in {",", ";", "\n"}
+                    and (
+                        doc[seg - 1].text not in _MARKS
+                        and (
+                            doc[seg - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"}
+                            or doc[seg - 1].lower_ == "and"
+                        )
+                    )
                 ):
                     seg -= 1
                 return seg, e.end
@@ -375,7 +400,11 @@ class _Run:
         if j >= end or doc[j].pos_ not in {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}:
             return None
         k = j
-        while k < end and doc[k].text not in {".", "?", "!", ";"} and "\n" not in doc[k].text + doc[k - 1].whitespace_:
+        while (
+            k < end
+            and doc[k].text not in {".", "?", "!", ";"}
+            and "\n" not in doc[k].text + doc[k - 1].whitespace_
+        ):
             if doc[k].text in _MARKS and not self.in_short_quote(doc[k]):
                 break
             k += 1
@@ -402,8 +431,13 @@ class _Run:
                 continue
             seg_end = next((c for c in commas if c >= seg_start), cue.i)
             seg = doc[seg_start:seg_end]
-            named = any(e.label_ == "PERSON" and e.start >= seg_start and e.end <= seg_end for e in self.persons)
-            anon = any(w.lemma_.lower() in self.lex.anonymous_heads for w in seg if w.pos_ == "NOUN")
+            named = any(
+                e.label_ == "PERSON" and e.start >= seg_start and e.end <= seg_end
+                for e in self.persons
+            )
+            anon = any(
+                w.lemma_.lower() in self.lex.anonymous_heads for w in seg if w.pos_ == "NOUN"
+            )
             if (t.pos_ in {"DET", "NUM"} and anon) or named:
                 best = seg_start
         if best is None:
@@ -432,18 +466,28 @@ class _Run:
                 # "the secretary" resolved by the actors component: name its earlier mention.
                 for e in reversed(self.persons):
                     other = e._.actor if e.has_extension("actor") else None
-                    named = [x for x in self.actor_spans if x.start <= e.start < x.end and x._.actor]
+                    named = [
+                        x for x in self.actor_spans if x.start <= e.start < x.end and x._.actor
+                    ]
                     ids = {other.actor_id} if other else {x._.actor.actor_id for x in named}
-                    if e.end_char <= s.start_char and ref.actor_id in ids and doc[e.start].pos_ not in {"DET", "PRON"}:
+                    if (
+                        e.end_char <= s.start_char
+                        and ref.actor_id in ids
+                        and doc[e.start].pos_ not in {"DET", "PRON"}
+                    ):
                         return self.describe_person(e)
         persons = [
-            e for e in self.persons if a <= e.start and e.end <= b and doc[e.start].pos_ not in {"DET", "PRON"}
+            e
+            for e in self.persons
+            if a <= e.start and e.end <= b and doc[e.start].pos_ not in {"DET", "PRON"}
         ]
         if not persons and self.has_actors:
             persons = [
                 s
                 for s in self.actor_spans
-                if a <= s.start and s.end <= b and s._.actor is not None
+                if a <= s.start
+                and s.end <= b
+                and s._.actor is not None
                 and s._.actor.actor_type == "person"
             ]
         name: tuple[int, int] | None = None
@@ -457,7 +501,11 @@ class _Run:
                     end = t.i
                     break
             k = end
-            while k > a and doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_.rstrip(".") + "." not in lex.titles:
+            while (
+                k > a
+                and doc[k - 1].pos_ == "PROPN"
+                and doc[k - 1].lower_.rstrip(".") + "." not in lex.titles
+            ):
                 k -= 1
             head_lemma = doc[end - 1].lemma_.lower() if end > a else ""
             if (
@@ -472,7 +520,9 @@ class _Run:
             n0, n1 = name
             while n0 - 2 >= a and doc[n0 - 1].text == "-" and not doc[n0 - 2].whitespace_:
                 n0 -= 2
-            while n0 < n1 - 1 and (doc[n0].lower_ in lex.titles or doc[n0].lower_ + "." in lex.titles):
+            while n0 < n1 - 1 and (
+                doc[n0].lower_ in lex.titles or doc[n0].lower_ + "." in lex.titles
+            ):
                 n0 += 1
             pre = doc[a:n0].text.strip(_STRIP)
             if pre.lower().split(" ")[0] in _DEFINITE:
@@ -484,7 +534,9 @@ class _Run:
             role = ", ".join(x for x in (pre, post) if x) or None
             n_start, n_end = doc[n0].idx, doc[n1 - 1].idx + len(doc[n1 - 1].text)
             src = _Source(n_start, n_end, doc.text[n_start:n_end], role=role)
-            src.words = frozenset(w.lower() for w in re.findall(r"\w+", src.text + " " + (role or "")))
+            src.words = frozenset(
+                w.lower() for w in re.findall(r"\w+", src.text + " " + (role or ""))
+            )
             src.actor_id, src.actor_name = self.actor_for(n_start, n_end)
             if len(re.findall(r"\w+", src.text)) == 1 or not role:
                 src = self.complete_name(src, pos)
@@ -497,7 +549,9 @@ class _Run:
                 return found
         s0, s1 = span.start_char, span.end_char
         src = _Source(s0, s1, doc.text[s0:s1])
-        src.document = lemma in lex.documents or any(t.lemma_.lower() in lex.documents for t in span)
+        src.document = lemma in lex.documents or any(
+            t.lemma_.lower() in lex.documents for t in span
+        )
         src.plural = head.tag_ in {"NNS", "NNPS"}
         anon_phrase = any(p in sent_text for p in lex.anonymous_phrases)
         src.anonymous = not src.document and (
@@ -506,7 +560,9 @@ class _Run:
             or any(t.lemma_.lower() in lex.anonymous_heads for t in span if t.pos_ == "NOUN")
         )
         first = doc[a].lower_
-        src.role = (doc[a + 1 : b].text if first in _DETERMINERS and b - a > 1 else span.text) or None
+        src.role = (
+            doc[a + 1 : b].text if first in _DETERMINERS and b - a > 1 else span.text
+        ) or None
         src.words = frozenset(w.lower() for w in re.findall(r"\w+", src.text))
         src.actor_id, src.actor_name = self.actor_for(s0, s1)
         return src
@@ -537,15 +593,24 @@ class _Run:
         """A person named outside any attribution, with titles before it as role."""
         doc = self.doc
         a = ent.start
-        while a > ent.sent.start and doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[a - 1].dep_ in {
-            "compound", "amod", "nmod"
-        }:
+        while (
+            a > ent.sent.start
+            and doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+            and doc[a - 1].dep_ in {"compound", "amod", "nmod"}
+        ):
             a -= 1
         role = doc[a : ent.start].text.strip(_STRIP) or None
         actor_id, actor_name = self.actor_for(ent.start_char, ent.end_char)
         words = frozenset(w.lower() for w in re.findall(r"\w+", ent.text + " " + (role or "")))
-        return _Source(ent.start_char, ent.end_char, ent.text, role=role, actor_id=actor_id,
-                       actor_name=actor_name, words=words)
+        return _Source(
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            role=role,
+            actor_id=actor_id,
+            actor_name=actor_name,
+            words=words,
+        )
 
     def resolve(self, word: str, pos: int, head: str | None) -> _Source | None:
         """The latest source before ``pos`` a pronoun or a definite description refers to."""
@@ -591,7 +656,7 @@ class _Run:
         r0 = min(tb + 1, len(doc))
         r1 = s_right.end
         # The attribution of a quote that ends its sentence may be split into the next one.
-        if r1 < len(doc) and not doc[r0:r1].text.strip(_STRIP + "\"“”.!?"):
+        if r1 < len(doc) and not doc[r0:r1].text.strip(_STRIP + '"“”.!?'):
             nxt = doc[r1].sent
             if len(nxt) <= 14 and nxt.text.strip()[:1] not in _MARKS:
                 r1 = nxt.end
@@ -620,7 +685,9 @@ class _Run:
                 if src is not None:
                     return src, None
         k = qa - 1
-        while k >= 0 and (doc.text[k].isspace() or doc.text[k] in _MARKS or doc.text[k] in "\u200e\u200f"):
+        while k >= 0 and (
+            doc.text[k].isspace() or doc.text[k] in _MARKS or doc.text[k] in "\u200e\u200f"
+        ):
             k -= 1
         if k >= 0 and doc.text[k] == ":":
             colon = self.tok(k)
@@ -634,7 +701,9 @@ class _Run:
         root = span.root
         for c in root.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
-                return self.describe(c.left_edge.i, min(c.right_edge.i + 1, span.end), span.start_char)
+                return self.describe(
+                    c.left_edge.i, min(c.right_edge.i + 1, span.end), span.start_char
+                )
         return None
 
     def indirect(self, sent: Span, used: set[int]) -> None:
@@ -664,12 +733,21 @@ class _Run:
                 while a < b and doc[a].dep_ == "mark":
                     a += 1
                 self.add_span(a, b, src, t)
-            elif t.dep_ in {"parataxis", "advcl"} or (t.dep_ == "conj" and t.i > t.head.i) or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4):
+            elif (
+                t.dep_ in {"parataxis", "advcl"}
+                or (t.dep_ == "conj" and t.i > t.head.i)
+                or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4)
+            ):
                 sub0 = min(t.left_edge.i, rng[0] if rng else t.i)
                 sub1 = max(t.right_edge.i + 1, rng[1] if rng else t.i + 1)
                 if t.dep_ == "ROOT":
                     sub1 = t.i + 1
-                    while sub1 < sent.end and doc[sub1].dep_ in {"npadvmod", "advmod", "dobj", "dative"}:
+                    while sub1 < sent.end and doc[sub1].dep_ in {
+                        "npadvmod",
+                        "advmod",
+                        "dobj",
+                        "dative",
+                    }:
                         sub1 = doc[sub1].right_edge.i + 1
                     if sent.end - sub1 > 2:
                         self.register(src, t.idx)
@@ -696,7 +774,9 @@ class _Run:
             return
         if cue is not None and "\n\n" in doc.text[min(s, cue.idx) : max(e, cue.idx)]:
             return  # an attribution does not reach across paragraphs
-        cue_span = TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
+        cue_span = (
+            TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
+        )
         self.out.append((s, e, False, src, cue_span))
 
     def transcript(self) -> None:
@@ -726,7 +806,9 @@ class _Run:
                 if cue is not None:
                     used.add(cue.i)
                 cue_span = (
-                    TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
+                    TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text))
+                    if cue
+                    else None
                 )
                 self.out.append((qa, qb, True, src, cue_span))
                 self.register(src, qa)

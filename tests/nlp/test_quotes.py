@@ -1,0 +1,219 @@
+"""Quotes: each quote form, speaker rule and unnamed-source phrase, on single sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.nlp.quotes import QuoteExtractor, find_quotation_spans, load_quote_lexicon
+
+
+def _quotes(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "t"
+    return nlp(doc)._.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ('"We will win this war," Galloway said.', "We will win this war,", "Galloway"),
+        ("“We will strike the equipment,” said Col. John Dorrian, the spokesperson.", "We will strike the equipment,", "John Dorrian"),
+        ('Gen. Joseph Votel said, "We will continue to support their efforts."',
+         "We will continue to support their efforts.", "Joseph Votel"),
+        ("Mark Kimmit told me: “There is a key distinction between the US and Iran.”",
+         "There is a key distinction between the US and Iran.", "Mark Kimmit"),
+        ('"It is complete madness,” a U.S. military source told FoxNews.com.',
+         "It is complete madness,", "a U.S. military source"),
+    ],
+)  # fmt: skip
+def test_direct_quote_and_speaker(nlp, text, quote, speaker):
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert [q.text for q in quotes] == [quote]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+    assert text[quotes[0].start : quotes[0].end] == quote
+
+
+def test_quote_split_by_attribution_gives_two_quotes_with_one_speaker(nlp):
+    text = 'Peter Cook spoke. "We won\'t kill them," he said, "but we can\'t guarantee that others won\'t."'
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert len(quotes) == 2
+    assert {q.speaker.text for q in quotes if q.speaker} == {"Peter Cook"}
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = "He said:\n\n“First paragraph goes on.\n\n“Second paragraph ends here.”\n\nAfter."
+    spans = find_quotation_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]].endswith("Second paragraph ends here.")
+
+
+def test_paragraph_quote_after_attribution_goes_to_previous_speaker(nlp):
+    text = (
+        '"U.S. troops answer to the commanding general," Galloway said.\n\n'
+        '"No American forces will be commanded by Iran in this campaign."'
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert [q.speaker.text for q in quotes if q.speaker] == ["Galloway", "Galloway"]
+
+
+def test_pronoun_resolves_to_named_speaker(nlp):
+    text = (
+        "PMF Deputy Chief Moen Al Kadmi told FoxNews.com they do not want to work with U.S. troops."
+        ' "We won\'t kill them, but other militias might," he said.'
+    )
+    direct = [q for q in _quotes(nlp, text) if q.direct]
+    assert direct[0].speaker.text == "Moen Al Kadmi"
+    assert direct[0].speaker_role == "PMF Deputy Chief"
+
+
+def test_role_from_title_and_apposition(nlp):
+    text = (
+        '"The Mosul offensive is being led by the government of Iraq," Pentagon spokesman and'
+        " U.S. Marine Corps Maj. Adrian Rankine-Galloway told FoxNews.com."
+    )
+    q = [q for q in _quotes(nlp, text) if q.direct][0]
+    assert q.speaker.text == "Adrian Rankine-Galloway"
+    assert q.speaker_role.startswith("Pentagon spokesman")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is complete madness," a U.S. military source told FoxNews.com.',
+        '"They fear the worst," said sources who spoke on condition of anonymity.',
+        'One Kurdish Peshmerga lieutenant general said there is "no difference between militias and ISIS."',
+        '"They have a dangerous agenda," a senior official with the Asayish told FoxNews.com.',
+        '"There is a concern in Washington," one Western diplomatic source said.',
+        "Officials said the offensive would begin within days.",
+    ],
+)
+def test_unnamed_sources_are_anonymous(nlp, text):
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.anonymous for q in quotes)
+    assert quotes[0].speaker_role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        ("Cook said that the campaign against ISIL is progressing in both Iraq and Syria.", "Cook",
+         "the campaign against ISIL is progressing in both Iraq and Syria"),
+        ("The SDF have regained about 300 square miles since last month, Davis said.", "Davis",
+         "The SDF have regained about 300 square miles since last month"),
+        ("The two leaders discussed the next steps, according to a Defense Department news release.",
+         "a Defense Department news release", "The two leaders discussed the next steps"),
+        ("Kurdish fighters told FoxNews.com they do not trust the militias either.",
+         "Kurdish fighters", "they do not trust the militias either"),
+    ],
+)  # fmt: skip
+def test_reported_speech(nlp, text, speaker, clause):
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1 and not quotes[0].direct
+    assert quotes[0].speaker.text == speaker
+    assert quotes[0].text == clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The word “adviser” sounds quite benign.",
+        'He called the mishmash of alliances "complicated."',
+        "Carter flew to Qayyarah Airfield West, also called “Q-West” in northern Iraq.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(nlp, text):
+    assert [q for q in _quotes(nlp, text) if q.direct] == []
+
+
+def test_transcript_lines_are_quotes_of_their_speaker(nlp):
+    text = (
+        "QUESTION: Did you discuss Aleppo?\n\nSECRETARY KERRY: We obviously talked about Aleppo.\n"
+    )
+    quotes = _quotes(nlp, text)
+    assert [(q.speaker.text, q.text) for q in quotes] == [
+        ("SECRETARY KERRY", "We obviously talked about Aleppo.")
+    ]
+
+
+def test_ignored_ranges_give_no_quotes(nlp):
+    text = '"We will win this fight soon," Galloway said.'
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "t"
+    doc._.ignore = [(0, len(text))]
+    assert nlp(doc)._.quotes == []
+
+
+def test_lexicon_round_trips_through_disk(base_nlp, tmp_path):
+    comp = QuoteExtractor(base_nlp, "q")
+    comp.to_disk(tmp_path)
+    again = QuoteExtractor(base_nlp, "q").from_disk(tmp_path)
+    assert again.lexicon == comp.lexicon
+
+
+def test_user_lexicon_extends_cues(tmp_path):
+    extra = tmp_path / "cues.yaml"
+    extra.write_text("verbs: [whisper]\n", encoding="utf-8")
+    assert "whisper" in load_quote_lexicon((str(extra),)).verbs
+    assert "say" in load_quote_lexicon((str(extra),)).verbs
+
+
+# -- the founding articles (read through the fixture; single sentences asserted) -------------
+
+SEED_QUOTES = [
+    (
+        "004",
+        "The Mosul offensive is being led",
+        "Adrian Rankine-Galloway",
+        False,
+        "Pentagon spokesman",
+    ),
+    ("004", "Americans are in harm's way", "Peter Cook", False, "Pentagon Press Secretary"),
+    ("004", "They are playing a support role", "Peter Cook", False, None),
+    ("004", "It is complete madness", "a U.S. military source", True, "U.S. military source"),
+    ("004", "It is Iraq we are supposed", "a U.S. military source", True, None),
+    ("004", "that would entail revealing", "Galloway", False, "Pentagon spokesman"),
+    ("004", "U.S. troops answer to the commanding", "Galloway", False, None),
+    ("004", "There is a reason we haven't", "a U.S. military source", True, None),
+    ("004", "We are helping them get rid", "a U.S. military source", True, None),
+    ("004", "does not work with units", "Rankine-Galloway", False, None),
+    ("004", "Iraq is Shia-dominated", "Tihi", False, None),
+    ("004", "Iran is gaining land", "Tihi", False, None),
+    ("004", "don't want to work with U.S. troops", "Moen Al Kadmi", False, "PMF Deputy Chief"),
+    ("004", "We won't kill them", "Moen Al Kadmi", False, "PMF Deputy Chief"),
+    (
+        "004",
+        "no difference between Shia militias",
+        "One Kurdish Peshmerga lieutenant general",
+        True,
+        None,
+    ),
+    ("004", "If we see militias here", "One Kurdish Peshmerga lieutenant general", True, None),
+    ("004", "carry out mass atrocities", "a senior official with the Asayish", True, None),
+    ("004", "All parties here have an agenda", "a U.S. military source", True, None),
+    ("004", "And it seems the U.S.", "a U.S. military source", True, None),
+    ("000", "We did not need their airstrikes", "A commander for the Badr Brigade", True, None),
+    ("000", "There is a key distinction", "Mark Kimmit", False, "Former US brigade general"),
+    ("000", "In Washington some are concerned", "one Western diplomatic source", True, None),
+    ("000", "Say, the Iranians and the West", "one Western diplomatic source", True, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, seed_texts):
+    out = {}
+    for name, text in seed_texts.items():
+        doc = nlp.make_doc(text)
+        doc._.doc_id = name[:3]
+        out[name[:3]] = nlp(doc)._.quotes
+    return out
+
+
+@pytest.mark.parametrize(("doc", "opening", "speaker", "anonymous", "role"), SEED_QUOTES)
+def test_seed_direct_quotes_have_their_speaker(seed_quotes, doc, opening, speaker, anonymous, role):
+    found = [q for q in seed_quotes[doc] if q.direct and q.text.startswith(opening)]
+    assert len(found) == 1
+    q = found[0]
+    assert q.speaker is not None and q.speaker.text.startswith(speaker)
+    assert q.anonymous is anonymous
+    if role:
+        assert q.speaker_role and role in q.speaker_role
