@@ -67,7 +67,7 @@ def bundle_from_records(
         kb = ActorKB.load(list(kb_paths))
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     try:
-        from .network import build_network, network_summary
+        from .network import build_network, network_summary  # type: ignore[attr-defined]
     except ImportError:
         summary = _basic_summary(records, rollup, min_evidence)
     else:
@@ -120,12 +120,12 @@ def _basic_summary(
             continue
         names.setdefault(a, r.source.actor_name or a)
         names.setdefault(b, r.target.actor_name or b)
-        key = (min(a, b), max(a, b))
+        pair = (min(a, b), max(a, b))
         tie = ties.setdefault(
-            key,
+            pair,
             {
-                "source": key[0],
-                "target": key[1],
+                "source": pair[0],
+                "target": pair[1],
                 "evidence": 0,
                 "positive": 0,
                 "negative": 0,

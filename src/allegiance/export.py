@@ -90,8 +90,8 @@ def write_records(
             assert stdout is not None
             write_jsonl(counted(records), stdout)
         else:
-            with Path(out).open("w", encoding="utf-8") as fp:
-                write_jsonl(counted(records), fp)
+            with Path(out).open("w", encoding="utf-8") as out_fp:
+                write_jsonl(counted(records), out_fp)
         return counts
     if out is None or str(out) == "-":
         raise InputError(
@@ -104,14 +104,16 @@ def write_records(
             for record in counted(records):
                 kind = record.kind  # type: ignore[attr-defined]
                 if kind not in files:
-                    fp = _table_path(base, kind, "csv").open("w", encoding="utf-8", newline="")
+                    fp: IO[str] = _table_path(base, kind, "csv").open(
+                        "w", encoding="utf-8", newline=""
+                    )
                     writer = csv.DictWriter(fp, fieldnames=columns(KIND_MODELS[kind]))
                     writer.writeheader()
                     files[kind] = (fp, writer)
                 files[kind][1].writerow(flatten(record.model_dump()))
         finally:
-            for fp, _ in files.values():
-                fp.close()
+            for table, _ in files.values():
+                table.close()
         return counts
     if fmt == "parquet":
         import tempfile
@@ -127,8 +129,8 @@ def write_records(
                         tmp_files[kind] = (Path(tmp) / f"{kind}.jsonl").open("w", encoding="utf-8")
                     tmp_files[kind].write(json.dumps(flatten(record.model_dump())) + "\n")
             finally:
-                for fp in tmp_files.values():
-                    fp.close()
+                for tmp_fp in tmp_files.values():
+                    tmp_fp.close()
             con = duckdb.connect()
             for kind in tmp_files:
                 src = (Path(tmp) / f"{kind}.jsonl").as_posix()

@@ -142,9 +142,15 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
         ("actors:\n- {id: A1, name: A, type: militia, colour: red}\n", "unknown field"),
         ("actors:\n- {id: A1, name: A, type: militia, aliases: [ISIS]}\n", "already names 'ISIL'"),
         ("actors:\n- {name: A, type: militia}\n", "missing or empty 'id'"),
-        ("actors:\n- {id: A1, name: A, type: militia}\n- {id: A1, name: B, type: militia}\n", "twice"),
-        ("actors:\n- {id: A1, name: A, type: militia, parent: A2}\n"
-         "- {id: A2, name: B, type: militia, parent: A1}\n", "cycle"),
+        (
+            "actors:\n- {id: A1, name: A, type: militia}\n- {id: A1, name: B, type: militia}\n",
+            "twice",
+        ),
+        (
+            "actors:\n- {id: A1, name: A, type: militia, parent: A2}\n"
+            "- {id: A2, name: B, type: militia, parent: A1}\n",
+            "cycle",
+        ),
     ],
 )
 def test_validation_errors_name_file_and_entry(tmp_path: Path, text: str, reason: str) -> None:
@@ -158,7 +164,7 @@ def test_validation_errors_name_file_and_entry(tmp_path: Path, text: str, reason
 
 
 def test_malformed_yaml_and_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(KnowledgeBaseError, match="user.yaml"):
+    with pytest.raises(KnowledgeBaseError, match=r"user\.yaml"):
         ActorKB.load([_write(tmp_path, "actors: [unclosed")])
     with pytest.raises(KnowledgeBaseError, match="no such file"):
         ActorKB.load([tmp_path / "absent.yaml"])

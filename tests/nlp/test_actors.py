@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,11 @@ def ids(nlp: Language, text: str) -> dict[str, str]:
         ("Iranian troops crossed the border on Monday.", "Iranian troops", "IRN.MIL"),
         ("U.S. advisers trained the recruits.", "U.S. advisers", "USA.MIL"),
         ("Iraqi Army soldiers stormed the building.", "Iraqi Army soldiers", "IRQ.MIL"),
-        ("Kurdish Peshmerga fighters repelled the attack.", "Kurdish Peshmerga fighters", "KRG.PESHMERGA"),
+        (
+            "Kurdish Peshmerga fighters repelled the attack.",
+            "Kurdish Peshmerga fighters",
+            "KRG.PESHMERGA",
+        ),
         ("The Turkish government condemned the strike.", "Turkish government", "TUR.GOV"),
         ("Shia militias have expanded their influence.", "Shia militias", "SHIA.MILITIA"),
         ("American forces withdrew from the base.", "American forces", "USA.MIL"),
@@ -57,7 +62,9 @@ def ids(nlp: Language, text: str) -> dict[str, str]:
         ("Iraqi police officers arrested him.", "Iraqi police officers", "IRQ.POL"),
     ],
 )
-def test_compounds_resolve_to_sub_actors(nlp: Language, text: str, phrase: str, actor_id: str) -> None:
+def test_compounds_resolve_to_sub_actors(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
     found = ids(nlp, text)
     assert found.get(phrase) == actor_id, found
 
@@ -68,13 +75,18 @@ def test_span_attributes(nlp: Language) -> None:
     assert span.label_ == "military" and span.kb_id_ == "IRN.MIL"
     ref = span._.actor
     assert (ref.actor_name, ref.country, ref.parent_id, ref.resolved_by) == (
-        "Iranian armed forces", "IRN", "IRN", "kb",
+        "Iranian armed forces",
+        "IRN",
+        "IRN",
+        "kb",
     )
     assert 0 < ref.confidence <= 1
 
 
 def test_kb_matches_are_tolerant_of_case_and_punctuation(nlp: Language) -> None:
-    found = ids(nlp, "DAESH and Da’esh and the US and the U.S. all appeared, as did Hashd al-Shaabi.")
+    found = ids(
+        nlp, "DAESH and Da’esh and the US and the U.S. all appeared, as did Hashd al-Shaabi."
+    )
     assert found["DAESH"] == found["Da’esh"] == "ISIL"
     assert found["US"] == found["U.S."] == "USA"
     assert found["Hashd al-Shaabi"] == "PMF"
@@ -136,7 +148,9 @@ def test_fuzzy_variant(nlp: Language) -> None:
 
 
 def test_ner_fallback_gives_provisional_actors(nlp: Language) -> None:
-    doc = nlp("The Zarqawi Reconstruction Trust signed an agreement with Acme Dynamics Corporation.")
+    doc = nlp(
+        "The Zarqawi Reconstruction Trust signed an agreement with Acme Dynamics Corporation."
+    )
     refs = [s._.actor for s in doc.spans[ACTORS_KEY]]
     assert refs and all(r.resolved_by in {"ner", "kb"} for r in refs)
     ner = [r for r in refs if r.resolved_by == "ner"]
@@ -164,7 +178,9 @@ def test_surname_coreference_after_full_name(nlp: Language) -> None:
 
 
 def test_surname_coreference_for_another_name(nlp: Language) -> None:
-    found = mentions(nlp, "Moen Al Kadmi, a local councillor, spoke first. Later Kadmi left the room.")
+    found = mentions(
+        nlp, "Moen Al Kadmi, a local councillor, spoke first. Later Kadmi left the room."
+    )
     short = [m for m in found if m[0] == "Kadmi"]
     assert short and short[0][2] == "coref"
 
@@ -188,7 +204,7 @@ def test_nothing_inside_ignored_ranges(nlp: Language) -> None:
     doc = nlp.make_doc(text)
     cut = text.index("Follow")
     doc._.ignore = [(cut, len(text))]
-    for name, proc in nlp.pipeline:
+    for _name, proc in nlp.pipeline:
         doc = proc(doc)
     spans = doc.spans[ACTORS_KEY]
     assert [s.text for s in spans] == ["Iranian troops"]
@@ -201,14 +217,15 @@ def test_mentions_do_not_overlap_and_are_ordered(nlp: Language) -> None:
     )
     spans = list(doc.spans[ACTORS_KEY])
     assert spans
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
 
 
 def test_pronoun_and_definite_description_coreference(nlp: Language) -> None:
     found = mentions(
         nlp,
-        "Russian Foreign Minister Sergei Lavrov met Kerry. He urged the regime in Damascus to stop.",
+        "Russian Foreign Minister Sergei Lavrov met Kerry. "
+        "He urged the regime in Damascus to stop.",
     )
     he = [m for m in found if m[0] == "He"]
     assert he and he[0][2] == "coref" and he[0][1].startswith("PER.")
@@ -228,8 +245,10 @@ def test_user_kb_extends_the_component(tmp_path: Path) -> None:
 
 def test_to_disk_and_from_disk_round_trip(tmp_path: Path) -> None:
     user = tmp_path / "mine.yaml"
-    user.write_text("actors:\n- {id: ZEBRA, name: Zebra Front, type: rebel, aliases: [Zebra Front]}\n",
-                    encoding="utf-8")  # fmt: skip
+    user.write_text(
+        "actors:\n- {id: ZEBRA, name: Zebra Front, type: rebel, aliases: [Zebra Front]}\n",
+        encoding="utf-8",
+    )
     model = _fresh_model()
     comp = model.add_pipe(FACTORY, config={"kb_paths": [str(user)], "fuzzy_cutoff": 95})
     assert isinstance(comp, ActorRecognizer)

@@ -71,7 +71,7 @@ def test_role_from_title_and_apposition(nlp):
         '"The Mosul offensive is being led by the government of Iraq," Pentagon spokesman and'
         " U.S. Marine Corps Maj. Adrian Rankine-Galloway told FoxNews.com."
     )
-    q = [q for q in _quotes(nlp, text) if q.direct][0]
+    q = next(q for q in _quotes(nlp, text) if q.direct)
     assert q.speaker.text == "Adrian Rankine-Galloway"
     assert q.speaker_role.startswith("Pentagon spokesman")
 

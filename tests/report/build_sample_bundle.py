@@ -67,24 +67,76 @@ DOCS: list[dict[str, Any]] = [
             (0, "The United States", "USA", "Iran", "IRN", "adversaries", "OPPOSE", None, ()),
             (0, "Iran", "IRN", "ISIL", "ISIL", "fight", "ASSAULT", None, ()),
             (0, "The United States", "USA", "ISIL", "ISIL", "fight", "ASSAULT", None, ()),
-            (1, "American advisers", "USA", "the Iraqi army", "IRQ_ARMY", "train", "COOPERATE",
-             "military", ()),
-            (2, "Iranian commanders", "IRN", "Shia militias", "PMF", "lead", "COOPERATE",
-             "military", ()),
-            (3, "Washington", "USA", "Tehran", "IRN", "coordinating", "COOPERATE", None,
-             ("neg", "attr:A former US general")),
-            (4, "Militia leaders", "PMF", "the Americans", "USA", "distrust", "OPPOSE", None,
-             ("attr:Militia leaders",)),
+            (
+                1,
+                "American advisers",
+                "USA",
+                "the Iraqi army",
+                "IRQ_ARMY",
+                "train",
+                "COOPERATE",
+                "military",
+                (),
+            ),
+            (
+                2,
+                "Iranian commanders",
+                "IRN",
+                "Shia militias",
+                "PMF",
+                "lead",
+                "COOPERATE",
+                "military",
+                (),
+            ),
+            (
+                3,
+                "Washington",
+                "USA",
+                "Tehran",
+                "IRN",
+                "coordinating",
+                "COOPERATE",
+                None,
+                ("neg", "attr:A former US general"),
+            ),
+            (
+                4,
+                "Militia leaders",
+                "PMF",
+                "the Americans",
+                "USA",
+                "distrust",
+                "OPPOSE",
+                None,
+                ("attr:Militia leaders",),
+            ),
             (4, "Militia leaders", "PMF", "US troops", "USA", "fought", "ASSAULT", None, ()),
             (5, "US jets", "USA", "ISIL", "ISIL", "struck", "ASSAULT", "aerial", ()),
             (8, "Iran", "IRN", "the Assad government", "SYR_GOV", "backs", "ALIGN", None, ()),
-            (8, "Washington", "USA", "the Assad government", "SYR_GOV", "refuses to support",
-             "REJECT", None, ()),
+            (
+                8,
+                "Washington",
+                "USA",
+                "the Assad government",
+                "SYR_GOV",
+                "refuses to support",
+                "REJECT",
+                None,
+                (),
+            ),
         ],
         "quotes": [
             (6, "We share an enemy, not a cause", None, None, "Iraqi official", True, True),
-            (3, "Washington is not coordinating with Tehran", "A former US general", "USA",
-             "former US general", False, False),
+            (
+                3,
+                "Washington is not coordinating with Tehran",
+                "A former US general",
+                "USA",
+                "former US general",
+                False,
+                False,
+            ),
         ],
         "quantities": [
             (7, "About 3,100 American troops", 3100.0, "troops", "USA", "=", True),
@@ -108,26 +160,94 @@ DOCS: list[dict[str, Any]] = [
             "The Iraqi army fights alongside militias in Anbar.",
         ],
         "relations": [
-            (0, "Shia militias", "PMF", "Sunni civilians", "SUNNI", "abuses", "ASSAULT", None,
-             ("attr:Human rights groups",)),
-            (1, "Baghdad", "IRQ_GOV", "militia fighters", "PMF", "pays the salaries", "AID",
-             "economic", ("attr:a ministry spokesman",)),
-            (2, "Kurdish Peshmerga commanders", "PESH", "the militias", "PMF", "do not trust",
-             "OPPOSE", None, ()),
-            (3, "The Peshmerga", "PESH", "the Iraqi army", "IRQ_ARMY", "fought side by side",
-             "COOPERATE", "military", ()),
+            (
+                0,
+                "Shia militias",
+                "PMF",
+                "Sunni civilians",
+                "SUNNI",
+                "abuses",
+                "ASSAULT",
+                None,
+                ("attr:Human rights groups",),
+            ),
+            (
+                1,
+                "Baghdad",
+                "IRQ_GOV",
+                "militia fighters",
+                "PMF",
+                "pays the salaries",
+                "AID",
+                "economic",
+                ("attr:a ministry spokesman",),
+            ),
+            (
+                2,
+                "Kurdish Peshmerga commanders",
+                "PESH",
+                "the militias",
+                "PMF",
+                "do not trust",
+                "OPPOSE",
+                None,
+                (),
+            ),
+            (
+                3,
+                "The Peshmerga",
+                "PESH",
+                "the Iraqi army",
+                "IRQ_ARMY",
+                "fought side by side",
+                "COOPERATE",
+                "military",
+                (),
+            ),
             (3, "The Peshmerga", "PESH", "ISIL", "ISIL", "fought", "ASSAULT", None, ()),
             (3, "the Iraqi army", "IRQ_ARMY", "ISIL", "ISIL", "fought", "ASSAULT", None, ()),
-            (5, "Iranian advisers", "IRN", "Iraqi army units", "IRQ_ARMY", "embedded with",
-             "COOPERATE", "military", ("attr:a senior officer",)),
-            (7, "The Iraqi army", "IRQ_ARMY", "militias", "PMF", "fights alongside",
-             "COOPERATE", "military", ()),
+            (
+                5,
+                "Iranian advisers",
+                "IRN",
+                "Iraqi army units",
+                "IRQ_ARMY",
+                "embedded with",
+                "COOPERATE",
+                "military",
+                ("attr:a senior officer",),
+            ),
+            (
+                7,
+                "The Iraqi army",
+                "IRQ_ARMY",
+                "militias",
+                "PMF",
+                "fights alongside",
+                "COOPERATE",
+                "military",
+                (),
+            ),
         ],
         "quotes": [
-            (6, "The militias are our shield", "Hadi Karim", "PMF",
-             "deputy chief of a militia umbrella group", True, False),
-            (5, "Iranian advisers are embedded with Iraqi army units", None, None,
-             "senior officer", False, True),
+            (
+                6,
+                "The militias are our shield",
+                "Hadi Karim",
+                "PMF",
+                "deputy chief of a militia umbrella group",
+                True,
+                False,
+            ),
+            (
+                5,
+                "Iranian advisers are embedded with Iraqi army units",
+                None,
+                None,
+                "senior officer",
+                False,
+                True,
+            ),
         ],
         "quantities": [
             (4, "Roughly 100,000 volunteers", 100000.0, "fighters", "PMF", "=", True),
@@ -155,24 +275,74 @@ DOCS: list[dict[str, Any]] = [
         ],
         "relations": [
             (0, "the US", "USA", "Iran", "IRN", "working with", "COOPERATE", None, ()),
-            (1, "US forces", "USA", "Iranian units", "IRN", "coordinate", "CONSULT", None,
-             ("neg", "attr:Pentagon spokesman Col. Mark Reyes")),
+            (
+                1,
+                "US forces",
+                "USA",
+                "Iranian units",
+                "IRN",
+                "coordinate",
+                "CONSULT",
+                None,
+                ("neg", "attr:Pentagon spokesman Col. Mark Reyes"),
+            ),
             (2, "Baghdad", "IRQ_GOV", "the Shia militias", "PMF", "barred", "REJECT", None, ()),
             (4, "Washington", "USA", "Baghdad", "IRQ_GOV", "advises", "SUPPORT", None, ()),
             (4, "Washington", "USA", "Kurdish forces", "PESH", "advises", "SUPPORT", None, ()),
-            (5, "US officials", "USA", "the militias", "PMF", "stop supporting", "THREATEN",
-             None, ("hyp",)),
+            (
+                5,
+                "US officials",
+                "USA",
+                "the militias",
+                "PMF",
+                "stop supporting",
+                "THREATEN",
+                None,
+                ("hyp",),
+            ),
             (6, "Iran", "IRN", "the militias", "PMF", "shipped weapons", "AID", "military", ()),
-            (7, "We", "USA", "Iran", "IRN", "allies", "ALIGN", None,
-             ("neg", "attr:Col. Mark Reyes")),
-            (8, "US", "USA", "Iranian officials", "IRN", "share intelligence", "COOPERATE",
-             "intelligence", ()),
+            (
+                7,
+                "We",
+                "USA",
+                "Iran",
+                "IRN",
+                "allies",
+                "ALIGN",
+                None,
+                ("neg", "attr:Col. Mark Reyes"),
+            ),
+            (
+                8,
+                "US",
+                "USA",
+                "Iranian officials",
+                "IRN",
+                "share intelligence",
+                "COOPERATE",
+                "intelligence",
+                (),
+            ),
         ],
         "quotes": [
-            (7, "We are not allies of Iran, and we never will be", "Col. Mark Reyes", "USA",
-             "Pentagon spokesman", True, False),
-            (5, "coalition aircraft could stop supporting the offensive", "US officials", "USA",
-             "US officials", False, True),
+            (
+                7,
+                "We are not allies of Iran, and we never will be",
+                "Col. Mark Reyes",
+                "USA",
+                "Pentagon spokesman",
+                True,
+                False,
+            ),
+            (
+                5,
+                "coalition aircraft could stop supporting the offensive",
+                "US officials",
+                "USA",
+                "US officials",
+                False,
+                True,
+            ),
         ],
         "quantities": [
             (3, "nearly 5,000 troops", 5000.0, "troops", "USA", "up", True),
@@ -198,16 +368,52 @@ DOCS: list[dict[str, Any]] = [
         "relations": [
             (0, "Turkey", "TUR", "Iran", "IRN", "suspicion", "OPPOSE", None, ()),
             (1, "Baghdad", "IRQ_GOV", "Ankara", "TUR", "protests", "PROTEST", None, ()),
-            (2, "Turkish officials", "TUR", "Shia militias", "PMF", "would not let", "REJECT",
-             None, ()),
+            (
+                2,
+                "Turkish officials",
+                "TUR",
+                "Shia militias",
+                "PMF",
+                "would not let",
+                "REJECT",
+                None,
+                (),
+            ),
             (3, "Tehran", "IRN", "Washington", "USA", "rivals", "OPPOSE", None, ()),
-            (4, "US troops", "USA", "Mosul", "IRQ_ARMY", "help retake", "AID", "military",
-             ("hyp", "attr:the Pentagon")),
+            (
+                4,
+                "US troops",
+                "USA",
+                "Mosul",
+                "IRQ_ARMY",
+                "help retake",
+                "AID",
+                "military",
+                ("hyp", "attr:the Pentagon"),
+            ),
             (5, "Militia fighters", "PMF", "ISIL", "ISIL", "shelled", "ASSAULT", None, ()),
-            (6, "one militia commander", "PMF", "the Americans", "USA", "trusts", "OPPOSE",
-             None, ()),
-            (7, "The Assad government", "SYR_GOV", "Iranian fighters", "IRN", "counts on",
-             "ALIGN", None, ()),
+            (
+                6,
+                "one militia commander",
+                "PMF",
+                "the Americans",
+                "USA",
+                "trusts",
+                "OPPOSE",
+                None,
+                (),
+            ),
+            (
+                7,
+                "The Assad government",
+                "SYR_GOV",
+                "Iranian fighters",
+                "IRN",
+                "counts on",
+                "ALIGN",
+                None,
+                (),
+            ),
         ],
         "quotes": [
             (6, "Nobody here trusts the Americans", None, None, "militia commander", True, True),
@@ -266,7 +472,8 @@ def build() -> dict[str, Any]:
             speaker = None
             if spk is not None:
                 speaker = _span(sent, spk, base) | {
-                    "actor_id": spk_id, "actor_name": ACTORS[spk_id][0] if spk_id else None,
+                    "actor_id": spk_id,
+                    "actor_name": ACTORS[spk_id][0] if spk_id else None,
                 }
             quotes.append({
                 "id": f"{d['doc_id']}:q{k}", "doc_id": d["doc_id"], **q, "direct": direct,
@@ -296,9 +503,13 @@ def build() -> dict[str, Any]:
     return _analyse(documents, relations, quotes, quantities, doc_by_id)
 
 
-def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
-             quotes: list[dict[str, Any]], quantities: list[dict[str, Any]],
-             doc_by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _analyse(
+    documents: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    quantities: list[dict[str, Any]],
+    doc_by_id: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
     pair_rels: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     mentions: Counter[str] = Counter()
     for r in relations:
@@ -338,8 +549,11 @@ def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
             best = (cost, part)
     assert best is not None
     cost, part = best
-    frustrated = [[a, b] for (a, b), sg in sign_of.items()
-                  if (sg > 0 and part[a] != part[b]) or (sg < 0 and part[a] == part[b])]
+    frustrated = [
+        [a, b]
+        for (a, b), sg in sign_of.items()
+        if (sg > 0 and part[a] != part[b]) or (sg < 0 and part[a] == part[b])
+    ]
     census: Counter[str] = Counter({"+++": 0, "++-": 0, "+--": 0, "---": 0})
     unbalanced = []
     for a, b, c in itertools.combinations(nodes_ids, 3):
@@ -349,9 +563,13 @@ def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
         signs = [sab, sbc, sac]
         census["+" * signs.count(1) + "-" * signs.count(-1)] += 1
         if sab * sbc * sac < 0:
-            rel_ids = [rid for p in ((a, b), (b, c), (a, c))
-                       for rid in next(e["relations"] for e in edges
-                                       if (e["source"], e["target"]) == tuple(sorted(p)))]
+            rel_ids = [
+                rid
+                for p in ((a, b), (b, c), (a, c))
+                for rid in next(
+                    e["relations"] for e in edges if (e["source"], e["target"]) == tuple(sorted(p))
+                )
+            ]
             unbalanced.append({"nodes": [a, b, c], "signs": signs, "relations": rel_ids})
     total = sum(census.values())
     strong = (census["+++"] + census["+--"]) / total if total else None
@@ -366,14 +584,16 @@ def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
     uneasy = []
     for e in edges:
         a, b = e["source"], e["target"]
-        allr = [r for r in relations
-                if {r["source"]["actor_id"], r["target"]["actor_id"]} == {a, b}]
+        allr = [
+            r for r in relations if {r["source"]["actor_id"], r["target"]["actor_id"]} == {a, b}
+        ]
         pos = [r["id"] for r in allr if r["sign"] > 0 and not r["negated"]]
         neg = [r["id"] for r in allr if r["sign"] < 0 or (r["negated"] and r["sign"] > 0)]
         enemies = [c for c in nodes_ids if c not in (a, b) and s(a, c) == -1 and s(b, c) == -1]
         if e["positive"] and e["negative"]:
-            reason = [f"mixed evidence: {e['positive']} cooperative and {e['negative']} hostile "
-                      "reports"]
+            reason = [
+                f"mixed evidence: {e['positive']} cooperative and {e['negative']} hostile reports"
+            ]
             if enemies:
                 reason.append("both are hostile to " + ", ".join(ACTORS[c][0] for c in enemies))
             uneasy.append({
@@ -393,8 +613,9 @@ def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
             for h in nodes_ids:
                 if h in (a, f) or s(f, h) != 1 or s(a, h) != -1:
                     continue
-                ev = sum(e["evidence"] for e in edges
-                         if {e["source"], e["target"]} in ({a, f}, {f, h}))
+                ev = sum(
+                    e["evidence"] for e in edges if {e["source"], e["target"]} in ({a, f}, {f, h})
+                )
                 paths.append({"path": [a, f, h], "hostile_end": h, "evidence": ev})
         if paths:
             exposure[a] = sorted(paths, key=lambda p: -p["evidence"])
@@ -420,9 +641,13 @@ def _analyse(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
     }  # fmt: skip
 
 
-def _outlets(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
-             quotes: list[dict[str, Any]], quantities: list[dict[str, Any]],
-             doc_by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _outlets(
+    documents: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    quantities: list[dict[str, Any]],
+    doc_by_id: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
     names = sorted({d["outlet"] for d in documents})
     out: dict[str, Any] = {}
     ties_by: dict[str, dict[tuple[str, str], int]] = {}
@@ -445,9 +670,7 @@ def _outlets(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
         ties = {k: (1 if sum(v) > 0 else -1 if sum(v) < 0 else 0) for k, v in tie_ev.items()}
         ties_by[o] = ties
         qs = [q for q in quotes if doc_by_id[q["doc_id"]]["outlet"] == o]
-        aff: Counter[str] = Counter(
-            (q["speaker"] or {}).get("actor_name") or "unknown" for q in qs
-        )
+        aff: Counter[str] = Counter((q["speaker"] or {}).get("actor_name") or "unknown" for q in qs)
         out[o] = {
             "actors": [{"actor_id": a, "name": ACTORS[a][0], "mentions": n,
                         "share": round(n / total, 3)} for a, n in m.most_common()],
@@ -469,8 +692,7 @@ def _outlets(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
             only_in.append({"outlet": have[0], "a": k[0], "b": k[1], "sign": ties_by[have[0]][k]})
         signs = {ties_by[o][k] for o in have}
         if 1 in signs and -1 in signs:
-            opposite.append({"a": k[0], "b": k[1],
-                             "signs": {o: ties_by[o][k] for o in have}})
+            opposite.append({"a": k[0], "b": k[1], "signs": {o: ties_by[o][k] for o in have}})
     numbers = []
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for q in quantities:
@@ -478,18 +700,35 @@ def _outlets(documents: list[dict[str, Any]], relations: list[dict[str, Any]],
     for (concept, actor), qs in sorted(groups.items()):
         if len({q["value"] for q in qs}) < 2:
             continue
-        values = [{"outlet": doc_by_id[q["doc_id"]]["outlet"], "value": q["value"],
-                   "date": q["date"], "text": q["text"]} for q in qs]
+        values = [
+            {
+                "outlet": doc_by_id[q["doc_id"]]["outlet"],
+                "value": q["value"],
+                "date": q["date"],
+                "text": q["text"],
+            }
+            for q in qs
+        ]
         kind = "change_over_time" if len({v["date"] for v in values}) > 1 else "discrepancy"
         numbers.append({"concept": concept, "actor_id": actor, "values": values, "kind": kind})
     covered: dict[str, list[str]] = defaultdict(list)
     for o in names:
         for a in out[o]["actors"]:
             covered[a["actor_id"]].append(o)
-    not_covered = [{"actor_id": a, "covered_by": c, "ignored_by": [o for o in names if o not in c]}
-                   for a, c in sorted(covered.items()) if len(c) < len(names)]
-    return {"outlets": out, "differences": {"only_in": only_in, "opposite_sign": opposite,
-                                            "numbers": numbers, "not_covered": not_covered}}
+    not_covered = [
+        {"actor_id": a, "covered_by": c, "ignored_by": [o for o in names if o not in c]}
+        for a, c in sorted(covered.items())
+        if len(c) < len(names)
+    ]
+    return {
+        "outlets": out,
+        "differences": {
+            "only_in": only_in,
+            "opposite_sign": opposite,
+            "numbers": numbers,
+            "not_covered": not_covered,
+        },
+    }
 
 
 if __name__ == "__main__":

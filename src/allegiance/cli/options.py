@@ -158,4 +158,3 @@ def print_ingest_summary(report: IngestReport, console: Console | None = None) -
         out.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, highlight=False)
     style = "green" if report.read and not report.skipped else "yellow"
     out.print(f"[{style}]{report.summary()}[/{style}]", soft_wrap=True, highlight=False)
-

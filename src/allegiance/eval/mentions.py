@@ -41,7 +41,7 @@ class Scores:
 
     def as_dict(self) -> dict[str, Any]:
         """The scores as a plain mapping (for JSON output)."""
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        return {k: getattr(self, k) for k in self.__slots__}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -90,12 +90,14 @@ def score_mentions(
     return Scores(round(precision, 4), round(recall, 4), round(f1, 4), tp, fp, fn, n_gold, n_pred)
 
 
-def predict_mentions(gold: Re3dGold, nlp: Any, *, key: str = "actors") -> dict[str, list[tuple[int, int]]]:
+def predict_mentions(
+    gold: Re3dGold, nlp: Any, *, key: str = "actors"
+) -> dict[str, list[tuple[int, int]]]:
     """Run a pipeline over the gold texts; the character spans of its actor mentions per document."""
     docs = list(gold)
     out: dict[str, list[tuple[int, int]]] = {}
     for gdoc, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        spans = doc.spans[key] if key in doc.spans else []
+        spans = doc.spans.get(key, [])
         out[gdoc.id] = [(s.start_char, s.end_char) for s in spans]
     return out
 

@@ -78,7 +78,9 @@ class Re3dGold:
     def __iter__(self) -> Iterator[Re3dDocument]:
         return iter(self.documents.values())
 
-    def entities_of(self, doc_id: str, types: frozenset[str] | set[str] | None = None) -> list[Re3dEntity]:
+    def entities_of(
+        self, doc_id: str, types: frozenset[str] | set[str] | None = None
+    ) -> list[Re3dEntity]:
         """The gold entities of one document, optionally only those of some types."""
         ents = self.entities.get(doc_id, [])
         return [e for e in ents if types is None or e.type in types]
@@ -95,7 +97,9 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(Messages.BAD_JSON.format(path=path, line=lineno, reason=exc.msg)) from exc
+            raise InputError(
+                Messages.BAD_JSON.format(path=path, line=lineno, reason=exc.msg)
+            ) from exc
         if isinstance(obj, dict):
             yield obj
 

@@ -70,7 +70,9 @@ def _default_path() -> Path:
 
 def _parse(data: Any, path: Path) -> AgentLexicon:
     if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
-        raise KnowledgeBaseError(Messages.KB_FILE.format(path=path, reason="needs a 'classes' mapping"))
+        raise KnowledgeBaseError(
+            Messages.KB_FILE.format(path=path, reason="needs a 'classes' mapping")
+        )
     classes: dict[str, AgentClass] = {}
     index: dict[str, tuple[str, int]] = {}
     for name, spec in data["classes"].items():

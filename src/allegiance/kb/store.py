@@ -121,7 +121,9 @@ def _read_file(path: Path) -> tuple[dict[str, Any], list[Any]]:
         )
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
-        raise KnowledgeBaseError(Messages.KB_FILE.format(path=path, reason="'defaults' must be a mapping"))
+        raise KnowledgeBaseError(
+            Messages.KB_FILE.format(path=path, reason="'defaults' must be a mapping")
+        )
     return defaults, data["actors"]
 
 
@@ -396,7 +398,11 @@ def _validate(raw: dict[str, _Raw]) -> dict[str, Actor]:
         if not f.get("name"):
             raise _err(item.path, actor_id, "missing 'name'")
         if f.get("type") not in ACTOR_TYPES:
-            raise _err(item.path, actor_id, f"unknown type {f.get('type')!r}; use one of {list(ACTOR_TYPES)}")
+            raise _err(
+                item.path,
+                actor_id,
+                f"unknown type {f.get('type')!r}; use one of {list(ACTOR_TYPES)}",
+            )
         if f.get("type") == "state":
             f["country"] = f.get("country") or actor_id
         if f.get("type") == "person" and not f.get("parent"):
@@ -450,7 +456,8 @@ def _index(
         other = table.get(key)
         if other is not None and other != target:
             raise _err(
-                raw[owner].path, owner,
+                raw[owner].path,
+                owner,
                 f"{what} {form!r} already names {other!r}; override that entry to move it",
             )
         table[key] = target
@@ -460,7 +467,11 @@ def _index(
             claim(aliases, alias, actor.id, actor.id, "alias")
             surface.append((alias, actor.id))
         if actor.metonyms:
-            gov = f"{actor.id}.GOV" if actor.type == "state" and f"{actor.id}.GOV" in actors else actor.id
+            gov = (
+                f"{actor.id}.GOV"
+                if actor.type == "state" and f"{actor.id}.GOV" in actors
+                else actor.id
+            )
             for metonym in actor.metonyms:
                 claim(aliases, metonym, gov, actor.id, "metonym")
                 metonyms.append((metonym, gov))

@@ -214,22 +214,22 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
     if missing:
         raise LexiconError(f"{files[0]}: categories missing: {sorted(missing)}")
 
-    def section(name: str) -> dict[str, Trigger]:
+    def parsed(name: str) -> dict[str, Trigger]:
         return {k: _parse_trigger(v, p, k) for k, (v, p) in raw[name].items()}
 
     phrasal: dict[tuple[str, str], Trigger] = {}
-    for key, trig in section("phrasal").items():
+    for key, trig in parsed("phrasal").items():
         verb, _, particle = key.partition(" ")
         phrasal[(verb, particle)] = trig
     return Lexicon(
         categories=categories,
-        verbs=section("verbs"),
+        verbs=parsed("verbs"),
         phrasal=phrasal,
-        nouns=section("nouns"),
-        stance_nouns=section("stance_nouns"),
-        adjectives=section("adjectives"),
-        compounds=section("compounds"),
-        prepositions=section("prepositions"),
+        nouns=parsed("nouns"),
+        stance_nouns=parsed("stance_nouns"),
+        adjectives=parsed("adjectives"),
+        compounds=parsed("compounds"),
+        prepositions=parsed("prepositions"),
         patterns=tuple(patterns),
         light_verbs=frozenset(lists["light_verbs"]),
         speech_verbs=frozenset(lists["speech_verbs"]),

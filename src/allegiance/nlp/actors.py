@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,8 @@ _PLACE_WORDS = frozenset(
      "neighbouring", "all", "of", ","}
 )  # fmt: skip
 _PLACE_OF_HEADS = frozenset(
-    {"city", "cities", "town", "towns", "province", "provinces", "region", "regions", "part", "parts",
+    {"city", "cities", "town", "towns", "province", "provinces", "region", "regions", "part",
+     "parts",
      "north", "south", "east", "west", "territory", "territories", "border", "borders", "capital",
      "rest", "area", "areas", "side", "soil", "airspace", "interior", "heart", "outskirts",
      "countryside", "coast", "governorate", "districts", "district", "villages"}
@@ -60,7 +61,8 @@ _PLACE_OF_HEADS = frozenset(
 _NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _RELIGIOUS = frozenset(
     {"muslim", "muslims", "christian", "christians", "jewish", "jews", "islamist", "islamists",
-     "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh", "evangelical",
+     "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh",
+     "evangelical",
      "salafi", "salafist", "wahhabi", "islamic"}
 )  # fmt: skip
 _PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them", "our", "their"})
@@ -69,8 +71,9 @@ _PRON_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
 _PRON_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PRON_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_GROUP_HEADS = frozenset({"group", "organization", "organisation", "network", "movement", "militia",
-                          "outfit", "faction"})
+_GROUP_HEADS = frozenset(
+    {"group", "organization", "organisation", "network", "movement", "militia", "outfit", "faction"}
+)
 _GOV_HEADS = frozenset({"regime", "government", "administration", "authorities"})
 _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
 _WINDOW = 3  # sentences back in which a pronoun looks for its antecedent
@@ -146,7 +149,7 @@ class ActorRecognizer:
         stop_words = self.nlp.Defaults.stop_words
         lower: dict[str, set[str]] = {}
         orth: dict[str, set[str]] = {}
-        groups = (
+        groups: tuple[tuple[str, Iterator[tuple[str, str]]], ...] = (
             ("A", self.kb.surface_forms()),
             ("M", self.kb.metonym_forms()),
             ("J", self.kb.adjective_forms()),
@@ -161,10 +164,10 @@ class ActorRecognizer:
                         # Tokenised as written: lower-cased "u.s." splits differently from "U.S.".
                         lower.setdefault(key, set()).add(variant)
         for table, matcher in ((lower, self._lower), (orth, self._orth)):
-            texts = sorted({t for forms in table.values() for t in forms})
-            docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=True))
-            for key, forms in table.items():
-                matcher.add(key, [docs[t] for t in sorted(forms)])
+            texts = sorted({t for variants in table.values() for t in variants})
+            docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=True))  # type: ignore[union-attr]
+            for key, variants in table.items():
+                matcher.add(key, [docs[t] for t in sorted(variants)])
 
     # -- main --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -293,9 +296,9 @@ class ActorRecognizer:
             if head.lower_ in _PLACE_OF_HEADS or head.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return None
             return cand
-        if cand.kind == "metonym" or actor.type == "state":
-            if self._is_place(doc, cand.start, cand.end):
-                return None
+        is_place_name = cand.kind == "metonym" or actor.type == "state"
+        if is_place_name and self._is_place(doc, cand.start, cand.end):
+            return None
         return cand
 
     def _agent_phrase(self, doc: Doc, start: int, *, possessive: bool) -> tuple[int, Token | None]:
@@ -328,7 +331,11 @@ class ActorRecognizer:
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PLACE_OF_HEADS:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in _PLACE_OF_HEADS
+        ):
             return True
         k = start - 1
         steps = 0
@@ -342,7 +349,12 @@ class ActorRecognizer:
         before = doc[start - 1] if start > 0 else None
         if (before is None or "\n" in before.text) and (nxt is None or "\n" in nxt.text):
             return True
-        if before is not None and before.text == "," and start > 1 and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}:
+        if (
+            before is not None
+            and before.text == ","
+            and start > 1
+            and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}
+        ):
             return True
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
             return True
@@ -351,7 +363,8 @@ class ActorRecognizer:
             last.dep_ == "compound"
             and last.head.i >= end
             and self.agents.classify(last.head.text) is None
-            and last.head.ent_type_ in {"FAC", "GPE", "LOC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART"}
+            and last.head.ent_type_
+            in {"FAC", "GPE", "LOC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART"}
         )
 
     def _title_start(self, doc: Doc, start: int) -> int:
@@ -364,7 +377,11 @@ class ActorRecognizer:
             low = tok.lower_
             if low in titles or (low == "." and k > 0 and doc[k - 1].lower_ in titles):
                 moved = k
-            elif moved < start and self.kb.lookup_adjective(tok.text) is not None and tok.pos_ != "VERB":
+            elif (
+                moved < start
+                and self.kb.lookup_adjective(tok.text) is not None
+                and tok.pos_ != "VERB"
+            ):
                 moved = k  # "Iraqi Prime Minister ..."
                 k -= 1
                 break
@@ -408,9 +425,9 @@ class ActorRecognizer:
         ):
             name_start += 1
         name = doc[name_start:end].text
-        if label == "GPE":
-            if self._is_place(doc, start, end) or doc[end - 1].dep_ not in {"nsubj", "poss", "nsubjpass"}:
-                return None
+        agentive = doc[end - 1].dep_ in {"nsubj", "poss", "nsubjpass"}
+        if label == "GPE" and (self._is_place(doc, start, end) or not agentive):
+            return None
         if label == "NORP":
             end2, agent = self._agent_phrase(doc, end, possessive=False)
             is_noun = doc[end - 1].tag_ in {"NNS", "NNPS"}
@@ -441,7 +458,9 @@ class ActorRecognizer:
     # -- within-document coreference --------------------------------------------------------------
     def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Surnames after a full name and acronyms defined in parentheses."""
-        refs: dict[str, tuple[_Cand, int]] = {}  # surface -> (antecedent, first token it applies from)
+        refs: dict[
+            str, tuple[_Cand, int]
+        ] = {}  # surface -> (antecedent, first token it applies from)
         for cand in sorted(chosen, key=lambda c: c.start):
             if cand.type == "person":
                 name_toks = [t for t in doc[cand.start : cand.end] if t.is_alpha and t.is_title
@@ -461,8 +480,11 @@ class ActorRecognizer:
         for cand in chosen:
             last = doc[cand.end - 1]
             hit = refs.get(last.text) if cand.resolved_by == "ner" else None
-            if hit is not None and hit[0] is not cand and cand.start >= hit[1] and (
-                cand.end - cand.start == 1 or cand.type == "person"
+            if (
+                hit is not None
+                and hit[0] is not cand
+                and cand.start >= hit[1]
+                and (cand.end - cand.start == 1 or cand.type == "person")
             ):
                 ante = hit[0]
                 cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
@@ -511,7 +533,9 @@ class ActorRecognizer:
         def add(start: int, end: int, ante: _Cand, actor_id: str | None = None) -> None:
             actor = self.kb.get(actor_id) if actor_id else None
             if actor is not None:
-                cand = self._cand(start, end, actor, "coref", by="coref", conf=0.5 * ante.confidence)
+                cand = self._cand(
+                    start, end, actor, "coref", by="coref", conf=0.5 * ante.confidence
+                )
             else:
                 cand = _Cand(start, end, ante.actor_id, "coref", round(0.5 * ante.confidence, 3),
                              "coref", ante.name, ante.type)  # fmt: skip
@@ -530,7 +554,7 @@ class ActorRecognizer:
                         add(tok.i, tok.i + 1, ante)
                 elif low in _PRON_WE:
                     # "we" is the speaker's side: the speaker's affiliation, or the organisation
-                    # named in the speaker's sentence; never just the nearest name (often the enemy).
+                    # named in the speaker's sentence; never the nearest name (often the enemy).
                     speaker = nearest(tok.i, lambda c: c.type == "person" or _is_speaker(doc, c))
                     if speaker is None:
                         continue
@@ -569,8 +593,10 @@ class ActorRecognizer:
             else:
                 ante = nearest(
                     tok.i,
-                    lambda c: lemma in normalize(c.name).split()
-                    or lemma in normalize(doc[c.start : c.end].text).split(),
+                    lambda c, w=lemma: (
+                        w in normalize(c.name).split()
+                        or w in normalize(doc[c.start : c.end].text).split()
+                    ),
                     window=len(doc),
                 )
             if ante is not None:
@@ -601,7 +627,9 @@ class ActorRecognizer:
         return self
 
 
-_SPEECH = frozenset({"say", "tell", "state", "add", "announce", "declare", "write", "note", "explain"})
+_SPEECH = frozenset(
+    {"say", "tell", "state", "add", "announce", "declare", "write", "note", "explain"}
+)
 
 
 def _is_speaker(doc: Doc, cand: _Cand) -> bool:
@@ -615,7 +643,12 @@ def _greedy(cands: list[_Cand], kind_rank: dict[str, int] | None = None) -> list
     kind_rank = kind_rank or {}
     order = sorted(
         cands,
-        key=lambda c: (-(c.end - c.start), _RANK.get(c.resolved_by, 9), kind_rank.get(c.kind, 5), c.start),
+        key=lambda c: (
+            -(c.end - c.start),
+            _RANK.get(c.resolved_by, 9),
+            kind_rank.get(c.kind, 5),
+            c.start,
+        ),
     )
     used: set[int] = set()
     out: list[_Cand] = []

@@ -151,10 +151,10 @@ def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False
                 end=span.end_char,
                 actor_id=ref.actor_id,
                 actor_name=ref.actor_name,
-                actor_type=ref.actor_type,  # type: ignore[arg-type]
+                actor_type=ref.actor_type,
                 country=ref.country,
                 parent_id=ref.parent_id,
-                resolved_by=ref.resolved_by,  # type: ignore[arg-type]
+                resolved_by=ref.resolved_by,
                 confidence=round(ref.confidence, 3),
             )
         )

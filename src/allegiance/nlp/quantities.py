@@ -36,7 +36,9 @@ __all__ = [
     "parse_number",
 ]
 
-QUANTITY_CONCEPTS = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "quantity_concepts.yaml"
+QUANTITY_CONCEPTS = (
+    Path(__file__).resolve().parents[1] / "lexicon" / "data" / "quantity_concepts.yaml"
+)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -160,7 +162,9 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason=exc)) from exc
     if not isinstance(data, dict):
-        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping"))
+        raise LexiconError(
+            Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping")
+        )
     return data
 
 
@@ -289,10 +293,18 @@ class _QRun:
         nxt = after[0].lower() if after else ""
         if in_ignored(self.doc, a, b):
             return True
-        if is_digit and "," not in atom and "." not in atom and 1800 <= value <= 2100 and len(atom) == 4:
+        if (
+            is_digit
+            and "," not in atom
+            and "." not in atom
+            and 1800 <= value <= 2100
+            and len(atom) == 4
+        ):
             return True  # a year
-        if prev.rstrip(".") in _MONTHS or nxt.rstrip(".,") in _MONTHS or (
-            prev in {"-", "–"} and len(before) and self._month_near(a)
+        if (
+            prev.rstrip(".") in _MONTHS
+            or nxt.rstrip(".,") in _MONTHS
+            or (prev in {"-", "–"} and len(before) and self._month_near(a))
         ):
             return True  # a date
         if re.match(r"(?:st|nd|rd|th)\b", text[b : b + 4]):
@@ -301,7 +313,11 @@ class _QRun:
             return True  # a clock time
         if re.match(r"\s?-?\s?years?[- ]old", text[b : b + 12]):
             return True  # an age
-        if is_digit and re.match(r"\s*,\s*$", text[max(0, a - 2) : a]) and re.match(r"\s*,", text[b : b + 2]):
+        if (
+            is_digit
+            and re.match(r"\s*,\s*$", text[max(0, a - 2) : a])
+            and re.match(r"\s*,", text[b : b + 2])
+        ):
             if any(e.end_char in (a - 2, a - 1) for e in self.persons):
                 return True  # "Scott C. Dayton, 42, of Woodbridge": an age
         line_start = text.rfind("\n", 0, a) + 1
@@ -309,7 +325,11 @@ class _QRun:
             return True  # list numbering
         if prev in self.lex.code_words or prev.rstrip(".") + "." in self.lex.code_words:
             return True
-        if before and re.fullmatch(r"[A-Z][A-Za-z]*|[A-Z]{2,}", before[0]) and text[a - 1 : a] == " ":
+        if (
+            before
+            and re.fullmatch(r"[A-Z][A-Za-z]*|[A-Z]{2,}", before[0])
+            and text[a - 1 : a] == " "
+        ):
             tok = self._token_at(a - 2)
             if tok is not None and tok.pos_ == "PROPN":
                 return True  # "Eager Lion 16", "CTF 50", "DDG 70"
@@ -322,7 +342,17 @@ class _QRun:
             return True  # "11-13 Dec."
         if value == 1 and not is_digit:
             low_after = nxt
-            if low_after in {"of", "or", "another", "in", "on", "who", "that", "which", "day"} or prev in {
+            if low_after in {
+                "of",
+                "or",
+                "another",
+                "in",
+                "on",
+                "who",
+                "that",
+                "which",
+                "day",
+            } or prev in {
                 "no",
                 "number",
                 "the",
@@ -334,7 +364,11 @@ class _QRun:
             tok = self._token_at(b + 1)
             if tok is None or tok.pos_ not in {"NOUN", "ADJ", "PROPN", "NUM"}:
                 return True
-        if not is_digit and value <= 10 and prev in {"the", "our", "their", "his", "her", "its", "these", "those", "both"}:
+        if (
+            not is_digit
+            and value <= 10
+            and prev in {"the", "our", "their", "his", "her", "its", "these", "those", "both"}
+        ):
             return True  # "the two leaders": a reference, not a report
         return False
 
@@ -382,17 +416,34 @@ class _QRun:
             if i + 1 < len(atoms):
                 a2, b2, v2, m2 = atoms[i + 1]
                 gap = text[b:a2]
-                between = re.search(r"between\s+(?:\$\s?)?$", text[max(0, a - 12) : a], re.IGNORECASE)
-                if (re.fullmatch(r"\s?(?:to|-|–)\s?", gap) or (between and re.fullmatch(r"\s+and\s+", gap))) and (
-                    v2 > value and not self._month_near(a) and not re.match(r"(?:st|nd|rd|th)\b", text[b2 : b2 + 4])
+                between = re.search(
+                    r"between\s+(?:\$\s?)?$", text[max(0, a - 12) : a], re.IGNORECASE
+                )
+                if (
+                    re.fullmatch(r"\s?(?:to|-|–)\s?", gap)
+                    or (between and re.fullmatch(r"\s+and\s+", gap))
+                ) and (
+                    v2 > value
+                    and not self._month_near(a)
+                    and not re.match(r"(?:st|nd|rd|th)\b", text[b2 : b2 + 4])
                     and not any(w.lower().rstrip(".,") in _MONTHS for w in self.word_after(b2, 1))
                 ):
                     scale = 1.0
-                    if m2.re is _ATOM and m2.group("scale") and not (m.re is _ATOM and m.group("scale")):
-                        scale = (parse_number("1" + m2.group("scale")) or 1.0)
+                    if (
+                        m2.re is _ATOM
+                        and m2.group("scale")
+                        and not (m.re is _ATOM and m.group("scale"))
+                    ):
+                        scale = parse_number("1" + m2.group("scale")) or 1.0
                     lo = value * scale
-                    num = _Num(between.start() + max(0, a - 12) if between else a, b2, (lo + v2) / 2, lo, v2)
-                    if m2.re is _ATOM and m2.group("cur") or (m.re is _ATOM and m.group("cur")):
+                    num = _Num(
+                        between.start() + max(0, a - 12) if between else a,
+                        b2,
+                        (lo + v2) / 2,
+                        lo,
+                        v2,
+                    )
+                    if (m2.re is _ATOM and m2.group("cur")) or (m.re is _ATOM and m.group("cur")):
                         num.unit = "USD"
                     i += 1
             self.modifiers(num)
@@ -414,7 +465,7 @@ class _QRun:
 
     # -- context ---------------------------------------------------------------------------
     def records(self, nums: list[_Num]) -> list[Quantity]:
-        doc, lex = self.doc, self.lex
+        doc, _lex = self.doc, self.lex
         out: list[Quantity] = []
         doc_id = doc._.doc_id or ""
         for num in nums:
@@ -466,15 +517,28 @@ class _QRun:
         head: int | None = None
         while j < sent.end and j - start < 7:
             t = doc[j]
-            if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"} and t.lower_ not in {"in", "on"} or t.text == "-" or (
-                t.tag_ == "VBN" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN"
-            ) or (t.lower_ == "and" and head is not None and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN"):
-                if t.pos_ == "NOUN":
-                    head = j
-                elif t.pos_ == "PROPN" and head is None and (j + 1 >= sent.end or doc[j + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "-"}):
+            if (
+                (t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"} and t.lower_ not in {"in", "on"})
+                or t.text == "-"
+                or (t.tag_ == "VBN" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN")
+                or (
+                    t.lower_ == "and"
+                    and head is not None
+                    and j + 1 < sent.end
+                    and doc[j + 1].pos_ == "NOUN"
+                )
+            ):
+                if t.pos_ == "NOUN" or (
+                    t.pos_ == "PROPN"
+                    and head is None
+                    and (j + 1 >= sent.end or doc[j + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "-"})
+                ):
                     head = j
                 j += 1
-                if t.pos_ == "NOUN" and (j >= sent.end or doc[j].pos_ not in {"NOUN", "PROPN"} and doc[j].lower_ != "and"):
+                if t.pos_ == "NOUN" and (
+                    j >= sent.end
+                    or (doc[j].pos_ not in {"NOUN", "PROPN"} and doc[j].lower_ != "and")
+                ):
                     break
                 continue
             break
@@ -513,10 +577,14 @@ class _QRun:
         return concept, unit, head + 1, change
 
     def number_of(self, sent: Span, before: int) -> tuple[str, str, str, int] | None:
-        """"the number of US troops ... to just over the 3,000 mark": the counted noun."""
+        """ "the number of US troops ... to just over the 3,000 mark": the counted noun."""
         doc = self.doc
         for t in doc[sent.start : before]:
-            if t.lemma_.lower() in self.lex.placeholders and t.i + 1 < before and doc[t.i + 1].lower_ == "of":
+            if (
+                t.lemma_.lower() in self.lex.placeholders
+                and t.i + 1 < before
+                and doc[t.i + 1].lower_ == "of"
+            ):
                 for u in doc[t.i + 2 : before]:
                     if u.pos_ == "NOUN":
                         return u.lemma_.lower(), u.lower_, u.lower_, u.i
@@ -539,12 +607,24 @@ class _QRun:
             return None
         if head_end - 1 < len(doc) and doc[head_end - 1].lemma_.lower() in self.lex.durations:
             return None
-        inside = [s for s in self.actors if span.start <= s.start and s.end <= head_end and s._.actor is not None]
+        inside = [
+            s
+            for s in self.actors
+            if span.start <= s.start and s.end <= head_end and s._.actor is not None
+        ]
         if inside:
             return self.owner(inside[0])
         for s in self.actors:
-            if s.end in (span.start, span.start - 1) and s.sent.start == sent.start and s._.actor is not None:
-                if doc[s.end - 1].tag_ == "POS" or doc[s.end : span.start].text.strip() in {"", "'s", "’s"}:
+            if (
+                s.end in (span.start, span.start - 1)
+                and s.sent.start == sent.start
+                and s._.actor is not None
+            ):
+                if doc[s.end - 1].tag_ == "POS" or doc[s.end : span.start].text.strip() in {
+                    "",
+                    "'s",
+                    "’s",
+                }:
                     return self.owner(s)
         if head_end - 1 < len(doc):
             t = doc[head_end - 1]
@@ -552,7 +632,11 @@ class _QRun:
                 found = self.number_of(sent, span.start)
                 if found is not None:
                     for s in self.actors:
-                        if s._.actor is not None and s.start <= found[3] <= s.end and s.start < span.start:
+                        if (
+                            s._.actor is not None
+                            and s.start <= found[3] <= s.end
+                            and s.start < span.start
+                        ):
                             return self.owner(s)
         verb = doc[head_end - 1] if head_end > span.start else span.root
         for _ in range(6):
@@ -566,8 +650,16 @@ class _QRun:
                 subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if subj:
                     a, b = subj[0].left_edge.i, subj[0].right_edge.i + 1
-                    inner = [s for s in self.actors if a <= s.start and s.end <= b and s._.actor is not None]
-                    states = [s for s in inner if s._.actor.actor_type in {"state", "government", "military"}]
+                    inner = [
+                        s
+                        for s in self.actors
+                        if a <= s.start and s.end <= b and s._.actor is not None
+                    ]
+                    states = [
+                        s
+                        for s in inner
+                        if s._.actor.actor_type in {"state", "government", "military"}
+                    ]
                     pick = states or inner
                     if pick:
                         return self.owner(pick[0])
@@ -591,7 +683,9 @@ class _QRun:
         base = self.published
         low = s.lower()
         for m in re.finditer(r"(?<![\d,.$])(1[89]\d\d|20\d\d)(?![\d,])", s):
-            if not (sent.start_char + m.start() >= num.start and sent.start_char + m.end() <= num.end):
+            if not (
+                sent.start_char + m.start() >= num.start and sent.start_char + m.end() <= num.end
+            ):
                 month = re.search(r"([A-Za-z]+)\.?\s+(?:\d{1,2},?\s+)?" + m.group(1), s)
                 if month and month.group(1).lower() in _MONTHS:
                     return f"{m.group(1)}-{_MONTHS[month.group(1).lower()]:02d}"

@@ -282,7 +282,7 @@ class _DocRun:
         return None
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
-        out = []
+        out: list[Arg] = []
         for child in tok.children:
             if child.dep_ == "poss" and child.i not in self.tok2span:
                 ref = self.resolver.reference_span(child)

@@ -157,7 +157,9 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
         for d in map(_as_dict, _as_list(bundle.get("documents")))
     }
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    pairs: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    pairs: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
     undated = 0
     for r in map(_as_dict, _as_list(bundle.get("relations"))):
         month = _month(dates.get(str(r.get("doc_id"))))
@@ -234,6 +236,10 @@ def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -298,8 +304,11 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
     fr = _as_dict(bundle.get("frustration"))
     if isinstance(fr.get("index"), int | float) and counts["ties"]:
         index = fr["index"]
-        exact = "" if fr.get("exact", True) else " (an estimate; at least " + _fmt_number(
-            fr.get("lower_bound")) + ")"
+        exact = (
+            ""
+            if fr.get("exact", True)
+            else " (an estimate; at least " + _fmt_number(fr.get("lower_bound")) + ")"
+        )
         out.append({
             "kind": "frustration",
             "title": f"Frustration index {_fmt_number(index)}{exact}",
@@ -331,8 +340,8 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
             out.append({
                 "kind": "tie",
                 "title": f"{label}: {name(best.get('source'))} and {name(best.get('target'))}",
-                "text": f"Backed by {best.get('evidence') or 0} report(s) in "
-                f"{len(_as_list(best.get('outlets'))) or 'unknown'} outlet(s).",
+                "text": f"Backed by {_count(best.get('evidence') or 0, 'report')} in "
+                f"{_count(len(_as_list(best.get('outlets'))), 'outlet')}.",
             })  # fmt: skip
     if counts["quotes"]:
         anon = counts["anonymous_quotes"]

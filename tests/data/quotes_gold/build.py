@@ -86,8 +86,14 @@ def build_quantities(texts: dict[str, tuple[str, str, str]]) -> list[dict[str, o
         if line.startswith("doc "):
             doc_id = find_doc(texts, line.split()[1])
             pos = 0
-            rows.append({"doc_id": doc_id, "collection": texts[doc_id][1],
-                         "source_url": texts[doc_id][2], "annotated": True})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "collection": texts[doc_id][1],
+                    "source_url": texts[doc_id][2],
+                    "annotated": True,
+                }
+            )
             continue
         words, value, concept = (f.strip() for f in line.split("|"))
         text = texts[doc_id][0]

@@ -277,6 +277,9 @@
     Object.keys(pinned).forEach(function (id) { vis[id] = true; });
     return vis;
   }
+  var rankOf = {};
+  ranked.forEach(function (n, i) { rankOf[n.id] = i; });
+  var LABELLED = 60;
   function buildElements() {
     var vis = visibleActors();
     var els = [];
@@ -292,7 +295,8 @@
       var m = n.mentions || n.degree || 0;
       els.push({ group: "nodes", data: {
         id: cyIdOfActor[n.id], actor: n.id, name: nameOf(n.id), color: campColor(c),
-        size: 22 + 38 * Math.sqrt(m / maxMentions)
+        label: rankOf[n.id] < LABELLED || pinned[n.id] ? nameOf(n.id) : "",
+        size: (ids.length > 80 ? 0.6 : 1) * (22 + 38 * Math.sqrt(m / maxMentions))
       }, position: {
         x: (campList.length > 1 ? 420 * Math.cos(angle) : 0) + (Math.random() - 0.5) * 300,
         y: (campList.length > 1 ? 420 * Math.sin(angle) : 0) + (Math.random() - 0.5) * 300
@@ -326,7 +330,8 @@
     cy.elements().remove();
     cy.add(buildElements());
     var big = cy.edges().length > 600;
-    cy.edges().style("curve-style", big ? "haystack" : "bezier");
+    if (big) cy.edges().addClass("hay");
+    if (cy.edges().length > 200) cy.edges().addClass("dense");
     cy.endBatch();
     layout();
     updateCounter();
@@ -430,7 +435,7 @@
     search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") doSearch(); });
     bar.appendChild(el("label", {}, [search, dl]));
     var slider = el("input", { type: "range", id: "top-n", min: Math.min(5, nodes.length), max: nodes.length, step: 1, value: topN, "aria-label": "Number of actors shown" });
-    var sliderLabel = el("span", { text: "Top " + topN + " actors by evidence" });
+    var sliderLabel = el("span", { id: "top-n-label", text: "Top " + topN + " actors by evidence" });
     var timer = null;
     slider.addEventListener("input", function () {
       topN = parseInt(slider.value, 10);
@@ -484,7 +489,7 @@
       style: [
         { selector: "node", style: {
           "background-color": "data(color)", width: "data(size)", height: "data(size)",
-          label: "data(name)", "font-size": 12, color: "#1d2330", "text-valign": "bottom",
+          label: "data(label)", "font-size": 12, color: "#1d2330", "text-valign": "bottom",
           "text-margin-y": 4, "text-outline-color": "#ffffff", "text-outline-width": 2.5,
           "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 7
         } },
@@ -492,12 +497,15 @@
           "line-color": "data(color)", width: "data(width)", "line-style": "data(style)",
           "curve-style": "bezier", opacity: 0.78
         } },
+        { selector: "edge.dense", style: { opacity: 0.45 } },
+        { selector: "edge.hay", style: { "curve-style": "haystack" } },
         { selector: "edge[uneasy = 1]", style: {
           "underlay-color": "#ffd34d", "underlay-opacity": 0.75, "underlay-padding": 5
         } },
         { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
         { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.18, "overlay-padding": 4 } },
-        { selector: ".faded", style: { opacity: 0.12 } }
+        { selector: ".faded", style: { opacity: 0.12 } },
+        { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 10 } }
       ]
     });
     cy.on("tap", "node", function (ev) { showActor(ev.target.data("actor")); });
@@ -506,10 +514,11 @@
       if (e) showPair(e.source, e.target);
     });
     cy.on("mouseover", "node", function (ev) {
+      ev.target.addClass("hover");
       var keep = ev.target.closedNeighborhood();
       cy.elements().not(keep).addClass("faded");
     });
-    cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); });
+    cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); });
     redraw();
   }
   function selectIn(cyId) {
@@ -1072,7 +1081,13 @@
   window.__allegiance = {
     cy: cy, data: DATA,
     selectActor: focusActor, selectPair: focusPair,
-    setTopN: function (n) { topN = Math.max(1, Math.min(nodes.length, n)); var sl = document.getElementById("top-n"); if (sl) sl.value = topN; redraw(); },
+    setTopN: function (n) {
+      topN = Math.max(1, Math.min(nodes.length, n));
+      var sl = document.getElementById("top-n"), lab = document.getElementById("top-n-label");
+      if (sl) sl.value = topN;
+      if (lab) lab.textContent = "Top " + topN + " actors by evidence";
+      redraw();
+    },
     edgeIndex: function (a, b) { var e = edgeByKey[pairKey(a, b)]; return e ? edges.indexOf(e) : -1; }
   };
   window.__allegianceReady = true;

@@ -1,0 +1,220 @@
+"""Relation extraction, one construction per test, on sentences from real reporting."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.lexicon import load_lexicon
+from allegiance.schema import CATEGORIES
+
+
+def _family(actor_id: str | None) -> str:
+    return (actor_id or "").split(".")[0]
+
+
+def relations(nlp, text):
+    return nlp(text)._.relations
+
+
+def find(rels, source, target, *, categories=None):
+    """Relations between actor families (either order for symmetric ones)."""
+    out = []
+    for r in rels:
+        pair = (_family(r.source.actor_id), _family(r.target.actor_id))
+        if pair == (source, target) or (r.symmetric and pair == (target, source)):
+            if categories is None or r.category in categories:
+                out.append(r)
+    return out
+
+
+CASES = [
+    # (construction, sentence, source family, target family, categories, negated, hypothetical)
+    (
+        "passive",
+        "ISIS was driven out by Kurdish Peshmerga forces.",
+        "KRG",
+        "ISIL",
+        {"ASSAULT"},
+        False,
+        False,
+    ),
+    (
+        "svo coordination",
+        "Iran has been arming and supporting Iraqi army and Shia militia "
+        "operations in Diyala province.",
+        "IRN",
+        "IRQ",
+        {"AID", "SUPPORT"},
+        False,
+        False,
+    ),
+    (
+        "adjectival backer",
+        "But it is the Iranian-backed Shia militias who incite the most fear "
+        "and hatred among coalition members.",
+        "IRN",
+        "SHIA",
+        {"SUPPORT"},
+        False,
+        False,
+    ),
+    (
+        "proxy",
+        "The Shia militias, known as Popular Mobilization Forces, are seen as an Iranian proxy.",
+        "IRN",
+        "SHIA",
+        {"SUPPORT"},
+        False,
+        False,
+    ),
+    (
+        "negated trust is distrust",
+        "The Americans don’t trust the Iranians.",
+        "USA",
+        "IRN",
+        {"OPPOSE"},
+        False,
+        False,
+    ),
+    (
+        "negation",
+        "He insisted that no American forces would be commanded by Iran.",
+        "IRN",
+        "USA",
+        None,
+        True,
+        True,
+    ),
+    (
+        "hypothetical",
+        "If talks fail, the Shia militias could attack U.S. troops.",
+        "SHIA",
+        "USA",
+        {"ASSAULT"},
+        False,
+        True,
+    ),
+    (
+        "barring",
+        "Baghdad has barred Shia militias from entering the city out of concern they "
+        "would commit atrocities.",
+        "IRQ",
+        "SHIA",
+        {"COERCE"},
+        False,
+        False,
+    ),
+    ("adverbial stance", "Turkey is warily watching Iran.", "TUR", "IRN", {"OPPOSE"}, False, False),
+    (
+        "noun with light verb",
+        "Coalition military forces conducted 23 strikes using attack and "
+        "fighter aircraft against ISIL targets.",
+        "COALITION",
+        "ISIL",
+        {"ASSAULT", "OPPOSE"},
+        False,
+        False,
+    ),
+    (
+        "event noun with possessor",
+        "A series of precision U.S. airstrikes against al-Qaida "
+        "operatives this week killed more than 20 militants.",
+        "USA",
+        "AQ",
+        {"ASSAULT"},
+        False,
+        False,
+    ),
+    (
+        "stance noun, mutual",
+        "The United States and Iran are enemies.",
+        "USA",
+        "IRN",
+        {"OPPOSE"},
+        False,
+        False,
+    ),
+    (
+        "prepositional partner",
+        "Iranian troops are embedded with the Iraqi army.",
+        "IRN",
+        "IRQ",
+        {"COOPERATE"},
+        False,
+        False,
+    ),
+    (
+        "commitment",
+        "Iran is committed to the survival of president Bashar al-Assad’s regime.",
+        "IRN",
+        None,
+        {"SUPPORT"},
+        False,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_construction(nlp, case):
+    _, text, source, target, categories, negated, hypothetical = case
+    rels = relations(nlp, text)
+    if source is None:
+        hits = [r for r in rels if categories is None or r.category in categories]
+    elif target is None:
+        hits = [
+            r
+            for r in rels
+            if _family(r.source.actor_id) == source
+            and (categories is None or r.category in categories)
+        ]
+    else:
+        hits = find(rels, source, target, categories=categories)
+    assert hits, (
+        f"no relation {source}->{target} in {[(r.source.text, r.category, r.target.text) for r in rels]}"
+    )
+    assert any(r.negated == negated and r.hypothetical == hypothetical for r in hits)
+
+
+def test_attribution_to_speaker_of_reported_claim(nlp):
+    rels = relations(nlp, "Russia said that Turkey attacked Syria.")
+    hit = find(rels, "TUR", "SYR", categories={"ASSAULT"})
+    assert hit and hit[0].attributed_to is not None
+    assert _family(hit[0].attributed_to.actor_id) == "RUS"
+
+
+def test_pronoun_argument_keeps_its_own_span(nlp):
+    text = "Iran has sent troops. They have been arming Shia militias in Diyala."
+    rels = relations(nlp, text)
+    hit = [r for r in rels if r.category == "AID"]
+    assert hit and hit[0].source.text == "They" and _family(hit[0].source.actor_id) == "IRN"
+    assert text[hit[0].source.start : hit[0].source.end] == "They"
+
+
+def test_every_relation_carries_evidence_and_valid_fields(nlp):
+    text = "Iran backs Hezbollah and Hamas, while Israel fights Hamas."
+    doc = nlp(text)
+    assert doc._.relations
+    for r in doc._.relations:
+        assert text[r.sentence.start : r.sentence.end] == r.sentence.text
+        assert text[r.trigger.start : r.trigger.end] == r.trigger.text
+        assert text[r.source.start : r.source.end] == r.source.text
+        assert r.category in CATEGORIES
+
+
+def test_user_lexicon_overrides_and_extends(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("verbs:\n  shun: OPPOSE\n  praise: null\n", encoding="utf-8")
+    lex = load_lexicon((str(path),))
+    assert lex.verbs["shun"].category == "OPPOSE"
+    assert "praise" not in lex.verbs
+    assert "attack" in lex.verbs
+
+
+def test_bad_lexicon_entry_is_named(tmp_path):
+    from allegiance.errors import LexiconError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("verbs:\n  shun: HUG\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="shun"):
+        load_lexicon((str(path),))
