@@ -546,6 +546,8 @@ class _QRun:
             return "percent", "percent", start + 1, change
         if head is None:
             return None, None, span.end, change
+        if head != start and doc[start].tag_ == "NN" and doc[head].tag_ == "NN" and num.value > 1:
+            head = start  # "a 60-plus nation coalition", "a 5,000-troop force": what is counted
         phrase = doc[start : head + 1].text.lower()
         lemma = doc[head].lemma_.lower()
         word = doc[head].lower_
