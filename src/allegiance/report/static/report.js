@@ -255,6 +255,7 @@
   var panel = null;
   var topN = Math.min(DEFAULT_TOP, nodes.length);
   var showNeutral = true;
+  var showIsolated = false;
   var pinned = {};
   var score = {};
   nodes.forEach(function (n) { score[n.id] = 0; });
@@ -273,7 +274,8 @@
 
   function visibleActors() {
     var vis = {};
-    ranked.slice(0, topN).forEach(function (n) { vis[n.id] = true; });
+    ranked.filter(function (n) { return showIsolated || score[n.id] > 0; })
+      .slice(0, topN).forEach(function (n) { vis[n.id] = true; });
     Object.keys(pinned).forEach(function (id) { vis[id] = true; });
     return vis;
   }
@@ -335,6 +337,26 @@
     cy.endBatch();
     layout();
     updateCounter();
+    scaleLabels();
+  }
+  // keep labels readable when a small graph is zoomed out to fit (labels live in model units)
+  var labelSize = 0;
+  function scaleLabels() {
+    if (!cy) return;
+    var size = cy.nodes().length > 150 ? 12 : Math.round(Math.min(30, Math.max(12, 13 / cy.zoom())));
+    if (size === labelSize) return;
+    labelSize = size;
+    cy.style().selector("node").style({ "font-size": size, "text-outline-width": size / 5 }).update();
+  }
+  function eligibleCount() {
+    return nodes.filter(function (n) { return showIsolated || score[n.id] > 0; }).length;
+  }
+  function syncSlider() {
+    var sl = document.getElementById("top-n"), lab = document.getElementById("top-n-label");
+    var max = Math.max(1, eligibleCount());
+    topN = Math.min(topN, max);
+    if (sl) { sl.max = max; sl.min = Math.min(5, max); sl.value = topN; }
+    if (lab) lab.textContent = "Top " + topN + " of " + max + " actors by evidence";
   }
   var counterEl = null;
   function updateCounter() {
@@ -439,7 +461,7 @@
     var timer = null;
     slider.addEventListener("input", function () {
       topN = parseInt(slider.value, 10);
-      sliderLabel.textContent = "Top " + topN + " actors by evidence";
+      syncSlider();
       clearTimeout(timer);
       timer = setTimeout(redraw, 200);
     });
@@ -447,6 +469,17 @@
     var neutralBox = el("input", { type: "checkbox", checked: "checked" });
     neutralBox.addEventListener("change", function () { showNeutral = neutralBox.checked; redraw(); });
     bar.appendChild(el("label", {}, [neutralBox, "neutral ties"]));
+    var isolated = nodes.filter(function (n) { return !(score[n.id] > 0); }).length;
+    if (isolated) {
+      var isoBox = el("input", { type: "checkbox", id: "show-isolated" });
+      isoBox.addEventListener("change", function () {
+        showIsolated = isoBox.checked;
+        topN = showIsolated ? Math.max(topN, Math.min(DEFAULT_TOP, nodes.length)) : topN;
+        syncSlider();
+        redraw();
+      });
+      bar.appendChild(el("label", { title: "actors that are mentioned but have no tie" }, [isoBox, "actors without ties (" + isolated + ")"]));
+    }
     bar.appendChild(el("button", { text: "Re-arrange", onclick: function () { cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; }); layout(); } }));
     bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); } }));
     counterEl = el("span", { "class": "counter" });
@@ -518,6 +551,7 @@
       var keep = ev.target.closedNeighborhood();
       cy.elements().not(keep).addClass("faded");
     });
+    cy.on("zoom", function () { scaleLabels(); });
     cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); });
     redraw();
   }
@@ -1076,6 +1110,7 @@
   });
   app.appendChild(el("footer", { text: "Made with allegiance. Everything in this file works offline; the data is embedded as JSON." }));
   initGraph();
+  syncSlider();
 
   // hook for tests and for users who want to script the page
   window.__allegiance = {
@@ -1083,9 +1118,7 @@
     selectActor: focusActor, selectPair: focusPair,
     setTopN: function (n) {
       topN = Math.max(1, Math.min(nodes.length, n));
-      var sl = document.getElementById("top-n"), lab = document.getElementById("top-n-label");
-      if (sl) sl.value = topN;
-      if (lab) lab.textContent = "Top " + topN + " actors by evidence";
+      syncSlider();
       redraw();
     },
     edgeIndex: function (a, b) { var e = edgeByKey[pairKey(a, b)]; return e ? edges.indexOf(e) : -1; }
