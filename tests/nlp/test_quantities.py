@@ -38,7 +38,13 @@ def test_quantity_forms(nlp, text, value, low, high, approximate, concept):
     found = _quantities(nlp, text)
     assert len(found) == 1
     q = found[0]
-    assert (q.value, q.low, q.high, q.approximate, q.concept) == (value, low, high, approximate, concept)
+    assert (q.value, q.low, q.high, q.approximate, q.concept) == (
+        value,
+        low,
+        high,
+        approximate,
+        concept,
+    )
     assert text[q.start : q.end] == q.text
 
 
@@ -148,7 +154,9 @@ def seed_quantities(nlp, seed_texts):
     return out
 
 
-@pytest.mark.parametrize(("doc", "published", "words", "value", "concept", "change", "year"), SEED_FIGURES)
+@pytest.mark.parametrize(
+    ("doc", "published", "words", "value", "concept", "change", "year"), SEED_FIGURES
+)
 def test_seed_troop_figures(seed_quantities, doc, published, words, value, concept, change, year):
     found = [q for q in seed_quantities[doc] if q.text == words]
     assert len(found) == 1

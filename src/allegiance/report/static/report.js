@@ -1022,7 +1022,9 @@
     g.appendChild(svg("text", { x: L - 4, y: y(vmax / 1.15) + 4, "font-size": 10, "text-anchor": "end", fill: "#5d6676", text: fmt(Math.round(vmax / 1.15)) }));
     g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(vmax / 1.15), y2: y(vmax / 1.15), stroke: "#eceef2" }));
     var d = points.map(function (p, i) { return (i ? "L" : "M") + x(p.t).toFixed(1) + " " + y(p.value).toFixed(1); }).join(" ");
-    g.appendChild(svg("path", { d: d, fill: "none", stroke: "#3f6fd1", "stroke-width": 2 }));
+    var seen = {}, sameDate = points.some(function (p) { var dup = seen[p.t]; seen[p.t] = true; return dup; });
+    // a line only makes sense when each date has one value; otherwise show the points alone
+    if (!sameDate) g.appendChild(svg("path", { d: d, fill: "none", stroke: "#3f6fd1", "stroke-width": 2 }));
     var lastLabel = -1e9, lastDate = -1e9;
     points.forEach(function (p) {
       var px = x(p.t);
@@ -1052,15 +1054,19 @@
         var d = qDate(q);
         return { t: toTime(d), value: q.value, date: d, outlet: (docs[q.doc_id] || {}).outlet || "?", text: q.text };
       }).filter(function (p) { return isFinite(p.t) && typeof p.value === "number"; }).sort(function (a, b) { return a.t - b.t; });
-      if (pts.length >= 2) charts.appendChild(el("div", { "class": "card" }, lineChart(k, pts)));
+      var distinct = {};
+      pts.forEach(function (p) { distinct[p.t] = true; });
+      if (Object.keys(distinct).length >= 2) charts.appendChild(el("div", { "class": "card" }, lineChart(k, pts)));
     });
     if (charts.childNodes.length) s.appendChild(charts);
     var tb = el("tbody");
     order.forEach(function (k) {
       groups[k].slice().sort(function (a, b) { return qDate(a) < qDate(b) ? -1 : 1; }).forEach(function (q) {
-        var val = fmt(q.value);
-        if (typeof q.low === "number" || typeof q.high === "number") val = (q.low !== null && q.low !== undefined ? fmt(q.low) : "…") + "–" + (q.high !== null && q.high !== undefined ? fmt(q.high) : "…");
-        if (q.approximate) val = "≈ " + val;
+        var val = fmt(q.value), lo = typeof q.low === "number", hi = typeof q.high === "number";
+        if (lo && hi && q.low !== q.high) val = fmt(q.low) + "–" + fmt(q.high);
+        else if (lo && !hi) val = "> " + fmt(q.low);
+        else if (hi && !lo) val = "< " + fmt(q.high);
+        else if (q.approximate) val = "≈ " + val;
         var ch = q.change === "up" ? "▲ up" : q.change === "down" ? "▼ down" : "";
         var sentence = obj(q.sentence).text ? highlighted({ sentence: q.sentence, trigger: { text: q.text, start: q.start, end: q.end } }) : el("span", { text: q.text || "" });
         tb.appendChild(el("tr", {}, [el("td", { text: k }), el("td", { "class": "num nowrap" }, el("b", { text: val })), el("td", { "class": "nowrap", text: ch }),
