@@ -1,0 +1,510 @@
+"""Build the signed actor network from relation records, and read or write it.
+
+One edge per actor pair aggregates every relation between them: how much evidence, its
+intensity, the net sign, first and last date, the outlets and the relation ids behind it.
+The evidence sentences are kept in ``G.graph["evidence"]`` (relation id -> dict) so analyses
+can quote them; exports drop that table and flatten lists so Gephi can read the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pydantic import BaseModel
+
+from ..errors import AnalysisError, InputError, Messages
+from ._arrays import edge_sign
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "build_network",
+    "read_graph",
+    "signed_graph",
+    "snapshots",
+    "write_graph",
+]
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+_LIST_ATTRS = ("outlets", "relations")
+_SEP = ";"
+
+
+def _as_dict(record: Any) -> dict[str, Any]:
+    if isinstance(record, BaseModel):
+        return record.model_dump()
+    if isinstance(record, dict):
+        return record
+    raise InputError(f"not a record: {type(record).__name__} (expected a record model or dict)")
+
+
+def _parse_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _actor(arg: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    if not arg:
+        return None, None
+    actor_id = arg.get("actor_id")
+    name = arg.get("actor_name") or arg.get("text")
+    return actor_id, name
+
+
+def build_network(
+    records: Iterable[Any],
+    *,
+    level: str = "actor",
+    rollup: Callable[[str], str] | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    min_evidence: int = 1,
+    directed: bool = False,
+    include_negated: bool = False,
+    include_hypothetical: bool = False,
+) -> nx.Graph:
+    """Aggregate relation records into a signed, weighted, time-stamped actor network.
+
+    Each edge carries ``evidence`` (number of relations), ``positive``/``negative``/``neutral``
+    counts, ``weight`` (positive minus negative), ``sign`` (the sign of ``weight``, ties broken
+    by the summed intensity; 0 when both are 0: neutral relations such as CONSULT count as
+    evidence but not toward the sign), ``intensity_sum``, ``intensity_mean``, ``first``/``last``
+    (ISO dates), ``outlets`` and ``relations`` (ids). Nodes carry ``name``, ``type``,
+    ``country`` and ``mentions`` (from mention records when present). Self-loops, including
+    those created by roll-up, are dropped.
+
+    Args:
+        records: record models or dicts (documents supply dates and outlets by ``doc_id``;
+            mentions supply node attributes); other kinds are ignored.
+        level: label of the roll-up level, stored in ``G.graph["level"]``.
+        rollup: maps an actor id to the id it rolls up to (parent, country); identity if None.
+        since, until: keep relations whose document date is within [since, until]
+            (inclusive); relations without a date are dropped when either is given.
+        min_evidence: drop edges with fewer relations.
+        directed: one edge per (source, target); symmetric relations add both directions.
+        include_negated, include_hypothetical: keep negated / hypothetical relations.
+
+    Returns:
+        An ``nx.Graph`` (or ``nx.DiGraph`` when ``directed``).
+
+    Example:
+        >>> rel = {"kind": "relation", "id": "r1", "doc_id": "d1", "category": "ASSAULT",
+        ...        "sign": -1, "intensity": -9.0, "sentence": {"text": "A hit B."},
+        ...        "source": {"actor_id": "A"}, "target": {"actor_id": "B"}}
+        >>> G = build_network([rel])
+        >>> G["A"]["B"]["sign"], G["A"]["B"]["relations"]
+        (-1, ['r1'])
+    """
+    lo, hi = _parse_date(since), _parse_date(until)
+    if since is not None and lo is None:
+        raise AnalysisError(f"--since {since!r} is not an ISO date (YYYY-MM-DD)")
+    if until is not None and hi is None:
+        raise AnalysisError(f"--until {until!r} is not an ISO date (YYYY-MM-DD)")
+    if min_evidence < 1:
+        raise AnalysisError(f"min_evidence must be at least 1, not {min_evidence}")
+    roll = rollup or (lambda a: a)
+    docs: dict[str, dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        d = _as_dict(rec)
+        kind = d.get("kind")
+        if kind == "document":
+            docs[str(d.get("doc_id"))] = d
+        elif kind == "relation":
+            relations.append(d)
+        elif kind == "mention" and d.get("actor_id"):
+            node = roll(str(d["actor_id"]))
+            info = nodes.setdefault(node, {"mentions": 0})
+            info["mentions"] += 1
+            if node == d["actor_id"]:
+                info.setdefault("name", d.get("actor_name"))
+                info.setdefault("type", d.get("actor_type"))
+                info.setdefault("country", d.get("country"))
+            else:
+                info.setdefault("_country", d.get("country"))
+    G: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    G.graph.update(
+        level=level,
+        since=lo.isoformat() if lo else None,
+        until=hi.isoformat() if hi else None,
+        min_evidence=min_evidence,
+        directed=directed,
+    )
+    agg: dict[tuple[str, str], dict[str, Any]] = {}
+    evidence: dict[str, dict[str, Any]] = {}
+    for r in relations:
+        if (r.get("negated") and not include_negated) or (
+            r.get("hypothetical") and not include_hypothetical
+        ):
+            continue
+        src_id, src_name = _actor(r.get("source"))
+        tgt_id, tgt_name = _actor(r.get("target"))
+        if not src_id or not tgt_id:
+            continue
+        a, b = roll(str(src_id)), roll(str(tgt_id))
+        if a == b:
+            continue
+        doc = docs.get(str(r.get("doc_id")), {})
+        day = _parse_date(doc.get("published"))
+        if (lo or hi) and (day is None or (lo and day < lo) or (hi and day > hi)):
+            continue
+        for node, aid, name in ((a, src_id, src_name), (b, tgt_id, tgt_name)):
+            info = nodes.setdefault(node, {"mentions": 0})
+            if node == aid and name:
+                info.setdefault("name", name)
+        pairs = [(a, b)]
+        if directed and r.get("symmetric"):
+            pairs.append((b, a))
+        elif not directed and str(b) < str(a):
+            pairs = [(b, a)]
+        sign = int(r.get("sign") or 0)
+        intensity = float(r.get("intensity") or 0.0)
+        rid = str(r.get("id"))
+        sentence = (r.get("sentence") or {}).get("text")
+        evidence[rid] = {
+            "id": rid,
+            "doc_id": r.get("doc_id"),
+            "sentence": sentence,
+            "category": r.get("category"),
+            "sign": sign,
+            "intensity": intensity,
+            "date": day.isoformat() if day else None,
+            "outlet": doc.get("outlet"),
+            "source": a,
+            "target": b,
+        }
+        for pair in pairs:
+            e = agg.setdefault(
+                pair,
+                {"evidence": 0, "positive": 0, "negative": 0, "neutral": 0,
+                 "intensity_sum": 0.0, "first": None, "last": None,
+                 "outlets": [], "relations": []},
+            )  # fmt: skip
+            e["evidence"] += 1
+            e["positive" if sign > 0 else "negative" if sign < 0 else "neutral"] += 1
+            e["intensity_sum"] += intensity
+            if day is not None:
+                iso = day.isoformat()
+                e["first"] = iso if e["first"] is None or iso < e["first"] else e["first"]
+                e["last"] = iso if e["last"] is None or iso > e["last"] else e["last"]
+            outlet = doc.get("outlet")
+            if outlet and outlet not in e["outlets"]:
+                e["outlets"].append(outlet)
+            e["relations"].append(rid)
+    for (a, b), e in agg.items():
+        if e["evidence"] < min_evidence:
+            continue
+        weight = e["positive"] - e["negative"]
+        net = weight if weight else (e["intensity_sum"] if e["positive"] + e["negative"] else 0)
+        e["weight"] = weight
+        e["sign"] = (net > 0) - (net < 0)
+        e["intensity_mean"] = e["intensity_sum"] / e["evidence"]
+        G.add_edge(a, b, **e)
+    for node in G.nodes:
+        info = nodes.get(node, {"mentions": 0})
+        G.nodes[node].update(
+            name=info.get("name") or str(node),
+            type=info.get("type"),
+            country=info.get("country") or info.get("_country"),
+            mentions=info.get("mentions", 0),
+        )
+    G.graph["evidence"] = {
+        rid: ev for rid, ev in evidence.items() if G.has_edge(ev["source"], ev["target"])
+        or G.has_edge(ev["target"], ev["source"])
+    }
+    return G
+
+
+_WINDOW = re.compile(r"^\s*(\d+)\s*([DWMY])\s*$", re.IGNORECASE)
+
+
+def _window_days(window: str) -> tuple[int, str]:
+    m = _WINDOW.match(window)
+    if not m:
+        raise AnalysisError(f"window {window!r} is not like 365D, 8W, 6M or 1Y")
+    return int(m.group(1)), m.group(2).upper()
+
+
+def _advance(day: date, count: int, unit: str) -> date:
+    if unit == "D":
+        return day + timedelta(days=count)
+    if unit == "W":
+        return day + timedelta(weeks=count)
+    months = count * (12 if unit == "Y" else 1)
+    year, month = divmod(day.month - 1 + months, 12)
+    y, mth = day.year + year, month + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(y, mth, d)
+        except ValueError:
+            continue
+    raise AnalysisError(f"cannot advance {day} by {count}{unit}")  # pragma: no cover
+
+
+def snapshots(
+    records: Iterable[Any], window: str = "365D", **kwargs: Any
+) -> list[nx.Graph]:
+    """A time series of networks over consecutive windows covering the dated relations.
+
+    Windows start at the earliest document date and tile forward without overlap; each graph
+    has ``G.graph["since"]`` and ``G.graph["until"]`` (inclusive). Relations without a date
+    appear in no snapshot.
+
+    Args:
+        records: as for :func:`build_network` (read into memory once).
+        window: length like ``"365D"``, ``"8W"``, ``"6M"`` or ``"1Y"``.
+        **kwargs: passed on to :func:`build_network` (not ``since``/``until``).
+
+    Returns:
+        One graph per window, oldest first.
+    """
+    count, unit = _window_days(window)
+    if count < 1:
+        raise AnalysisError(f"window {window!r} must be at least 1")
+    recs = [_as_dict(r) for r in records]
+    days = sorted(
+        d
+        for r in recs
+        if r.get("kind") == "document"
+        for d in [_parse_date(r.get("published"))]
+        if d is not None
+    )
+    if not days:
+        return []
+    out: list[nx.Graph] = []
+    start = days[0]
+    while start <= days[-1]:
+        end = _advance(start, count, unit)
+        out.append(build_network(recs, since=start, until=end - timedelta(days=1), **kwargs))
+        start = end
+    return out
+
+
+def signed_graph(G: nx.Graph) -> nx.Graph:
+    """An undirected graph whose every edge has ``sign`` in {-1, +1}.
+
+    Directed pairs are combined (their ``weight``, or else ``sign``, summed; evidence and
+    relation ids merged); net-zero edges and self-loops are dropped. Node attributes are kept.
+
+    Raises:
+        AnalysisError: when an edge carries no sign.
+    """
+    H = nx.Graph()
+    H.graph.update({k: v for k, v in G.graph.items()})
+    H.add_nodes_from(G.nodes(data=True))
+    acc: dict[tuple[Hashable, Hashable], dict[str, Any]] = {}
+    for a, b, data in G.edges(data=True):
+        if a == b:
+            continue
+        s = edge_sign(data, "a signed graph")
+        w = data.get("weight", s)
+        try:
+            w = float(w)
+        except (TypeError, ValueError):
+            w = float(s)
+        key = (a, b) if (b, a) not in acc else (b, a)
+        cur = acc.get(key)
+        if cur is None:
+            acc[key] = {**data, "_w": w, "_s": s}
+            acc[key]["relations"] = list(data.get("relations") or [])
+            continue
+        cur["_w"] += w
+        cur["_s"] += s
+        for k in ("evidence", "positive", "negative", "neutral", "intensity_sum"):
+            if k in data and k in cur:
+                cur[k] += data[k]
+        cur["relations"] = list(dict.fromkeys(cur["relations"] + list(data.get("relations") or [])))
+    for (a, b), data in acc.items():
+        w, s = data.pop("_w"), data.pop("_s")
+        net = w if w else s
+        sign = (net > 0) - (net < 0)
+        if sign == 0:
+            continue
+        if not data["relations"]:
+            data.pop("relations")
+        H.add_edge(a, b, **{**data, "sign": sign})
+    return H
+
+
+# ------------------------------------------------------------------------------------
+# reading and writing
+# ------------------------------------------------------------------------------------
+
+
+def _flatten(G: nx.Graph) -> nx.Graph:
+    """A copy with only scalar attributes (lists joined with ';', None dropped)."""
+    H = G.__class__()
+    for key, value in G.graph.items():
+        if isinstance(value, str | int | float | bool):
+            H.graph[key] = value
+
+    def clean(attrs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in attrs.items():
+            if v is None:
+                continue
+            if isinstance(v, list | tuple | set):
+                out[k] = _SEP.join(str(x) for x in v)
+            elif isinstance(v, dict):
+                out[k] = json.dumps(v, sort_keys=True)
+            elif isinstance(v, bool | int | float | str):
+                out[k] = v
+            else:
+                out[k] = str(v)
+        return out
+
+    for n, d in G.nodes(data=True):
+        H.add_node(str(n), **clean(d))
+    for a, b, d in G.edges(data=True):
+        H.add_edge(str(a), str(b), **clean(d))
+    return H
+
+
+def _unflatten(G: nx.Graph) -> nx.Graph:
+    for _, _, d in G.edges(data=True):
+        for k in _LIST_ATTRS:
+            if isinstance(d.get(k), str):
+                d[k] = [x for x in d[k].split(_SEP) if x]
+        if "sign" in d:
+            d["sign"] = int(float(d["sign"]))
+    return G
+
+
+def write_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write a network as graphml, gexf (Gephi), node-link json or a CSV edge list.
+
+    Args:
+        G: the network.
+        path: output file.
+        fmt: one of :data:`EXPORT_FORMATS`; guessed from the suffix when None.
+
+    Returns:
+        The path written.
+    """
+    p = Path(path)
+    fmt = (fmt or p.suffix.lstrip(".")).lower()
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"{p}: unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+    if fmt == "json":
+        data = nx.node_link_data(G, edges="links")
+        p.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+    elif fmt == "csv":
+        keys = [
+            "evidence", "positive", "negative", "neutral", "weight", "intensity_sum",
+            "intensity_mean", "first", "last", "outlets", "relations",
+        ]  # fmt: skip
+        with p.open("w", encoding="utf-8", newline="") as fp:
+            w = csv.writer(fp)
+            w.writerow(["source", "target", "sign", *keys])
+            for a, b, d in G.edges(data=True):
+                row = [a, b, d.get("sign", "")]
+                for k in keys:
+                    v = d.get(k)
+                    row.append(_SEP.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
+                w.writerow(row)
+    elif fmt == "graphml":
+        nx.write_graphml(_flatten(G), p)
+    else:
+        nx.write_gexf(_flatten(G), p)
+    return p
+
+
+def _read_csv(p: Path) -> nx.Graph:
+    G = nx.Graph()
+    with p.open(encoding="utf-8-sig", newline="") as fp:
+        sample = fp.read(4096)
+        fp.seek(0)
+        first = sample.splitlines()[0] if sample else ""
+        delim = "\t" if "\t" in first else ","
+        rows = csv.reader(fp, delimiter=delim)
+        header: list[str] | None = None
+        for lineno, row in enumerate(rows, 1):
+            if not row or not "".join(row).strip():
+                continue
+            if lineno == 1 and row[0].strip().lower() in ("source", "from", "u", "src"):
+                header = [h.strip().lower() for h in row]
+                continue
+            if header:
+                rec = dict(zip(header, row, strict=False))
+                a, b, s = rec.get("source"), rec.get("target"), rec.get("sign", rec.get("weight"))
+            elif len(row) >= 3:
+                a, b, s = row[0], row[1], row[2]
+            else:
+                raise InputError(Messages.BAD_FIELD.format(path=p, line=lineno, reason="expected source,target,sign"))
+            try:
+                sign = int(float(str(s)))
+            except (TypeError, ValueError) as exc:
+                raise InputError(
+                    Messages.BAD_FIELD.format(path=p, line=lineno, reason=f"sign {s!r} is not a number")
+                ) from exc
+            if a is None or b is None:
+                raise InputError(Messages.BAD_FIELD.format(path=p, line=lineno, reason="missing source or target"))
+            attrs: dict[str, Any] = {"sign": (sign > 0) - (sign < 0)}
+            if header:
+                for k, v in rec.items():
+                    if k in ("source", "target", "sign") or v in ("", None):
+                        continue
+                    if k in _LIST_ATTRS:
+                        attrs[k] = [x for x in v.split(_SEP) if x]
+                    else:
+                        try:
+                            attrs[k] = int(v) if re.fullmatch(r"-?\d+", v) else float(v)
+                        except ValueError:
+                            attrs[k] = v
+            G.add_edge(a.strip(), b.strip(), **attrs)
+    return G
+
+
+def read_graph(path: str | Path, **build_kwargs: Any) -> nx.Graph:
+    """Read a network: a records JSONL (built with :func:`build_network`), a graph exported by
+    ``allegiance network`` (.graphml, .gexf, node-link .json) or a CSV edge list
+    (``source,target,sign`` with or without header).
+
+    Raises:
+        InputError: when the file is missing or cannot be read as any of these.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(Messages.MISSING_FILE.format(path=p))
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".graphml":
+            return _unflatten(nx.read_graphml(p))
+        if suffix == ".gexf":
+            return _unflatten(nx.read_gexf(p))
+        if suffix in (".csv", ".tsv", ".txt", ".edges"):
+            return _read_csv(p)
+        if suffix in (".json", ".jsonl", ".ndjson"):
+            text = p.read_text(encoding="utf-8-sig")
+            stripped = text.lstrip()
+            if stripped.startswith("{") and suffix == ".json":
+                try:
+                    data = json.loads(text)
+                except json.JSONDecodeError:
+                    data = None
+                if isinstance(data, dict) and "nodes" in data:
+                    links = "links" if "links" in data else "edges"
+                    G = nx.node_link_graph(data, edges=links)
+                    return _unflatten(G)
+            from ..schema import read_records
+
+            return build_network(read_records(p), **build_kwargs)
+    except (nx.NetworkXError, ValueError, KeyError, SyntaxError) as exc:
+        raise InputError(f"{p}: cannot read as a graph ({str(exc).splitlines()[0]})") from exc
+    raise InputError(
+        f"{p}: unknown graph format {suffix!r} (use records .jsonl, .graphml, .gexf, .json or .csv)"
+    )
