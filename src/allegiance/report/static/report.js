@@ -82,6 +82,10 @@
       if (a.actor_id && a.actor_name && !names[a.actor_id]) names[a.actor_id] = a.actor_name;
     });
   });
+  arr(B.quotes).forEach(function (q) {
+    var sp = obj(q && q.speaker);
+    if (sp.actor_id && sp.actor_name && !names[sp.actor_id]) names[sp.actor_id] = sp.actor_name;
+  });
   nodes.forEach(function (n) { names[n.id] = n.name || names[n.id] || String(n.id); });
   function nameOf(id) { return names[id] !== undefined ? String(names[id]) : String(id); }
   function pairKey(a, b) { a = String(a); b = String(b); return a < b ? a + "\u0001" + b : b + "\u0001" + a; }
@@ -964,6 +968,7 @@
   }
 
   // ---------- quotes ----------
+  function norm(t) { return String(t).toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]+/g, " ").trim(); }
   function quotesSection() {
     var s = section("quotes", "Quotes by source",
       "Who is quoted, grouped by speaker; named sources first, then anonymous ones (described by role).");
@@ -985,17 +990,29 @@
       var groups = {}, order = [];
       list.forEach(function (q) {
         var sp = obj(q.speaker);
-        var key = g[0] ? (q.speaker_role || sp.text || "unnamed source") : (sp.actor_name && sp.text && sp.text !== sp.actor_name ? sp.text : (sp.text || sp.actor_name || "unknown speaker"));
+        var key;
+        if (g[0]) key = q.speaker_role || sp.text || "unnamed source";
+        else if (sp.actor_name && sp.text && norm(sp.actor_name).indexOf(norm(sp.text)) >= 0) key = sp.actor_name;
+        else key = sp.text || sp.actor_name || "unknown speaker";
         if (!groups[key]) { groups[key] = []; order.push(key); }
         groups[key].push(q);
       });
+      if (!g[0]) {
+        // "Galloway" and "Rankine-Galloway" are the "Adrian Rankine-Galloway" quoted earlier
+        order.slice().forEach(function (k) {
+          var nk = " " + norm(k) + " ";
+          var into = order.filter(function (o) { return o !== k && o.length > k.length && norm(k).length >= 4 && (" " + norm(o) + " ").indexOf(nk) >= 0; })
+            .sort(function (a, b) { return b.length - a.length; })[0];
+          if (into) { groups[into] = groups[into].concat(groups[k]); delete groups[k]; order.splice(order.indexOf(k), 1); }
+        });
+      }
       order.sort(function (a, b) { return groups[b].length - groups[a].length; });
       order.forEach(function (k) {
         var first = groups[k][0];
         var sp = obj(first.speaker);
         var head = el("div", { "class": "speaker" }, [k]);
         if (!g[0] && first.speaker_role && k.toLowerCase().indexOf(String(first.speaker_role).toLowerCase()) < 0) append(head, el("span", { "class": "role", text: ", " + first.speaker_role }));
-        if (sp.actor_id) append(head, [" ", actorChip(sp.actor_id)]);
+        if (sp.actor_id && norm(nameOf(sp.actor_id)) !== norm(k)) append(head, [" ", actorChip(sp.actor_id)]);
         if (g[0]) append(head, [" ", el("span", { "class": "badge anon", text: "anonymous" })]);
         col.appendChild(head);
         groups[k].forEach(function (q) { col.appendChild(quoteEl(q)); });
