@@ -187,7 +187,6 @@ def test_injected_markup_is_shown_as_text_and_never_runs(
     page.screenshot(path=str(output_dir / "report_hostile.png"))
 
 
-@pytest.mark.xfail(reason="top-N filter shows 497 of 500 tied actors; under repair", strict=False)
 def test_large_graph_starts_with_the_top_actors_and_grows_on_demand(
     open_report: Any, large_bundle: dict[str, Any], output_dir: Path
 ) -> None:
