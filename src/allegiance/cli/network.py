@@ -1,0 +1,391 @@
+"""``allegiance network | balance | whatif | paths | coalitions``: the signed actor network.
+
+These commands read saved records, exported graphs or CSV edge lists; they never load spaCy
+or :mod:`allegiance.nlp`, so they start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import AnalysisError, InputError
+from ..network import (
+    EXPORT_FORMATS,
+    balance_ratios,
+    build_network,
+    coalitions,
+    exposure_paths,
+    frustration_index,
+    read_graph,
+    signed_graph,
+    snapshots,
+    triangle_census,
+    unbalanced_triangles,
+    weak_frustration,
+    whatif,
+    write_graph,
+)
+
+__all__ = ["balance_cmd", "coalitions_cmd", "network_cmd", "paths_cmd", "whatif_cmd"]
+
+log = logging.getLogger(__name__)
+
+_LEVELS = ("actor", "parent", "country")
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, indent=2, default=str, ensure_ascii=False)
+
+
+def _rollup(kb_paths: tuple[str, ...], level: str) -> Callable[[str], str] | None:
+    """The KB roll-up function for ``level`` (identity, with a warning, without a KB)."""
+    if level == "actor":
+        return None
+    try:
+        from ..kb import ActorKB
+    except ImportError:
+        log.warning("the actor knowledge base is not available; --level %s is ignored", level)
+        return None
+    kb = ActorKB.load(kb_paths)
+
+    def roll(actor_id: str) -> str:
+        return str(kb.roll_up(actor_id, level))
+
+    return roll
+
+
+def _load(path: str) -> Any:
+    G = read_graph(path)
+    return G
+
+
+@click.command("network")
+@click.argument("records", type=click.Path(dir_okay=False))
+@click.option("--export", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Export format (default: from the -o suffix; a summary table without -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Output file ('-' for stdout; with --window a suffix _SINCE is added).")
+@click.option("--level", type=click.Choice(_LEVELS), default="actor", show_default=True,
+              help="Roll actors up to their parent organisation or country (needs the KB).")
+@click.option("--since", default=None, help="Keep relations published on or after YYYY-MM-DD.")
+@click.option("--until", default=None, help="Keep relations published on or before YYYY-MM-DD.")
+@click.option("--window", default=None, help="Write one snapshot per window, e.g. 365D, 6M, 1Y.")
+@click.option("--min-evidence", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Drop ties with fewer relations.")
+@click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
+@click.option("--include-negated", is_flag=True, help="Also count negated relations.")
+@click.option("--include-hypothetical", is_flag=True, help="Also count hypothetical relations.")
+@click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor KB file(s) for --level (repeatable).")
+def network_cmd(
+    records: str,
+    fmt: str | None,
+    output: str | None,
+    level: str,
+    since: str | None,
+    until: str | None,
+    window: str | None,
+    min_evidence: int,
+    directed: bool,
+    include_negated: bool,
+    include_hypothetical: bool,
+    kb_paths: tuple[str, ...],
+) -> None:
+    """Build the signed actor network from RECORDS (JSONL from `allegiance extract`).
+
+    Each tie aggregates its relations: evidence count, intensity, net sign, first and last
+    date, outlets and relation ids. Exports are readable by Gephi (graphml, gexf), networkx
+    (node-link json) or a spreadsheet (csv edge list).
+
+    \b
+    Example:
+        allegiance network records.jsonl --export gexf -o network.gexf
+        allegiance network records.jsonl --level country --min-evidence 2 -o ties.csv
+        allegiance network records.jsonl --window 6M -o snap.graphml
+    """
+    from ..schema import read_records
+
+    if not Path(records).exists():
+        raise InputError(f"{records}: no such file or directory")
+    kwargs: dict[str, Any] = {
+        "level": level,
+        "rollup": _rollup(kb_paths, level),
+        "min_evidence": min_evidence,
+        "directed": directed,
+        "include_negated": include_negated,
+        "include_hypothetical": include_hypothetical,
+    }
+    if fmt is None and output and output != "-":
+        fmt = Path(output).suffix.lstrip(".").lower() or None
+        if fmt not in EXPORT_FORMATS:
+            raise InputError(f"{output}: cannot tell the format from the suffix; pass --export")
+    if window:
+        graphs = snapshots(read_records(records), window, **kwargs)
+        if since or until:
+            graphs = [g for g in graphs if (not since or g.graph["until"] >= since)
+                      and (not until or g.graph["since"] <= until)]  # fmt: skip
+    else:
+        graphs = [build_network(read_records(records), since=since, until=until, **kwargs)]
+    console = Console()
+    for G in graphs:
+        if output and fmt:
+            if output == "-":
+                if fmt != "json":
+                    raise InputError("only --export json can be written to stdout")
+                import networkx as nx
+
+                click.echo(_dump(nx.node_link_data(G, edges="links")))
+                continue
+            out = Path(output)
+            if window:
+                out = out.with_name(f"{out.stem}_{G.graph['since']}{out.suffix}")
+            write_graph(G, out, fmt)
+            click.echo(
+                f"wrote {out} ({G.number_of_nodes()} actors, {G.number_of_edges()} ties)", err=True
+            )
+        else:
+            _print_network(console, G)
+
+
+def _print_network(console: Console, G: Any) -> None:
+    span = f" {G.graph.get('since')} .. {G.graph.get('until')}" if G.graph.get("since") else ""
+    table = Table(title=f"{G.number_of_nodes()} actors, {G.number_of_edges()} ties{span}")
+    for col in ("source", "target", "sign", "evidence", "+", "-", "intensity", "first", "last"):
+        table.add_column(col)
+    edges = sorted(G.edges(data=True), key=lambda e: -int(e[2].get("evidence", 0)))
+    for a, b, d in edges[:40]:
+        table.add_row(
+            escape(str(G.nodes[a].get("name", a))), escape(str(G.nodes[b].get("name", b))),
+            {1: "+", -1: "-", 0: "0"}.get(int(d.get("sign", 0)), "?"),
+            str(d.get("evidence", "")), str(d.get("positive", "")), str(d.get("negative", "")),
+            f"{d.get('intensity_mean', 0):.1f}", str(d.get("first") or ""), str(d.get("last") or ""),
+        )  # fmt: skip
+    console.print(table)
+
+
+def balance_report(
+    G: Any, *, exact: bool = False, time_limit: float | None = None, weak: bool = False,
+    seed: int = 0, limit: int = 100,
+) -> dict[str, Any]:
+    """The ``balance --json`` object: sizes, census, ratios, frustration (and weak balance)."""
+    S = signed_graph(G)
+    census = triangle_census(S)
+    strong_r, weak_r = balance_ratios(census)
+    frus = frustration_index(S, exact=exact, time_limit=time_limit, seed=seed)
+    neg = sum(1 for _, _, d in S.edges(data=True) if d["sign"] < 0)
+    out: dict[str, Any] = {
+        "nodes": S.number_of_nodes(),
+        "edges": S.number_of_edges(),
+        "negative_edges": neg,
+        "triangles": census,
+        "strong_balance_ratio": strong_r,
+        "weak_balance_ratio": weak_r,
+        "frustration": frus.to_dict(),
+        "unbalanced_triangles": unbalanced_triangles(S, limit=limit),
+    }
+    if weak:
+        out["weak_balance"] = weak_frustration(S, time_limit=time_limit, seed=seed).to_dict()
+    return out
+
+
+@click.command("balance")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--exact", is_flag=True, help="Prove the frustration index optimal (HiGHS MILP).")
+@click.option("--time-limit", type=click.FloatRange(min=0.01), default=None,
+              help="Seconds for the frustration index (reports the gap when hit).")
+@click.option("--weak", is_flag=True, help="Also weak balance: any number of camps.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Heuristic random seed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+def balance_cmd(
+    graph: str, exact: bool, time_limit: float | None, weak: bool, seed: int, as_json: bool
+) -> None:
+    """Structural balance of GRAPH: triangle census, frustration index L, two camps.
+
+    GRAPH is a records JSONL, a graph exported by `allegiance network` (graphml, gexf,
+    json) or a CSV edge list with columns source,target,sign (header optional).
+
+    \b
+    Example:
+        allegiance balance records.jsonl
+        allegiance balance highland_tribes.csv --exact --weak --json
+        allegiance balance big.csv --time-limit 30
+    """
+    report = balance_report(_load(graph), exact=exact, time_limit=time_limit, weak=weak, seed=seed)
+    if as_json:
+        click.echo(_dump(report))
+        return
+    console = Console()
+    t = Table(title=f"{report['nodes']} actors, {report['edges']} signed ties "
+                    f"({report['negative_edges']} negative)")  # fmt: skip
+    for col in ("triangle", "count", "strong", "weak"):
+        t.add_column(col)
+    for kind, n in report["triangles"].items():
+        t.add_row(kind, str(n), "yes" if kind in ("+++", "+--") else "no",
+                  "no" if kind == "++-" else "yes")  # fmt: skip
+    console.print(t)
+
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.1f}%"
+
+    console.print(f"strongly balanced: {pct(report['strong_balance_ratio'])}   "
+                  f"weakly balanced: {pct(report['weak_balance_ratio'])}")  # fmt: skip
+    fr = report["frustration"]
+    status = "proved optimal" if fr["exact"] else f"lower bound {fr['lower_bound']}, gap {100 * fr['gap']:.1f}%"
+    console.print(f"frustration index L = {fr['index']} ({status}, {fr['seconds']:.2f} s)")
+    camps: dict[int, list[str]] = {0: [], 1: []}
+    for node, c in fr["partition"].items():
+        camps[c].append(node)
+    for c, members in camps.items():
+        console.print(f"camp {c} ({len(members)}): " + escape(", ".join(sorted(members, key=str)[:30])))
+    if fr["frustrated_edges"]:
+        console.print("frustrated ties: " + escape(", ".join(f"{a}:{b}" for a, b in fr["frustrated_edges"][:30])))
+    if "weak_balance" in report:
+        wb = report["weak_balance"]
+        console.print(f"weak balance: {wb['index']} disagreeing ties, {len(wb['clusters'])} camps"
+                      + (" (proved optimal)" if wb["exact"] else ""))  # fmt: skip
+        for i, cl in enumerate(wb["clusters"]):
+            console.print(f"  camp {i}: " + escape(", ".join(map(str, cl[:30]))))
+
+
+def _parse_pair(text: str, what: str) -> tuple[str, str]:
+    a, sep, b = text.partition(":")
+    if not sep or not a or not b:
+        raise click.BadParameter(f"{text!r} is not like A:B", param_hint=what)
+    return a.strip(), b.strip()
+
+
+def _parse_flip(text: str) -> tuple[str, str, int]:
+    pair, sep, sign = text.rpartition("=")
+    if not sep:
+        raise click.BadParameter(f"{text!r} is not like A:B=+ or A:B=-", param_hint="--flip")
+    signs = {"+": 1, "+1": 1, "1": 1, "pos": 1, "-": -1, "-1": -1, "neg": -1}
+    if sign.strip() not in signs:
+        raise click.BadParameter(f"sign {sign!r} is not + or -", param_hint="--flip")
+    a, b = _parse_pair(pair, "--flip")
+    return a, b, signs[sign.strip()]
+
+
+@click.command("whatif")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--flip", "flips", multiple=True, metavar="A:B=+|-",
+              help="Set the tie between A and B to + or - (repeatable).")
+@click.option("--remove", "removals", multiple=True, metavar="A:B", help="Remove the tie (repeatable).")
+@click.option("--exact/--heuristic", default=None, help="Solve L exactly (default: small graphs).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def whatif_cmd(
+    graph: str, flips: tuple[str, ...], removals: tuple[str, ...], exact: bool | None, as_json: bool
+) -> None:
+    """What if a tie flips or disappears? Triads that change balance, new L, camp moves.
+
+    \b
+    Example:
+        allegiance whatif highland_tribes.csv --flip 5:8=+
+        allegiance whatif network.graphml --flip USA:IRN=+ --remove USA:ISIL --json
+    """
+    if not flips and not removals:
+        raise click.UsageError("give at least one --flip or --remove")
+    result = whatif(
+        _load(graph),
+        flips=[_parse_flip(f) for f in flips],
+        removals=[_parse_pair(r, "--remove") for r in removals],
+        exact=exact,
+    )
+    if as_json:
+        click.echo(_dump(result))
+        return
+    console = Console()
+    b, a = result["before"], result["after"]
+    console.print(f"frustration index L: {b['index']} -> {a['index']} "
+                  f"({'exact' if a['exact'] and b['exact'] else 'heuristic'})")  # fmt: skip
+    t = Table(title=f"{len(result['triangles'])} triangles change balance")
+    for col in ("triangle", "before", "after"):
+        t.add_column(col)
+    for tri in result["triangles"]:
+        t.add_row(escape(" / ".join(map(str, tri["nodes"]))), str(tri["before"]), str(tri["after"] or "gone"))
+    console.print(t)
+    if result["moved"]:
+        console.print("change camp: " + escape(", ".join(str(m["actor"]) for m in result["moved"])))
+    else:
+        console.print("no actor changes camp")
+
+
+@click.command("paths")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--actor", required=True, help="Actor id (node) to start from.")
+@click.option("--max-length", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Most positive ties in a chain.")
+@click.option("--score", type=click.Choice(["min", "product"]), default="min", show_default=True,
+              help="Rank chains by their weakest link or by the product of evidence counts.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def paths_cmd(graph: str, actor: str, max_length: int, score: str, limit: int, as_json: bool) -> None:
+    """Exposure paths: chains of friendly ties from ACTOR to one of its enemies.
+
+    \b
+    Example:
+        allegiance paths records.jsonl --actor USA
+        allegiance paths network.graphml --actor USA --max-length 2 --json
+    """
+    found = exposure_paths(_load(graph), actor, max_length=max_length, score=score, limit=limit)
+    if as_json:
+        click.echo(_dump(found))
+        return
+    console = Console()
+    if not found:
+        console.print(f"no exposure paths from {escape(actor)}")
+        return
+    t = Table(title=f"exposure paths from {escape(actor)}")
+    for col in ("chain", "evidence", "score"):
+        t.add_column(col)
+    for p in found:
+        t.add_row(escape(" -> ".join(map(str, p["names"]))), ", ".join(map(str, p["evidence"])), str(p["score"]))
+    console.print(t)
+
+
+@click.command("coalitions")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--k", type=click.IntRange(min=2), default=None,
+              help="Number of camps (default: let weak balance choose).")
+@click.option("--resolution", type=click.FloatRange(min=0.0), default=1.0, show_default=True,
+              help="Weight of a hostile tie inside a camp against a friendly tie across camps.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def coalitions_cmd(graph: str, k: int | None, resolution: float, as_json: bool) -> None:
+    """Coalitions: camps friendly within and hostile between, with their tie signs.
+
+    \b
+    Example:
+        allegiance coalitions highland_tribes.csv --k 3
+        allegiance coalitions records.jsonl --json
+    """
+    G = _load(graph)
+    try:
+        result = coalitions(signed_graph(G), k, resolution=resolution)
+    except AnalysisError:
+        raise
+    if as_json:
+        click.echo(_dump(result))
+        return
+    console = Console()
+    t = Table(title=f"{result['k']} camps, {result['disagreements']} disagreeing ties ({result['method']})")
+    for col in ("camp", "size", "+ within", "- within", "members"):
+        t.add_column(col)
+    for c in result["camps"]:
+        t.add_row(str(c["id"]), str(c["size"]), str(c["positive"]), str(c["negative"]),
+                  escape(", ".join(map(str, c["names"][:15]))))  # fmt: skip
+    console.print(t)
+    if result["between"]:
+        bt = Table(title="between camps")
+        for col in ("camps", "+", "-"):
+            bt.add_column(col)
+        for row in result["between"]:
+            bt.add_row(f"{row['a']}-{row['b']}", str(row["positive"]), str(row["negative"]))
+        console.print(bt)
