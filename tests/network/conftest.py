@@ -7,7 +7,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-HIGHLAND = Path(__file__).resolve().parents[3] / "shared" / "data" / "signed" / "highland_tribes.csv"
+HIGHLAND = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "signed" / "highland_tribes.csv"
+)
 
 
 @pytest.fixture(scope="session")
@@ -24,4 +26,3 @@ def highland(highland_path: Path) -> nx.Graph:
     from allegiance.network import read_graph
 
     return read_graph(highland_path)
-

@@ -7,7 +7,12 @@ import itertools
 import networkx as nx
 import pytest
 
-from allegiance.network import balance_ratios, triangle_census, triangle_summary, unbalanced_triangles
+from allegiance.network import (
+    balance_ratios,
+    triangle_census,
+    triangle_summary,
+    unbalanced_triangles,
+)
 
 
 def test_highland_census_matches_known_values(highland: nx.Graph) -> None:

@@ -90,9 +90,7 @@ def signed_graphs(draw: st.DrawFn, balanced: bool = False) -> nx.Graph:
 
 
 def _frustrated_count(G: nx.Graph, partition: dict) -> int:
-    return sum(
-        (partition[a] == partition[b]) != (d["sign"] > 0) for a, b, d in G.edges(data=True)
-    )
+    return sum((partition[a] == partition[b]) != (d["sign"] > 0) for a, b, d in G.edges(data=True))
 
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -138,7 +136,9 @@ def test_exact_matches_brute_force(G: nx.Graph) -> None:
         nodes = nodes[:12]
         G = G.subgraph(nodes).copy()
     best = min(
-        _frustrated_count(G, dict(zip(nodes, [(mask >> i) & 1 for i in range(len(nodes))], strict=True)))
+        _frustrated_count(
+            G, dict(zip(nodes, [(mask >> i) & 1 for i in range(len(nodes))], strict=True))
+        )
         for mask in range(1 << (len(nodes) - 1))
     )
     res = frustration_index(G, exact=True, shortcut=False)

@@ -30,7 +30,9 @@ def test_chains_end_at_enemies_and_are_ranked() -> None:
 
 
 def test_max_length_and_product_score() -> None:
-    assert [p["path"] for p in exposure_paths(_graph(), "USA", max_length=2)] == [["USA", "IRQ", "IRN"]]
+    assert [p["path"] for p in exposure_paths(_graph(), "USA", max_length=2)] == [
+        ["USA", "IRQ", "IRN"]
+    ]
     found = exposure_paths(_graph(), "USA", score="product")
     assert found[0]["score"] == 40
 

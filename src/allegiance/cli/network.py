@@ -70,22 +70,47 @@ def _load(path: str) -> Any:
 
 @click.command("network")
 @click.argument("records", type=click.Path(dir_okay=False))
-@click.option("--export", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="Export format (default: from the -o suffix; a summary table without -o).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Output file ('-' for stdout; with --window a suffix _SINCE is added).")
-@click.option("--level", type=click.Choice(_LEVELS), default="actor", show_default=True,
-              help="Roll actors up to their parent organisation or country (needs the KB).")
+@click.option(
+    "--export",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="Export format (default: from the -o suffix; a summary table without -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Output file ('-' for stdout; with --window a suffix _SINCE is added).",
+)
+@click.option(
+    "--level",
+    type=click.Choice(_LEVELS),
+    default="actor",
+    show_default=True,
+    help="Roll actors up to their parent organisation or country (needs the KB).",
+)
 @click.option("--since", default=None, help="Keep relations published on or after YYYY-MM-DD.")
 @click.option("--until", default=None, help="Keep relations published on or before YYYY-MM-DD.")
 @click.option("--window", default=None, help="Write one snapshot per window, e.g. 365D, 6M, 1Y.")
-@click.option("--min-evidence", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Drop ties with fewer relations.")
+@click.option(
+    "--min-evidence",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Drop ties with fewer relations.",
+)
 @click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
 @click.option("--include-negated", is_flag=True, help="Also count negated relations.")
 @click.option("--include-hypothetical", is_flag=True, help="Also count hypothetical relations.")
-@click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor KB file(s) for --level (repeatable).")
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor KB file(s) for --level (repeatable).",
+)
 def network_cmd(
     records: str,
     fmt: str | None,
@@ -173,8 +198,13 @@ def _print_network(console: Console, G: Any) -> None:
 
 
 def balance_report(
-    G: Any, *, exact: bool = False, time_limit: float | None = None, weak: bool = False,
-    seed: int = 0, limit: int = 100,
+    G: Any,
+    *,
+    exact: bool = False,
+    time_limit: float | None = None,
+    weak: bool = False,
+    seed: int = 0,
+    limit: int = 100,
 ) -> dict[str, Any]:
     """The ``balance --json`` object: sizes, census, ratios, frustration (and weak balance)."""
     S = signed_graph(G)
@@ -200,8 +230,12 @@ def balance_report(
 @click.command("balance")
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.option("--exact", is_flag=True, help="Prove the frustration index optimal (HiGHS MILP).")
-@click.option("--time-limit", type=click.FloatRange(min=0.01), default=None,
-              help="Seconds for the frustration index (reports the gap when hit).")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.01),
+    default=None,
+    help="Seconds for the frustration index (reports the gap when hit).",
+)
 @click.option("--weak", is_flag=True, help="Also weak balance: any number of camps.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Heuristic random seed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
@@ -239,15 +273,24 @@ def balance_cmd(
     console.print(f"strongly balanced: {pct(report['strong_balance_ratio'])}   "
                   f"weakly balanced: {pct(report['weak_balance_ratio'])}")  # fmt: skip
     fr = report["frustration"]
-    status = "proved optimal" if fr["exact"] else f"lower bound {fr['lower_bound']}, gap {100 * fr['gap']:.1f}%"
+    status = (
+        "proved optimal"
+        if fr["exact"]
+        else f"lower bound {fr['lower_bound']}, gap {100 * fr['gap']:.1f}%"
+    )
     console.print(f"frustration index L = {fr['index']} ({status}, {fr['seconds']:.2f} s)")
     camps: dict[int, list[str]] = {0: [], 1: []}
     for node, c in fr["partition"].items():
         camps[c].append(node)
     for c, members in camps.items():
-        console.print(f"camp {c} ({len(members)}): " + escape(", ".join(sorted(members, key=str)[:30])))
+        console.print(
+            f"camp {c} ({len(members)}): " + escape(", ".join(sorted(members, key=str)[:30]))
+        )
     if fr["frustrated_edges"]:
-        console.print("frustrated ties: " + escape(", ".join(f"{a}:{b}" for a, b in fr["frustrated_edges"][:30])))
+        console.print(
+            "frustrated ties: "
+            + escape(", ".join(f"{a}:{b}" for a, b in fr["frustrated_edges"][:30]))
+        )
     if "weak_balance" in report:
         wb = report["weak_balance"]
         console.print(f"weak balance: {wb['index']} disagreeing ties, {len(wb['clusters'])} camps"
@@ -276,9 +319,16 @@ def _parse_flip(text: str) -> tuple[str, str, int]:
 
 @click.command("whatif")
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--flip", "flips", multiple=True, metavar="A:B=+|-",
-              help="Set the tie between A and B to + or - (repeatable).")
-@click.option("--remove", "removals", multiple=True, metavar="A:B", help="Remove the tie (repeatable).")
+@click.option(
+    "--flip",
+    "flips",
+    multiple=True,
+    metavar="A:B=+|-",
+    help="Set the tie between A and B to + or - (repeatable).",
+)
+@click.option(
+    "--remove", "removals", multiple=True, metavar="A:B", help="Remove the tie (repeatable)."
+)
 @click.option("--exact/--heuristic", default=None, help="Solve L exactly (default: small graphs).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def whatif_cmd(
@@ -310,7 +360,11 @@ def whatif_cmd(
     for col in ("triangle", "before", "after"):
         t.add_column(col)
     for tri in result["triangles"]:
-        t.add_row(escape(" / ".join(map(str, tri["nodes"]))), str(tri["before"]), str(tri["after"] or "gone"))
+        t.add_row(
+            escape(" / ".join(map(str, tri["nodes"]))),
+            str(tri["before"]),
+            str(tri["after"] or "gone"),
+        )
     console.print(t)
     if result["moved"]:
         console.print("change camp: " + escape(", ".join(str(m["actor"]) for m in result["moved"])))
@@ -321,13 +375,25 @@ def whatif_cmd(
 @click.command("paths")
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.option("--actor", required=True, help="Actor id (node) to start from.")
-@click.option("--max-length", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Most positive ties in a chain.")
-@click.option("--score", type=click.Choice(["min", "product"]), default="min", show_default=True,
-              help="Rank chains by their weakest link or by the product of evidence counts.")
+@click.option(
+    "--max-length",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Most positive ties in a chain.",
+)
+@click.option(
+    "--score",
+    type=click.Choice(["min", "product"]),
+    default="min",
+    show_default=True,
+    help="Rank chains by their weakest link or by the product of evidence counts.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def paths_cmd(graph: str, actor: str, max_length: int, score: str, limit: int, as_json: bool) -> None:
+def paths_cmd(
+    graph: str, actor: str, max_length: int, score: str, limit: int, as_json: bool
+) -> None:
     """Exposure paths: chains of friendly ties from ACTOR to one of its enemies.
 
     \b
@@ -347,16 +413,29 @@ def paths_cmd(graph: str, actor: str, max_length: int, score: str, limit: int, a
     for col in ("chain", "evidence", "score"):
         t.add_column(col)
     for p in found:
-        t.add_row(escape(" -> ".join(map(str, p["names"]))), ", ".join(map(str, p["evidence"])), str(p["score"]))
+        t.add_row(
+            escape(" -> ".join(map(str, p["names"]))),
+            ", ".join(map(str, p["evidence"])),
+            str(p["score"]),
+        )
     console.print(t)
 
 
 @click.command("coalitions")
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--k", type=click.IntRange(min=2), default=None,
-              help="Number of camps (default: let weak balance choose).")
-@click.option("--resolution", type=click.FloatRange(min=0.0), default=1.0, show_default=True,
-              help="Weight of a hostile tie inside a camp against a friendly tie across camps.")
+@click.option(
+    "--k",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Number of camps (default: let weak balance choose).",
+)
+@click.option(
+    "--resolution",
+    type=click.FloatRange(min=0.0),
+    default=1.0,
+    show_default=True,
+    help="Weight of a hostile tie inside a camp against a friendly tie across camps.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def coalitions_cmd(graph: str, k: int | None, resolution: float, as_json: bool) -> None:
     """Coalitions: camps friendly within and hostile between, with their tie signs.
@@ -375,7 +454,9 @@ def coalitions_cmd(graph: str, k: int | None, resolution: float, as_json: bool) 
         click.echo(_dump(result))
         return
     console = Console()
-    t = Table(title=f"{result['k']} camps, {result['disagreements']} disagreeing ties ({result['method']})")
+    t = Table(
+        title=f"{result['k']} camps, {result['disagreements']} disagreeing ties ({result['method']})"
+    )
     for col in ("camp", "size", "+ within", "- within", "members"):
         t.add_column(col)
     for c in result["camps"]:

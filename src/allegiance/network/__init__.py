@@ -84,7 +84,9 @@ def network_summary(
         "uneasy_alliances", "exposure_paths", "weak_balance"}``.
     """
     S = signed_graph(G)
-    frus = frustration_index(S, exact=S.number_of_nodes() <= exact_node_limit, time_limit=time_limit)
+    frus = frustration_index(
+        S, exact=S.number_of_nodes() <= exact_node_limit, time_limit=time_limit
+    )
     camps = coalitions(S, exact=S.number_of_nodes() <= 500)
     weak = weak_frustration(S, time_limit=time_limit)
     U = G.to_undirected(as_view=True) if G.is_directed() else G
@@ -125,13 +127,16 @@ def network_summary(
             paths[n] = found
     camps_out = {k: v for k, v in camps.items() if k != "partition"}
     camps_out["partition"] = camps["partition"]
-    return _jsonable({
-        "network": {"nodes": nodes, "edges": edges, "directed": G.is_directed()},
-        "triangles": triangle_summary(S),
-        "frustration": frus.to_dict(),
-        "weak_balance": weak.to_dict(),
-        "coalitions": camps_out,
-        "uneasy_alliances": uneasy_alliances(G),
-        "exposure_paths": paths,
-        "evidence": G.graph.get("evidence", {}),
-    })  # type: ignore[no-any-return]
+    summary: dict[str, Any] = _jsonable(
+        {
+            "network": {"nodes": nodes, "edges": edges, "directed": G.is_directed()},
+            "triangles": triangle_summary(S),
+            "frustration": frus.to_dict(),
+            "weak_balance": weak.to_dict(),
+            "coalitions": camps_out,
+            "uneasy_alliances": uneasy_alliances(G),
+            "exposure_paths": paths,
+            "evidence": G.graph.get("evidence", {}),
+        }
+    )
+    return summary

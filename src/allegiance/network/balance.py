@@ -129,13 +129,13 @@ def unbalanced_triangles(
             "relations": list(d.get("relations") or []),
         }
 
-    result = []
+    result: list[dict[str, Any]] = []
     for i, j, k, kind in out:
         a, b, c = (arr.nodes[x] for x in sorted((i, j, k), key=lambda x: str(arr.nodes[x])))
         edges = [edge(a, b), edge(b, c), edge(a, c)]
         result.append({"nodes": [a, b, c], "type": kind, "edges": edges,
                        "evidence": sum(int(e["evidence"]) for e in edges)})  # fmt: skip
-    result.sort(key=lambda t: -t["evidence"])
+    result.sort(key=lambda t: -int(t["evidence"]))
     return result
 
 

@@ -223,8 +223,9 @@ def build_network(
             mentions=info.get("mentions", 0),
         )
     G.graph["evidence"] = {
-        rid: ev for rid, ev in evidence.items() if G.has_edge(ev["source"], ev["target"])
-        or G.has_edge(ev["target"], ev["source"])
+        rid: ev
+        for rid, ev in evidence.items()
+        if G.has_edge(ev["source"], ev["target"]) or G.has_edge(ev["target"], ev["source"])
     }
     return G
 
@@ -255,9 +256,7 @@ def _advance(day: date, count: int, unit: str) -> date:
     raise AnalysisError(f"cannot advance {day} by {count}{unit}")  # pragma: no cover
 
 
-def snapshots(
-    records: Iterable[Any], window: str = "365D", **kwargs: Any
-) -> list[nx.Graph]:
+def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> list[nx.Graph]:
     """A time series of networks over consecutive windows covering the dated relations.
 
     Windows start at the earliest document date and tile forward without overlap; each graph
@@ -414,7 +413,9 @@ def write_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
                 row = [a, b, d.get("sign", "")]
                 for k in keys:
                     v = d.get(k)
-                    row.append(_SEP.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
+                    row.append(
+                        _SEP.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                    )
                 w.writerow(row)
     elif fmt == "graphml":
         nx.write_graphml(_flatten(G), p)
@@ -444,15 +445,25 @@ def _read_csv(p: Path) -> nx.Graph:
             elif len(row) >= 3:
                 a, b, s = row[0], row[1], row[2]
             else:
-                raise InputError(Messages.BAD_FIELD.format(path=p, line=lineno, reason="expected source,target,sign"))
+                raise InputError(
+                    Messages.BAD_FIELD.format(
+                        path=p, line=lineno, reason="expected source,target,sign"
+                    )
+                )
             try:
                 sign = int(float(str(s)))
             except (TypeError, ValueError) as exc:
                 raise InputError(
-                    Messages.BAD_FIELD.format(path=p, line=lineno, reason=f"sign {s!r} is not a number")
+                    Messages.BAD_FIELD.format(
+                        path=p, line=lineno, reason=f"sign {s!r} is not a number"
+                    )
                 ) from exc
             if a is None or b is None:
-                raise InputError(Messages.BAD_FIELD.format(path=p, line=lineno, reason="missing source or target"))
+                raise InputError(
+                    Messages.BAD_FIELD.format(
+                        path=p, line=lineno, reason="missing source or target"
+                    )
+                )
             attrs: dict[str, Any] = {"sign": (sign > 0) - (sign < 0)}
             if header:
                 for k, v in rec.items():

@@ -51,7 +51,9 @@ def _bisect(arr: SignedArrays, members: np.ndarray, exact: bool, seed: int) -> n
     return side
 
 
-def _refine(arr: SignedArrays, labels: np.ndarray, k: int, resolution: float, rounds: int = 20) -> np.ndarray:
+def _refine(
+    arr: SignedArrays, labels: np.ndarray, k: int, resolution: float, rounds: int = 20
+) -> np.ndarray:
     """Move single actors to the camp that lowers the disagreement cost, keeping k camps."""
     A = arr.adjacency(signed=True).tocsr()
     indptr, indices, data = A.indptr, A.indices, A.data
@@ -150,15 +152,22 @@ def coalitions(
         raise AnalysisError(f"k must be at least 2, not {k}")
     arr = to_arrays(G, "coalitions")
     if arr.n == 0:
-        return {"k": 0, "partition": {}, "camps": [], "between": [], "disagreements": 0, "method": "empty"}
+        return {
+            "k": 0,
+            "partition": {},
+            "camps": [],
+            "between": [],
+            "disagreements": 0,
+            "method": "empty",
+        }
     if exact is None:
         exact = arr.n <= 500
     if k is None:
         weak = weak_frustration(arr, seed=seed)
         index = {n: i for i, n in enumerate(arr.nodes)}
         labels = np.zeros(arr.n, dtype=np.int64)
-        for c, members in enumerate(weak.clusters):
-            for m in members:
+        for c, group in enumerate(weak.clusters):
+            for m in group:
                 labels[index[m]] = c
         method = "correlation-clustering" + ("-exact" if weak.exact else "")
     else:

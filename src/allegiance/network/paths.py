@@ -6,6 +6,7 @@ exposed to Iran through a chain of positive ties even though its own tie to Iran
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable
 from typing import Any
 
@@ -90,10 +91,12 @@ def exposure_paths(
     return found if limit is None else found[:limit]
 
 
-def _describe(G: nx.Graph, path: list[Hashable], hostile: dict[str, Any], score: str) -> dict[str, Any]:
+def _describe(
+    G: nx.Graph, path: list[Hashable], hostile: dict[str, Any], score: str
+) -> dict[str, Any]:
     counts: list[int] = []
     rels: list[list[str]] = []
-    for a, b in zip(path, path[1:], strict=False):
+    for a, b in itertools.pairwise(path):
         d = G.get_edge_data(a, b) or {}
         counts.append(int(d.get("evidence", 1)))
         rels.append(list(d.get("relations") or []))

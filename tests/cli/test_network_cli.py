@@ -1,0 +1,148 @@
+"""The network commands, run in-process with click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from allegiance.cli import main
+
+HIGHLAND = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "signed" / "highland_tribes.csv"
+)
+
+
+@pytest.fixture()
+def highland() -> str:
+    if not HIGHLAND.exists():
+        pytest.skip("../shared/data/signed/highland_tribes.csv is not beside the checkout")
+    return str(HIGHLAND)
+
+
+def _rel(rid: str, a: str, b: str, sign: int, doc: str = "d1") -> dict:
+    text = f"{a} and {b}."
+    arg = lambda x: {"text": x, "start": 0, "end": len(x), "actor_id": x, "actor_name": x}  # noqa: E731
+    return {
+        "kind": "relation", "id": rid, "doc_id": doc,
+        "sentence": {"text": text, "start": 0, "end": len(text)},
+        "source": arg(a), "target": arg(b),
+        "category": "COOPERATE" if sign > 0 else "ASSAULT", "quad_class": 1 if sign > 0 else 4,
+        "sign": sign, "intensity": 5.0 * sign, "trigger": {"text": "and", "start": 0, "end": 3},
+        "confidence": 0.9,
+    }  # fmt: skip
+
+
+@pytest.fixture()
+def records(tmp_path: Path) -> Path:
+    recs = [
+        {"kind": "document", "doc_id": "d1", "outlet": "AP", "published": "2024-01-01",
+         "n_chars": 10, "sha256": "0" * 64},
+        {"kind": "document", "doc_id": "d2", "outlet": "BBC", "published": "2024-08-01",
+         "n_chars": 10, "sha256": "1" * 64},
+        _rel("r1", "USA", "IRQ", 1), _rel("r2", "IRQ", "IRN", 1, "d2"),
+        _rel("r3", "USA", "IRN", -1), _rel("r4", "USA", "ISIL", -1, "d2"),
+        _rel("r5", "IRN", "ISIL", -1),
+    ]  # fmt: skip
+    p = tmp_path / "records.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    return p
+
+
+def test_balance_json_has_the_contract_keys(highland: str) -> None:
+    result = CliRunner().invoke(main, ["balance", highland, "--exact", "--json", "--weak"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["nodes"] == 16 and out["edges"] == 58 and out["negative_edges"] == 29
+    assert out["triangles"] == {"+++": 19, "++-": 2, "+--": 40, "---": 7}
+    assert out["strong_balance_ratio"] == pytest.approx(59 / 68)
+    assert out["weak_balance_ratio"] == pytest.approx(66 / 68)
+    fr = out["frustration"]
+    assert {"index", "exact", "lower_bound", "partition", "frustrated_edges", "seconds"} <= set(fr)
+    assert fr["index"] == 7 and fr["exact"] is True
+    assert len(fr["frustrated_edges"]) == 7
+    assert out["weak_balance"]["index"] == 2
+
+
+def test_balance_tables(highland: str) -> None:
+    result = CliRunner().invoke(main, ["balance", highland, "--time-limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert "frustration index L = 7" in result.output
+
+
+def test_network_exports(records: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "net.gexf"
+    result = runner.invoke(main, ["network", str(records), "--export", "gexf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    G = nx.read_gexf(out)
+    assert G.number_of_edges() == 5
+    result = runner.invoke(
+        main, ["network", str(records), "--since", "2024-06-01", "-o", str(tmp_path / "n.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "n.csv").read_text().splitlines()
+    assert lines[0].startswith("source,target,sign") and len(lines) == 3
+    result = runner.invoke(
+        main, ["network", str(records), "--window", "6M", "-o", str(tmp_path / "s.graphml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("s_*.graphml")) == [
+        "s_2024-01-01.graphml", "s_2024-07-01.graphml"]  # fmt: skip
+    result = runner.invoke(main, ["network", str(records)])
+    assert result.exit_code == 0 and "5 ties" in result.output
+
+
+def test_balance_reads_an_exported_graph(records: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "net.graphml"
+    assert runner.invoke(main, ["network", str(records), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["balance", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["triangles"] == {"+++": 0, "++-": 1, "+--": 0, "---": 1}
+
+
+def test_whatif_paths_coalitions(highland: str, records: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["whatif", highland, "--flip", "5:8=+", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["after"]["index"] == 6
+    result = runner.invoke(main, ["whatif", highland, "--remove", "5:8"])
+    assert result.exit_code == 0 and "7 -> 6" in result.output
+    result = runner.invoke(main, ["paths", str(records), "--actor", "USA", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["path"] == ["USA", "IRQ", "IRN"]
+    result = runner.invoke(main, ["coalitions", highland, "--k", "3", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["disagreements"] == 2
+
+
+def test_errors_are_one_line(highland: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["whatif", highland, "--flip", "5:99=+"])
+    assert result.exit_code == 2 and "not in the network" in result.output
+    result = runner.invoke(main, ["balance", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2 and "no such file" in result.output
+    result = runner.invoke(main, ["whatif", highland, "--flip", "5:8=?"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["network", "balance", "whatif", "paths", "coalitions"])
+def test_help_has_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_network_commands_do_not_import_spacy() -> None:
+    code = (
+        "import sys, allegiance.cli.network; "
+        "assert 'spacy' not in sys.modules, 'spacy imported'; "
+        "assert 'allegiance.nlp' not in sys.modules, 'allegiance.nlp imported'"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
