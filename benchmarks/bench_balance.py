@@ -106,14 +106,16 @@ def part_large(time_limit: float) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    planted = int(round(0.05 * 1_000_000))
+    planted = round(0.05 * 1_000_000)
     print(f"heuristic: L={r.index} lower={r.lower_bound} gap={100 * r.gap:.1f}% "
           f"seconds={r.seconds:.1f} (planted noise ~{planted})")  # fmt: skip
     print(f"peak traced memory {peak / 2**20:.0f} MiB, max RSS {rss:.0f} MiB")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--part", choices=["small", "medium", "large", "all"], default="all")
     ap.add_argument("--graphs", type=int, default=20)
     ap.add_argument("--exact-limit", type=float, default=600.0)
