@@ -67,12 +67,13 @@ def bundle_from_records(
         kb = ActorKB.load(list(kb_paths))
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     try:
-        from .network import build_network, network_summary  # type: ignore[attr-defined]
+        from .network import build_network, network_summary
     except ImportError:
         summary = _basic_summary(records, rollup, min_evidence)
     else:
         graph = build_network(records, level=level, rollup=rollup, min_evidence=min_evidence)
         summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
+    _normalise_summary(summary)
     comparison = compare_outlets(records).to_dict()
     docs = [r for r in records if isinstance(r, Document)]
     bundle: dict[str, Any] = {
@@ -92,6 +93,22 @@ def bundle_from_records(
         "quantities": [r.model_dump() for r in records if isinstance(r, Quantity)],
     }
     return bundle
+
+
+def _normalise_summary(summary: dict[str, Any]) -> None:
+    """Bundle shapes documented in docs/bundle.md: camps as lists of actor ids and shared
+    enemies as actor ids, with the full detail kept beside them."""
+    coalitions = summary.get("coalitions")
+    if isinstance(coalitions, dict):
+        camps = coalitions.get("camps") or []
+        if camps and isinstance(camps[0], dict):
+            coalitions["camp_details"] = camps
+            coalitions["camps"] = [list(c.get("members", [])) for c in camps]
+    for item in summary.get("uneasy_alliances") or []:
+        shared = item.get("shared_enemies") or []
+        if shared and isinstance(shared[0], dict):
+            item["shared_enemy_details"] = shared
+            item["shared_enemies"] = [d.get("actor", d.get("id")) for d in shared]
 
 
 def _basic_summary(
