@@ -58,6 +58,7 @@ def bundle_from_records(
         meta: extra metadata (corpus, skipped inputs) to put under ``meta``.
     """
     from .compare import compare_outlets
+    from .network import build_network, network_summary
 
     records = list(records)
     rollup: Callable[[str], str] | None = None
@@ -66,13 +67,8 @@ def bundle_from_records(
 
         kb = ActorKB.load(list(kb_paths))
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
-    try:
-        from .network import build_network, network_summary
-    except ImportError:
-        summary = _basic_summary(records, rollup, min_evidence)
-    else:
-        graph = build_network(records, level=level, rollup=rollup, min_evidence=min_evidence)
-        summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
+    graph = build_network(records, level=level, rollup=rollup, min_evidence=min_evidence)
+    summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
     _normalise_summary(summary)
     comparison = compare_outlets(records).to_dict()
     docs = [r for r in records if isinstance(r, Document)]
@@ -109,77 +105,6 @@ def _normalise_summary(summary: dict[str, Any]) -> None:
         if shared and isinstance(shared[0], dict):
             item["shared_enemy_details"] = shared
             item["shared_enemies"] = [d.get("actor", d.get("id")) for d in shared]
-
-
-def _basic_summary(
-    records: list[Record], rollup: Callable[[str], str] | None, min_evidence: int
-) -> dict[str, Any]:
-    """The network part of the bundle without the analysis package: nodes and signed ties
-    aggregated from factual relations (not negated, not hypothetical)."""
-    names: dict[str, str] = {}
-    types: dict[str, str] = {}
-    mentions: dict[str, int] = {}
-    for r in records:
-        if isinstance(r, Mention):
-            key = rollup(r.actor_id) if rollup else r.actor_id
-            mentions[key] = mentions.get(key, 0) + 1
-            names.setdefault(key, r.actor_name)
-            types.setdefault(key, r.actor_type)
-    ties: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in records:
-        if not isinstance(r, Relation) or r.negated or r.hypothetical:
-            continue
-        if not (r.source.actor_id and r.target.actor_id):
-            continue
-        a = rollup(r.source.actor_id) if rollup else r.source.actor_id
-        b = rollup(r.target.actor_id) if rollup else r.target.actor_id
-        if a == b:
-            continue
-        names.setdefault(a, r.source.actor_name or a)
-        names.setdefault(b, r.target.actor_name or b)
-        pair = (min(a, b), max(a, b))
-        tie = ties.setdefault(
-            pair,
-            {
-                "source": pair[0],
-                "target": pair[1],
-                "evidence": 0,
-                "positive": 0,
-                "negative": 0,
-                "intensity_sum": 0.0,
-                "relations": [],
-            },
-        )
-        tie["evidence"] += 1
-        tie["positive"] += r.sign > 0
-        tie["negative"] += r.sign < 0
-        tie["intensity_sum"] += r.intensity
-        tie["relations"].append(r.id)
-    edges = []
-    for tie in ties.values():
-        if tie["evidence"] < min_evidence:
-            continue
-        net = tie["positive"] - tie["negative"]
-        tie["sign"] = (net > 0) - (net < 0)
-        tie["intensity_mean"] = tie["intensity_sum"] / tie["evidence"]
-        edges.append(tie)
-    degree: dict[str, int] = {}
-    for e in edges:
-        degree[e["source"]] = degree.get(e["source"], 0) + 1
-        degree[e["target"]] = degree.get(e["target"], 0) + 1
-    nodes = [
-        {
-            "id": n,
-            "name": names.get(n, n),
-            "type": types.get(n),
-            "mentions": mentions.get(n, 0),
-            "degree": degree.get(n, 0),
-            "camp": None,
-        }
-        for n in sorted(set(names) | set(mentions))
-        if n in degree or mentions.get(n, 0) >= 2
-    ]
-    return {"network": {"nodes": nodes, "edges": edges}}
 
 
 def _version() -> str:

@@ -61,6 +61,12 @@ def flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def _row(record: BaseModel, kind: str) -> dict[str, Any]:
+    """One flat row with every column of the kind (a missing nested object gives nulls)."""
+    flat = flatten(record.model_dump())
+    return {col: flat.get(col) for col in columns(KIND_MODELS[kind])}
+
+
 def _table_path(out: Path, kind: str, ext: str) -> Path:
     if out.suffix == "" or out.is_dir():
         out.mkdir(parents=True, exist_ok=True)
@@ -110,7 +116,7 @@ def write_records(
                     writer = csv.DictWriter(fp, fieldnames=columns(KIND_MODELS[kind]))
                     writer.writeheader()
                     files[kind] = (fp, writer)
-                files[kind][1].writerow(flatten(record.model_dump()))
+                files[kind][1].writerow(_row(record, kind))
         finally:
             for table, _ in files.values():
                 table.close()
@@ -127,7 +133,7 @@ def write_records(
                     kind = record.kind  # type: ignore[attr-defined]
                     if kind not in tmp_files:
                         tmp_files[kind] = (Path(tmp) / f"{kind}.jsonl").open("w", encoding="utf-8")
-                    tmp_files[kind].write(json.dumps(flatten(record.model_dump())) + "\n")
+                    tmp_files[kind].write(json.dumps(_row(record, kind)) + "\n")
             finally:
                 for tmp_fp in tmp_files.values():
                     tmp_fp.close()

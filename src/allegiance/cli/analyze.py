@@ -164,15 +164,21 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
             )
         console.print(table)
     tri = bundle.get("triangles", {})
-    if tri:
-        census = tri.get("census", {})
-        unbalanced = len(tri.get("unbalanced", []))
+    census = tri.get("census", {}) if tri else {}
+    if sum(census.values()):
         counts = ", ".join(f"{k} {v}" for k, v in census.items())
+        strong, weak = tri.get("strong_balance_ratio"), tri.get("weak_balance_ratio")
+        ratios = (
+            f"; strong balance {strong:.0%}, weak {weak:.0%}"
+            if strong is not None and weak is not None
+            else ""
+        )
         console.print(
             f"Triangles: {sum(census.values())} ({counts}); "
-            f"{unbalanced} unbalanced; strong balance {tri.get('strong_balance_ratio', 0):.0%}, "
-            f"weak {tri.get('weak_balance_ratio', 0):.0%}"
+            f"{len(tri.get('unbalanced', []))} unbalanced{ratios}"
         )
+    elif tri:
+        console.print("Triangles: none (balance needs closed triads of ties)")
     fr = bundle.get("frustration", {})
     if fr:
         exact = "exact" if fr.get("exact") else f"heuristic, lower bound {fr.get('lower_bound')}"
@@ -187,7 +193,3 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
         console.print(f"  Camp {i}: {', '.join(names)}{more}")
     for path in written:
         console.print(f"Wrote [bold]{path}[/]")
-
-
-def _dump(bundle: dict[str, Any]) -> str:
-    return json.dumps(bundle, default=str)

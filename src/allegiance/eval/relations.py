@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Relation
-from .mentions import Scores, predict_mentions, score_mentions
+from .mentions import Scores, score_mentions
 from .re3d import Re3dGold, Re3dRelation, load_re3d
 
 __all__ = ["GOLD_SIGNS", "Re3dScores", "evaluate_re3d", "gold_signed", "score_relations"]
@@ -118,7 +118,3 @@ def evaluate_re3d(gold_dir: str | Path, nlp: Any) -> Re3dScores:
         relations=score_relations(gold_signed(gold), predicted),
         n_documents=len(docs),
     )
-
-
-# predict_mentions is re-exported for callers that score mentions alone
-_ = predict_mentions

@@ -6,16 +6,15 @@ The bundled ``data/triggers.yaml`` is read first; user files extend or override 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import LexiconError, Messages
 from ..schema import CATEGORIES
+from .io import read_mapping
 
 __all__ = ["DEFAULT_LEXICON", "CategoryInfo", "Lexicon", "Pattern", "Trigger", "load_lexicon"]
 
@@ -150,18 +149,6 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
     )
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(f"{path}: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: a lexicon file must hold a mapping of sections")
-    return data
-
-
 @lru_cache(maxsize=8)
 def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexicon:
     """Load the bundled lexicon and the user's files over it (cached).
@@ -178,7 +165,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
     lists: dict[str, set[str]] = {s: set() for s in _LISTS}
     patterns: list[Pattern] = []
     for path in files:
-        data = _read(path)
+        data = read_mapping(path)
         for section in (*_SECTIONS, "categories"):
             for key, value in (data.get(section) or {}).items():
                 if value is None:
@@ -237,8 +224,3 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         modal_auxiliaries=frozenset(lists["modal_auxiliaries"]),
         negations=frozenset(lists["negations"]),
     )
-
-
-def lexicon_from(paths: Iterable[str | Path]) -> Lexicon:
-    """Convenience: load with user files given as any iterable of paths."""
-    return load_lexicon(tuple(str(p) for p in paths))

@@ -7,6 +7,7 @@ and lexicon), so it runs the same in one process or on both cores.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,7 +117,7 @@ def extract_docs(
 ) -> Iterator[tuple[InputDocument, Doc]]:
     """Run the pipeline over documents, streaming; yield each input with its processed Doc."""
     # Inputs travel beside their Docs so that metadata stays paired even across processes.
-    pending: list[InputDocument] = []
+    pending: deque[InputDocument] = deque()
 
     def docs() -> Iterator[Doc]:
         for document in documents:
@@ -132,7 +133,7 @@ def extract_docs(
             yield _make_doc(nlp, document)
 
     for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        yield pending.pop(0), doc
+        yield pending.popleft(), doc
 
 
 def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False) -> list[Records]:

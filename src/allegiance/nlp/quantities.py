@@ -23,7 +23,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..errors import LexiconError, Messages
+from ..lexicon.io import read_mapping
 from ..schema import Quantity, SentenceRef
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 
@@ -156,18 +156,6 @@ class QuantityLexicon:
     raw: dict[str, Any]
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason=exc)) from exc
-    if not isinstance(data, dict):
-        raise LexiconError(
-            Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping")
-        )
-    return data
-
-
 def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
     synonyms: dict[str, str] = {}
     for concept, words in (raw.get("concepts") or {}).items():
@@ -199,7 +187,7 @@ def load_quantity_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuantityLe
     """
     merged: dict[str, Any] = {}
     for path in (QUANTITY_CONCEPTS, *map(Path, paths)):
-        for key, value in _read(path).items():
+        for key, value in read_mapping(path).items():
             if isinstance(value, dict):
                 cur = dict(merged.get(key, {}))
                 for k, v in value.items():
@@ -259,7 +247,7 @@ class QuantityExtractor:
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuantityExtractor:
         """Load the lexicon saved by :meth:`to_disk`."""
-        self.lexicon = _lexicon(_read(Path(path) / "quantity_lexicon.yaml"))
+        self.lexicon = _lexicon(read_mapping(Path(path) / "quantity_lexicon.yaml"))
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -21,7 +21,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import LexiconError, Messages
+from ..lexicon.io import read_mapping
 from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 
@@ -78,18 +78,6 @@ class QuoteLexicon:
         }
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry="*", reason=exc)) from exc
-    if not isinstance(data, dict):
-        raise LexiconError(
-            Messages.LEXICON_ENTRY.format(path=path, entry="*", reason="expected a mapping")
-        )
-    return data
-
-
 def _from_dict(data: dict[str, Any]) -> QuoteLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []) or [])
@@ -121,7 +109,7 @@ def load_quote_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuoteLexicon:
     """
     merged: dict[str, Any] = {}
     for path in (QUOTE_CUES, ANONYMOUS_SOURCES, *map(Path, paths)):
-        for key, value in _read_yaml(path).items():
+        for key, value in read_mapping(path).items():
             if isinstance(value, list):
                 merged[key] = list(merged.get(key, [])) + value
             else:
@@ -245,7 +233,7 @@ class QuoteExtractor:
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> QuoteExtractor:
         """Load the lexicon saved by :meth:`to_disk`."""
-        self.lexicon = _from_dict(_read_yaml(Path(path) / "quote_lexicon.yaml"))
+        self.lexicon = _from_dict(read_mapping(Path(path) / "quote_lexicon.yaml"))
         return self
 
     # -- main ------------------------------------------------------------------------------

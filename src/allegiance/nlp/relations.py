@@ -208,8 +208,6 @@ class _DocRun:
         if conj:
             for other in tok.conjuncts:
                 out.extend(self._args_one(other, exclude))
-            if tok.dep_ == "appos":
-                pass
         seen: set[tuple[str, int]] = set()
         unique = []
         for arg in out:
