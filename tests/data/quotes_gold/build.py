@@ -14,6 +14,25 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RE3D = HERE.parent / "re3d-dev"
+TEXTS = HERE / "texts"
+
+
+def read_text_file(path: Path) -> dict[str, str]:
+    """One document of texts/: its header fields (``key: value`` lines) and ``text``.
+
+    The header ends at a line ``---``; everything after it, less the final newline, is the
+    document text exactly as annotated.
+    """
+    raw = path.read_text(encoding="utf-8")
+    head, sep, body = raw.partition("\n---\n")
+    if not sep:
+        sys.exit(f"{path}: no '---' line after the header")
+    fields = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    fields["text"] = body[:-1] if body.endswith("\n") else body
+    return fields
 
 
 def load_texts() -> dict[str, tuple[str, str, str]]:
@@ -25,12 +44,15 @@ def load_texts() -> dict[str, tuple[str, str, str]]:
                 if line.strip():
                     obj = json.loads(line)
                     out[obj["_id"]] = (obj["text"], part, obj.get("sourceUrl") or "")
+    for path in sorted(TEXTS.glob("*.txt")):
+        doc = read_text_file(path)
+        out[doc["id"]] = (doc["text"], doc["outlet"], doc["source"])
     return out
 
 
 def find_doc(texts: dict[str, tuple[str, str, str]], prefix: str) -> str:
     """The one document id starting with ``prefix``."""
-    hits = [k for k in texts if k.startswith(prefix)]
+    hits = [k for k in texts if k == prefix] or [k for k in texts if k.startswith(prefix)]
     if len(hits) != 1:
         sys.exit(f"document prefix {prefix!r} matches {len(hits)} documents")
     return hits[0]
