@@ -45,6 +45,31 @@ class Messages:
     LEXICON_ENTRY = "{path}: entry {entry!r}: {reason}"
     BAD_RECORD = "{path}:{line}: not a valid allegiance record ({reason})"
     NOT_SIGNED = "{what} needs a signed graph: every edge must carry sign -1 or +1"
+    BAD_DATE = "{path}: published date {value!r} is not a date allegiance can read; left empty"
+    CANNOT_READ = "{path}: cannot read ({reason})"
+    NO_ARTICLE = "{path}: no article text found in the HTML"
+    NOT_DOCUMENTS = (
+        "{path}: records have no {field!r} field; not a documents file (see --text-field)"
+    )
+    NO_TEXT_COLUMN = "{path}: no {field!r} column (columns: {columns}); set --text-field"
+    RECORD_TOO_LARGE = (
+        "{path}:{line}: record of {size} bytes is over the size limit of {limit} bytes "
+        "(raise it with --max-bytes)"
+    )
+    NOT_JSON_DOCUMENTS = "{path}: JSON is neither an object nor a list of objects"
+    UNKNOWN_ENCODING = "{path}: unknown encoding {encoding!r}; read as UTF-8 with replacement"
+    NOT_OBJECT = "not a JSON object"
+    NO_TEXT_FIELD = "no {field!r} field"
+    TEXT_NOT_STRING = "field {field!r} is not a string"
+    EMPTY_TEXT_FIELD = "empty or missing {field!r}"
+    BAD_ROW = "malformed row ({reason})"
+    FURNITURE_RULE = "{path}: furniture rule {entry!r}: {reason}"
+    FURNITURE_FILE = "{path}: cannot read furniture rules ({reason})"
+    FURNITURE_SHAPE = "{path}: furniture rules need a top-level 'rules' list"
+    WORKER_DIED = (
+        "an extraction worker process stopped unexpectedly ({reason}); "
+        "retry with --processes 1 or with less memory in use"
+    )
 
 
 class AllegianceError(Exception):

@@ -102,3 +102,24 @@ def test_summary_escapes_markup() -> None:
         "warning: [bold]x.txt[/bold]: odd name",
         "read 0 documents, skipped 0",
     ]
+
+
+def test_furniture_options_reach_ingest_options(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules: []\n")
+    seen: list[IngestOptions] = []
+
+    @click.command()
+    @ingest_options
+    def probe(**kwargs: Any) -> None:
+        seen.append(ingest_options_from_kwargs(kwargs))
+
+    runner = CliRunner()
+    assert runner.invoke(probe, []).exit_code == 0
+    assert (
+        runner.invoke(probe, ["--furniture", "keep", "--furniture-rules", str(rules)]).exit_code
+        == 0
+    )
+    assert seen[0].furniture is True and seen[0].furniture_rules == ()
+    assert seen[1].furniture is False and seen[1].furniture_rules == (str(rules),)
+    assert runner.invoke(probe, ["--furniture", "strip"]).exit_code == 2

@@ -146,3 +146,23 @@ def test_malformed_rules_name_file_and_rule(tmp_path: Path, body: str, needle: s
     with pytest.raises(InputError) as info:
         load_furniture_rules([extra])
     assert str(extra) in str(info.value) and needle in str(info.value)
+
+
+def test_ingest_options_turn_furniture_off_or_add_rules(tmp_path: Path) -> None:
+    from allegiance.ingest import IngestOptions, read_documents
+
+    story = tmp_path / "story.txt"
+    story.write_text("Iran backs Assad.\n\nListen to this article\nMost Read\n", encoding="utf-8")
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("rules:\n  - name: listen\n    pattern: 'Listen to this article'\n")
+
+    def marked(options: IngestOptions) -> list[str]:
+        [doc] = read_documents(story, options)
+        return [doc.text[a:b] for a, b in doc.ignore]
+
+    assert marked(IngestOptions()) == ["Most Read"]
+    assert marked(IngestOptions(furniture_rules=(extra,))) == [
+        "Listen to this article",
+        "Most Read",
+    ]
+    assert marked(IngestOptions(furniture=False, furniture_rules=(extra,))) == []

@@ -41,7 +41,8 @@ def model_options(f: Any) -> Any:
         "n_process",
         type=click.IntRange(1, 64),
         default=None,
-        help="Worker processes (default: 2 when the corpus is large, else 1).",
+        help="Worker processes (default: 2 when there are 2+ cores and the input reaches 50 "
+        "documents or 200,000 characters, else 1).",
     )(f)
     return f
 
@@ -111,7 +112,7 @@ def extract_cmd(
         model=model,
         kb_paths=kb_paths,
         lexicon_paths=lexicon_paths,
-        n_process=n_process or 1,
+        n_process=n_process,
         include_text=include_text,
         kinds=wanted,
     )

@@ -40,6 +40,8 @@ INGEST_OPTION_NAMES: tuple[str, ...] = (
     "published_field",
     "url_field",
     "timeout",
+    "furniture",
+    "furniture_rules",
 )
 
 _DEFAULTS = IngestOptions()
@@ -78,7 +80,7 @@ def ingest_options(f: F) -> F:
 
     Options: ``--outlet``, ``--published``, ``--max-bytes``, ``--id-field``, ``--text-field``,
     ``--title-field``, ``--outlet-field``, ``--published-field``, ``--url-field``,
-    ``--timeout`` and ``--strict``.
+    ``--timeout``, ``--furniture``, ``--furniture-rules`` and ``--strict``.
     """
     options = [
         click.option("--outlet", default=None, metavar="NAME",
@@ -103,6 +105,15 @@ def ingest_options(f: F) -> F:
         click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
                      default=_DEFAULTS.timeout, show_default=True,
                      help="Seconds to wait for each http(s) input."),
+        click.option("--furniture", type=click.Choice(["detect", "keep"]), default="detect",
+                     show_default=True,
+                     help="detect: recognise page furniture (bylines, 'Follow X on Twitter', "
+                          "'Most Read' lists) and extract nothing from it; keep: treat every "
+                          "line as article text."),
+        click.option("--furniture-rules", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Extra page-furniture rules YAML (repeatable; same shape as the "
+                          "bundled furniture.yaml, see docs/ingest.md)."),
         click.option("--strict", is_flag=True, default=False,
                      help="Exit with status 1 when any input was skipped."),
     ]  # fmt: skip
@@ -125,6 +136,10 @@ def ingest_options_from_kwargs(kwargs: dict[str, Any]) -> IngestOptions:
     """
     values = {name: kwargs.pop(name) for name in INGEST_OPTION_NAMES if name in kwargs}
     values = {k: v for k, v in values.items() if v is not None or k in ("outlet", "published")}
+    if "furniture" in values:
+        values["furniture"] = values["furniture"] != "keep"
+    if "furniture_rules" in values:
+        values["furniture_rules"] = tuple(values["furniture_rules"])
     return IngestOptions(**values)
 
 

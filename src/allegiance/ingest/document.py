@@ -19,13 +19,11 @@ from typing import Any
 from ..errors import Messages
 from ..schema import Document
 from .dates import normalise_date
-from .furniture import find_furniture
+from .furniture import FurnitureRule, find_furniture, load_furniture_rules
 
 __all__ = ["Draft", "IngestOptions", "IngestReport", "InputDocument", "read_documents"]
 
 logger = logging.getLogger("allegiance.ingest")
-
-BAD_DATE = "{path}: published date {value!r} is not a date allegiance can read; left empty"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,7 +69,9 @@ class IngestOptions:
 
     ``outlet`` and ``published`` apply only to documents that lack them. ``max_bytes`` limits
     a file read whole (text, HTML, JSON, stdin text, URLs) and each record of a streamed file
-    (JSON Lines, CSV/TSV), whose total size is not limited.
+    (JSON Lines, CSV/TSV), whose total size is not limited. ``furniture`` turns page-furniture
+    recognition on (the default) or off; ``furniture_rules`` are user YAML files of extra rules
+    (same shape as the bundled ``furniture.yaml``; a rule with the same name replaces it).
     """
 
     outlet: str | None = None
@@ -85,6 +85,8 @@ class IngestOptions:
     url_field: str = "url"
     timeout: float = 10.0
     encoding: str = "utf-8"
+    furniture: bool = True
+    furniture_rules: tuple[str | Path, ...] = ()
 
 
 @dataclass
@@ -189,9 +191,22 @@ class _Finisher:
         # two small ints per document, never by its text.
         self.seen: dict[int, int] = {}
         self.names = _SourceNames()
+        # Loaded once per run; a malformed user file raises InputError naming file and rule.
+        self.furniture_rules: tuple[FurnitureRule, ...] | None = (
+            load_furniture_rules(options.furniture_rules)
+            if options.furniture and options.furniture_rules
+            else None
+        )
         self.default_published = normalise_date(options.published) if options.published else None
         if options.published and self.default_published is None:
-            report.add_warning(BAD_DATE.format(path="--published", value=options.published))
+            report.add_warning(
+                Messages.BAD_DATE.format(path="--published", value=options.published)
+            )
+
+    def _furniture(self, text: str) -> tuple[tuple[int, int], ...]:
+        if not self.options.furniture:
+            return ()
+        return tuple(find_furniture(text, self.furniture_rules))
 
     def finish(self, draft: Draft) -> InputDocument | None:
         if not draft.text.strip():
@@ -212,7 +227,9 @@ class _Finisher:
         if _clean(draft.published) is not None:
             published = normalise_date(draft.published)
             if published is None:
-                self.report.add_warning(BAD_DATE.format(path=draft.source, value=draft.published))
+                self.report.add_warning(
+                    Messages.BAD_DATE.format(path=draft.source, value=draft.published)
+                )
         doc = InputDocument(
             doc_id=_clean(draft.doc_id) or sha[:16],
             text=draft.text,
@@ -222,7 +239,7 @@ class _Finisher:
             url=_clean(draft.url),
             source=draft.source,
             sha256=sha,
-            ignore=tuple(find_furniture(draft.text)),
+            ignore=self._furniture(draft.text),
         )
         self.report.read += 1
         return doc

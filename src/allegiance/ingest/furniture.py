@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, Messages
 
 __all__ = ["DEFAULT_RULES_PATH", "FurnitureRule", "find_furniture", "load_furniture_rules"]
 
@@ -26,7 +26,6 @@ DEFAULT_RULES_PATH = Path(__file__).with_name("furniture.yaml")
 
 #: A personal name: 2-4 capitalised words ("John Smith", "Hollie McKay", "Mark O'Neil Jr.").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+(?:(?:al|bin|de|van|von|der|la|du)[- ])?){1,3}[A-Z][\w'’-]+"
-_RULE_ERROR = "{path}: furniture rule {entry!r}: {reason}"
 #: A line that may be a bare headline in a "More from"/"Most Read" list.
 _MAX_HEADLINE_WORDS = 20
 
@@ -43,27 +42,35 @@ class FurnitureRule:
 
 def _compile(entry: Any, path: Path, index: int) -> FurnitureRule:
     if not isinstance(entry, dict):
-        raise InputError(_RULE_ERROR.format(path=path, entry=index, reason="not a mapping"))
+        raise InputError(
+            Messages.FURNITURE_RULE.format(path=path, entry=index, reason="not a mapping")
+        )
     name = entry.get("name")
     pattern = entry.get("pattern")
     if not isinstance(name, str) or not isinstance(pattern, str):
         raise InputError(
-            _RULE_ERROR.format(path=path, entry=name or index, reason="needs 'name' and 'pattern'")
+            Messages.FURNITURE_RULE.format(
+                path=path, entry=name or index, reason="needs 'name' and 'pattern'"
+            )
         )
     unknown = set(entry) - {"name", "pattern", "ignorecase", "max_words", "starts_list"}
     if unknown:
         raise InputError(
-            _RULE_ERROR.format(path=path, entry=name, reason=f"unknown keys {sorted(unknown)}")
+            Messages.FURNITURE_RULE.format(
+                path=path, entry=name, reason=f"unknown keys {sorted(unknown)}"
+            )
         )
     flags = re.IGNORECASE if entry.get("ignorecase", False) else 0
     try:
         regex = re.compile(pattern.replace("{NAME}", _NAME), flags)
     except re.error as exc:
-        raise InputError(_RULE_ERROR.format(path=path, entry=name, reason=exc)) from exc
+        raise InputError(Messages.FURNITURE_RULE.format(path=path, entry=name, reason=exc)) from exc
     max_words = entry.get("max_words", 30)
     if not isinstance(max_words, int) or max_words < 1:
         raise InputError(
-            _RULE_ERROR.format(path=path, entry=name, reason="max_words must be a positive integer")
+            Messages.FURNITURE_RULE.format(
+                path=path, entry=name, reason="max_words must be a positive integer"
+            )
         )
     return FurnitureRule(name, regex, max_words, bool(entry.get("starts_list", False)))
 
@@ -72,9 +79,9 @@ def _read_rules(path: Path) -> list[FurnitureRule]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: cannot read furniture rules ({exc})") from exc
+        raise InputError(Messages.FURNITURE_FILE.format(path=path, reason=exc)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise InputError(f"{path}: furniture rules need a top-level 'rules' list")
+        raise InputError(Messages.FURNITURE_SHAPE.format(path=path))
     return [_compile(entry, path, i) for i, entry in enumerate(data["rules"])]
 
 

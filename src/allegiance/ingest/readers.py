@@ -38,11 +38,6 @@ SUPPORTED: dict[str, str] = {
 STDIN = "<stdin>"
 _SNIFF = 8192
 _USER_AGENT = "allegiance (+https://github.com/allegiance-osint/allegiance)"
-CANNOT_READ = "{path}: cannot read ({reason})"
-NO_ARTICLE = "{path}: no article text found in the HTML"
-NOT_DOCUMENTS = "{path}: records have no {field!r} field; not a documents file (see --text-field)"
-NO_TEXT_COLUMN = "{path}: no {field!r} column (columns: {columns}); set --text-field"
-RECORD_TOO_LARGE = "{path}:{line}: record of {size} bytes is over the size limit of {limit} bytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +85,7 @@ def _read_dir(top: Path, ctx: _Ctx, visited: set[str]) -> Iterator[Draft]:
     try:
         entries = sorted(os.scandir(top), key=lambda e: e.name)
     except OSError as exc:
-        ctx.skip(str(top), CANNOT_READ.format(path=top, reason=exc.strerror or exc))
+        ctx.skip(str(top), Messages.CANNOT_READ.format(path=top, reason=exc.strerror or exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -135,7 +130,7 @@ def _decode(data: bytes, source: str, ctx: _Ctx, *, first: bool = True) -> str:
         ctx.warn(Messages.BAD_UTF8.format(path=source))
         return data.decode(encoding, errors="replace")
     except LookupError:
-        ctx.warn(f"{source}: unknown encoding {encoding!r}; read as UTF-8 with replacement")
+        ctx.warn(Messages.UNKNOWN_ENCODING.format(path=source, encoding=encoding))
         return data.decode("utf-8", errors="replace")
 
 
@@ -146,7 +141,7 @@ def _decoded_lines(
         if limit and len(raw) > ctx.options.max_bytes:
             ctx.skip(
                 f"{source}:{lineno}",
-                RECORD_TOO_LARGE.format(
+                Messages.RECORD_TOO_LARGE.format(
                     path=source, line=lineno, size=len(raw), limit=ctx.options.max_bytes
                 ),
             )
@@ -193,7 +188,7 @@ def _read_file(path: Path, ctx: _Ctx, *, in_dir: bool) -> Iterator[Draft]:
         ctx.skip(source, Messages.MISSING_FILE.format(path=source))
         return
     except OSError as exc:
-        ctx.skip(source, CANNOT_READ.format(path=source, reason=exc.strerror or exc))
+        ctx.skip(source, Messages.CANNOT_READ.format(path=source, reason=exc.strerror or exc))
         return
     if kind is None:
         message = Messages.UNSUPPORTED.format(path=source, ext=path.suffix or "(none)")
@@ -208,7 +203,7 @@ def _read_file(path: Path, ctx: _Ctx, *, in_dir: bool) -> Iterator[Draft]:
     try:
         fp = path.open("rb")
     except OSError as exc:
-        ctx.skip(source, CANNOT_READ.format(path=source, reason=exc.strerror or exc))
+        ctx.skip(source, Messages.CANNOT_READ.format(path=source, reason=exc.strerror or exc))
         return
     with fp:
         head = fp.read(_SNIFF)
@@ -274,10 +269,13 @@ def _html(data: bytes | str, source: str, ctx: _Ctx, *, url: str | None) -> Iter
     try:
         result = trafilatura.bare_extraction(data, url=url, with_metadata=True)
     except Exception as exc:  # trafilatura raises many kinds on odd markup
-        ctx.skip(source, CANNOT_READ.format(path=source, reason=f"HTML extraction failed: {exc}"))
+        ctx.skip(
+            source,
+            Messages.CANNOT_READ.format(path=source, reason=f"HTML extraction failed: {exc}"),
+        )
         return
     if result is None:
-        ctx.skip(source, NO_ARTICLE.format(path=source))
+        ctx.skip(source, Messages.NO_ARTICLE.format(path=source))
         return
     meta: dict[str, Any] = (
         result
@@ -286,7 +284,7 @@ def _html(data: bytes | str, source: str, ctx: _Ctx, *, url: str | None) -> Iter
     )
     text = meta.get("text") or ""
     if not text.strip():
-        ctx.skip(source, NO_ARTICLE.format(path=source))
+        ctx.skip(source, Messages.NO_ARTICLE.format(path=source))
         return
     yield Draft(
         text=text,
@@ -328,14 +326,14 @@ def _from_record(obj: Any, source: str, where: str, ctx: _Ctx) -> Draft | None:
     """A draft from one JSON object or CSV row; ``where`` names it in messages."""
     o = ctx.options
     if not isinstance(obj, dict):
-        ctx.bad_field(source, _line(where), "not a JSON object")
+        ctx.bad_field(source, _line(where), Messages.NOT_OBJECT)
         return None
     text = _field(obj, o.text_field, "text")
     if text is None:
-        ctx.bad_field(source, _line(where), f"no {o.text_field!r} field")
+        ctx.bad_field(source, _line(where), Messages.NO_TEXT_FIELD.format(field=o.text_field))
         return None
     if not isinstance(text, str):
-        ctx.bad_field(source, _line(where), f"field {o.text_field!r} is not a string")
+        ctx.bad_field(source, _line(where), Messages.TEXT_NOT_STRING.format(field=o.text_field))
         return None
     return Draft(
         text=text,
@@ -376,7 +374,7 @@ def _json_lines(
             checked = True
             if isinstance(obj, dict) and not _has_text(obj, ctx.options):
                 # e.g. re3d's entities.json beside documents.json
-                message = NOT_DOCUMENTS.format(path=source, field=ctx.options.text_field)
+                message = Messages.NOT_DOCUMENTS.format(path=source, field=ctx.options.text_field)
                 if in_dir:
                     ctx.warn(message)
                 else:
@@ -407,7 +405,7 @@ def _json_document(text: str, source: str, ctx: _Ctx) -> Iterator[Draft]:
                 draft.source = f"{source}[{i}]"
                 yield draft
     else:
-        ctx.skip(source, f"{source}: JSON is neither an object nor a list of objects")
+        ctx.skip(source, Messages.NOT_JSON_DOCUMENTS.format(path=source))
 
 
 def _delimited(
@@ -423,13 +421,13 @@ def _delimited(
         except StopIteration:
             break
         except csv.Error as exc:
-            ctx.bad_field(source, reader.line_num, f"malformed row ({exc})")
+            ctx.bad_field(source, reader.line_num, Messages.BAD_ROW.format(reason=exc))
             continue
         if header is None:
             header = [h.strip() for h in row]
             wanted = {o.text_field, *_FALLBACKS["text"]}
             if not wanted & set(header):
-                message = NO_TEXT_COLUMN.format(
+                message = Messages.NO_TEXT_COLUMN.format(
                     path=source, field=o.text_field, columns=", ".join(header)
                 )
                 ctx.skip(source, message)
@@ -440,14 +438,16 @@ def _delimited(
         where = f"{source}:{reader.line_num}"
         text_value = dict(zip(header, row, strict=False)).get(o.text_field)
         if text_value is not None and len(text_value) > o.max_bytes:
-            reason = RECORD_TOO_LARGE.format(
+            reason = Messages.RECORD_TOO_LARGE.format(
                 path=source, line=reader.line_num, size=len(text_value), limit=o.max_bytes
             )
             ctx.skip(where, reason)
             continue
         obj = {name: value for name, value in zip(header, row, strict=False) if value != ""}
         if o.text_field not in obj and not any(n in obj for n in _FALLBACKS["text"]):
-            ctx.bad_field(source, reader.line_num, f"empty or missing {o.text_field!r}")
+            ctx.bad_field(
+                source, reader.line_num, Messages.EMPTY_TEXT_FIELD.format(field=o.text_field)
+            )
             continue
         draft = _from_record(obj, source, where, ctx)
         if draft is not None:

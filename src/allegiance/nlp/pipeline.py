@@ -1,14 +1,20 @@
 """Assembling the allegiance pipeline and running it over documents.
 
 Extraction is a pure function of a batch of documents (plus the loaded model, knowledge base
-and lexicon), so it runs the same in one process or on both cores.
+and lexicon), so it runs the same in one process or on both cores: with several processes,
+each worker runs the same pipeline on whole batches and the records come back in input order.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Messages, ModelError
 from ..schema import Document, Mention, Quantity, Quote, Relation
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .model import load_model
@@ -24,9 +31,13 @@ if TYPE_CHECKING:
     from ..ingest import InputDocument
 
 __all__ = [
+    "AUTO_MIN_CHARS",
+    "AUTO_MIN_DOCUMENTS",
     "COMPONENTS",
     "ExtractOptions",
     "Records",
+    "auto_processes",
+    "available_cores",
     "build_pipeline",
     "doc_records",
     "extract",
@@ -46,15 +57,28 @@ COMPONENTS: tuple[str, ...] = (
 
 Records = Document | Mention | Relation | Quote | Quantity
 
+#: With ``n_process=None`` (auto), extraction uses two processes once the input reaches this
+#: many documents or characters (as far as it has been read), and one below that: starting a
+#: worker costs about as much as extracting a few short articles.
+AUTO_MIN_DOCUMENTS = 50
+AUTO_MIN_CHARS = 200_000
+#: Batches in flight per worker: enough to keep the workers busy, few enough to keep memory flat.
+_IN_FLIGHT_PER_PROCESS = 2
+
 
 @dataclass(frozen=True, kw_only=True)
 class ExtractOptions:
-    """Settings of one extraction run, built once and passed down."""
+    """Settings of one extraction run, built once and passed down.
+
+    ``n_process`` is the number of worker processes; ``None`` chooses (see
+    :func:`auto_processes`). ``batch_size`` documents go through the model at a time, and
+    are the unit of work sent to a worker.
+    """
 
     model: str | None = None
     kb_paths: tuple[str, ...] = ()
     lexicon_paths: tuple[str, ...] = ()
-    n_process: int = 1
+    n_process: int | None = None
     batch_size: int = 16
     include_text: bool = False
     kinds: frozenset[str] = field(
@@ -108,31 +132,39 @@ def _make_doc(nlp: Language, document: InputDocument) -> Doc:
     return doc
 
 
+def _within_limit(documents: Iterable[InputDocument], max_length: int) -> Iterator[InputDocument]:
+    """The documents the model can take; each one over its length limit is logged and skipped."""
+    for document in documents:
+        if len(document.text) > max_length:
+            logger.warning(
+                "%s: %d characters is over the model's limit of %d; skipped",
+                document.source or document.doc_id,
+                len(document.text),
+                max_length,
+            )
+            continue
+        yield document
+
+
 def extract_docs(
     documents: Iterable[InputDocument],
     nlp: Language,
     *,
-    n_process: int = 1,
     batch_size: int = 16,
 ) -> Iterator[tuple[InputDocument, Doc]]:
-    """Run the pipeline over documents, streaming; yield each input with its processed Doc."""
-    # Inputs travel beside their Docs so that metadata stays paired even across processes.
+    """Run the pipeline over documents in this process, streaming; yield each input with its Doc.
+
+    A document longer than the model's ``max_length`` is logged and skipped.
+    """
+    # Inputs travel beside their Docs so that metadata stays paired with each result.
     pending: deque[InputDocument] = deque()
 
     def docs() -> Iterator[Doc]:
-        for document in documents:
-            if len(document.text) > nlp.max_length:
-                logger.warning(
-                    "%s: %d characters is over the model's limit of %d; skipped",
-                    document.source or document.doc_id,
-                    len(document.text),
-                    nlp.max_length,
-                )
-                continue
+        for document in _within_limit(documents, nlp.max_length):
             pending.append(document)
             yield _make_doc(nlp, document)
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield pending.popleft(), doc
 
 
@@ -165,6 +197,52 @@ def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False
     return out
 
 
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def auto_processes(
+    documents: Iterable[InputDocument], *, cores: int | None = None
+) -> tuple[int, Iterator[InputDocument]]:
+    """Choose the number of processes for a stream of documents, without losing any.
+
+    Two processes when at least two cores are available and the input holds at least
+    :data:`AUTO_MIN_DOCUMENTS` documents or :data:`AUTO_MIN_CHARS` characters; one otherwise.
+    Only as many documents as the decision needs are read ahead, so memory stays bounded.
+
+    Args:
+        documents: the input stream.
+        cores: cores to assume (default: :func:`available_cores`).
+
+    Returns:
+        The number of processes, and an iterator over all the documents in input order.
+
+    Example:
+        >>> from allegiance.ingest import read_documents
+        >>> n, docs = auto_processes(read_documents([]), cores=2)
+        >>> n, list(docs)
+        (1, [])
+    """
+    stream = iter(documents)
+    if (available_cores() if cores is None else cores) < 2:
+        return 1, stream
+    head: list[InputDocument] = []
+    n_chars = 0
+    for document in stream:
+        head.append(document)
+        n_chars += len(document.text)
+        if len(head) >= AUTO_MIN_DOCUMENTS or n_chars >= AUTO_MIN_CHARS:
+            return 2, itertools.chain(head, stream)
+    return 1, iter(head)
+
+
+def _fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def extract(
     documents: Iterable[InputDocument],
     *,
@@ -172,6 +250,10 @@ def extract(
     nlp: Language | None = None,
 ) -> Iterator[Records]:
     """Extract records from documents, streaming, one document's records at a time.
+
+    With more than one process, batches of documents go to worker processes that each run the
+    same pipeline, and the records come back in input order: the output is the same as with
+    one process. Only a few batches per worker are in flight at any time.
 
     Args:
         documents: e.g. from :func:`allegiance.read_documents`.
@@ -181,15 +263,88 @@ def extract(
     Yields:
         For each document: its ``document`` record, then its mentions, quotes, relations
         and quantities.
+
+    Raises:
+        ModelError: when no spaCy model can be loaded, or a worker process dies.
     """
     options = options or ExtractOptions()
+    given = nlp is not None
     if nlp is None:
         nlp = build_pipeline(
             options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
         )
-    for document, doc in extract_docs(
-        documents, nlp, n_process=options.n_process, batch_size=options.batch_size
-    ):
-        for record in doc_records(document, doc, include_text=options.include_text):
-            if record.kind in options.kinds:
-                yield record
+    stream: Iterator[InputDocument] = _within_limit(documents, nlp.max_length)
+    n_process = options.n_process
+    if n_process is None:
+        n_process, stream = auto_processes(stream)
+    if n_process > 1 and given and not _fork_available():
+        # Without fork, workers build their own pipeline from the options, which could differ
+        # from the one given: stay in this process so that the output does not change.
+        logger.info("a prebuilt pipeline cannot be shared with workers here; using 1 process")
+        n_process = 1
+    if n_process > 1:
+        yield from _extract_parallel(stream, nlp, options, n_process)
+        return
+    for document, doc in extract_docs(stream, nlp, batch_size=options.batch_size):
+        yield from _wanted(doc_records(document, doc, include_text=options.include_text), options)
+
+
+def _wanted(records: list[Records], options: ExtractOptions) -> list[Records]:
+    return [record for record in records if record.kind in options.kinds]
+
+
+# ---------------------------------------------------------------- worker processes
+
+#: The pipeline of a worker process, set once by :func:`_init_worker`.
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(nlp: Language | None, options: ExtractOptions) -> None:
+    global _WORKER_NLP
+    # A forked worker shares the parent's pipeline (copy-on-write); a spawned one builds it.
+    _WORKER_NLP = nlp or build_pipeline(
+        options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
+    )
+
+
+def _extract_batch(batch: list[InputDocument], options: ExtractOptions) -> list[Records]:
+    nlp = _WORKER_NLP
+    assert nlp is not None, "worker not initialised"
+    out: list[Records] = []
+    for document, doc in extract_docs(batch, nlp, batch_size=options.batch_size):
+        out.extend(_wanted(doc_records(document, doc, include_text=options.include_text), options))
+    return out
+
+
+def _batches(documents: Iterator[InputDocument], size: int) -> Iterator[list[InputDocument]]:
+    # The same batches as nlp.pipe makes in one process, so that the model sees the same input.
+    while batch := list(itertools.islice(documents, size)):
+        yield batch
+
+
+def _extract_parallel(
+    documents: Iterator[InputDocument], nlp: Language, options: ExtractOptions, n_process: int
+) -> Iterator[Records]:
+    fork = _fork_available()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    # Under fork the worker's arguments are inherited, not pickled: the loaded pipeline is
+    # shared instead of being loaded again in every worker.
+    pool = ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(nlp if fork else None, options),
+    )
+    in_flight: deque[Future[list[Records]]] = deque()
+    limit = _IN_FLIGHT_PER_PROCESS * n_process
+    try:
+        for batch in _batches(documents, max(1, options.batch_size)):
+            in_flight.append(pool.submit(_extract_batch, batch, options))
+            if len(in_flight) >= limit:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    except BrokenProcessPool as exc:
+        raise ModelError(Messages.WORKER_DIED.format(reason=exc)) from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

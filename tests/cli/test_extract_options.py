@@ -1,0 +1,74 @@
+"""``allegiance extract``: --processes and --furniture, run in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from allegiance.cli import main
+
+ARTICLES = [
+    "Iran backs the Shia militias.\n\nThe Iranian-backed militias fought alongside the Iraqi "
+    "army against ISIS in Diyala.",
+    "U.S. advisers work with Kurdish Peshmerga fighters near Erbil.\n\nTurkey is wary of Iran.",
+    "Hezbollah fighters clashed with Syrian rebels.\n\nFollow Jane Doe on Twitter @janedoe",
+    "The US-led coalition struck ISIS positions near Mosul on Tuesday, officials said.",
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    with path.open("w", encoding="utf-8") as fp:
+        for i, text in enumerate(ARTICLES * 2):
+            fp.write(json.dumps({"id": f"a{i}", "text": text + " " * i}) + "\n")
+    return path
+
+
+def test_two_processes_write_the_same_records_as_one(corpus: Path, nlp) -> None:
+    runner = CliRunner()
+    one = runner.invoke(main, ["extract", str(corpus), "--processes", "1"])
+    two = runner.invoke(main, ["extract", str(corpus), "--processes", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    assert two.stdout == one.stdout
+    assert len(one.stdout.splitlines()) > len(ARTICLES) * 2
+
+
+def mentions(result) -> list[str]:
+    return [
+        obj["text"]
+        for obj in map(json.loads, result.stdout.splitlines())
+        if obj["kind"] == "mention"
+    ]
+
+
+def test_furniture_rules_and_keep(tmp_path: Path, nlp) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Iran backs the Shia militias.\n\nSponsored by Hezbollah Media\n", encoding="utf-8"
+    )
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: sponsored_by\n    pattern: 'Sponsored by .{1,60}'\n")
+    runner = CliRunner()
+    detect = runner.invoke(main, ["extract", str(story), "--furniture-rules", str(rules)])
+    keep = runner.invoke(
+        main, ["extract", str(story), "--furniture", "keep", "--furniture-rules", str(rules)]
+    )
+    assert detect.exit_code == 0 and keep.exit_code == 0, detect.output
+    assert "Hezbollah" not in " ".join(mentions(detect))
+    assert "Hezbollah" in " ".join(mentions(keep))
+    assert "Iran" in mentions(detect)
+
+
+def test_malformed_furniture_rules_are_one_line_error(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Iran backs the Shia militias.\n", encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: bad\n    pattern: '('\n")
+    result = CliRunner().invoke(main, ["extract", str(story), "--furniture-rules", str(rules)])
+    assert result.exit_code == 2
+    assert str(rules) in result.stderr and "'bad'" in result.stderr
+    assert "Traceback" not in result.stderr

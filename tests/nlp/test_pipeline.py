@@ -1,0 +1,90 @@
+"""Running the pipeline: records in input order, on one process or several, and auto choice."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from allegiance.ingest import InputDocument, demo_corpus_paths, read_documents
+from allegiance.nlp.pipeline import (
+    AUTO_MIN_CHARS,
+    AUTO_MIN_DOCUMENTS,
+    ExtractOptions,
+    auto_processes,
+    extract,
+)
+
+
+def doc(i: int, text: str = "Iran backs the Shia militias.") -> InputDocument:
+    return InputDocument(doc_id=f"d{i}", text=text, sha256=f"{i:064x}")
+
+
+@pytest.mark.parametrize("batch_size", [3, 16])
+def test_two_processes_give_the_same_records_in_the_same_order(nlp, batch_size: int) -> None:
+    documents = list(itertools.islice(read_documents(demo_corpus_paths()), 10))
+    one = list(extract(documents, nlp=nlp, options=ExtractOptions(n_process=1)))
+    two = list(
+        extract(documents, nlp=nlp, options=ExtractOptions(n_process=2, batch_size=batch_size))
+    )
+    assert two == one
+    assert {r.kind for r in one} >= {"document", "mention", "relation"}
+
+
+def test_worker_processes_keep_only_the_wanted_kinds(nlp) -> None:
+    documents = [doc(i, f"The US and Iran fight ISIS ({i}).") for i in range(5)]
+    options = ExtractOptions(n_process=2, batch_size=2, kinds=frozenset({"document"}))
+    records = list(extract(documents, nlp=nlp, options=options))
+    assert [r.doc_id for r in records] == [f"d{i}" for i in range(5)]
+    assert {r.kind for r in records} == {"document"}
+
+
+def test_document_over_the_model_limit_is_logged_and_skipped(nlp, caplog) -> None:
+    long_doc = doc(1, "word " * (nlp.max_length // 5 + 1))
+    with caplog.at_level(logging.WARNING):
+        records = list(extract([long_doc, doc(2)], nlp=nlp, options=ExtractOptions(n_process=1)))
+    assert {r.doc_id for r in records} == {"d2"}
+    assert "over the model's limit" in caplog.text
+
+
+class Counting:
+    """An input stream that counts how many documents were taken from it."""
+
+    def __init__(self, documents: list[InputDocument]) -> None:
+        self.documents = documents
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[InputDocument]:
+        for document in self.documents:
+            self.taken += 1
+            yield document
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "text", "cores", "expected"),
+    [
+        (3, "Iran backs Assad.", 2, 1),
+        (AUTO_MIN_DOCUMENTS - 1, "Iran backs Assad.", 2, 1),
+        (AUTO_MIN_DOCUMENTS, "Iran backs Assad.", 2, 2),
+        (2, "x" * AUTO_MIN_CHARS, 2, 2),
+        (AUTO_MIN_DOCUMENTS * 3, "Iran backs Assad.", 1, 1),
+        (0, "", 2, 1),
+    ],
+)
+def test_auto_processes_uses_two_only_for_a_large_input(
+    n_docs: int, text: str, cores: int, expected: int
+) -> None:
+    documents = [doc(i, text) for i in range(n_docs)]
+    n, stream = auto_processes(documents, cores=cores)
+    assert n == expected
+    assert list(stream) == documents
+
+
+def test_auto_processes_reads_ahead_only_what_the_choice_needs() -> None:
+    source = Counting([doc(i) for i in range(10 * AUTO_MIN_DOCUMENTS)])
+    n, stream = auto_processes(source, cores=2)
+    assert n == 2 and source.taken == AUTO_MIN_DOCUMENTS
+    assert next(stream).doc_id == "d0"
+    assert sum(1 for _ in stream) == 10 * AUTO_MIN_DOCUMENTS - 1
