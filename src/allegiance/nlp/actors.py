@@ -59,6 +59,9 @@ _PLACE_OF_HEADS = frozenset(
      "countryside", "coast", "governorate", "districts", "district", "villages"}
 )  # fmt: skip
 _NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"near", "in", "at", "outside", "inside", "around", "across", "within", "from", "into"}
+)
 _RELIGIOUS = frozenset(
     {"muslim", "muslims", "christian", "christians", "jewish", "jews", "islamist", "islamists",
      "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh",
@@ -409,6 +412,11 @@ class ActorRecognizer:
             text = span.text
             if not any(c.isupper() for c in text) or text.lower() in _PRONOUNS:
                 continue
+            if (
+                doc[start].lower_ in _PLACE_PREPOSITIONS
+                or doc[end - 1].lower_ in self.agents.not_actors
+            ):
+                continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
             cand = self._ner_one(doc, span, ent.label_)
             if cand is not None:
                 while cand.start < cand.end and taken[cand.start]:

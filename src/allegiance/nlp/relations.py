@@ -211,6 +211,7 @@ class _DocRun:
         seen: set[tuple[str, int]] = set()
         unique = []
         for arg in out:
+            arg = self._bound_possessive(arg)
             if arg.key() not in seen:
                 seen.add(arg.key())
                 unique.append(arg)
@@ -264,6 +265,26 @@ class _DocRun:
                         if pobj.dep_ == "pobj":
                             out.extend(self._args_one(pobj, exclude, depth + 1))
         return out
+
+    def _bound_possessive(self, arg: Arg) -> Arg:
+        """A possessive pronoun bound by a name earlier in its own sentence stands for that
+        name ("The U.S. reaffirms its commitment to support X": the U.S. supports X)."""
+        tok = self.doc[arg.start]
+        if arg.end - arg.start != 1 or tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return arg
+        best = None
+        for span in self.resolver.spans:
+            if span.start >= tok.i:
+                break
+            if (
+                span.start >= tok.sent.start
+                and span._.actor.actor_id == arg.actor.actor_id
+                and span.root.pos_ != "PRON"
+            ):
+                best = span
+        if best is None:
+            return arg
+        return Arg(best.start, best.end, arg.actor, True)
 
     def _quote_speaker(self, char: int) -> ActorRef | None:
         for quote in self.doc._.quotes or ():
@@ -319,15 +340,38 @@ class _DocRun:
             verb.tag_ in ("VBG", "VBN")
             or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
         ):
+            head = verb.head
+            if head.lemma_ in _OBJECT_CONTROL and verb.tag_ == "VB":
+                # "press the regime to cease ...": parsed as a purpose clause, still controlled
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
             # purpose and participial clauses share the main clause's subject
-            return self.subject_tokens(verb.head)[0], passive
+            return self.subject_tokens(head)[0], passive
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and not self.args(verb.head, conj=False):
+            # "leading efforts in the campaign to defeat X": whoever leads the campaign
+            gov = self._governing_predicate(verb.head)
+            if gov is not None:
+                return self.subject_tokens(gov)[0], passive
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head], passive or verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             gov = verb.head.head
+            if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+                gov = gov.head  # "remains committed to carrying out attacks"
             if gov.pos_ in ("VERB", "AUX"):
                 return self.subject_tokens(gov)[0], passive
         return [], passive
+
+    @staticmethod
+    def _governing_predicate(tok: Token, max_hops: int = 4) -> Token | None:
+        """The verb a noun phrase hangs from through objects and prepositions, if any."""
+        up, hops = tok, 0
+        while hops < max_hops and up.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod"):
+            up, hops = up.head, hops + 1
+            if up.pos_ in ("VERB", "AUX"):
+                return up
+        return None
 
     # -- triggers ------------------------------------------------------------------------
     def relations(self) -> list[Relation]:
@@ -478,6 +522,15 @@ class _DocRun:
         self._remember(trig, sources)
         found = False
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if not objs and verb.lemma_ in _OBJECT_CONTROL:
+            # "will not allow ISIL to maintain ...", parsed with ISIL as the clause's subject
+            objs = [
+                g
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ]
         if not objs:
             # "arming and supporting X": the object is shared with a conjoined verb
             for conj in verb.conjuncts:
@@ -494,7 +547,7 @@ class _DocRun:
                 yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.8, 1)
                 found = True
                 continue
-            if trig.direct_object and obj.dep_ in ("dobj", "dative"):
+            if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
                 targets = self.args(obj, exclude=exclude)
                 if targets:
                     found = True
@@ -728,6 +781,12 @@ class _DocRun:
             # "advisers deployed alongside X": voice does not matter for the subject's side
             subj_toks, _ = self.subject_tokens(gov)
             sources = [a for t in subj_toks for a in self.args(t)]
+        elif gov.pos_ == "NOUN" and (
+            self.lex.nouns.get(gov.lemma_.lower()) or self.lex.nouns.get(gov.lower_)
+        ):
+            # an event noun has its own agent ("the regime's airstrikes against X"); the
+            # clause's subject need not be it ("the US condemned attacks against civilians")
+            sources, anchor = self._noun_sources(gov)
         elif gov.pos_ in ("NOUN", "PROPN"):
             # the clause's subject first ("Iraqi forces maintained their positions against X";
             # "conducted strikes ... using artillery against ISIL targets"), else the noun's own
@@ -748,8 +807,8 @@ class _DocRun:
         start, end = tok.i, tok.i + len(pattern.tokens)
         trig = pattern.trigger
         last = self.doc[end - 1]
-        # who: the subject of the clause the pattern sits in
-        gov = tok.head
+        # who: the subject of the clause the pattern sits in ("X stands with Y": the verb)
+        gov = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         hops = 0
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
             gov = gov.head
