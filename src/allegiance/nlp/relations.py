@@ -52,6 +52,14 @@ _OBJECT_CONTROL = {
     "convince",
     "invite",
     "train",
+    "assist",
+    "empower",
+    "equip",
+    "aid",
+    "support",
+    "require",
+    "pressure",
+    "tell",
 }
 
 
@@ -247,10 +255,11 @@ class _DocRun:
                 for ante in self.resolver.resolve(tok, exclude=exclude)
             ]
         if tok.lower_ in self.c.references.event_agents:
-            own = self._modifier_actors(tok)
+            own = self._modifier_actors(tok) or self._agent_phrase(tok)
             if own:
                 return own
-            if self.last_assault_source is not None:
+            if self.last_assault_source is not None and tok.dep_ in _SUBJ:
+                # "Near Mosul, five strikes destroyed ...": whoever conducted the last ones
                 a = self.last_assault_source
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
@@ -302,13 +311,19 @@ class _DocRun:
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
         out: list[Arg] = []
+        owners: list[Arg] = []
         for child in tok.children:
             if child.dep_ == "poss" and child.i not in self.tok2span:
                 ref = self.resolver.reference_span(child)
                 if ref is not None:
-                    out.extend(
+                    owners.extend(
                         Arg(ref.start, ref.end, a.actor, True) for a in self.resolver.resolve(child)
                     )
+                continue
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                span = self.tok2span.get(child.i)
+                if span is not None:
+                    owners.append(self.span_arg(span))
                 continue
             if child.dep_ in _MODIFIER_DEPS:
                 span = self.tok2span.get(child.i)
@@ -318,7 +333,11 @@ class _DocRun:
                         cspan = self.tok2span.get(conj.i)
                         if cspan is not None:
                             out.append(self.span_arg(cspan))
-        return out
+        # "their fighters" are theirs, but "our partners" are not us, and "our Syrian
+        # partners" are the Syrians
+        if out or self.lex.stance_nouns.get(tok.lemma_.lower()):
+            return out
+        return owners
 
     def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject tokens of a predicate and whether the clause is passive."""
@@ -586,6 +605,22 @@ class _DocRun:
         if trig.category == "ASSAULT" and sources:
             self.last_assault_source = sources[0]
 
+    def _agent_phrase(self, noun: Token) -> list[Arg]:
+        """ "attacks by X", "attacks claimed by X", "strikes carried out by X"."""
+        preps: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                preps.append(child)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                preps.extend(g for g in child.children if g.dep_ == "agent")
+        return [
+            a
+            for prep in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for a in self.args(pobj)
+        ]
+
     def _noun_sources(self, noun: Token) -> tuple[list[Arg], Token]:
         """Who does what an event noun names: possessor, actor modifier, "by X", or the
         subject of a light verb ("conducted strikes", "provided support")."""
@@ -593,11 +628,14 @@ class _DocRun:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 sources.extend(self.args(child))
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        sources.extend(self.args(pobj))
+        sources.extend(self._agent_phrase(noun))
         anchor = noun
+        # "the isolation of Raqqah and defeat of ISIL": a conjunct takes its first's place
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head
+        if first is not noun and not sources:
+            noun = first
         head = noun.head
         if (
             not sources
@@ -629,6 +667,11 @@ class _DocRun:
         if noun.i in self.tok2span and self.tok2span[noun.i].root == noun:
             return  # the noun names an actor ("the Coalition") rather than an event
         sources, anchor = self._noun_sources(noun)
+        if not sources and trig.category in ("SUPPORT", "AID", "COOPERATE") and noun.dep_ == "pobj":
+            received = list(self._received_support(noun, trig))
+            if received:
+                yield from received
+                return
         self._remember(trig, sources)
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in trig.preps:
@@ -661,6 +704,30 @@ class _DocRun:
                     yield from self._pairs(
                         sources, self.args(dative), trig, noun.i, noun.i + 1, anchor, 0.65, 2
                     )
+
+    def _received_support(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+        """ "With the support of the Coalition, the SDF retook X"; "aided by support from
+        Turkey": the providers support the clause's subject."""
+        if noun.head.lower_ not in ("with", "by", "through", "thanks"):
+            return
+        gov = noun.head.head
+        if gov.pos_ not in ("VERB", "AUX"):
+            return
+        providers = [
+            a
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for a in self.args(pobj)
+        ]
+        if not providers:
+            return
+        subj_toks, passive = self.subject_tokens(gov)
+        if passive and gov.dep_ != "advcl":
+            return
+        helped = [a for t in subj_toks for a in self.args(t)]
+        yield from self._pairs(providers, helped, trig, noun.i, noun.i + 1, gov, 0.7, 2)
 
     def stance(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         """Stance nouns: "X and Y are enemies", "X, an Iranian proxy", "Iran's ally Syria"."""
