@@ -91,17 +91,7 @@ def _ties(profile: OutletProfile, x: Pred, y: Pred) -> list[Tie]:
     ("only", "other", "x", "y", "sign"),
     [
         (FOX, AJ, TURKEY, IRAN, -1),  # Turkey watches Iran warily
-        pytest.param(
-            FOX,
-            AJ,
-            KURDS,
-            MILITIAS,
-            -1,  # the Kurds distrust the militias
-            marks=pytest.mark.xfail(
-                reason="known gap: 'they do not trust them' resolves 'them' to the wrong actor",
-                strict=False,
-            ),
-        ),
+        (FOX, AJ, KURDS, MILITIAS, -1),  # the Kurds distrust the militias
         (AJ, FOX, IRAN, ASSAD, 1),  # Iran backs Assad in Syria
     ],
     ids=["turkey-iran", "kurds-militias", "iran-assad"],

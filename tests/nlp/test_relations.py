@@ -144,6 +144,44 @@ CASES = [
         False,
     ),
     (
+        "object control: not allow",
+        "Iraq will not allow ISIL to maintain capabilities that threaten the Coalition.",
+        "IRQ",
+        "ISIL",
+        {"OPPOSE"},
+        False,
+        True,
+    ),
+    (
+        "support received",
+        "Syrian opposition forces liberated the town of Dabiq from ISIL control, aided by "
+        "strong support from our ally Turkey.",
+        "TUR",
+        "SYR",
+        {"SUPPORT"},
+        False,
+        False,
+    ),
+    (
+        "bound possessive",
+        "The U.S. reaffirms its commitment to support the government of Iraq.",
+        "USA",
+        "IRQ",
+        {"SUPPORT"},
+        False,
+        True,
+    ),
+    (
+        "event noun with its own agent",
+        "The United States condemns the ISIL attack and other terrorist attacks against "
+        "the Iraqi people.",
+        "USA",
+        "ISIL",
+        {"ACCUSE"},
+        False,
+        False,
+    ),
+    (
         "commitment",
         "Iran is committed to the survival of president Bashar al-Assad’s regime.",
         "IRN",
@@ -174,6 +212,45 @@ def test_construction(nlp, case):
         f"no relation {source}->{target} in {[(r.source.text, r.category, r.target.text) for r in rels]}"
     )
     assert any(r.negated == negated and r.hypothetical == hypothetical for r in hits)
+
+
+def test_purpose_of_a_past_use_is_done(nlp):
+    text = (
+        "But it is the Iranian-backed Shia militias who incite the most fear and hatred "
+        "among coalition members. And they have used the cover of fighting ISIS to "
+        "slaughter Sunni civilians in the liberation of other cities."
+    )
+    hit = [r for r in relations(nlp, text) if r.trigger.text == "slaughter"]
+    assert hit and hit[0].source.text == "they" and _family(hit[0].source.actor_id) == "SHIA"
+    assert not hit[0].hypothetical
+
+
+def test_event_noun_agent_is_not_the_condemning_subject(nlp):
+    text = "The United States condemns other recent terrorist attacks against the Iraqi people."
+    rels = relations(nlp, text)
+    assert not find(rels, "USA", "IRQ"), [(r.source.text, r.target.text) for r in rels]
+
+
+def test_object_pronoun_is_not_its_clause_subject(nlp):
+    # binding: "them" is not "they"; the chain their -> they -> militias is followed
+    text = (
+        "But it is the Iranian-backed Shia militias who incite the most fear and hatred "
+        "among coalition members. It was their fighters who used Tehran-supplied IEDs to "
+        "kill more than 500 U.S. troops. Kurdish fighters told FoxNews.com they do not "
+        "trust them, either."
+    )
+    rels = relations(nlp, text)
+    hit = find(rels, "KURDS", "SHIA", categories={"OPPOSE"})
+    assert hit and hit[0].target.text == "them"
+    kill = [r for r in rels if r.trigger.text == "kill"]
+    assert kill and _family(kill[0].source.actor_id) == "SHIA" and not kill[0].hypothetical
+
+
+def test_place_phrases_and_weapons_are_not_actors(nlp):
+    doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
+    texts = {s.text for s in doc.spans["actors"]}
+    assert not any(t.startswith("Near") for t in texts)
+    assert "VBIED" not in texts
 
 
 def test_attribution_to_speaker_of_reported_claim(nlp):

@@ -73,6 +73,7 @@ _PRON_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "
 _PRON_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
 _PRON_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PRON_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_NOT_THEY = _PRON_WE | _PRON_SPEAKER | {"you", "your", "yours"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _GROUP_HEADS = frozenset(
     {"group", "organization", "organisation", "network", "movement", "militia", "outfit", "faction"}
@@ -538,6 +539,25 @@ class ActorRecognizer:
                     return cand
             return None
 
+        def salient(i: int, ok: Any, window: int) -> _Cand | None:
+            """Like ``nearest``, but within the nearest sentence that offers a candidate, a
+            subject (or the focus of "it was X who") beats a nearer object; earlier
+            pronouns count, so chains ("their fighters ... they") are followed."""
+            pool = sorted([*mentions, *out], key=lambda c: c.start)
+            best: _Cand | None = None
+            for cand in reversed(pool):
+                if cand.end > i or not ok(cand):
+                    continue
+                if sent_of[cand.start] < sent_of[i] - window:
+                    break
+                if best is not None and sent_of[cand.start] != sent_of[best.start]:
+                    break
+                if best is None:
+                    best = cand
+                if _is_subject_like(doc, cand) and not _is_subject_like(doc, best):
+                    best = cand
+            return best
+
         def add(start: int, end: int, ante: _Cand, actor_id: str | None = None) -> None:
             actor = self.kb.get(actor_id) if actor_id else None
             if actor is not None:
@@ -579,7 +599,18 @@ class ActorRecognizer:
                     if orgs:
                         add(tok.i, tok.i + 1, orgs[0])
                 elif low in _PRON_THEY:
-                    ante = nearest(tok.i, lambda c: c.type != "person", window=1)
+                    # binding: "they do not trust them": an object pronoun is not its own
+                    # clause's subject
+                    bound = _clause_subject_actors(doc, tok, [*mentions, *out])
+                    ante = salient(
+                        tok.i,
+                        lambda c, b=bound: (
+                            c.type != "person"
+                            and c.actor_id not in b
+                            and doc[c.start].lower_ not in _NOT_THEY
+                        ),
+                        window=1,
+                    )
                     if ante is not None:
                         add(tok.i, tok.i + 1, ante)
                 continue
@@ -633,6 +664,29 @@ class ActorRecognizer:
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
         self._build()
         return self
+
+
+def _is_subject_like(doc: Doc, cand: _Cand) -> bool:
+    """A mention that is its clause's subject, the focus of a cleft ("it is the militias
+    who ..."), or the possessor of either ("their fighters who used IEDs")."""
+    root = doc[cand.start : cand.end].root
+    if root.dep_ == "poss":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "attr" and any(
+        c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in root.children
+    )
+
+
+def _clause_subject_actors(doc: Doc, tok: Token, mentions: list[_Cand]) -> set[str]:
+    """The actors of the subject of the clause an object pronoun sits in."""
+    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ not in ("them", "themselves"):
+        return set()
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {m.actor_id for s in subjects for m in mentions if m.start <= s.i < m.end}
 
 
 _SPEECH = frozenset(

@@ -63,6 +63,21 @@ _OBJECT_CONTROL = {
 }
 
 
+def _done_with(verb: Token) -> bool:
+    """ "They used IEDs to kill US troops": the purpose of a past use of an instrument is
+    reported as done, unlike "to defeat Daesh" after a plan or a present commitment."""
+    head = verb.head
+    hops = 0
+    while head.dep_ in ("pcomp", "prep", "pobj", "dobj") and hops < 4:
+        head, hops = head.head, hops + 1  # "used the cover of fighting ISIS to slaughter X"
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and head.lemma_.lower() in _INSTRUMENTAL
+        and head.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Arg:
     """A relation argument: the span as written and the actor it denotes."""
@@ -378,6 +393,9 @@ class _DocRun:
             gov = verb.head.head
             if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
                 gov = gov.head  # "remains committed to carrying out attacks"
+            elif gov.pos_ == "NOUN" and not self.args(gov, conj=False):
+                # "used the cover of fighting ISIS to ...": whoever used it fought
+                gov = self._governing_predicate(gov) or gov
             if gov.pos_ in ("VERB", "AUX"):
                 return self.subject_tokens(gov)[0], passive
         return [], passive
@@ -954,6 +972,7 @@ class _DocRun:
                         and low == "to"
                         and tok.dep_
                         in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
+                        and not _done_with(tok)
                     )
                     or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
                 ):
