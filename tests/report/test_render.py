@@ -48,7 +48,16 @@ def test_report_is_one_file_without_external_resources(sample_bundle: dict[str, 
 def test_embedded_data_is_the_bundle_plus_view(sample_bundle: dict[str, Any]) -> None:
     data = _embedded(render_report_html(sample_bundle))
     assert data["bundle"] == sample_bundle
-    assert set(data["view"]) == {"findings", "summary", "camps", "timeline"}
+    assert set(data["view"]) == {
+        "findings",
+        "headline",
+        "summary",
+        "camps",
+        "timeline",
+        "triangles",
+        "alliances",
+        "exposure",
+    }
 
 
 def test_hostile_text_stays_inside_the_json(

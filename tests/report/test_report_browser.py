@@ -234,3 +234,217 @@ def test_an_empty_bundle_renders_without_errors(open_report: Any) -> None:
     r = open_report({})
     assert r.errors == []
     assert r.page.locator("#network").inner_text().count("None found") == 1
+
+
+def _in_viewport(page: Any, selector: str, wait: bool = False) -> bool:
+    check = f"""() => {{ const r = document.querySelector({selector!r}).getBoundingClientRect();
+                        return r.top < window.innerHeight && r.bottom > 0; }}"""
+    if wait:  # the page scrolls smoothly
+        try:
+            page.wait_for_function(check, timeout=3000)
+        except Exception:
+            return False
+    return bool(page.evaluate(check))
+
+
+def test_headline_shows_the_uneasy_alliance_its_enemy_and_both_sides(
+    open_report: Any, sample_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    page = open_report(sample_bundle).page
+    lead = page.locator("#lead-alliance")
+    assert lead.locator("h3").inner_text() == "Uneasy alliance: Iran and United States against ISIL"
+    assert lead.locator("svg.diagram").count() == 1
+    diagram = lead.locator("svg.diagram").text_content() or ""
+    assert "ISIL" in diagram and "2 reports working together" in diagram
+    # evidence from both sides, each sentence with its trigger marked and its outlet named
+    heads = lead.locator(".lead-ev .colhead").all_inner_texts()
+    assert heads[:2] == ["Working together (2)", "At odds (5)"]
+    items = lead.locator(".lead-ev li.ev")
+    assert items.count() >= 2
+    for i in range(items.count()):
+        assert items.nth(i).locator("mark.trigger").count() == 1
+        assert items.nth(i).locator(".outlet").count() == 1
+    side = page.locator(".lead-side").inner_text()
+    assert "Camp A (7)" in side and "Camp B (3)" in side
+    assert "Frustration index L = 4" in side
+    page.locator("#findings").screenshot(path=str(output_dir / "report_sample_headline.png"))
+    assert not _in_viewport(page, "#cy")
+    lead.get_by_role("button", name="Show this tie in the network").click()
+    assert page.locator("#evidence-panel h3").first.inner_text().replace("\n", " ").split("—") == [
+        "Iran",
+        "United States",
+    ]
+    assert _in_viewport(page, "#cy", wait=True)
+    assert page.evaluate("window.__allegiance.cy.$(':selected').length") == 1
+
+
+def test_the_panel_shows_the_two_sides_of_a_mixed_tie_apart(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    page = open_report(sample_bundle).page
+    _tap_edge(page, "USA", "IRN")
+    panel = page.locator("#evidence-panel")
+    counted = {r["id"]: r for r in sample_bundle["relations"]
+               if {r["source"]["actor_id"], r["target"]["actor_id"]} == {"USA", "IRN"}
+               and not r["negated"] and not r["hypothetical"]}  # fmt: skip
+    pos = sum(r["sign"] == 1 for r in counted.values())
+    neg = sum(r["sign"] == -1 for r in counted.values())
+    assert pos and neg
+    heads = panel.locator("h4").all_inner_texts()
+    assert f"Working together ({pos})" in heads and f"At odds ({neg})" in heads
+
+
+def _download(page: Any, button: str) -> str:
+    with page.expect_download() as info:
+        page.click(button)
+    path = info.value.path()
+    return Path(path).read_text(encoding="utf-8")
+
+
+def test_downloads_come_from_the_embedded_data_without_a_request(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    import csv
+    import io
+    import json
+
+    r = open_report(sample_bundle)
+    page = r.page
+    assert json.loads(_download(page, "#dl-bundle")) == sample_bundle
+    ties = list(csv.DictReader(io.StringIO(_download(page, "#dl-ties"))))
+    edges = sample_bundle["network"]["edges"]
+    assert len(ties) == len(edges)
+    assert [(t["source"], t["target"], int(t["sign"]), int(t["evidence"])) for t in ties] == [
+        (e["source"], e["target"], e["sign"], e["evidence"]) for e in edges
+    ]
+    usa_irn = next(t for t in ties if {t["source"], t["target"]} == {"USA", "IRN"})
+    assert usa_irn["uneasy_alliance"] == "1" and usa_irn["source_name"] in ("United States", "Iran")
+    evidence = list(csv.DictReader(io.StringIO(_download(page, "#dl-evidence"))))
+    assert [e["id"] for e in evidence] == [x["id"] for x in sample_bundle["relations"]]
+    assert all(e["outlet"] for e in evidence)
+    assert sum(e["negated"] == "1" for e in evidence) == sum(
+        x["negated"] for x in sample_bundle["relations"]
+    )
+    quotes = list(csv.DictReader(io.StringIO(_download(page, "#dl-quotes"))))
+    assert len(quotes) == len(sample_bundle["quotes"])
+    numbers = list(csv.DictReader(io.StringIO(_download(page, "#dl-numbers"))))
+    assert len(numbers) == len(sample_bundle["quantities"])
+    assert r.errors == []
+    assert [u for u in r.requests if not u.startswith(("file://", "blob:"))] == []
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    import csv
+    import io
+
+    formula = '=HYPERLINK("http://example.org","x")'
+    for n in sample_bundle["network"]["nodes"]:
+        if n["id"] == "TUR":
+            n["name"] = formula
+    page = open_report(sample_bundle).page
+    ties = list(csv.DictReader(io.StringIO(_download(page, "#dl-ties"))))
+    names = {t["source_name"] for t in ties} | {t["target_name"] for t in ties}
+    assert "'" + formula in names and formula not in names
+
+
+def test_filters_hide_ties_by_sign_and_by_evidence(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    page = open_report(sample_bundle).page
+    cy = "window.__allegiance.cy"
+    edges = sample_bundle["network"]["edges"]
+    page.uncheck("#show-sign-neg")
+    assert page.evaluate(f"{cy}.edges().length") == sum(e["sign"] != -1 for e in edges)
+    page.check("#show-sign-neg")
+    page.fill("#min-evidence", "2")
+    page.dispatch_event("#min-evidence", "change")
+    assert page.evaluate(f"{cy}.edges().length") == sum(e["evidence"] >= 2 for e in edges)
+    # a tie chosen elsewhere in the report is shown even when the filters hide it
+    page.evaluate("window.__allegiance.selectPair('IRN', 'ISIL')")
+    assert page.evaluate(f"{cy}.$(':selected').length") == 1
+
+
+def test_hovering_a_tie_shows_its_summary(open_report: Any, sample_bundle: dict[str, Any]) -> None:
+    page = open_report(sample_bundle).page
+    idx = page.evaluate("window.__allegiance.edgeIndex('USA', 'IRN')")
+    assert not page.locator("#cy-tip").is_visible()
+    page.evaluate(f"window.__allegiance.cy.getElementById('e{idx}').emit('mouseover')")
+    tip = page.locator("#cy-tip")
+    assert tip.is_visible()
+    text = tip.inner_text()
+    assert "Iran — United States" in text or "United States — Iran" in text
+    assert "An uneasy alliance" in text and "4 reports" in text
+
+
+def test_the_layout_holds_enemies_further_apart_than_friends(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    page = open_report(sample_bundle).page
+    mean = page.evaluate(
+        """() => { const cy = window.__allegiance.cy, es = window.__allegiance.data.bundle.network.edges;
+                   const d = {1: [], '-1': []};
+                   cy.edges().forEach(e => {
+                     const s = es[e.data('idx')].sign;
+                     const p = e.source().position(), q = e.target().position();
+                     if (s in d) d[s].push(Math.hypot(p.x - q.x, p.y - q.y)); });
+                   const m = a => a.reduce((x, y) => x + y, 0) / a.length;
+                   return [m(d[1]), m(d['-1'])]; }"""
+    )
+    assert mean[1] > 1.3 * mean[0]
+
+
+def test_network_module_shapes_of_triangles_and_paths_are_drawn(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    edges = {frozenset((e["source"], e["target"])): e for e in sample_bundle["network"]["edges"]}
+    for t in sample_bundle["triangles"]["unbalanced"]:
+        a, b, c = t.pop("nodes")
+        del t["signs"], t["relations"]
+        t["nodes"] = [a, b, c]
+        t["edges"] = [{"source": x, "target": y, "sign": edges[frozenset((x, y))]["sign"],
+                       "relations": edges[frozenset((x, y))]["relations"]}
+                      for x, y in ((a, b), (b, c), (a, c))]  # fmt: skip
+    for paths in sample_bundle["exposure_paths"].values():
+        for p in paths:
+            p["enemy"] = p.pop("hostile_end")
+            p["evidence"] = [1, p["evidence"] - 1]
+    r = open_report(sample_bundle)
+    assert r.errors == []
+    first = r.page.locator("#triangles .tri-row").first
+    assert first.locator(".badge.neu").count() == 0  # every side has its sign
+    text = first.inner_text()
+    assert "Iraqi army is friendly with both Iran and United States, who are hostile" in text
+    n = sum(len(e["relations"]) for e in sample_bundle["triangles"]["unbalanced"][0]["edges"])
+    assert f"Evidence ({n} sentences)" in text
+    r.page.select_option("#exposure-actor", "PMF")
+    cells = r.page.locator("#exposure tbody tr td.num").all_inner_texts()
+    assert cells == [str(p["evidence"][0] + p["evidence"][1])
+                     for p in sample_bundle["exposure_paths"]["PMF"]]  # fmt: skip
+
+
+def test_exposure_paths_can_be_asked_for_any_actor(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    page = open_report(sample_bundle).page
+    options = page.locator("#exposure-actor option").evaluate_all("os => os.map(o => o.value)")
+    assert "ISIL" in options and "ISIL" not in sample_bundle["exposure_paths"]
+    page.select_option("#exposure-actor", "ISIL")
+    assert "No chain of friendly ties leads ISIL" in page.locator("#exposure").inner_text()
+
+
+def test_outlets_are_compared_side_by_side(open_report: Any, sample_bundle: dict[str, Any]) -> None:
+    page = open_report(sample_bundle).page
+    outlets = sorted(sample_bundle["outlets"])
+    heads = page.locator("#outlet-table thead th").all_inner_texts()
+    assert heads[1:] == outlets
+    rows = page.locator("#outlet-table tbody tr")
+    sources = next(rows.nth(i) for i in range(rows.count())
+                   if rows.nth(i).locator("th").inner_text() == "sources quoted")  # fmt: skip
+    for o, cell in zip(outlets, sources.locator("td").all_inner_texts(), strict=True):
+        src = sample_bundle["outlets"][o]["sources"]
+        assert f"{src['named']} named · {src['anonymous']} anonymous" in cell
+    covered = {o: {a["actor_id"] for a in sample_bundle["outlets"][o]["actors"]} for o in outlets}
+    assert any(not covered[o] >= set().union(*covered.values()) for o in outlets)
+    assert page.locator("#outlets td.not-covered").count() > 0

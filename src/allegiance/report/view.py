@@ -14,6 +14,14 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
+from allegiance.report.story import (
+    common_enemies,
+    exposure_paths,
+    headline,
+    reason_text,
+    unbalanced_triangles,
+)
+
 __all__ = [
     "camp_of",
     "derive_timeline",
@@ -275,13 +283,21 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
         b = str(u.get("b_name") or name(u.get("b")))
         pos = len(_as_list(u.get("positive_evidence")))
         neg = len(_as_list(u.get("negative_evidence")))
-        enemies = [name(e) for e in _as_list(u.get("shared_enemies"))]
+        found = common_enemies(bundle, str(u.get("a")), str(u.get("b")))
+        enemies = [name(e["id"]) for e in found]
         text = (
             f"{a} and {b} are reported both working together ({pos} report"
             f"{'s' if pos != 1 else ''}) and at odds ({neg} report{'s' if neg != 1 else ''})"
         )
-        text += f", while both oppose {_join(enemies)}." if enemies else "."
-        out.append({"kind": "uneasy", "title": f"Uneasy alliance: {a} and {b}", "text": text})
+        if enemies:
+            text += f", while both oppose {_join(enemies[:3])}"
+            if not all(e["counted"] for e in found[:3]):
+                text += " (partly in statements not counted as facts)"
+        text += "."
+        title = f"Uneasy alliance: {a} and {b}"
+        if enemies:
+            title += f" against {enemies[0]}"
+        out.append({"kind": "uneasy", "title": title, "text": text})
     camps: dict[int, list[str]] = defaultdict(list)
     for actor, k in camp_of(bundle).items():
         camps[k].append(actor)
@@ -321,7 +337,7 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
     census = _as_dict(tri.get("census"))
     total = sum(v for v in census.values() if isinstance(v, int))
     if total:
-        unbalanced = len(_as_list(tri.get("unbalanced")))
+        unbalanced = len(unbalanced_triangles(bundle))
         out.append({
             "kind": "triangles",
             "title": f"{unbalanced} unbalanced triangle{'s' if unbalanced != 1 else ''}",
@@ -330,12 +346,18 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
             "friend: these are the strained spots of the network.",
         })  # fmt: skip
     edges = [_as_dict(e) for e in _as_list(_as_dict(bundle.get("network")).get("edges"))]
+    mentions = {
+        str(n.get("id")): n.get("mentions") if isinstance(n.get("mentions"), int | float) else 0
+        for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes")))
+    }
+
+    def strength(e: dict[str, Any]) -> tuple[float, float]:
+        # most reports first; among equals, the tie between the most mentioned actors
+        prominence = mentions.get(str(e.get("source")), 0) + mentions.get(str(e.get("target")), 0)
+        return (e.get("evidence") or 0, prominence)
+
     for sign, label in ((1, "Strongest friendly tie"), (-1, "Strongest hostile tie")):
-        best = max(
-            (e for e in edges if e.get("sign") == sign),
-            key=lambda e: e.get("evidence") or 0,
-            default=None,
-        )
+        best = max((e for e in edges if e.get("sign") == sign), key=strength, default=None)
         if best:
             out.append({
                 "kind": "tie",
@@ -386,15 +408,32 @@ def view_model(bundle: Mapping[str, Any]) -> dict[str, Any]:
         bundle: The report bundle.
 
     Returns:
-        ``{"findings", "summary", "camps", "timeline"}``; ``timeline`` is the bundle's own
-        when it has the shape of :func:`derive_timeline`'s result, else derived.
+        ``{"findings", "headline", "summary", "camps", "timeline", "triangles",
+        "alliances", "exposure"}``; ``alliances`` follows ``uneasy_alliances`` item by item
+        with ``reasons`` in plain words and the common ``enemies`` ``[{"id", "counted"}]``; ``timeline`` is the bundle's own when it has the shape of
+        :func:`derive_timeline`'s result, else derived; ``triangles`` and ``exposure`` are
+        the unbalanced triangles and exposure paths in one shape whatever the bundle's.
     """
     timeline = bundle.get("timeline")
     if not (isinstance(timeline, dict) and isinstance(timeline.get("months"), list)):
         timeline = derive_timeline(bundle)
+    camps = camp_of(bundle)
     return {
         "findings": key_findings(bundle),
+        "headline": headline(bundle, camps),
         "summary": summary_counts(bundle),
-        "camps": camp_of(bundle),
+        "camps": camps,
         "timeline": timeline,
+        "triangles": unbalanced_triangles(bundle),
+        "alliances": [
+            {
+                "reasons": reason_text(u.get("reason")),
+                "enemies": [
+                    {"id": e["id"], "counted": e["counted"]}
+                    for e in common_enemies(bundle, str(u.get("a")), str(u.get("b")))
+                ],
+            }
+            for u in map(_as_dict, _as_list(bundle.get("uneasy_alliances")))
+        ],
+        "exposure": exposure_paths(bundle),
     }

@@ -86,6 +86,27 @@
     var sp = obj(q && q.speaker);
     if (sp.actor_id && sp.actor_name && !names[sp.actor_id]) names[sp.actor_id] = sp.actor_name;
   });
+  // actors outside the network (e.g. only quoted or only in one outlet) still get their names
+  function learnName(id, name) { if (id !== undefined && id !== null && name && !names[id]) names[id] = String(name); }
+  Object.keys(obj(B.outlets)).forEach(function (o) {
+    arr(obj(B.outlets[o]).actors).forEach(function (a) { if (a) learnName(a.actor_id, a.name); });
+    arr(obj(B.outlets[o]).ties).forEach(function (t) { if (t) { learnName(t.a, t.a_name); learnName(t.b, t.b_name); } });
+  });
+  var OD = obj(B.outlet_differences);
+  arr(OD.not_covered).forEach(function (x) { if (x) learnName(x.actor_id, x.name); });
+  arr(OD.only_in).concat(arr(OD.opposite_sign)).forEach(function (x) { if (x) { learnName(x.a, x.a_name); learnName(x.b, x.b_name); } });
+  arr(B.uneasy_alliances).forEach(function (u) { if (u) { learnName(u.a, u.a_name); learnName(u.b, u.b_name); } });
+  Object.keys(obj(B.exposure_paths)).forEach(function (k) {
+    arr(B.exposure_paths[k]).forEach(function (p) {
+      if (!p) return;
+      var ns = arr(p.names);
+      arr(p.path).forEach(function (id, i) { learnName(id, ns[i]); });
+      learnName(p.enemy, p.enemy_name);
+    });
+  });
+  arr(obj(B.coalitions).camp_details).forEach(function (c) {
+    if (c) arr(c.members).forEach(function (id, i) { learnName(id, arr(c.names)[i]); });
+  });
   nodes.forEach(function (n) { names[n.id] = n.name || names[n.id] || String(n.id); });
   function nameOf(id) { return names[id] !== undefined ? String(names[id]) : String(id); }
   function pairKey(a, b) { a = String(a); b = String(b); return a < b ? a + "\u0001" + b : b + "\u0001" + a; }
@@ -134,7 +155,8 @@
     var i = text.indexOf(span.text);
     return i < 0 ? null : [i, i + span.text.length];
   }
-  function highlighted(r) {
+  // clip: show at most about this many characters around the marked words (whole text if 0)
+  function highlighted(r, clip) {
     var sent = obj(r.sentence);
     var text = typeof sent.text === "string" ? sent.text : "";
     var box = el("div", { "class": "ev-sent" });
@@ -152,13 +174,32 @@
       if (!clash) marks.push([span[0], span[1], p[1]]);
     });
     marks.sort(function (a, b) { return a[0] - b[0]; });
-    var pos = 0;
+    var lo = 0, hi = text.length;
+    while (lo < hi && /\s/.test(text.charAt(lo))) lo++;
+    while (hi > lo && /\s/.test(text.charAt(hi - 1))) hi--;
+    if (clip && hi - lo > clip) {
+      var m0 = marks.length ? marks[0][0] : lo, m1 = marks.length ? marks[marks.length - 1][1] : lo;
+      var pad = Math.max(40, Math.floor((clip - (m1 - m0)) / 2));
+      var nlo = Math.max(lo, m0 - pad), nhi = Math.min(hi, m1 + pad);
+      // start and end on word boundaries
+      if (nlo > lo) { var sp = text.indexOf(" ", nlo); if (sp >= 0 && sp < m0) nlo = sp + 1; }
+      if (nhi < hi) { var sp2 = text.lastIndexOf(" ", nhi); if (sp2 > m1) nhi = sp2; }
+      if (nlo > lo) { box.appendChild(el("span", { "class": "muted", text: "…" })); }
+      lo = nlo;
+      var cut = nhi < hi;
+      hi = nhi;
+      if (cut) box.dataset.clipped = "1";
+    }
+    function piece(a, b) { return text.slice(a, b).replace(/[ \t]*\n\s*/g, "\n"); }
+    var pos = lo;
     marks.forEach(function (m) {
-      if (m[0] > pos) box.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      if (m[0] < lo || m[1] > hi) return;
+      if (m[0] > pos) box.appendChild(document.createTextNode(piece(pos, m[0])));
       box.appendChild(el(m[2] === "trigger" ? "mark" : "span", { "class": m[2], text: text.slice(m[0], m[1]) }));
       pos = m[1];
     });
-    if (pos < text.length) box.appendChild(document.createTextNode(text.slice(pos)));
+    if (pos < hi) box.appendChild(document.createTextNode(piece(pos, hi)));
+    if (box.dataset.clipped) box.appendChild(el("span", { "class": "muted", text: "…" }));
     return box;
   }
   function docLine(docId) {
@@ -170,10 +211,14 @@
     else parts.push(el("span", { text: String(docId) }));
     return parts;
   }
-  function evidenceItem(r) {
+  function relBadge(r) {
+    if (!r.negated) return signBadge(r.sign);
+    return el("span", { "class": "badge neu", title: "the sentence denies this relation", text: r.sign === 1 ? "not friendly" : r.sign === -1 ? "not hostile" : "denied" });
+  }
+  function evidenceItem(r, clip) {
     var excluded = !!(r.negated || r.hypothetical);
     var meta = el("div", { "class": "ev-meta" });
-    append(meta, r.negated ? el("span", { "class": "badge neu", title: "the sentence denies this relation", text: r.sign === 1 ? "not friendly" : r.sign === -1 ? "not hostile" : "denied" }) : signBadge(r.sign));
+    append(meta, relBadge(r));
     append(meta, el("span", { "class": "badge cat", title: "relation category", text: (r.category || "?") + (r.mode ? " / " + r.mode : "") }));
     if (r.negated) append(meta, el("span", { "class": "badge negated", title: "the sentence says this did not happen; not counted as a tie", text: "negated" }));
     if (r.hypothetical) append(meta, el("span", { "class": "badge hypothetical", title: "future, conditional, intended or asked-for; not counted as a tie", text: "hypothetical" }));
@@ -183,17 +228,17 @@
     if (r.attributed_to && r.attributed_to.text) append(foot, ["  · claimed by: ", el("i", { text: r.attributed_to.text })]);
     if (typeof r.confidence === "number") append(foot, "  · confidence " + r.confidence.toFixed(2));
     if (excluded) append(foot, "  · not counted in the network");
-    return el("li", { "class": "ev" + (excluded ? " excluded" : ""), "data-relation": r.id }, [meta, highlighted(r), foot]);
+    return el("li", { "class": "ev" + (excluded ? " excluded" : ""), "data-relation": r.id }, [meta, highlighted(r, clip), foot]);
   }
-  function evidenceList(list, limit) {
+  function evidenceList(list, limit, clip) {
     limit = limit || 25;
     var ul = el("ul", { "class": "evidence" });
     if (!list.length) { ul.appendChild(el("li", { "class": "none", text: "No evidence sentences found." })); return ul; }
-    list.slice(0, limit).forEach(function (r) { ul.appendChild(evidenceItem(r)); });
+    list.slice(0, limit).forEach(function (r) { ul.appendChild(evidenceItem(r, clip)); });
     if (list.length > limit) {
       var more = el("li", {}, el("button", { text: "Show all " + list.length + " sentences", onclick: function () {
         ul.removeChild(more);
-        list.slice(limit).forEach(function (r) { ul.appendChild(evidenceItem(r)); });
+        list.slice(limit).forEach(function (r) { ul.appendChild(evidenceItem(r, clip)); });
       } }));
       ul.appendChild(more);
     }
@@ -230,7 +275,74 @@
       stats.appendChild(el("div", { "class": "stat" }, [el("b", { text: fmt(p[0] || 0) }), el("span", { text: p[1] })]));
     });
     h.appendChild(stats);
+    var dl = el("div", { "class": "downloads" }, el("span", { text: "Download the data:" }));
+    [["bundle (JSON)", "dl-bundle", exportBundle, "everything in this report, as JSON (see docs/bundle.md)"],
+     ["ties (CSV)", "dl-ties", exportTies, "one row per tie between two actors"],
+     ["evidence (CSV)", "dl-evidence", exportEvidence, "one row per evidence sentence, negated and hypothetical ones flagged"],
+     ["quotes (CSV)", "dl-quotes", exportQuotes, "one row per quote"],
+     ["numbers (CSV)", "dl-numbers", exportNumbers, "one row per reported number"]].forEach(function (b) {
+      dl.appendChild(el("button", { id: b[1], title: b[3], text: b[0], onclick: b[2] }));
+    });
+    h.appendChild(dl);
     return h;
+  }
+
+  // ---------- exports: made in the page from the embedded data, nothing is fetched ----------
+  function csvCell(v) {
+    if (v === null || v === undefined) return "";
+    if (Array.isArray(v)) v = v.map(function (x) { return typeof x === "object" && x ? JSON.stringify(x) : String(x); }).join("; ");
+    else if (typeof v === "object") v = JSON.stringify(v);
+    var t = String(v);
+    // text a spreadsheet would run as a formula is kept as text
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(t)) t = "'" + t;
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function toCsv(head, rows) {
+    return [head].concat(rows).map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function save(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el("a", { href: url, download: name, style: { display: "none" } });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 4000);
+  }
+  function exportBundle() { save("allegiance-bundle.json", "application/json", JSON.stringify(B, null, 1)); }
+  function exportTies() {
+    save("allegiance-ties.csv", "text/csv", toCsv(
+      ["source", "source_name", "target", "target_name", "sign", "evidence", "positive", "negative", "first", "last", "outlets", "uneasy_alliance", "relations"],
+      edges.map(function (e) {
+        return [e.source, nameOf(e.source), e.target, nameOf(e.target), e.sign, e.evidence, e.positive, e.negative, e.first, e.last,
+          arr(e.outlets), uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0, arr(e.relations)];
+      })));
+  }
+  function exportEvidence() {
+    save("allegiance-evidence.csv", "text/csv", toCsv(
+      ["id", "doc_id", "outlet", "published", "source", "source_name", "target", "target_name", "category", "mode", "sign", "negated", "hypothetical", "trigger", "claimed_by", "confidence", "sentence"],
+      relList.map(function (r) {
+        var d = docs[r.doc_id] || {};
+        return [r.id, r.doc_id, d.outlet, d.published, obj(r.source).actor_id, nameOf(obj(r.source).actor_id), obj(r.target).actor_id, nameOf(obj(r.target).actor_id),
+          r.category, r.mode, r.sign, r.negated ? 1 : 0, r.hypothetical ? 1 : 0, obj(r.trigger).text, obj(r.attributed_to).text,
+          r.confidence, String(obj(r.sentence).text || "").trim()];
+      })));
+  }
+  function exportQuotes() {
+    save("allegiance-quotes.csv", "text/csv", toCsv(
+      ["id", "doc_id", "outlet", "published", "speaker", "speaker_actor", "speaker_role", "anonymous", "direct", "text"],
+      arr(B.quotes).filter(Boolean).map(function (q) {
+        var d = docs[q.doc_id] || {}, sp = obj(q.speaker);
+        return [q.id, q.doc_id, d.outlet, d.published, sp.text, sp.actor_id, q.speaker_role, q.anonymous ? 1 : 0, q.direct ? 1 : 0, q.text];
+      })));
+  }
+  function exportNumbers() {
+    save("allegiance-numbers.csv", "text/csv", toCsv(
+      ["id", "doc_id", "outlet", "date", "concept", "actor_id", "actor_name", "value", "low", "high", "approximate", "change", "text", "sentence"],
+      arr(B.quantities).filter(Boolean).map(function (q) {
+        var d = docs[q.doc_id] || {};
+        return [q.id, q.doc_id, d.outlet, q.date || d.published, q.concept, q.actor_id, q.actor_id ? nameOf(q.actor_id) : "", q.value, q.low, q.high,
+          q.approximate ? 1 : 0, q.change, q.text, String(obj(q.sentence).text || "").trim()];
+      })));
   }
   function nav() {
     var n = el("nav", { "class": "toc" });
@@ -244,23 +356,164 @@
   }
 
   // ---------- key findings ----------
+  var H = obj(V.headline);
+  function compactEvidence(r) {
+    var meta = el("div", { "class": "ev-meta" });
+    append(meta, relBadge(r));
+    if (r.negated) append(meta, el("span", { "class": "badge negated", text: "negated" }));
+    if (r.hypothetical) append(meta, el("span", { "class": "badge hypothetical", text: "hypothetical" }));
+    docLine(r.doc_id).slice(0, 2).forEach(function (p) { append(meta, ["·", p]); });
+    return el("li", { "class": "ev compact" + (r.negated || r.hypothetical ? " excluded" : ""), "data-relation": r.id }, [meta, highlighted(r, 240)]);
+  }
+  // a small picture of the alliance: the pair below, the common enemy above
+  function allianceDiagram(al, enemy) {
+    var W = 400, Ht = enemy ? 236 : 120;
+    var A = [105, Ht - 46], Bp = [W - 105, Ht - 46], E = [W / 2, 40];
+    var g = svg("svg", { viewBox: "0 0 " + W + " " + Ht, width: W, height: Ht, "class": "diagram", role: "img",
+      "aria-label": nameOf(al.a) + " and " + nameOf(al.b) + (enemy ? " against " + nameOf(enemy.id) : "") });
+    function line(p, q, color, dash, width, off) {
+      var dx = q[1] - p[1], dy = p[0] - q[0], len = Math.sqrt(dx * dx + dy * dy) || 1;
+      var ox = (off || 0) * dx / len, oy = (off || 0) * dy / len;
+      g.appendChild(svg("line", { x1: p[0] + ox, y1: p[1] + oy, x2: q[0] + ox, y2: q[1] + oy, stroke: color,
+        "stroke-width": width || 4, "stroke-dasharray": dash || null, "stroke-linecap": "round" }));
+    }
+    function label(x, y, t, color, anchor, weight) {
+      var lines = String(t).split("\n");
+      lines.forEach(function (ln, i) {
+        g.appendChild(svg("text", { x: x, y: y + i * 15, "font-size": 12.5, "text-anchor": anchor || "middle", fill: color || "#1d2330", "font-weight": weight || 400, text: ln }));
+      });
+    }
+    if (enemy) {
+      [[A, al.a], [Bp, al.b]].forEach(function (p) {
+        var side = obj(obj(enemy.sides)[p[1]]);
+        line(p[0], E, side.tie ? SIGN_COLOR["-1"] : "#e8a39d", side.tie ? "9 6" : "2 6", side.tie ? 4 : 3);
+      });
+      var ea = obj(obj(enemy.sides)[al.a]), eb = obj(obj(enemy.sides)[al.b]);
+      function sideText(sd) {
+        return sd.tie ? "hostile\n" + plural(arr(sd.ties).length || 1, "report") : "hostile only in\n" + plural(arr(sd.statements).length, "uncounted\nstatement");
+      }
+      label((A[0] + E[0]) / 2 - 12, (A[1] + E[1]) / 2 - 8, sideText(ea), SIGN_COLOR["-1"], "end");
+      label((Bp[0] + E[0]) / 2 + 12, (Bp[1] + E[1]) / 2 - 8, sideText(eb), SIGN_COLOR["-1"], "start");
+    }
+    line(A, Bp, SIGN_COLOR["1"], null, 4, -4);
+    line(A, Bp, SIGN_COLOR["-1"], "9 6", 4, 4);
+    label(W / 2, A[1] - 14, plural(al.positive || 0, "report") + " working together", "#0f6b36");
+    label(W / 2, A[1] + 24, plural(al.negative || 0, "report") + " at odds", "#a31f18");
+    [[A, al.a], [Bp, al.b]].concat(enemy ? [[E, enemy.id]] : []).forEach(function (p) {
+      g.appendChild(svg("circle", { cx: p[0][0], cy: p[0][1], r: 13, fill: campColor(campOf(p[1])), stroke: "#fff", "stroke-width": 2 }));
+    });
+    label(A[0], A[1] + 30, nameOf(al.a), null, "middle", 600);
+    label(Bp[0], Bp[1] + 30, nameOf(al.b), null, "middle", 600);
+    if (enemy) label(E[0], E[1] - 20, nameOf(enemy.id), null, "middle", 600);
+    return g;
+  }
+  function leadAlliance(al) {
+    var enemies = arr(al.enemies);
+    var enemy = enemies[0];
+    var card = el("div", { "class": "lead-card", id: "lead-alliance" });
+    var title = "Uneasy alliance: " + nameOf(al.a) + " and " + nameOf(al.b) + (enemy ? " against " + nameOf(enemy.id) : "");
+    card.appendChild(el("div", { "class": "kicker", text: "The strongest uneasy alliance" }));
+    card.appendChild(el("h3", { "class": "lead-title", text: title }));
+    var why = "Why uneasy: " + (arr(al.reasons).length ? arr(al.reasons).join("; ") : "reported both working together and at odds") + ".";
+    if (enemies.length) why += " Both are hostile to " + enemies.slice(0, 3).map(function (e) { return nameOf(e.id); }).join(", ") + ".";
+    card.appendChild(el("p", { "class": "lead-why", text: why }));
+    var body = el("div", { "class": "lead-body" });
+    var pic = el("div", { "class": "lead-pic" }, allianceDiagram(al, enemy));
+    body.appendChild(pic);
+    var ev = el("div", { "class": "lead-ev" });
+    var pos = relsFromIds(al.show_positive), neg = relsFromIds(al.show_negative);
+    var ulp = el("ul", { "class": "evidence" }), uln = el("ul", { "class": "evidence" });
+    pos.forEach(function (r) { ulp.appendChild(compactEvidence(r)); });
+    neg.forEach(function (r) { uln.appendChild(compactEvidence(r)); });
+    append(ev, [el("div", { "class": "colhead pos", text: "Working together (" + (al.positive || 0) + ")" }), ulp,
+      el("div", { "class": "colhead neg", text: "At odds (" + (al.negative || 0) + ")" }), uln]);
+    body.appendChild(ev);
+    card.appendChild(body);
+    if (enemy) {
+      var det = el("details", { "class": "enemy-why" }, el("summary", { text: "Why " + nameOf(enemy.id) + " is their common enemy" }));
+      [al.a, al.b].forEach(function (side) {
+        var sd = obj(obj(enemy.sides)[side]);
+        var ties = relsFromIds(sd.ties), said = relsFromIds(sd.statements);
+        var head = nameOf(side) + " against " + nameOf(enemy.id) + ": ";
+        head += sd.tie ? plural(ties.length || 1, "counted report") : "no counted report";
+        if (said.length) head += ", " + plural(said.length, "statement") + " not counted (hypothetical)";
+        det.appendChild(el("div", { "class": "colhead", text: head }));
+        det.appendChild(evidenceList(ties.concat(said), 4));
+      });
+      if (!enemy.counted) det.appendChild(el("p", { "class": "small muted", text: "A hostile tie that rests only on hypothetical statements (future, conditional, intended, or asked as a question) is not part of the network; it is shown here so that you can judge it." }));
+      pic.appendChild(det);
+    }
+    pic.appendChild(el("div", { "class": "lead-actions" }, [
+      el("button", { text: "Show this tie in the network", onclick: function () { focusPair(al.a, al.b); } }),
+      el("a", { href: "#alliances", text: "All uneasy alliances" })]));
+    return card;
+  }
+  function leadSide() {
+    var box = el("div", { "class": "lead-side" });
+    var groups = arr(H.camps);
+    if (groups.length >= 2) {
+      box.appendChild(el("div", { "class": "kicker", text: "The camps" }));
+      box.appendChild(el("p", { "class": "small muted", text: "The split into two sides that best explains the ties: friends together, enemies apart." }));
+      groups.forEach(function (g) {
+        var members = arr(g.members);
+        var shown = members.slice(0, 6);
+        var row = el("div", { "class": "camp-line", style: { borderLeftColor: campColor(g.camp) } }, [
+          el("b", { style: { color: campColor(g.camp) }, text: campName(g.camp) + " (" + members.length + ")" })]);
+        var chips = el("div", { "class": "chips" });
+        shown.forEach(function (id) { chips.appendChild(actorChip(id)); });
+        if (members.length > shown.length) chips.appendChild(el("a", { "class": "small", href: "#camps", text: "+" + (members.length - shown.length) + " more" }));
+        row.appendChild(chips);
+        box.appendChild(row);
+      });
+    }
+    var fr = obj(H.frustration);
+    if (typeof fr.index === "number") {
+      box.appendChild(el("div", { "class": "kicker", text: "How tangled" }));
+      var p = el("p", { "class": "frus" }, [el("b", { text: "Frustration index L = " + fmt(fr.index) }),
+        el("span", { text: ": " + fmt(fr.index) + " of the " + fmt(fr.ties) + " ties " + (fr.index === 1 ? "goes" : "go") +
+          " against the camps" + (fr.exact === false ? " (an estimate)" : "") + ". 0 would be a clean split into friends and enemies." })]);
+      box.appendChild(p);
+    }
+    if (typeof H.unbalanced === "number") {
+      box.appendChild(el("p", { "class": "small" }, [el("a", { href: "#triangles", text: plural(H.unbalanced, "unbalanced triangle") }),
+        H.unbalanced ? " (the friend of a friend is an enemy): the strained spots." : ": no strain between three mutually tied actors."]));
+    }
+    return box;
+  }
   function findingsSection() {
     var s = section("findings", "Key findings");
+    var al = H.alliance;
+    var lead = el("div", { "class": "lead" });
+    if (al && al.a !== undefined) lead.appendChild(leadAlliance(al));
+    var side = leadSide();
+    if (side.childNodes.length) lead.appendChild(side);
+    if (lead.childNodes.length) s.appendChild(lead);
+    // the other findings; the lead already says the first uneasy alliance, the camps and L
+    var shownKinds = { camps: groupsShown(), frustration: !!obj(H.frustration).ties, triangles: typeof H.unbalanced === "number" };
+    var rest = arr(V.findings).filter(function (f, i) {
+      if (f.kind === "uneasy" && al && i === 0) return false;
+      return !shownKinds[f.kind];
+    });
     var grid = el("div", { "class": "findings" });
-    arr(V.findings).forEach(function (f) {
+    rest.forEach(function (f) {
       grid.appendChild(el("div", { "class": "finding f-" + (f.kind || "other") }, [el("h3", { text: f.title }), el("p", { text: f.text })]));
     });
-    s.appendChild(arr(V.findings).length ? grid : none("findings"));
+    if (rest.length) s.appendChild(grid);
+    if (!lead.childNodes.length && !rest.length) s.appendChild(none("findings"));
     return s;
   }
+  function groupsShown() { return arr(H.camps).length >= 2; }
 
   // ---------- network ----------
   var cy = null;
   var panel = null;
+  var tip = null;
   var topN = Math.min(DEFAULT_TOP, nodes.length);
-  var showNeutral = true;
+  var showSign = { "1": true, "-1": true, "0": true };
+  var minEvidence = 1;
   var showIsolated = false;
   var pinned = {};
+  var pinnedPairs = {};
   var score = {};
   nodes.forEach(function (n) { score[n.id] = 0; });
   edges.forEach(function (e) {
@@ -275,6 +528,7 @@
   ranked.forEach(function (n, i) { cyIdOfActor[n.id] = "n" + i; });
   var maxMentions = Math.max.apply(null, [1].concat(nodes.map(function (n) { return n.mentions || n.degree || 0; })));
   var maxEvidence = Math.max.apply(null, [1].concat(edges.map(function (e) { return e.evidence || 0; })));
+  function signKey(sign) { return sign === 1 ? "1" : sign === -1 ? "-1" : "0"; }
 
   function visibleActors() {
     var vis = {};
@@ -282,6 +536,11 @@
       .slice(0, topN).forEach(function (n) { vis[n.id] = true; });
     Object.keys(pinned).forEach(function (id) { vis[id] = true; });
     return vis;
+  }
+  function edgeShown(e, vis) {
+    if (!vis[e.source] || !vis[e.target] || e.source === e.target) return false;
+    if (pinnedPairs[pairKey(e.source, e.target)]) return true;
+    return showSign[signKey(e.sign)] && (e.evidence || 1) >= minEvidence;
   }
   var rankOf = {};
   ranked.forEach(function (n, i) { rankOf[n.id] = i; });
@@ -293,41 +552,102 @@
     var campsSeen = {};
     ids.forEach(function (id) { campsSeen[campOf(id) === null ? "x" : campOf(id)] = true; });
     var campList = Object.keys(campsSeen).sort();
+    var perCamp = {};
     ranked.forEach(function (n) {
       if (!vis[n.id]) return;
       var c = campOf(n.id);
       var k = campList.indexOf(c === null ? "x" : String(c));
+      // start each camp in its own region so that the layout keeps camps apart
       var angle = (2 * Math.PI * k) / Math.max(1, campList.length);
+      var j = perCamp[k] = (perCamp[k] || 0) + 1;
+      var r = 40 * Math.sqrt(j), t = j * 2.4;
       var m = n.mentions || n.degree || 0;
       els.push({ group: "nodes", data: {
         id: cyIdOfActor[n.id], actor: n.id, name: nameOf(n.id), color: campColor(c),
         label: rankOf[n.id] < LABELLED || pinned[n.id] ? nameOf(n.id) : "",
-        size: (ids.length > 80 ? 0.6 : 1) * (22 + 38 * Math.sqrt(m / maxMentions))
+        size: (ids.length > 80 ? 0.6 : 1) * (20 + 30 * Math.sqrt(m / maxMentions))
       }, position: {
-        x: (campList.length > 1 ? 420 * Math.cos(angle) : 0) + (Math.random() - 0.5) * 300,
-        y: (campList.length > 1 ? 420 * Math.sin(angle) : 0) + (Math.random() - 0.5) * 300
+        x: (campList.length > 1 ? 380 * Math.cos(angle) : 0) + r * Math.cos(t),
+        y: (campList.length > 1 ? 300 * Math.sin(angle) : 0) + r * Math.sin(t)
       } });
     });
     edges.forEach(function (e, i) {
-      if (!vis[e.source] || !vis[e.target] || e.source === e.target) return;
-      if (e.sign === 0 && !showNeutral) return;
+      if (!edgeShown(e, vis)) return;
       var sign = e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0;
+      var uneasy = uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0;
       els.push({ group: "edges", data: {
         id: "e" + i, source: cyIdOfActor[e.source], target: cyIdOfActor[e.target], idx: i,
         color: SIGN_COLOR[String(sign)], width: 1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence),
-        style: sign === -1 ? "dashed" : "solid", uneasy: uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0
+        style: sign === -1 ? "dashed" : "solid", uneasy: uneasy,
+        elabel: uneasy ? "uneasy alliance" : ""
       } });
     });
     return els;
   }
-  function layout() {
+  // A small signed force layout for up to SMALL_GRAPH actors: friendly ties pull actors close,
+  // hostile ties hold them apart, so camps form visibly; labels are wide, so actors repel
+  // more sideways than up and down. Deterministic: the same data gives the same picture.
+  var SMALL_GRAPH = 150;
+  function signedLayout(shake) {
+    var ns = cy.nodes(), es = cy.edges();
+    var n = ns.length;
+    var idx = {}, X = [], Y = [], R = [];
+    var seed = 12345 + (shake || 0) * 7919;
+    function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }
+    ns.forEach(function (node, i) {
+      idx[node.id()] = i;
+      var p = node.position();
+      X.push(p.x + (rnd() - 0.5) * (shake ? 600 : 20)); Y.push(p.y + (rnd() - 0.5) * (shake ? 600 : 20));
+      R.push(node.data("size") / 2);
+    });
+    var springs = [];
+    es.forEach(function (edge) {
+      var e = edges[edge.data("idx")] || {};
+      var len = edge.data("uneasy") ? 190 : e.sign === 1 ? 95 : e.sign === -1 ? 230 : 140;
+      var k = e.sign === -1 ? 0.02 : 0.06;
+      springs.push([idx[edge.source().id()], idx[edge.target().id()], len, k]);
+    });
+    var temp = 60;
+    for (var it = 0; it < 500; it++) {
+      var dx = new Array(n).fill(0), dy = new Array(n).fill(0);
+      for (var i = 0; i < n; i++) {
+        for (var j = i + 1; j < n; j++) {
+          var ex = (X[i] - X[j]) / 2.2, ey = Y[i] - Y[j];
+          var d2 = ex * ex + ey * ey + 0.01, d = Math.sqrt(d2);
+          var f = 9000 / d2;
+          var gap = (R[i] + R[j]) + 28 - d;
+          if (gap > 0) f += gap * 0.5;
+          dx[i] += f * ex / d; dy[i] += f * ey / d;
+          dx[j] -= f * ex / d; dy[j] -= f * ey / d;
+        }
+      }
+      springs.forEach(function (sp) {
+        var a = sp[0], b = sp[1];
+        var ex = X[b] - X[a], ey = Y[b] - Y[a], d = Math.sqrt(ex * ex + ey * ey) + 0.01;
+        var f = sp[3] * (d - sp[2]);
+        dx[a] += f * ex / d; dy[a] += f * ey / d;
+        dx[b] -= f * ex / d; dy[b] -= f * ey / d;
+      });
+      for (var m = 0; m < n; m++) {
+        dx[m] -= 0.012 * X[m]; dy[m] -= 0.018 * Y[m];
+        var mv = Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]) || 1;
+        var step = Math.min(mv, temp);
+        X[m] += dx[m] / mv * step; Y[m] += dy[m] / mv * step;
+      }
+      temp = Math.max(1, temp * 0.985);
+    }
+    ns.positions(function (node) { var i = idx[node.id()]; return { x: X[i], y: Y[i] }; });
+    cy.fit(undefined, 36);
+  }
+  function layout(shake) {
     if (!cy) return;
     var n = cy.nodes().length;
+    if (n <= SMALL_GRAPH) { signedLayout(shake); return; }
     cy.layout({
-      name: "cose", animate: false, randomize: false, fit: true, padding: 40,
-      nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 110; },
-      edgeElasticity: function () { return 80; }, gravity: 0.6, nodeOverlap: 12,
-      numIter: n > 150 ? 250 : 1000, componentSpacing: 80
+      name: "cose", animate: false, randomize: false, fit: true, padding: 36,
+      nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 60; },
+      edgeElasticity: function () { return 100; }, gravity: 0.6, nodeOverlap: 20,
+      numIter: 250, componentSpacing: 60
     }).run();
   }
   function redraw() {
@@ -342,6 +662,10 @@
     layout();
     updateCounter();
     scaleLabels();
+    cy.fit(undefined, 30);  // again: the labels have grown to stay readable
+    // a small graph is not blown up: thick lines and huge circles read as emphasis
+    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    scaleLabels();
   }
   // keep labels readable when a small graph is zoomed out to fit (labels live in model units)
   var labelSize = 0;
@@ -350,7 +674,8 @@
     var size = cy.nodes().length > 150 ? 12 : Math.round(Math.min(30, Math.max(12, 13 / cy.zoom())));
     if (size === labelSize) return;
     labelSize = size;
-    cy.style().selector("node").style({ "font-size": size, "text-outline-width": size / 5 }).update();
+    cy.style().selector("node").style({ "font-size": size, "text-background-padding": size / 6, "text-max-width": size * 13 })
+      .selector("edge[uneasy = 1]").style({ "font-size": Math.max(10, size - 2) }).update();
   }
   function eligibleCount() {
     return nodes.filter(function (n) { return showIsolated || score[n.id] > 0; }).length;
@@ -386,7 +711,7 @@
     var counted;
     if (e) {
       var line = el("p", {}, [signBadge(e.sign, (e.sign === 1 ? "friendly" : e.sign === -1 ? "hostile" : "neutral") + " tie"), " ", edgeSummary(e)]);
-      if (uneasyKeys[pairKey(a, b)]) append(line, [" ", el("span", { "class": "badge hypothetical", text: "uneasy alliance" })]);
+      if (uneasyKeys[pairKey(a, b)]) append(line, [" ", el("a", { "class": "badge hypothetical", href: "#alliances", text: "uneasy alliance" })]);
       panel.appendChild(line);
       if (arr(e.outlets).length) panel.appendChild(el("p", { "class": "small muted", text: "Outlets: " + arr(e.outlets).join(", ") }));
       var ids = {};
@@ -400,8 +725,22 @@
     var countedIds = {};
     counted.forEach(function (r) { countedIds[r.id] = true; });
     var other = all.filter(function (r) { return !countedIds[r.id]; });
-    panel.appendChild(el("h4", { text: "Evidence behind the tie (" + counted.length + ")" }));
-    panel.appendChild(evidenceList(counted));
+    var pos = counted.filter(function (r) { return r.sign === 1; }), neg = counted.filter(function (r) { return r.sign === -1; });
+    if (pos.length && neg.length) {
+      // both signs: show the two sides of the tie apart
+      var rest = counted.filter(function (r) { return r.sign !== 1 && r.sign !== -1; });
+      panel.appendChild(el("h4", { "class": "colhead pos", text: "Working together (" + pos.length + ")" }));
+      panel.appendChild(evidenceList(pos));
+      panel.appendChild(el("h4", { "class": "colhead neg", text: "At odds (" + neg.length + ")" }));
+      panel.appendChild(evidenceList(neg));
+      if (rest.length) {
+        panel.appendChild(el("h4", { text: "Neutral (" + rest.length + ")" }));
+        panel.appendChild(evidenceList(rest));
+      }
+    } else {
+      panel.appendChild(el("h4", { text: "Evidence behind the tie (" + counted.length + ")" }));
+      panel.appendChild(evidenceList(counted));
+    }
     if (other.length) {
       panel.appendChild(el("h4", { text: "Also said, not counted: negated or hypothetical (" + other.length + ")" }));
       panel.appendChild(evidenceList(other));
@@ -428,7 +767,7 @@
     ties.forEach(function (e) {
       var other = e.source === id ? e.target : e.source;
       chips.appendChild(el("span", { "class": "chip", title: "Show the evidence for this tie", onclick: function () { focusPair(id, other); } }, [
-        el("span", { "class": "sq", style: { background: SIGN_COLOR[String(e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0)] } }),
+        el("span", { "class": "sq", style: { background: SIGN_COLOR[signKey(e.sign)] } }),
         nameOf(other) + " (" + (e.evidence || 0) + ")"
       ]));
     });
@@ -438,12 +777,37 @@
     panel.appendChild(evidenceList(list, 30));
     panel.scrollTop = 0;
   }
+  function legendBox() {
+    var legend = el("div", { "class": "legend" });
+    var lines = el("div", { "class": "legend-row" }, el("b", { text: "Lines:" }));
+    append(lines, [
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["1"] } }), "friendly tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["-1"], borderTopStyle: "dashed" } }), "hostile tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["0"] } }), "neutral tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: "#ffd34d", borderTopWidth: "8px" } }), "uneasy alliance (both friendly and hostile reports)"]),
+      el("span", {}, [el("span", { "class": "sw thin", style: { borderColor: "#8a8f98" } }), el("span", { "class": "sw thick", style: { borderColor: "#8a8f98" } }), "more reports, thicker line"])
+    ]);
+    legend.appendChild(lines);
+    var circles = el("div", { "class": "legend-row" }, el("b", { text: "Circles:" }));
+    append(circles, el("span", { text: "one actor; size = mentions; colour = camp:" }));
+    var groups = arr(H.camps);
+    var seen = {};
+    groups.forEach(function (g) {
+      seen[g.camp] = true;
+      var top = arr(g.members).slice(0, 3).map(nameOf).join(", ");
+      append(circles, el("span", { "class": "legend-camp", title: arr(g.members).map(nameOf).join(", ") }, [
+        el("span", { "class": "dot", style: { background: campColor(g.camp) } }),
+        campName(g.camp) + (top ? " (" + top + (arr(g.members).length > 3 ? "…" : "") + ")" : "")]));
+    });
+    if (nodes.some(function (n) { return campOf(n.id) === null; }))
+      append(circles, el("span", {}, [el("span", { "class": "dot", style: { background: NO_CAMP } }), "no camp"]));
+    legend.appendChild(circles);
+    return legend;
+  }
   function netSection() {
     var s = section("network", "The actor network",
-      "Each circle is an actor; its colour is its camp and its size how often it is mentioned. " +
-      "Green lines are friendly ties, red dashed lines hostile ones, grey neutral; thicker lines rest on more reports, " +
-      "and a yellow glow marks an uneasy alliance. Click an actor or a line to read the sentences behind it. " +
-      "Negated and hypothetical statements are listed there but never drawn as ties.");
+      "Who stands with whom. Click an actor or a line to read every sentence behind it; hover to see a summary. " +
+      "Drag to pan, scroll to zoom. Negated and hypothetical statements are listed with the evidence but never drawn as ties.");
     if (!nodes.length) { s.appendChild(none("actors or ties")); return s; }
     var bar = el("div", { "class": "toolbar" });
     var dl = el("datalist", { id: "actor-names" });
@@ -470,9 +834,21 @@
       timer = setTimeout(redraw, 200);
     });
     bar.appendChild(el("label", {}, [sliderLabel, slider]));
-    var neutralBox = el("input", { type: "checkbox", checked: "checked" });
-    neutralBox.addEventListener("change", function () { showNeutral = neutralBox.checked; redraw(); });
-    bar.appendChild(el("label", {}, [neutralBox, "neutral ties"]));
+    var signs = el("span", { "class": "signs" }, el("span", { text: "Show:" }));
+    [["1", "friendly"], ["-1", "hostile"], ["0", "neutral"]].forEach(function (p) {
+      var box = el("input", { type: "checkbox", id: "show-sign-" + (p[0] === "-1" ? "neg" : p[0] === "1" ? "pos" : "neu"), checked: "checked" });
+      box.addEventListener("change", function () { showSign[p[0]] = box.checked; redraw(); });
+      signs.appendChild(el("label", {}, [box, el("span", { "class": "sq", style: { background: SIGN_COLOR[p[0]] } }), p[1]]));
+    });
+    bar.appendChild(signs);
+    if (maxEvidence > 1) {
+      var minBox = el("input", { type: "number", id: "min-evidence", min: 1, max: maxEvidence, value: 1, "aria-label": "Minimum reports per tie" });
+      minBox.addEventListener("change", function () {
+        minEvidence = Math.max(1, parseInt(minBox.value, 10) || 1);
+        redraw();
+      });
+      bar.appendChild(el("label", { title: "hide ties backed by fewer reports" }, ["at least", minBox, "reports per tie"]));
+    }
     var isolated = nodes.filter(function (n) { return !(score[n.id] > 0); }).length;
     if (isolated) {
       var isoBox = el("input", { type: "checkbox", id: "show-isolated" });
@@ -484,36 +860,40 @@
       });
       bar.appendChild(el("label", { title: "actors that are mentioned but have no tie" }, [isoBox, "actors without ties (" + isolated + ")"]));
     }
-    bar.appendChild(el("button", { text: "Re-arrange", onclick: function () { cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; }); layout(); } }));
+    var shakes = 0;
+    bar.appendChild(el("button", { text: "Re-arrange", title: "lay the network out again from another start", onclick: function () {
+      shakes += 1;
+      if (cy.nodes().length > SMALL_GRAPH) cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; });
+      layout(shakes);
+      scaleLabels();
+    } }));
     bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); } }));
     counterEl = el("span", { "class": "counter" });
     bar.appendChild(counterEl);
     s.appendChild(bar);
+    s.appendChild(legendBox());
     var wrap = el("div", { "class": "netwrap" });
     var cyBox = el("div", { id: "cy", role: "img", "aria-label": "Signed actor network" });
+    tip = el("div", { "class": "cy-tip", id: "cy-tip", role: "status" });
     panel = el("aside", { "class": "panel", id: "evidence-panel", "aria-live": "polite" }, [
       el("h3", { text: "Evidence" }),
-      el("p", { "class": "hint", text: "Click an actor or a tie in the network (or a name anywhere in the report) to see every sentence behind it, with the words that express the relation highlighted." })
+      el("p", { "class": "hint", text: "Click an actor or a line in the network (or a name anywhere in the report) to see every sentence behind it, with the words that express the relation highlighted." })
     ]);
-    wrap.appendChild(cyBox);
+    wrap.appendChild(el("div", { "class": "cybox" }, [cyBox, tip]));
     wrap.appendChild(panel);
     s.appendChild(wrap);
-    var legend = el("div", { "class": "legend" });
-    append(legend, [
-      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["1"] } }), "friendly tie"]),
-      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["-1"], borderTopStyle: "dashed" } }), "hostile tie"]),
-      el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["0"] } }), "neutral tie"]),
-      el("span", {}, [el("span", { "class": "sw", style: { borderColor: "#ffd34d", borderTopWidth: "8px" } }), "uneasy alliance"])
-    ]);
-    var seen = {};
-    nodes.forEach(function (n) { seen[campOf(n.id) === null ? "x" : campOf(n.id)] = true; });
-    Object.keys(seen).sort().forEach(function (k) {
-      var c = k === "x" ? null : parseInt(k, 10);
-      append(legend, el("span", {}, [el("span", { "class": "dot", style: { background: campColor(c) } }), campName(c)]));
-    });
-    s.appendChild(legend);
     return s;
   }
+  function showTip(ev, parts) {
+    if (!tip) return;
+    clear(tip);
+    parts.forEach(function (p, i) { tip.appendChild(el(i ? "div" : "b", { text: p })); });
+    var pos = ev.renderedPosition || { x: 0, y: 0 };
+    tip.style.left = Math.min(pos.x + 14, (cy ? cy.width() : 600) - 260) + "px";
+    tip.style.top = (pos.y + 14) + "px";
+    tip.style.display = "block";
+  }
+  function hideTip() { if (tip) tip.style.display = "none"; }
   function initGraph() {
     var box = document.getElementById("cy");
     if (!box || typeof cytoscape !== "function") return;
@@ -527,17 +907,22 @@
         { selector: "node", style: {
           "background-color": "data(color)", width: "data(size)", height: "data(size)",
           label: "data(label)", "font-size": 12, color: "#1d2330", "text-valign": "bottom",
-          "text-margin-y": 4, "text-outline-color": "#ffffff", "text-outline-width": 2.5,
+          "text-margin-y": 3, "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+          "text-background-padding": 2, "text-background-shape": "roundrectangle",
+          "text-wrap": "wrap", "text-max-width": 150,
           "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 7
         } },
         { selector: "edge", style: {
           "line-color": "data(color)", width: "data(width)", "line-style": "data(style)",
-          "curve-style": "bezier", opacity: 0.78
+          "curve-style": "bezier", opacity: 0.8
         } },
         { selector: "edge.dense", style: { opacity: 0.45 } },
         { selector: "edge.hay", style: { "curve-style": "haystack" } },
         { selector: "edge[uneasy = 1]", style: {
-          "underlay-color": "#ffd34d", "underlay-opacity": 0.75, "underlay-padding": 5
+          "underlay-color": "#ffd34d", "underlay-opacity": 0.9, "underlay-padding": 6, opacity: 1,
+          label: "data(elabel)", "font-size": 11, color: "#7a4a00", "font-weight": 600,
+          "text-background-color": "#fff3d6", "text-background-opacity": 1, "text-background-padding": 2,
+          "text-background-shape": "roundrectangle", "text-rotation": "autorotate", "z-index": 5
         } },
         { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
         { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.18, "overlay-padding": 4 } },
@@ -554,9 +939,22 @@
       ev.target.addClass("hover");
       var keep = ev.target.closedNeighborhood();
       cy.elements().not(keep).addClass("faded");
+      var id = ev.target.data("actor"), n = nodeById[id] || {};
+      showTip(ev, [nameOf(id), campName(campOf(id)) + " · " + plural(n.mentions || 0, "mention") + " · " + plural(n.degree || 0, "tie"), "Click to read its evidence"]);
     });
-    cy.on("zoom", function () { scaleLabels(); });
-    cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); });
+    cy.on("mouseover", "edge", function (ev) {
+      var e = edges[ev.target.data("idx")];
+      if (!e) return;
+      var lines = [nameOf(e.source) + " — " + nameOf(e.target),
+        (e.sign === 1 ? "friendly" : e.sign === -1 ? "hostile" : "neutral") + " tie · " + edgeSummary(e)];
+      if (uneasyKeys[pairKey(e.source, e.target)]) lines.push("An uneasy alliance");
+      lines.push("Click to read the sentences");
+      showTip(ev, lines);
+    });
+    cy.on("zoom", function () { scaleLabels(); hideTip(); });
+    cy.on("pan", hideTip);
+    cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); hideTip(); });
+    cy.on("mouseout", "edge", hideTip);
     redraw();
   }
   function selectIn(cyId) {
@@ -569,28 +967,35 @@
       if (bb.x1 < 0 || bb.y1 < 0 || bb.x2 > w || bb.y2 > h) cy.animate({ center: { eles: x } }, { duration: 250 });
     }
   }
-  function ensureVisible(ids) {
+  function ensureVisible(ids, pair) {
     var vis = visibleActors();
     var missing = ids.filter(function (id) { return nodeById[id] && !vis[id]; });
-    if (missing.length) {
+    var e = pair ? edgeByKey[pairKey(ids[0], ids[1])] : null;
+    var hidden = e && !edgeShown(e, vis) && !missing.length;
+    if (missing.length || hidden) {
       missing.forEach(function (id) { pinned[id] = true; });
+      if (e) pinnedPairs[pairKey(ids[0], ids[1])] = true;
       redraw();
     }
+  }
+  function revealNetwork() {
+    var sec = document.getElementById("network");
+    if (!sec) return;
+    var top = sec.getBoundingClientRect().top;
+    if (top < -200 || top > window.innerHeight * 0.6) sec.scrollIntoView();
   }
   function focusActor(id) {
     ensureVisible([id]);
     showActor(id);
     selectIn(cyIdOfActor[id]);
-    var sec = document.getElementById("network");
-    if (sec && sec.getBoundingClientRect().top < -200) sec.scrollIntoView();
+    revealNetwork();
   }
   function focusPair(a, b) {
-    ensureVisible([a, b]);
+    ensureVisible([a, b], true);
     showPair(a, b);
     var e = edgeByKey[pairKey(a, b)];
     if (e) selectIn("e" + edges.indexOf(e));
-    var sec = document.getElementById("network");
-    if (sec && sec.getBoundingClientRect().top < -200) sec.scrollIntoView();
+    revealNetwork();
   }
 
   // ---------- uneasy alliances ----------
@@ -601,26 +1006,30 @@
     var list = arr(B.uneasy_alliances).filter(Boolean);
     if (!list.length) { s.appendChild(none("uneasy alliances")); return s; }
     var cards = el("div", { "class": "cards" });
-    list.forEach(function (u) {
+    var extra = arr(V.alliances);
+    list.forEach(function (u, ui) {
+      var more = obj(extra[ui]);
       var card = el("div", { "class": "card" });
       card.appendChild(el("h3", {}, [actorChip(u.a), el("span", { "class": "arrow", text: "⇄" }), actorChip(u.b),
         typeof u.score === "number" ? el("span", { "class": "badge cat", title: "how uneasy: higher is more", text: "score " + fmt(u.score) }) : null,
         el("button", { "class": "linkish", text: "show in network", onclick: function () { focusPair(u.a, u.b); } })]));
-      var reasons = arr(u.reason);
+      var reasons = arr(more.reasons).length ? arr(more.reasons) : arr(u.reason);
       if (reasons.length) {
-        var ul = el("ul", {});
-        reasons.forEach(function (x) { ul.appendChild(el("li", { text: typeof x === "string" ? x.replace(/_/g, " ") : JSON.stringify(x) })); });
-        card.appendChild(ul);
+        card.appendChild(el("p", { "class": "small", text: "Why uneasy: " + reasons.map(function (x) { return typeof x === "string" ? x.replace(/_/g, " ") : JSON.stringify(x); }).join("; ") + "." }));
       }
-      if (arr(u.shared_enemies).length) {
-        var chips = el("div", { "class": "chips" }, el("span", { "class": "small muted", text: "Shared enemies:" }));
-        arr(u.shared_enemies).forEach(function (x) { chips.appendChild(actorChip(x)); });
+      var enemies = arr(more.enemies).length ? arr(more.enemies) : arr(u.shared_enemies).map(function (x) { return { id: x && typeof x === "object" ? (x.id || x.actor) : x, counted: true }; });
+      if (enemies.length) {
+        var chips = el("div", { "class": "chips" }, el("span", { "class": "small muted", text: "Common enemies:" }));
+        enemies.forEach(function (x) {
+          chips.appendChild(actorChip(x.id));
+          if (!x.counted) chips.appendChild(el("span", { "class": "badge hypothetical", title: "for one side, the hostility rests only on hypothetical statements, which the network does not count", text: "partly uncounted" }));
+        });
         card.appendChild(chips);
       }
       var pos = relsFromIds(u.positive_evidence), neg = relsFromIds(u.negative_evidence);
       card.appendChild(el("div", { "class": "twocol" }, [
-        el("div", {}, [el("div", { "class": "colhead pos", text: "Working together (" + pos.length + ")" }), evidenceList(pos, 3)]),
-        el("div", {}, [el("div", { "class": "colhead neg", text: "At odds (" + neg.length + ")" }), evidenceList(neg, 3)])
+        el("div", {}, [el("div", { "class": "colhead pos", text: "Working together (" + pos.length + ")" }), evidenceList(pos, 3, 320)]),
+        el("div", {}, [el("div", { "class": "colhead neg", text: "At odds (" + neg.length + ")" }), evidenceList(neg, 3, 320)])
       ]));
       cards.appendChild(card);
     });
@@ -639,6 +1048,21 @@
     });
     pts.forEach(function (p) { g.appendChild(svg("circle", { cx: p[0], cy: p[1], r: 5, fill: "#1d2330" })); });
     return g;
+  }
+  // say in words why a triangle is unbalanced
+  function triangleWhy(ns, sg) {
+    if (ns.length !== 3 || sg.length !== 3) return "";
+    var pairs = [[0, 1], [1, 2], [0, 2]];
+    var pos = [0, 1, 2].filter(function (i) { return sg[i] === 1; });
+    if (pos.length === 2) {
+      var a = pairs[pos[0]], b = pairs[pos[1]];
+      var hub = a.filter(function (x) { return b.indexOf(x) >= 0; })[0];
+      var others = [0, 1, 2].filter(function (x) { return x !== hub; });
+      return nameOf(ns[hub]) + " is friendly with both " + nameOf(ns[others[0]]) + " and " + nameOf(ns[others[1]]) + ", who are hostile to each other.";
+    }
+    if (pos.length === 0 && sg.every(function (x) { return x === -1; }))
+      return "All three are hostile to one another; the strict rule expects two of them to side together against the third.";
+    return "";
   }
   function trianglesSection() {
     var s = section("triangles", "Unbalanced triangles",
@@ -662,7 +1086,7 @@
       if (typeof t.weak_balance_ratio === "number") ratios.push(pct(t.weak_balance_ratio) + " when three mutual enemies count as balanced");
       if (ratios.length) s.appendChild(el("p", { text: ratios.join("; ") + "." }));
     }
-    var list = arr(t.unbalanced).filter(Boolean);
+    var list = arr(V.triangles).filter(Boolean);
     if (!list.length) { s.appendChild(none("unbalanced triangles")); return s; }
     var limit = 30;
     var box = el("div");
@@ -676,6 +1100,8 @@
         if (i) append(pairs, " · ");
         append(pairs, [nameOf(ns[p[0]]) + " – " + nameOf(ns[p[1]]) + " ", signBadge(sg[p[2]])]);
       });
+      var why = triangleWhy(ns, sg);
+      if (why) append(pairs, el("div", { "class": "tri-why", text: why }));
       var det = el("details", {}, el("summary", { text: "Evidence (" + arr(tr.relations).length + " sentences)" }));
       det.addEventListener("toggle", function () {
         if (det.open && det.childNodes.length === 1) det.appendChild(evidenceList(relsFromIds(tr.relations), 12));
@@ -749,18 +1175,24 @@
   // ---------- exposure paths ----------
   function exposureSection() {
     var s = section("exposure", "Exposure paths",
-      "Chains of friendly ties that lead from an actor to one of its enemies: working with a friend can mean working, indirectly, with a foe.");
-    var ex = obj(B.exposure_paths);
-    var actors = Object.keys(ex).filter(function (k) { return arr(ex[k]).length; })
-      .sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || (nameOf(a) < nameOf(b) ? -1 : 1); });
-    if (!actors.length) { s.appendChild(none("exposure paths")); return s; }
+      "Chains of friendly ties that lead from an actor to one of its enemies: working with a friend can mean working, indirectly, with a foe. Choose an actor.");
+    var ex = obj(V.exposure);
+    var withPaths = Object.keys(ex).filter(function (k) { return arr(ex[k]).length; });
+    if (!withPaths.length) { s.appendChild(none("exposure paths (no chain of friends leads any actor to one of its enemies)")); return s; }
+    // every actor with a tie can be chosen; those with paths come first
+    var actors = ranked.filter(function (n) { return score[n.id] > 0; }).map(function (n) { return n.id; });
+    withPaths.forEach(function (k) { if (actors.indexOf(k) < 0) actors.push(k); });
+    actors.sort(function (a, b) {
+      return (arr(ex[b]).length ? 1 : 0) - (arr(ex[a]).length ? 1 : 0) || (score[b] || 0) - (score[a] || 0) || (nameOf(a) < nameOf(b) ? -1 : 1);
+    });
     var sel = el("select", { id: "exposure-actor", "aria-label": "Actor" });
-    actors.forEach(function (a) { sel.appendChild(el("option", { value: a, text: nameOf(a) + " (" + arr(ex[a]).length + ")" })); });
+    actors.forEach(function (a) { sel.appendChild(el("option", { value: a, text: nameOf(a) + " (" + plural(arr(ex[a]).length, "path") + ")" })); });
     var out = el("div");
     function draw() {
       clear(out);
       var a = sel.value;
       var list = arr(ex[a]);
+      if (!list.length) { out.appendChild(el("p", { "class": "none", text: "No chain of friendly ties leads " + nameOf(a) + " to one of its enemies." })); return; }
       var tb = el("tbody");
       list.forEach(function (p) {
         var path = arr(p.path);
@@ -768,17 +1200,19 @@
         path.forEach(function (n, i) {
           if (i) {
             var e = edgeByKey[pairKey(path[i - 1], n)] || {};
-            cell.appendChild(el("span", { "class": "arrow", style: { color: SIGN_COLOR[String(e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0)] }, text: "→" }));
+            var prev = path[i - 1];
+            cell.appendChild(el("span", { "class": "arrow step", title: "show the evidence for this step", style: { color: SIGN_COLOR[signKey(e.sign)] },
+              text: "→", onclick: function () { focusPair(prev, n); } }));
           }
           cell.appendChild(actorChip(n));
         });
-        var end = p.hostile_end !== undefined ? p.hostile_end : path[path.length - 1];
+        var end = p.enemy !== undefined && p.enemy !== null ? p.enemy : path[path.length - 1];
         var e2 = edgeByKey[pairKey(a, end)];
-        tb.appendChild(el("tr", {}, [el("td", {}, cell),
-          el("td", {}, [signBadge(-1, "enemy"), " " + nameOf(end) + (e2 ? " (" + plural(e2.evidence || 0, "report") + ")" : "")]),
-          el("td", { "class": "num", text: fmt(p.evidence) })]));
+        var enemyCell = el("td", {}, [signBadge(-1, "enemy"), " ", el("span", { "class": "chip", title: "show why they are enemies", onclick: function () { focusPair(a, end); } },
+          nameOf(a) + " – " + nameOf(end) + (e2 ? " (" + plural(e2.evidence || 0, "report") + ")" : ""))]);
+        tb.appendChild(el("tr", {}, [el("td", {}, cell), enemyCell, el("td", { "class": "num", text: fmt(p.evidence) })]));
       });
-      out.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "path through friends" }), el("th", { text: "hostile end" }), el("th", { "class": "num", text: "reports" })])), tb]));
+      out.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "path through friends" }), el("th", { text: "yet hostile to each other" }), el("th", { "class": "num", text: "reports along the path" })])), tb]));
     }
     sel.addEventListener("change", draw);
     s.appendChild(el("label", { "class": "small" }, ["Actor: ", sel]));
@@ -808,13 +1242,26 @@
       maxDown = Math.max(maxDown, c.negative || 0);
     });
     var scale = h / Math.max(maxUp, maxDown);
-    var g = svg("svg", { width: width, height: 2 * h + 50, role: "img", "aria-label": "Relations per month" });
-    var mid = h + 10;
+    var g = svg("svg", { width: width, height: 2 * h + 66, role: "img", "aria-label": "Relations per month" });
+    var mid = h + 22;
     g.appendChild(svg("line", { x1: left, x2: width - 10, y1: mid, y2: mid, stroke: "#9aa0aa" }));
     g.appendChild(svg("text", { x: left - 8, y: mid - h * maxUp / Math.max(maxUp, maxDown) + 10, "font-size": 11, "text-anchor": "end", fill: "#1a9850", text: "friendly: " + maxUp }));
     g.appendChild(svg("text", { x: left - 8, y: mid + h * maxDown / Math.max(maxUp, maxDown), "font-size": 11, "text-anchor": "end", fill: "#d73027", text: "hostile: " + maxDown }));
     g.appendChild(svg("text", { x: left - 8, y: mid + 4, "font-size": 11, "text-anchor": "end", fill: "#5d6676", text: "reports per month" }));
     var every = Math.ceil(months.length / 14);
+    // label every few months, and every month that has reports when there is room
+    var labelled = {};
+    var minGap = Math.ceil(56 / colW);
+    function room(i) {
+      for (var k = i - minGap + 1; k < i + minGap; k++) if (labelled[k]) return false;
+      return true;
+    }
+    months.forEach(function (m, i) {
+      var c = obj(counts[m]);
+      if ((c.positive || 0) + (c.negative || 0) + (c.neutral || 0) > 0 && room(i)) labelled[i] = true;
+    });
+    months.forEach(function (m, i) { if (i % every === 0 && room(i)) labelled[i] = true; });
+    function showMonth(i) { return !!labelled[i]; }
     months.forEach(function (m, i) {
       var c = obj(counts[m]);
       var x = left + i * colW + 2, w = Math.max(4, colW - 4);
@@ -825,9 +1272,11 @@
       if (up) grp.appendChild(svg("rect", { x: x, y: mid - up, width: w, height: up, fill: "#1a9850" }));
       if (neu) grp.appendChild(svg("rect", { x: x, y: mid - up - neu, width: w, height: neu, fill: "#9aa0aa" }));
       if (down) grp.appendChild(svg("rect", { x: x, y: mid, width: w, height: down, fill: "#d73027" }));
-      grp.appendChild(svg("rect", { x: x - 2, y: 0, width: colW, height: 2 * h + 20, fill: "transparent" }));
+      grp.appendChild(svg("rect", { x: x - 2, y: 0, width: colW, height: 2 * h + 36, fill: "transparent" }));
       g.appendChild(grp);
-      if (i % every === 0) g.appendChild(svg("text", { x: x + w / 2, y: 2 * h + 42, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
+      if (showMonth(i)) g.appendChild(svg("text", { x: x + w / 2, y: 2 * h + 58, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
+      if (colW >= 18 && (c.positive || c.neutral)) g.appendChild(svg("text", { x: x + w / 2, y: mid - up - neu - 4, "font-size": 10, "text-anchor": "middle", fill: "#0f6b36", text: (c.positive || 0) + (c.neutral || 0) }));
+      if (colW >= 18 && c.negative) g.appendChild(svg("text", { x: x + w / 2, y: mid + down + 12, "font-size": 10, "text-anchor": "middle", fill: "#a31f18", text: c.negative }));
     });
     s.appendChild(el("div", { "class": "chartbox" }, g));
     var pairs = arr(t.pairs);
@@ -839,7 +1288,9 @@
       pairs.forEach(function (p, r) {
         var y = r * rowH + 16;
         if (r % 2 === 0) pg.appendChild(svg("rect", { x: 0, y: y - 12, width: pw, height: rowH, fill: "#f5f6f8" }));
-        var label = svg("text", { x: 4, y: y + 4, "font-size": 12, fill: "#1d2330", text: nameOf(p.a) + " – " + nameOf(p.b), style: "cursor:pointer" });
+        var full = nameOf(p.a) + " – " + nameOf(p.b);
+        var label = svg("text", { x: 4, y: y + 4, "font-size": 12, fill: "#1d2330", text: full.length > 34 ? full.slice(0, 33) + "…" : full, style: "cursor:pointer" },
+          svg("title", { text: full + ": click to read the evidence" }));
         label.addEventListener("click", function () { focusPair(p.a, p.b); });
         pg.appendChild(label);
         months.forEach(function (m, i) {
@@ -852,7 +1303,7 @@
         });
       });
       months.forEach(function (m, i) {
-        if (i % every === 0) pg.appendChild(svg("text", { x: lw + i * colW + colW / 2, y: pairs.length * rowH + 24, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
+        if (showMonth(i)) pg.appendChild(svg("text", { x: lw + i * colW + colW / 2, y: pairs.length * rowH + 24, "font-size": 10, "text-anchor": "middle", fill: "#5d6676", text: monthLabel(m) }));
       });
       s.appendChild(el("div", { "class": "chartbox" }, pg));
     }
@@ -873,62 +1324,105 @@
   }
   function outletsSection() {
     var s = section("outlets", "Outlets compared",
-      "What each outlet covers: which actors, which ties and with what sign, whom it quotes, and where outlets differ.");
+      "How each outlet tells the story, side by side: whom it covers and in what tone, whom it quotes, what it reports; then where the outlets differ.");
     var outs = obj(B.outlets);
     var names2 = Object.keys(outs).sort();
-    var docCount = {};
-    arr(B.documents).forEach(function (d) { if (d) docCount[d.outlet] = (docCount[d.outlet] || 0) + 1; });
-    if (!names2.length) s.appendChild(none("outlet data"));
-    var grid = el("div", { "class": "outlets" });
-    names2.forEach(function (o) {
-      var d = obj(outs[o]);
-      var card = el("div", { "class": "card" }, el("h3", {}, [el("span", { text: o }),
-        docCount[o] ? el("span", { "class": "badge neu", text: plural(docCount[o], "document") }) : null]));
-      var src = obj(d.sources);
-      if (src.named !== undefined || src.anonymous !== undefined) {
-        var p = el("p", { "class": "small" }, [fmt(src.named || 0) + " named and " + fmt(src.anonymous || 0) + " anonymous sources"]);
-        var aff = obj(src.by_affiliation);
-        var ak = Object.keys(aff);
-        if (ak.length) append(p, " (" + ak.map(function (k) { return k + ": " + fmt(aff[k]); }).join(", ") + ")");
-        card.appendChild(p);
-      }
-      var actors = arr(d.actors).filter(Boolean);
-      var tone = obj(d.tone);
-      if (actors.length) {
-        var tb = el("tbody");
-        var maxShare = Math.max.apply(null, [0.0001].concat(actors.map(function (a) { return a.share || 0; })));
-        actors.slice(0, 10).forEach(function (a) {
-          var tn = obj(tone[a.actor_id]);
-          tb.appendChild(el("tr", {}, [el("td", {}, actorChip(a.actor_id)), el("td", { "class": "num", text: fmt(a.mentions) }),
-            el("td", {}, [el("span", { "class": "bar", style: { width: Math.round(60 * (a.share || 0) / maxShare) + "px" } }), pct(a.share)]),
-            el("td", {}, tn.positive !== undefined || tn.negative !== undefined ? toneBar(tn) : "–")]));
-        });
-        card.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, [el("th", { text: "actor" }), el("th", { "class": "num", text: "mentions" }), el("th", { text: "share" }), el("th", { text: "tone" })])), tb]));
-        if (actors.length > 10) card.appendChild(el("p", { "class": "small muted", text: "and " + (actors.length - 10) + " more actors" }));
-      }
-      var ties = arr(d.ties).filter(Boolean).slice().sort(function (x, y) { return (y.evidence || 0) - (x.evidence || 0); });
-      if (ties.length) {
-        var det = el("details", {}, el("summary", { text: "Ties this outlet reports (" + ties.length + ")" }));
-        var tb2 = el("tbody");
-        ties.forEach(function (t) { tb2.appendChild(el("tr", {}, [el("td", {}, pairCell(t.a, t.b)), el("td", {}, signBadge(t.sign)), el("td", { "class": "num", text: fmt(t.evidence) })])); });
-        det.appendChild(el("table", {}, tb2));
-        card.appendChild(det);
-      }
-      var qs = arr(d.quantities);
-      if (qs.length) {
-        var det2 = el("details", {}, el("summary", { text: "Numbers this outlet reports (" + qs.length + ")" }));
-        var ul = el("ul", { "class": "small" });
-        qs.forEach(function (q) {
-          var rec = typeof q === "object" && q ? q : quantities[q];
-          if (!rec) { ul.appendChild(el("li", { text: String(q) })); return; }
-          ul.appendChild(el("li", { text: (rec.text || fmt(rec.value)) + (rec.concept ? " (" + rec.concept + (rec.actor_id ? ", " + nameOf(rec.actor_id) : "") + ")" : "") }));
-        });
-        det2.appendChild(ul);
-        card.appendChild(det2);
-      }
-      grid.appendChild(card);
+    var docCount = {}, docDates = {};
+    arr(B.documents).forEach(function (d) {
+      if (!d) return;
+      docCount[d.outlet] = (docCount[d.outlet] || 0) + 1;
+      if (d.published) (docDates[d.outlet] = docDates[d.outlet] || []).push(String(d.published).slice(0, 10));
     });
-    s.appendChild(grid);
+    if (!names2.length) s.appendChild(none("outlet data"));
+    else {
+      var head = el("tr", {}, [el("th", { text: "" })].concat(names2.map(function (o) { return el("th", { "class": "outlet-col", text: o }); })));
+      var tb = el("tbody");
+      function row(label, cells, cls) { tb.appendChild(el("tr", { "class": cls || null }, [el("th", { "class": "rowhead", text: label })].concat(cells))); }
+      row("documents", names2.map(function (o) {
+        var ds = (docDates[o] || []).sort();
+        return el("td", { text: fmt(docCount[o] || 0) + (ds.length ? " · " + ds[0] + (ds[ds.length - 1] !== ds[0] ? " to " + ds[ds.length - 1] : "") : "") });
+      }));
+      row("actors covered", names2.map(function (o) { return el("td", { text: fmt(arr(obj(outs[o]).actors).length) }); }));
+      row("ties reported", names2.map(function (o) {
+        var ts = arr(obj(outs[o]).ties).filter(Boolean);
+        var p = ts.filter(function (t) { return t.sign === 1; }).length, n = ts.filter(function (t) { return t.sign === -1; }).length;
+        return el("td", {}, [fmt(ts.length) + " ", el("span", { "class": "small", text: "(" }), el("span", { "class": "pos-t", text: p + " friendly" }), ", ", el("span", { "class": "neg-t", text: n + " hostile" }), el("span", { "class": "small", text: ")" })]);
+      }));
+      var maxSrc = 1;
+      names2.forEach(function (o) { var sr = obj(obj(outs[o]).sources); maxSrc = Math.max(maxSrc, (sr.named || 0) + (sr.anonymous || 0)); });
+      row("sources quoted", names2.map(function (o) {
+        var sr = obj(obj(outs[o]).sources), nm = sr.named || 0, an = sr.anonymous || 0;
+        return el("td", {}, [el("span", { "class": "srcbar", title: nm + " named, " + an + " anonymous" }, [
+          el("span", { "class": "named", style: { width: Math.round(120 * nm / maxSrc) + "px" } }),
+          el("span", { "class": "anon", style: { width: Math.round(120 * an / maxSrc) + "px" } })]),
+          " " + fmt(nm) + " named · " + fmt(an) + " anonymous" + (nm + an ? " (" + pct(an / (nm + an)) + " anonymous)" : "")]);
+      }));
+      var affKeys = [];
+      names2.forEach(function (o) { Object.keys(obj(obj(obj(outs[o]).sources).by_affiliation)).forEach(function (k) { if (affKeys.indexOf(k) < 0) affKeys.push(k); }); });
+      affKeys.filter(function (k) { return names2.some(function (o) { return obj(obj(obj(outs[o]).sources).by_affiliation)[k]; }); }).forEach(function (k) {
+        row("· " + k.replace(/_/g, " "), names2.map(function (o) { return el("td", { "class": "small", text: fmt(obj(obj(obj(outs[o]).sources).by_affiliation)[k] || 0) }); }), "sub");
+      });
+      row("numbers reported", names2.map(function (o) { return el("td", { text: fmt(arr(obj(outs[o]).quantities).length) }); }));
+      s.appendChild(el("div", { "class": "chartbox" }, el("table", { "class": "side", id: "outlet-table" }, [el("thead", {}, head), tb])));
+
+      // actors side by side: share of mentions and tone per outlet
+      var total = {}, byOutlet = {};
+      names2.forEach(function (o) {
+        byOutlet[o] = {};
+        arr(obj(outs[o]).actors).filter(Boolean).forEach(function (a) {
+          byOutlet[o][a.actor_id] = a;
+          total[a.actor_id] = (total[a.actor_id] || 0) + (a.mentions || 0);
+        });
+      });
+      var top = Object.keys(total).sort(function (a, b) { return total[b] - total[a] || (nameOf(a) < nameOf(b) ? -1 : 1); });
+      if (top.length) {
+        s.appendChild(el("h3", { text: "Who each outlet covers, and in what tone" }));
+        s.appendChild(el("p", { "class": "small muted", text: "Share of the outlet's actor mentions, then the tone of the relations it reports about the actor (green friendly, red hostile). “not covered”: the outlet never names the actor." }));
+        var tb3 = el("tbody");
+        function actorRow(id) {
+          tb3.appendChild(el("tr", {}, [el("td", {}, actorChip(id))].concat(names2.map(function (o) {
+            var a = byOutlet[o][id];
+            if (!a) return el("td", { "class": "not-covered", text: "not covered" });
+            var tn = obj(obj(obj(outs[o]).tone)[id]);
+            return el("td", { "class": "nowrap" }, [el("span", { "class": "bar", style: { width: Math.round(50 * Math.min(1, (a.share || 0) / 0.25)) + "px" } }),
+              el("span", { "class": "small", text: pct(a.share) + " " }), tn.positive !== undefined || tn.negative !== undefined ? toneBar(tn) : el("span", { "class": "small muted", text: "no ties" })]);
+          }))));
+        }
+        top.slice(0, 15).forEach(actorRow);
+        var actTable = el("table", { "class": "side" }, [el("thead", {}, el("tr", {}, [el("th", { text: "actor" })].concat(names2.map(function (o) { return el("th", { "class": "outlet-col", text: o }); })))), tb3]);
+        s.appendChild(el("div", { "class": "chartbox" }, actTable));
+        if (top.length > 15) s.appendChild(el("button", { text: "Show all " + top.length + " actors", onclick: function (ev) { ev.target.remove(); top.slice(15).forEach(actorRow); } }));
+      }
+
+      // per outlet: the ties and the numbers it reports
+      var grid = el("div", { "class": "outlets" });
+      names2.forEach(function (o) {
+        var d = obj(outs[o]);
+        var card = el("div", { "class": "card" }, el("h4", { text: o }));
+        var ties = arr(d.ties).filter(Boolean).slice().sort(function (x, y) { return (y.evidence || 0) - (x.evidence || 0); });
+        if (ties.length) {
+          var det = el("details", {}, el("summary", { text: "Ties " + o + " reports (" + ties.length + ")" }));
+          var tb2 = el("tbody");
+          ties.forEach(function (t) { tb2.appendChild(el("tr", {}, [el("td", {}, pairCell(t.a, t.b)), el("td", {}, signBadge(t.sign)), el("td", { "class": "num", text: fmt(t.evidence) })])); });
+          det.appendChild(el("table", {}, tb2));
+          card.appendChild(det);
+        }
+        var qs = arr(d.quantities);
+        if (qs.length) {
+          var det2 = el("details", {}, el("summary", { text: "Numbers " + o + " reports (" + qs.length + ")" }));
+          var ul = el("ul", { "class": "small" });
+          qs.forEach(function (q) {
+            var rec = typeof q === "object" && q ? q : quantities[q];
+            if (!rec) { ul.appendChild(el("li", { text: String(q) })); return; }
+            ul.appendChild(el("li", { text: (rec.text || fmt(rec.value)) + (rec.concept ? " (" + rec.concept + (rec.actor_id ? ", " + nameOf(rec.actor_id) : "") + ")" : "") + (rec.date ? " · " + rec.date : "") }));
+          });
+          det2.appendChild(ul);
+          card.appendChild(det2);
+        }
+        grid.appendChild(card);
+      });
+      s.appendChild(grid);
+    }
     var dif = obj(B.outlet_differences);
     s.appendChild(el("h3", { text: "Where outlets differ" }));
     function table(title, heads, rows) {
@@ -1052,9 +1546,17 @@
     });
     return g;
   }
+  function numberText(q) {
+    var val = fmt(q.value), lo = typeof q.low === "number", hi = typeof q.high === "number";
+    if (lo && hi && q.low !== q.high) return fmt(q.low) + "–" + fmt(q.high);
+    if (lo && !hi) return "over " + fmt(q.low);
+    if (hi && !lo) return "up to " + fmt(q.high);
+    return (q.approximate ? "about " : "") + val;
+  }
   function numbersSection() {
     var s = section("numbers", "Reported numbers over time",
-      "Numbers the articles report (troops, fighters, casualties…), grouped by what they count and whose they are, in date order.");
+      "Numbers the articles report (troops, fighters, casualties…), grouped by what they count and whose they are, in date order. " +
+      "A chart is drawn when a number is reported on two or more dates; additions (“1,500 more troops”) are listed but not drawn as totals.");
     var qs = arr(B.quantities).filter(Boolean);
     if (!qs.length) { s.appendChild(none("numbers")); return s; }
     function qDate(q) { return q.date || docDate(q.doc_id) || ""; }
@@ -1064,10 +1566,13 @@
       if (!groups[key]) { groups[key] = []; order.push(key); }
       groups[key].push(q);
     });
-    order.sort(function (a, b) { return groups[b].length - groups[a].length || (a < b ? -1 : 1); });
-    var charts = el("div", { "class": "cards" });
+    order.sort(function (a, b) {
+      var wa = groups[a][0].actor_id ? 1 : 0, wb = groups[b][0].actor_id ? 1 : 0;
+      return wb - wa || groups[b].length - groups[a].length || (a < b ? -1 : 1);
+    });
+    var charts = el("div", { "class": "charts" });
     order.forEach(function (k) {
-      var pts = groups[k].map(function (q) {
+      var pts = groups[k].filter(function (q) { return q.change !== "up" && q.change !== "down"; }).map(function (q) {
         var d = qDate(q);
         return { t: toTime(d), value: q.value, date: d, outlet: (docs[q.doc_id] || {}).outlet || "?", text: q.text };
       }).filter(function (p) { return isFinite(p.t) && typeof p.value === "number"; }).sort(function (a, b) { return a.t - b.t; });
@@ -1076,21 +1581,29 @@
       if (Object.keys(distinct).length >= 2) charts.appendChild(el("div", { "class": "card" }, lineChart(k, pts)));
     });
     if (charts.childNodes.length) s.appendChild(charts);
-    var tb = el("tbody");
-    order.forEach(function (k) {
-      groups[k].slice().sort(function (a, b) { return qDate(a) < qDate(b) ? -1 : 1; }).forEach(function (q) {
-        var val = fmt(q.value), lo = typeof q.low === "number", hi = typeof q.high === "number";
-        if (lo && hi && q.low !== q.high) val = fmt(q.low) + "–" + fmt(q.high);
-        else if (lo && !hi) val = "> " + fmt(q.low);
-        else if (hi && !lo) val = "< " + fmt(q.high);
-        else if (q.approximate) val = "≈ " + val;
-        var ch = q.change === "up" ? "▲ up" : q.change === "down" ? "▼ down" : "";
-        var sentence = obj(q.sentence).text ? highlighted({ sentence: q.sentence, trigger: { text: q.text, start: q.start, end: q.end } }) : el("span", { text: q.text || "" });
-        tb.appendChild(el("tr", {}, [el("td", { text: k }), el("td", { "class": "num nowrap" }, el("b", { text: val })), el("td", { "class": "nowrap", text: ch }),
-          el("td", { "class": "nowrap", text: qDate(q) || "undated" }), el("td", { text: (docs[q.doc_id] || {}).outlet || "–" }), el("td", {}, sentence)]));
+    function table(keys) {
+      var tb = el("tbody");
+      keys.forEach(function (k) {
+        groups[k].slice().sort(function (a, b) { return qDate(a) < qDate(b) ? -1 : 1; }).forEach(function (q) {
+          var ch = q.change === "up" ? "▲ more" : q.change === "down" ? "▼ fewer" : "";
+          var sentence = obj(q.sentence).text ? highlighted({ sentence: q.sentence, trigger: { text: q.text, start: q.start, end: q.end } }, 320) : el("span", { text: q.text || "" });
+          tb.appendChild(el("tr", {}, [el("td", { text: k }), el("td", { "class": "num nowrap" }, el("b", { text: numberText(q) })), el("td", { "class": "nowrap", text: ch }),
+            el("td", { "class": "nowrap", text: qDate(q) || "undated" }), el("td", { text: (docs[q.doc_id] || {}).outlet || "–" }), el("td", {}, sentence)]));
+        });
       });
-    });
-    s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, ["what", "value", "change", "date", "outlet", "sentence"].map(function (h) { return el("th", { text: h }); }))), tb]));
+      return el("table", {}, [el("thead", {}, el("tr", {}, ["what", "value", "change", "date", "outlet", "sentence"].map(function (h) { return el("th", { text: h }); }))), tb]);
+    }
+    // numbers tied to an actor first; the rest (years, "two ways"…) folded away
+    var owned = order.filter(function (k) { return groups[k][0].actor_id; });
+    var rest = order.filter(function (k) { return !groups[k][0].actor_id; });
+    if (owned.length) s.appendChild(table(owned));
+    if (rest.length) {
+      var n = rest.reduce(function (t, k) { return t + groups[k].length; }, 0);
+      var det = el("details", { "class": "other-numbers" }, el("summary", { text: "Other numbers, not tied to an actor (" + n + ")" }));
+      det.appendChild(table(rest));
+      if (!owned.length) det.open = true;
+      s.appendChild(det);
+    }
     return s;
   }
 
