@@ -26,6 +26,7 @@ _LISTS = (
     "irrealis_verbs",
     "modal_auxiliaries",
     "negations",
+    "assets",
 )
 
 
@@ -82,6 +83,7 @@ class Lexicon:
     irrealis_verbs: frozenset[str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
+    assets: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -223,4 +225,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         irrealis_verbs=frozenset(lists["irrealis_verbs"]),
         modal_auxiliaries=frozenset(lists["modal_auxiliaries"]),
         negations=frozenset(lists["negations"]),
+        assets=frozenset(lists["assets"]),
     )

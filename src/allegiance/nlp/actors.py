@@ -552,9 +552,7 @@ class ActorRecognizer:
                     break
                 if best is not None and sent_of[cand.start] != sent_of[best.start]:
                     break
-                if best is None:
-                    best = cand
-                if _is_subject_like(doc, cand) and not _is_subject_like(doc, best):
+                if best is None or _they_rank(doc, cand) > _they_rank(doc, best):
                     best = cand
             return best
 
@@ -664,6 +662,16 @@ class ActorRecognizer:
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
         self._build()
         return self
+
+
+def _they_rank(doc: Doc, cand: _Cand) -> tuple[bool, bool]:
+    """How well a mention suits "they": plural groups first ("the US stands with the Iraqi
+    people as they confront ISIL"), then subjects."""
+    root = doc[cand.start : cand.end].root
+    plural = root.lower_ in _PRON_THEY or (
+        root.tag_ in ("NNS", "NNPS") and cand.type not in ("state", "government", "igo")
+    )
+    return plural, _is_subject_like(doc, cand)
 
 
 def _is_subject_like(doc: Doc, cand: _Cand) -> bool:

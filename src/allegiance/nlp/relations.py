@@ -34,7 +34,9 @@ _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative", "compound"}
 _INSTRUMENTAL = {"use", "employ", "exploit"}
+_ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "remain", "tend"}
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
+_ENEMY_WINDOW_TOKENS = 400  # how far back an unnamed asset's owner may have been named
 _OBJECT_CONTROL = {
     "urge",
     "ask",
@@ -216,6 +218,7 @@ class _DocRun:
                 self.tok2span[i] = span
         self.resolver = Resolver(doc, spans, component.references)
         self.last_assault_source: Arg | None = None
+        self.last_enemy: tuple[ActorRef, int] | None = None
         self.doc_id = doc._.doc_id or "doc"
 
     # -- arguments -----------------------------------------------------------------------
@@ -273,6 +276,11 @@ class _DocRun:
             own = self._modifier_actors(tok) or self._agent_phrase(tok)
             if own:
                 return own
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.light_verbs and depth < 2:
+                # "the Coalition conducted 300 strikes delivering munitions in support of X"
+                subj_toks, passive = self.subject_tokens(tok.head)
+                if not passive:
+                    return [a for t in subj_toks for a in self._args_one(t, exclude, depth + 1)]
             if self.last_assault_source is not None and tok.dep_ in _SUBJ:
                 # "Near Mosul, five strikes destroyed ...": whoever conducted the last ones
                 a = self.last_assault_source
@@ -504,10 +512,13 @@ class _DocRun:
         sym = trig.symmetric if symmetric is None else symmetric
         if trig.reverse:
             sources, targets = targets, sources
+        hostile = self._hostile(trig)
         for s in sources:
             for t in targets:
                 if s.actor.actor_id == t.actor.actor_id or (s.start < t.end and t.start < s.end):
                     continue
+                if hostile and not t.via_reference:
+                    self.last_enemy = (t.actor, t.start)
                 c = conf * (0.85 if s.via_reference else 1.0) * (0.85 if t.via_reference else 1.0)
                 c *= min(s.actor.confidence, t.actor.confidence) ** 0.5
                 yield Candidate(s, t, trig, start, end, anchor, c, sym, rank)
@@ -586,6 +597,8 @@ class _DocRun:
                 continue
             if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
                 targets = self.args(obj, exclude=exclude)
+                if self._hostile(trig):
+                    targets.extend(self._asset_targets(obj, exclude))
                 if targets:
                     found = True
                     yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
@@ -618,6 +631,33 @@ class _DocRun:
                     )
         if not found and trig.symmetric and len(sources) >= 2:
             yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.7, 1)
+
+    def _hostile(self, trig: Trigger) -> bool:
+        info = self.lex.info(trig)
+        return info.sign < 0 and (info.quad_class == 4 or trig.category == "OPPOSE")
+
+    def _asset_targets(self, obj: Token, exclude: frozenset[str]) -> list[Arg]:
+        """ "Five strikes destroyed three ISIL-held buildings, two vehicles and a tunnel":
+        assets named without their owner belong to the enemy the report is about (the last
+        target of a hostile act within a few sentences), each conjunct on its own."""
+        enemy = self.last_enemy
+        if enemy is None or obj.sent.start - enemy[1] > _ENEMY_WINDOW_TOKENS:
+            return []
+        out = []
+        items, k = [obj], 0
+        while k < len(items):  # a long list is often parsed as conjuncts and appositions
+            items.extend(c for c in items[k].children if c.dep_ in ("conj", "appos"))
+            k += 1
+        for tok in items:
+            if tok.lemma_.lower() not in self.lex.assets and tok.lower_ not in self.lex.assets:
+                continue
+            if self._args_one(tok, exclude) or enemy[0].actor_id in exclude:
+                continue  # the phrase names its owner ("ISIL vehicles")
+            start = tok.left_edge.i
+            while start < tok.i and (self.doc[start].is_punct or self.doc[start].dep_ == "cc"):
+                start += 1
+            out.append(Arg(start, tok.i + 1, enemy[0], True))
+        return out
 
     def _remember(self, trig: Trigger, sources: list[Arg]) -> None:
         if trig.category == "ASSAULT" and sources:
@@ -973,6 +1013,7 @@ class _DocRun:
                         and tok.dep_
                         in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
                         and not _done_with(tok)
+                        and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL)
                     )
                     or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
                 ):
