@@ -246,6 +246,17 @@ def test_object_pronoun_is_not_its_clause_subject(nlp):
     assert kill and _family(kill[0].source.actor_id) == "SHIA" and not kill[0].hypothetical
 
 
+def test_quoted_we_is_the_speakers_side(nlp):
+    text = (
+        "One Kurdish Peshmerga lieutenant general stationed near the Syrian border said "
+        'there is "no difference between Shia militias and ISIS." Soleimani was not there. '
+        '"If we see militias here in our area, we will kill them," he said.'
+    )
+    kill = [r for r in relations(nlp, text) if r.trigger.text == "kill"]
+    assert kill and all(_family(r.source.actor_id) == "KRG" for r in kill), kill
+    assert any(_family(r.target.actor_id) == "SHIA" and r.hypothetical for r in kill)
+
+
 def test_place_phrases_and_weapons_are_not_actors(nlp):
     doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
     texts = {s.text for s in doc.spans["actors"]}

@@ -22,6 +22,7 @@ __all__ = ["ReferenceData", "Resolver", "load_references"]
 
 DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ class Resolver:
             actor: ActorRef = span._.actor
             if actor.actor_type not in types or actor.actor_id in exclude:
                 continue
+            if low not in _FIRST_PERSON and span.root.lower_ in _FIRST_PERSON:
+                continue  # "they" is never "we"
             if best is not None and span.sent != best.sent:
                 break
             if best is None:

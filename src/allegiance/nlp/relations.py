@@ -246,6 +246,11 @@ class _DocRun:
     def _args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
         if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        if tok.lower_ in ("we", "us", "our") and tok.pos_ == "PRON":
+            # inside a quote, "we" is the speaker's side, whatever the nearest name is
+            speaker = self._quote_speaker(tok.idx)
+            if speaker is not None and speaker.actor_id not in exclude:
+                return [Arg(tok.i, tok.i + 1, speaker, True)]
         span = self.tok2span.get(tok.i)
         if span is not None and len(span) == 1 and tok.pos_ == "PRON" and exclude:
             # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
@@ -319,17 +324,30 @@ class _DocRun:
         return Arg(best.start, best.end, arg.actor, True)
 
     def _quote_speaker(self, char: int) -> ActorRef | None:
+        """The side a quoted "we" speaks for: the speaker's organisation (a known person's
+        affiliation); ``None`` when only an unaffiliated person is known."""
         for quote in self.doc._.quotes or ():
-            if quote.start <= char < quote.end and quote.speaker is not None:
-                sp = quote.speaker
-                if sp.actor_id:
-                    return ActorRef(
-                        sp.actor_id,
-                        sp.actor_name or sp.text,
-                        "other",
-                        resolved_by="coref",
-                        confidence=0.7,
-                    )
+            if not (quote.direct and quote.start <= char < quote.end):
+                continue
+            sp = quote.speaker
+            if sp is None or not sp.actor_id:
+                return None
+            actor = self.c.kb.get(sp.actor_id)
+            if actor is not None and actor.type == "person":
+                actor = self.c.kb.get(actor.affiliation) if actor.affiliation else None
+                if actor is None:
+                    return None
+            if actor is None:
+                return None  # a name the KB does not know: its side is unknown
+            return ActorRef(
+                actor.id,
+                actor.name,
+                actor.type,
+                actor.country,
+                actor.parent,
+                resolved_by="coref",
+                confidence=0.7,
+            )
         return None
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
