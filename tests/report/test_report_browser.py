@@ -255,7 +255,7 @@ def test_headline_shows_the_uneasy_alliance_its_enemy_and_both_sides(
     assert lead.locator("h3").inner_text() == "Uneasy alliance: Iran and United States against ISIL"
     assert lead.locator("svg.diagram").count() == 1
     diagram = lead.locator("svg.diagram").text_content() or ""
-    assert "ISIL" in diagram and "2 reports working together" in diagram
+    assert "ISIL" in diagram and "2 working together" in diagram and "5 at odds" in diagram
     # evidence from both sides, each sentence with its trigger marked and its outlet named
     heads = lead.locator(".lead-ev .colhead").all_inner_texts()
     assert heads[:2] == ["Working together (2)", "At odds (5)"]
@@ -448,3 +448,18 @@ def test_outlets_are_compared_side_by_side(open_report: Any, sample_bundle: dict
     covered = {o: {a["actor_id"] for a in sample_bundle["outlets"][o]["actors"]} for o in outlets}
     assert any(not covered[o] >= set().union(*covered.values()) for o in outlets)
     assert page.locator("#outlets td.not-covered").count() > 0
+
+
+def test_quotes_can_be_read_one_outlet_at_a_time(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    page = open_report(sample_bundle).page
+    outlet = {d["doc_id"]: d["outlet"] for d in sample_bundle["documents"]}
+    fox = [q for q in sample_bundle["quotes"] if outlet[q["doc_id"]] == "Fox News"]
+    assert 0 < len(fox) < len(sample_bundle["quotes"])
+    assert page.locator("#quotes .quote").count() == len(sample_bundle["quotes"])
+    page.select_option("#quotes-outlet", "Fox News")
+    shown = page.locator("#quotes .quote .outlet").all_inner_texts()
+    assert shown == ["Fox News"] * len(fox)
+    anon = sum(q["anonymous"] for q in fox)
+    assert f"Anonymous sources ({anon})" in page.locator("#quotes").inner_text()

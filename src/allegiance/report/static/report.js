@@ -367,8 +367,8 @@
   }
   // a small picture of the alliance: the pair below, the common enemy above
   function allianceDiagram(al, enemy) {
-    var W = 400, Ht = enemy ? 236 : 120;
-    var A = [105, Ht - 46], Bp = [W - 105, Ht - 46], E = [W / 2, 40];
+    var W = 400, Ht = enemy ? 250 : 120;
+    var A = [95, Ht - 62], Bp = [W - 95, Ht - 62], E = [W / 2, 40];
     var g = svg("svg", { viewBox: "0 0 " + W + " " + Ht, width: W, height: Ht, "class": "diagram", role: "img",
       "aria-label": nameOf(al.a) + " and " + nameOf(al.b) + (enemy ? " against " + nameOf(enemy.id) : "") });
     function line(p, q, color, dash, width, off) {
@@ -397,13 +397,23 @@
     }
     line(A, Bp, SIGN_COLOR["1"], null, 4, -4);
     line(A, Bp, SIGN_COLOR["-1"], "9 6", 4, 4);
-    label(W / 2, A[1] - 14, plural(al.positive || 0, "report") + " working together", "#0f6b36");
-    label(W / 2, A[1] + 24, plural(al.negative || 0, "report") + " at odds", "#a31f18");
+    label(W / 2, A[1] - 14, fmt(al.positive || 0) + " working together", "#0f6b36");
+    label(W / 2, A[1] + 24, fmt(al.negative || 0) + " at odds", "#a31f18");
     [[A, al.a], [Bp, al.b]].concat(enemy ? [[E, enemy.id]] : []).forEach(function (p) {
       g.appendChild(svg("circle", { cx: p[0][0], cy: p[0][1], r: 13, fill: campColor(campOf(p[1])), stroke: "#fff", "stroke-width": 2 }));
     });
-    label(A[0], A[1] + 30, nameOf(al.a), null, "middle", 600);
-    label(Bp[0], Bp[1] + 30, nameOf(al.b), null, "middle", 600);
+    // long names on two lines, so that the two never meet
+    function wrapName(t) {
+      if (t.length <= 18) return t;
+      var mid = Math.floor(t.length / 2), cut = -1;
+      for (var d = 0; d < mid && cut < 0; d++) {
+        if (t.charAt(mid + d) === " ") cut = mid + d;
+        else if (t.charAt(mid - d) === " ") cut = mid - d;
+      }
+      return cut < 0 ? t : t.slice(0, cut) + "\n" + t.slice(cut + 1);
+    }
+    label(A[0], A[1] + 44, wrapName(nameOf(al.a)), null, "middle", 600);
+    label(Bp[0], Bp[1] + 44, wrapName(nameOf(al.b)), null, "middle", 600);
     if (enemy) label(E[0], E[1] - 20, nameOf(enemy.id), null, "middle", 600);
     return g;
   }
@@ -564,20 +574,22 @@
       var m = n.mentions || n.degree || 0;
       els.push({ group: "nodes", data: {
         id: cyIdOfActor[n.id], actor: n.id, name: nameOf(n.id), color: campColor(c),
-        label: rankOf[n.id] < LABELLED || pinned[n.id] ? nameOf(n.id) : "",
+        label: rankOf[n.id] < (ids.length > 80 ? 25 : LABELLED) || pinned[n.id] ? nameOf(n.id) : "",
         size: (ids.length > 80 ? 0.6 : 1) * (20 + 30 * Math.sqrt(m / maxMentions))
       }, position: {
         x: (campList.length > 1 ? 380 * Math.cos(angle) : 0) + r * Math.cos(t),
         y: (campList.length > 1 ? 300 * Math.sin(angle) : 0) + r * Math.sin(t)
       } });
     });
+    var shown = edges.filter(function (e) { return edgeShown(e, vis); }).length;
+    var thin = shown > 200 ? 0.35 : shown > 80 ? 0.6 : 1;  // a dense graph needs fine lines
     edges.forEach(function (e, i) {
       if (!edgeShown(e, vis)) return;
       var sign = e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0;
       var uneasy = uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0;
       els.push({ group: "edges", data: {
         id: "e" + i, source: cyIdOfActor[e.source], target: cyIdOfActor[e.target], idx: i,
-        color: SIGN_COLOR[String(sign)], width: 1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence),
+        color: SIGN_COLOR[String(sign)], width: thin * (1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence)),
         style: sign === -1 ? "dashed" : "solid", uneasy: uneasy,
         elabel: uneasy ? "uneasy alliance" : ""
       } });
@@ -1476,45 +1488,68 @@
       if (q.cue && q.cue.text) append(metaLine, " · cue: " + q.cue.text);
       return el("div", { "class": "quote" + (q.anonymous ? " anon" : "") }, [el("div", { "class": "qt", text: txt }), metaLine]);
     }
-    var cols = el("div", { "class": "twocol" });
-    [[false, "Named sources"], [true, "Anonymous sources"]].forEach(function (g) {
-      var list = qs.filter(function (q) { return !!q.anonymous === g[0]; });
-      var col = el("div", {}, el("h3", { text: g[1] + " (" + list.length + ")" }));
-      if (!list.length) col.appendChild(none());
-      var groups = {}, order = [];
-      list.forEach(function (q) {
-        var sp = obj(q.speaker);
-        var key;
-        if (g[0]) key = q.speaker_role || sp.text || "unnamed source";
-        else if (sp.actor_name && sp.text && norm(sp.actor_name).indexOf(norm(sp.text)) >= 0) key = sp.actor_name;
-        else key = sp.text || sp.actor_name || "unknown speaker";
-        if (!groups[key]) { groups[key] = []; order.push(key); }
-        groups[key].push(q);
-      });
-      if (!g[0]) {
-        // "Galloway" and "Rankine-Galloway" are the "Adrian Rankine-Galloway" quoted earlier
-        order.slice().forEach(function (k) {
-          var nk = " " + norm(k) + " ";
-          var into = order.filter(function (o) { return o !== k && o.length > k.length && norm(k).length >= 4 && (" " + norm(o) + " ").indexOf(nk) >= 0; })
-            .sort(function (a, b) { return b.length - a.length; })[0];
-          if (into) { groups[into] = groups[into].concat(groups[k]); delete groups[k]; order.splice(order.indexOf(k), 1); }
-        });
-      }
-      order.sort(function (a, b) { return groups[b].length - groups[a].length; });
-      order.forEach(function (k) {
-        var first = groups[k][0];
-        var sp = obj(first.speaker);
-        var head = el("div", { "class": "speaker" }, [k]);
-        if (!g[0] && first.speaker_role && k.toLowerCase().indexOf(String(first.speaker_role).toLowerCase()) < 0) append(head, el("span", { "class": "role", text: ", " + first.speaker_role }));
-        if (sp.actor_id && norm(nameOf(sp.actor_id)) !== norm(k)) append(head, [" ", actorChip(sp.actor_id)]);
-        if (g[0]) append(head, [" ", el("span", { "class": "badge anon", text: "anonymous" })]);
-        col.appendChild(head);
-        groups[k].forEach(function (q) { col.appendChild(quoteEl(q)); });
-      });
-      cols.appendChild(col);
+    var all = qs;
+    var outletsQ = [];
+    all.forEach(function (q) { var o = (docs[q.doc_id] || {}).outlet || "unknown outlet"; if (outletsQ.indexOf(o) < 0) outletsQ.push(o); });
+    outletsQ.sort();
+    var summary = el("p", { "class": "small" });
+    outletsQ.forEach(function (o, i) {
+      var mine = all.filter(function (q) { return ((docs[q.doc_id] || {}).outlet || "unknown outlet") === o; });
+      var an = mine.filter(function (q) { return q.anonymous; }).length;
+      append(summary, [i ? " · " : "", el("b", { text: o }), ": " + plural(mine.length - an, "named quote") + ", " + fmt(an) + " anonymous"]);
     });
-    s.appendChild(cols);
+    s.appendChild(summary);
+    var holder = el("div");
+    if (outletsQ.length > 1) {
+      var pick = el("select", { id: "quotes-outlet", "aria-label": "Outlet" }, el("option", { value: "", text: "all outlets" }));
+      outletsQ.forEach(function (o) { pick.appendChild(el("option", { value: o, text: o })); });
+      pick.addEventListener("change", function () { clear(holder); holder.appendChild(columns(pick.value)); });
+      s.appendChild(el("label", { "class": "small" }, ["Show quotes from: ", pick]));
+    }
+    holder.appendChild(columns(""));
+    s.appendChild(holder);
     return s;
+    function columns(outlet) {
+      qs = outlet ? all.filter(function (q) { return ((docs[q.doc_id] || {}).outlet || "unknown outlet") === outlet; }) : all;
+      var cols = el("div", { "class": "twocol" });
+      [[false, "Named sources"], [true, "Anonymous sources"]].forEach(function (g) {
+        var list = qs.filter(function (q) { return !!q.anonymous === g[0]; });
+        var col = el("div", {}, el("h3", { text: g[1] + " (" + list.length + ")" }));
+        if (!list.length) col.appendChild(none());
+        var groups = {}, order = [];
+        list.forEach(function (q) {
+          var sp = obj(q.speaker);
+          var key;
+          if (g[0]) key = q.speaker_role || sp.text || "unnamed source";
+          else if (sp.actor_name && sp.text && norm(sp.actor_name).indexOf(norm(sp.text)) >= 0) key = sp.actor_name;
+          else key = sp.text || sp.actor_name || "unknown speaker";
+          if (!groups[key]) { groups[key] = []; order.push(key); }
+          groups[key].push(q);
+        });
+        if (!g[0]) {
+          // "Galloway" and "Rankine-Galloway" are the "Adrian Rankine-Galloway" quoted earlier
+          order.slice().forEach(function (k) {
+            var nk = " " + norm(k) + " ";
+            var into = order.filter(function (o) { return o !== k && o.length > k.length && norm(k).length >= 4 && (" " + norm(o) + " ").indexOf(nk) >= 0; })
+              .sort(function (a, b) { return b.length - a.length; })[0];
+            if (into) { groups[into] = groups[into].concat(groups[k]); delete groups[k]; order.splice(order.indexOf(k), 1); }
+          });
+        }
+        order.sort(function (a, b) { return groups[b].length - groups[a].length; });
+        order.forEach(function (k) {
+          var first = groups[k][0];
+          var sp = obj(first.speaker);
+          var head = el("div", { "class": "speaker" }, [k]);
+          if (!g[0] && first.speaker_role && k.toLowerCase().indexOf(String(first.speaker_role).toLowerCase()) < 0) append(head, el("span", { "class": "role", text: ", " + first.speaker_role }));
+          if (sp.actor_id && norm(nameOf(sp.actor_id)) !== norm(k)) append(head, [" ", actorChip(sp.actor_id)]);
+          if (g[0]) append(head, [" ", el("span", { "class": "badge anon", text: "anonymous" })]);
+          col.appendChild(head);
+          groups[k].forEach(function (q) { col.appendChild(quoteEl(q)); });
+        });
+        cols.appendChild(col);
+      });
+      return cols;
+    }
   }
 
   // ---------- numbers ----------
