@@ -18,14 +18,20 @@ SPEAKER_FLOOR = 0.93
 QUANTITY_F1_FLOOR = 0.97
 
 
-def _texts() -> dict[str, str]:
-    out: dict[str, str] = {}
+def _texts() -> dict[str, tuple[str, str | None]]:
+    """Every gold document: (text, published date) by id (re3d dev and quotes_gold/texts)."""
+    out: dict[str, tuple[str, str | None]] = {}
     for part in ("CENTCOM", "US_State_Department"):
         with (RE3D_DEV / part / "documents.json").open(encoding="utf-8-sig") as fp:
             for line in fp:
                 if line.strip():
                     obj = json.loads(line)
-                    out[obj["_id"]] = obj["text"]
+                    out[obj["_id"]] = (obj["text"], None)
+    for path in sorted((DATA / "quotes_gold" / "texts").glob("*.txt")):
+        head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        fields = dict(line.split(":", 1) for line in head.splitlines())
+        text = body[:-1] if body.endswith("\n") else body
+        out[fields["id"].strip()] = (text, fields.get("published", "").strip() or None)
     return out
 
 
@@ -33,9 +39,10 @@ def _texts() -> dict[str, str]:
 def processed(nlp):
     """Every dev document run through the full pipeline."""
     docs = []
-    for doc_id, text in _texts().items():
+    for doc_id, (text, published) in _texts().items():
         doc = nlp.make_doc(text)
         doc._.doc_id = doc_id
+        doc._.published = published
         docs.append(doc)
     return list(nlp.pipe(docs))
 

@@ -52,7 +52,8 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VAGUE = {
-    "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "dozens": 24.0,
+    "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "tens of millions": 2e7,
+    "hundreds of millions": 2e8, "dozens": 24.0,
     "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "billions": 2e9,
 }  # fmt: skip
 _MONTHS = {
@@ -72,7 +73,8 @@ _ATOM = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_RE = re.compile(
-    r"(?<!\w)(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions)(?= of\b)",
+    r"(?<!\w)(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
+    r"|dozens|scores|hundreds|thousands|millions|billions)(?= of\b)",
     re.IGNORECASE,
 )
 _MODS: tuple[tuple[str, str], ...] = (
@@ -84,7 +86,17 @@ _MODS: tuple[tuple[str, str], ...] = (
     ("around", "~"), ("approximately", "~"), ("roughly", "~"), ("some", "~"),
     ("an estimated", "~"), ("estimated", "~"), ("circa", "~"), ("approx.", "~"),
 )  # fmt: skip
-_PHONE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\+\d{1,3}[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?!\d)"
+)
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"(?<![\w$.,])(?P<d1>\d{{1,2}})\s+(?P<m1>[A-Z][a-z]{{2,8}})\.?(?:,?\s+(?P<y1>{_YEAR}))?(?!\w)"
+    rf"|(?<!\w)(?P<m2>[A-Z][a-z]{{2,8}})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]\d)"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?(?!\d)"
+    rf"|(?<!\w)(?P<m3>[A-Z][a-z]{{2,8}})\.?\s+(?P<y3>{_YEAR})(?!\d)"
+    rf"|(?<![\d,.$])(?P<y4>{_YEAR})(?!\d|,\d)"
+)
 _TIME = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|hrs\b)", re.IGNORECASE)
 
 
@@ -289,14 +301,27 @@ class _QRun:
             and len(atom) == 4
         ):
             return True  # a year
+        gap = text[max(0, a - 3) : a]
         if (
-            prev.rstrip(".") in _MONTHS
+            (prev.rstrip(".") in _MONTHS and "," not in gap)
             or nxt.rstrip(".,") in _MONTHS
             or (prev in {"-", "–"} and len(before) and self._month_near(a))
         ):
             return True  # a date
         if re.match(r"(?:st|nd|rd|th)\b", text[b : b + 4]):
             return True  # an ordinal
+        if is_digit and (
+            re.match(r"[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)", text[b : b + 11])
+            or re.match(r"/\d", text[b : b + 2])
+            or text[a - 1 : a] == "/"
+        ):
+            return True  # "30-12-2020", "12/30/2020", "24/7", "9/11"
+        if is_digit and len(atom) == 2 and text[a - 1 : a] in {"’", "'"}:
+            return True  # "Fiscal ’19", "the '90s": a year
+        if re.search(
+            r"(?i)\b(?:he|she) (?:was|is|died at|dies at)\s+$", text[max(0, a - 16) : a]
+        ) and (re.match(r"\s*(?:[.;,]|$)", text[b : b + 2])):
+            return True  # "He was 81.": an age
         if _TIME.match(text[b : b + 8]) or re.match(r":\d\d", text[b : b + 3]):
             return True  # a clock time
         if re.match(r"\s?-?\s?years?[- ]old", text[b : b + 12]):
@@ -314,7 +339,8 @@ class _QRun:
         if prev in self.lex.code_words or prev.rstrip(".") + "." in self.lex.code_words:
             return True
         if (
-            before
+            is_digit
+            and before
             and re.fullmatch(r"[A-Z][A-Za-z]*|[A-Z]{2,}", before[0])
             and text[a - 1 : a] == " "
         ):
@@ -355,7 +381,8 @@ class _QRun:
         if (
             not is_digit
             and value <= 10
-            and prev in {"the", "our", "their", "his", "her", "its", "these", "those", "both"}
+            and prev
+            in {"the", "our", "their", "his", "her", "its", "these", "those", "both", "all"}
         ):
             return True  # "the two leaders": a reference, not a report
         return False
@@ -668,18 +695,52 @@ class _QRun:
         return str(ref.actor_id)
 
     def date(self, sent: Span, num: _Num) -> str | None:
-        """The date a number refers to: from its sentence when it names one, else published."""
+        """The date a number refers to: from its sentence when it names one, else published.
+
+        The first date of the sentence outside the number, as precise as written: "20 October
+        2016" or "Oct. 20, 2016" give 2016-10-20, "May 2016" 2016-05, "2016" 2016; a day and
+        month without a year ("20 Oct.") take the year of the sentence, else of the document.
+        """
         s = sent.text
         base = self.published
         low = s.lower()
-        for m in re.finditer(r"(?<![\d,.$])(1[89]\d\d|20\d\d)(?![\d,])", s):
-            if not (
+        years = [
+            m.group("y4")
+            for m in _DATE.finditer(s)
+            if m.group("y4")
+            and not (
                 sent.start_char + m.start() >= num.start and sent.start_char + m.end() <= num.end
-            ):
-                month = re.search(r"([A-Za-z]+)\.?\s+(?:\d{1,2},?\s+)?" + m.group(1), s)
-                if month and month.group(1).lower() in _MONTHS:
-                    return f"{m.group(1)}-{_MONTHS[month.group(1).lower()]:02d}"
-                return m.group(1)
+            )
+        ]
+        for m in _DATE.finditer(s):
+            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+            if a < num.end and num.start < b and m.group("y4") is None:
+                continue
+            if a >= num.start and b <= num.end:
+                continue
+            if m.group("y4"):
+                return m.group("y4")
+            month_word = (m.group("m1") or m.group("m2") or m.group("m3") or "").lower()
+            if month_word not in _MONTHS:
+                continue
+            month = _MONTHS[month_word]
+            year = m.group("y1") or m.group("y2") or m.group("y3")
+            day = m.group("d1") or m.group("d2")
+            if day is None:
+                return f"{year}-{month:02d}"
+            if not 1 <= int(day) <= 31:
+                continue
+            if year is None:
+                if years:
+                    year = years[0]
+                elif base is not None:
+                    year = str(base.year)
+                else:
+                    continue
+            try:
+                return dt.date(int(year), month, int(day)).isoformat()
+            except ValueError:
+                continue
         if base is None:
             return None
         if "yesterday" in low:

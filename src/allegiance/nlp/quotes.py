@@ -45,6 +45,15 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _STRIP = " \t\n\r\u200e\u200f\u00a0,;:-–—"
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+# Rank and title abbreviations, so that "the general" finds "Brig. Gen. Pat Ryder".
+_ABBREVIATIONS = {
+    "gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "maj": "major",
+    "capt": "captain", "sgt": "sergeant", "cmdr": "commander", "brig": "brigadier",
+    "sec": "secretary", "amb": "ambassador", "rep": "representative", "sen": "senator",
+    "gov": "governor", "pres": "president", "cmdt": "commandant", "spc": "specialist",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -123,10 +132,69 @@ def find_quotation_spans(text: str) -> list[tuple[int, int]]:
     A quote opened in a paragraph and not closed there continues when the next paragraph
     opens with a quotation mark (the news convention); otherwise it ends with its paragraph.
 
+    Single quotation marks (‘…’ or '…', as some outlets and headlines use them) count when
+    they open before a word and close after one, outside any double-quoted text, within one
+    paragraph; an apostrophe inside a word (don’t, Ryder’s) or before a number (’19) is not a
+    mark.
+
     >>> t = 'He said "yes, we will." Then: “No”.'
     >>> [t[a:b] for a, b in find_quotation_spans(t)]
     ['yes, we will.', 'No']
+    >>> t = "Mattis: Military Becoming ‘Stronger, More Lethal’; the troops’ base isn’t."
+    >>> [t[a:b] for a, b in find_quotation_spans(t)]
+    ['Stronger, More Lethal']
     """
+    spans = _double_quotation_spans(text)
+    singles = [
+        (a, b)
+        for a, b in _single_quotation_spans(text)
+        if not any(x - 1 <= a and b <= y + 1 for x, y in spans)
+    ]
+    return sorted(spans + singles)
+
+
+def _single_quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Ranges inside single quotation marks (one paragraph at most)."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if (
+            c not in _SINGLE_OPEN
+            or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-:"))
+            or i + 1 >= n
+            or not text[i + 1].isalpha()
+        ):
+            i += 1
+            continue
+        end = -1
+        for j in range(i + 2, n):
+            d = text[j]
+            if d == "\n":
+                break
+            if (
+                d in _SINGLE_CLOSE
+                and not text[j - 1].isspace()
+                and (j + 1 >= n or not text[j + 1].isalnum())
+                and (d == "’" or c == "'")
+            ):
+                end = j
+                break
+        if end < 0:
+            i += 1
+            continue
+        a, b = i + 1, end
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        i = end + 1
+    return spans
+
+
+def _double_quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Ranges inside double quotation marks, multi-paragraph quotes joined."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -185,6 +253,12 @@ class _Source:
             actor_id=self.actor_id,
             actor_name=self.actor_name,
         )
+
+
+def _words(text: str) -> frozenset[str]:
+    """Lowercase words of a name or role, with rank abbreviations spelled out too."""
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return frozenset(words | {_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS})
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -285,6 +359,44 @@ class _Run:
         for t in doc:
             for c in range(t.idx, t.idx + max(len(t.text), 1)):
                 self.token_at[c] = t.i
+        # Sentences cut at line breaks: a headline or a dateline is never part of the next
+        # paragraph's first sentence, whatever the parser's segmentation. A line break before
+        # a lowercase word is a hard wrap inside a sentence, not a break.
+        breaks = [
+            t.i
+            for t in doc
+            if t.is_space
+            and "\n" in t.text
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower())
+        ]
+        self.line_of: list[tuple[int, int]] = []
+        start = 0
+        for k in [*breaks, len(doc)]:
+            self.line_of.extend([(start, k)] * (k - start + (k < len(doc))))
+            start = k + 1
+        self.segments: list[Span] = []
+        self.seg_of: list[int] = [0] * len(doc)
+        for sent in doc.sents:
+            start = sent.start
+            for t in sent:
+                if t.i in breaks or (t.i == start and t.is_space):
+                    if t.i > start:
+                        self.segments.append(doc[start : t.i])
+                    start = t.i + 1
+            if start < sent.end:
+                self.segments.append(doc[start : sent.end])
+        for k, seg in enumerate(self.segments):
+            for i in range(seg.start, seg.end):
+                self.seg_of[i] = k
+            if k + 1 < len(self.segments):
+                for i in range(seg.end, self.segments[k + 1].start):
+                    self.seg_of[i] = k
+
+    def sent_of(self, t: Token) -> Span:
+        """The sentence (cut at line breaks) of a token."""
+        if not self.segments:
+            return self.doc[0 : len(self.doc)]
+        return self.segments[self.seg_of[t.i]]
 
     # -- helpers ---------------------------------------------------------------------------
     def tok(self, char: int) -> int:
@@ -297,11 +409,46 @@ class _Run:
 
     def is_cue(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
+        if t.lower_ == "told" and t.i > 0 and self.doc[t.i - 1].lower_ == "all":
+            return False  # "All told, ...": an idiom
+        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return False  # "listing four themes to explain …": a purpose, not a report
+        if lemma not in self.lex.verbs and t.pos_ == "VERB":
+            return self.is_attribution_verb(t)
         if lemma not in self.lex.verbs or t.pos_ not in {"VERB", "AUX"}:
             return False
         if lemma in self.lex.weak_verbs:
             return any(c.dep_ in {"dobj", "ccomp"} for c in t.children)
         return True
+
+    def is_attribution_verb(self, t: Token) -> bool:
+        """A verb outside the cue lexicon used as an attribution by its place.
+
+        ``"…," Austin continued.`` or ``…, he continued.``: a past-tense verb whose subject is
+        a person or a personal pronoun, with nothing after it but adverbs, that follows a
+        closing quotation mark or takes the clause before it as complement.
+        """
+        doc = self.doc
+        if t.tag_ != "VBD":
+            return False
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].i > t.i:
+            return False
+        s = subj[0]
+        if not (
+            s.lower_ in {"he", "she", "they"} or any(e.start <= s.i < e.end for e in self.persons)
+        ):
+            return False
+        seg = self.sent_of(t)
+        if any(
+            not (u.is_punct or u.pos_ in {"ADV", "PART"} or u.is_space)
+            for u in doc[t.i + 1 : seg.end]
+        ):
+            return False
+        k = s.left_edge.i - 1
+        after_quote = k >= 1 and doc[k].text == "," and doc[k - 1].text in _MARKS + "’'"
+        left_clause = any(c.dep_ == "ccomp" and c.i < t.i for c in t.children)
+        return after_quote or left_clause
 
     def actor_for(self, start: int, end: int) -> tuple[str | None, str | None]:
         for span in self.actor_spans:
@@ -313,23 +460,24 @@ class _Run:
     def subject_of(self, cue: Token) -> tuple[int, int] | None:
         """Token range of the speaker of a cue verb (its subject, or the agent after it)."""
         doc = self.doc
+        cue_sent = self.sent_of(cue)
         prev = cue.i - 1
-        while prev >= cue.sent.start and doc[prev].pos_ == "ADV":
+        while prev >= cue_sent.start and doc[prev].pos_ == "ADV":
             prev -= 1
-        after_quote = prev >= cue.sent.start and (
+        after_quote = prev >= cue_sent.start and (
             doc[prev].text in _MARKS
             or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
         )
         for e in self.persons:
             if (
                 e.end == prev + 1
-                and e.sent.start == cue.sent.start
+                and e.start >= cue_sent.start
                 and not self.in_quote(e[0])
                 and e.root.dep_ != "pobj"
             ):
                 seg = e.start
                 while (
-                    seg > cue.sent.start
+                    seg > cue_sent.start
                     and doc[seg - 1].text not in {",", ";", "\n"}
                     and (
                         doc[seg - 1].text not in _MARKS
@@ -359,8 +507,24 @@ class _Run:
                 break
         if after_quote:
             return self.agent_after(cue)
+        # "…, the assistant secretary of defense said.": a noun phrase between the last comma
+        # and the cue, whatever the parser attached it to.
+        comma = next(
+            (k.i for k in reversed(doc[cue_sent.start : cue.i]) if k.text in {",", "\u2014"}),
+            None,
+        )
+        if (
+            comma is not None
+            and cue.i - comma > 1
+            and doc[comma + 1].pos_ in {"DET", "PROPN", "NOUN", "ADJ"}
+            and not any(
+                k.pos_ in {"VERB", "AUX", "PRON"} or k.text in _MARKS
+                for k in doc[comma + 1 : cue.i]
+            )
+        ):
+            return comma + 1, cue.i
         # A subject the parser hung on a clause inside the attribution, left of the cue.
-        for t in doc[cue.sent.start : cue.i]:
+        for t in doc[cue_sent.start : cue.i]:
             if (
                 t.dep_ in {"nsubj", "nsubjpass"}
                 and not self.in_quote(t)
@@ -380,7 +544,7 @@ class _Run:
         """The noun phrase right after a cue: "said Col. John Dorrian, the spokesperson"."""
         doc = self.doc
         j = cue.i + 1
-        end = min(len(doc), cue.sent.end + 30)
+        end = min(len(doc), self.sent_of(cue).end + 30)
         while j < end and doc[j].pos_ == "ADV":
             j += 1
         if j + 1 < end and doc[j].text == "." and doc[j + 1].pos_ == "PROPN":
@@ -390,7 +554,17 @@ class _Run:
         k = j
         while (
             k < end
-            and doc[k].text not in {".", "?", "!", ";"}
+            and (
+                doc[k].text not in {".", "?", "!", ";"}
+                or (  # the dot of an abbreviation the tokenizer split off: "Col" "."
+                    doc[k].text == "."
+                    and not doc[k - 1].whitespace_
+                    and doc[k - 1].text[:1].isupper()
+                    and len(doc[k - 1].text) <= 4
+                    and k + 1 < end
+                    and doc[k + 1].text[:1].isupper()
+                )
+            )
             and "\n" not in doc[k].text + doc[k - 1].whitespace_
         ):
             if doc[k].text in _MARKS and not self.in_short_quote(doc[k]):
@@ -405,7 +579,7 @@ class _Run:
     def left_segments(self, cue: Token) -> tuple[int, int] | None:
         """Comma-separated noun phrases just before a cue whose parse lost its subject."""
         doc = self.doc
-        start = cue.sent.start
+        start = self.sent_of(cue).start
         for j in range(cue.i - 1, start - 1, -1):
             if doc[j].text in _MARKS or "\n" in doc[j].text:
                 start = j + 1
@@ -436,10 +610,15 @@ class _Run:
         """The source named by tokens [a, b): a person, an unnamed source, a document."""
         doc, lex = self.doc, self.lex
         a, b = _trim(doc, a, b)
+        for k in range(b - 1, a - 1, -1):
+            if "\n" in doc[k].text:
+                a = k + 1  # a speaker never reaches back over a line break
+                break
+        a, b = _trim(doc, a, b)
         if a >= b:
             return None
         span = doc[a:b]
-        sent_text = span.sent.text.lower()
+        sent_text = self.sent_of(span[0]).text.lower()
         if b - a == 1 and doc[a].lower_ in _PRONOUNS:
             return self.resolve(doc[a].lower_, pos, None)
         for s in self.actor_spans:
@@ -480,7 +659,14 @@ class _Run:
             ]
         name: tuple[int, int] | None = None
         if persons:
-            name = (persons[0].start, persons[0].end)
+            # The name the phrase is about: the one holding its head ("Pentagon Press Secretary
+            # Air Force Brig. Gen. Pat Ryder", where a tagger may take "Air Force" for a name).
+            root = span.root.i
+            pick = next(
+                (p for p in persons if p.start <= root < p.end),
+                next((p for p in persons if p.root.dep_ in {"nsubj", "nsubjpass"}), persons[0]),
+            )
+            name = (pick.start, pick.end)
         else:
             # A run of proper nouns ending the phrase or before its first comma is a name.
             end = b
@@ -522,9 +708,7 @@ class _Run:
             role = ", ".join(x for x in (pre, post) if x) or None
             n_start, n_end = doc[n0].idx, doc[n1 - 1].idx + len(doc[n1 - 1].text)
             src = _Source(n_start, n_end, doc.text[n_start:n_end], role=role)
-            src.words = frozenset(
-                w.lower() for w in re.findall(r"\w+", src.text + " " + (role or ""))
-            )
+            src.words = _words(src.text + " " + (role or ""))
             src.actor_id, src.actor_name = self.actor_for(n_start, n_end)
             if len(re.findall(r"\w+", src.text)) == 1 or not role:
                 src = self.complete_name(src, pos)
@@ -532,7 +716,14 @@ class _Run:
         head = span.root
         lemma = head.lemma_.lower()
         if doc[a].lower_ in _DEFINITE:
-            found = self.resolve(lemma, pos, lemma)
+            mods = tuple(
+                t.lower_
+                for t in span
+                if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i != head.i and not t.is_punct
+            )
+            found = self.resolve(lemma, pos, lemma, mods)
+            if found is None and lemma not in lex.documents:
+                found = self.named_next(b)
             if found is not None:
                 return found
         s0, s1 = span.start_char, span.end_char
@@ -551,7 +742,7 @@ class _Run:
         src.role = (
             doc[a + 1 : b].text if first in _DETERMINERS and b - a > 1 else span.text
         ) or None
-        src.words = frozenset(w.lower() for w in re.findall(r"\w+", src.text))
+        src.words = _words(src.text)
         src.actor_id, src.actor_name = self.actor_for(s0, s1)
         return src
 
@@ -577,19 +768,54 @@ class _Run:
                 )
         return src
 
+    def named_next(self, after: int) -> _Source | None:
+        """A description's person named as a subject in the next sentences (a news lede).
+
+        "…, the chief of the National Guard Bureau said. Air Force Gen. Joseph L. Lengyel
+        told reporters …": a definite description with no earlier referent introduces the
+        person the following sentence names.
+        """
+        if not self.segments:
+            return None
+        k = self.seg_of[min(after, len(self.doc) - 1)]
+        for seg in self.segments[k + 1 : k + 3]:
+            last = seg[-1].text
+            if last not in {".", "!", "?"} and not (
+                last in _MARKS and len(seg) > 1 and seg[-2].text in {".", "!", "?", ","}
+            ):
+                return None  # a headline or a dateline: the story has ended
+            for e in self.persons:
+                if seg.start <= e.start < seg.end and not self.in_quote(e[0]):
+                    t = e.root
+                    while t.dep_ in {"compound", "conj", "appos", "flat"} and t.head is not t:
+                        t = t.head
+                    if t.dep_ == "nsubj":
+                        return self.describe_person(e)
+        return None
+
     def describe_person(self, ent: Span) -> _Source:
         """A person named outside any attribution, with titles before it as role."""
         doc = self.doc
         a = ent.start
-        while (
-            a > ent.sent.start
-            and doc[a - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
-            and doc[a - 1].dep_ in {"compound", "amod", "nmod"}
-        ):
-            a -= 1
+        first = self.sent_of(ent[0]).start
+        while a > first:
+            p = doc[a - 1]
+            if p.pos_ in {"PROPN", "NOUN", "ADJ"} and (
+                p.dep_ in {"compound", "amod", "nmod"} or p.text[:1].isupper()
+            ):
+                a -= 1
+            elif (
+                p.lower_ in {"of", "for"}
+                and a - 2 >= first
+                and doc[a - 2].text[:1].isupper()
+                and doc[a].text[:1].isupper()
+            ):
+                a -= 1  # "Secretary of Defense Lloyd J. Austin"
+            else:
+                break
         role = doc[a : ent.start].text.strip(_STRIP) or None
         actor_id, actor_name = self.actor_for(ent.start_char, ent.end_char)
-        words = frozenset(w.lower() for w in re.findall(r"\w+", ent.text + " " + (role or "")))
+        words = _words(ent.text + " " + (role or ""))
         return _Source(
             ent.start_char,
             ent.end_char,
@@ -600,8 +826,26 @@ class _Run:
             words=words,
         )
 
-    def resolve(self, word: str, pos: int, head: str | None) -> _Source | None:
-        """The latest source before ``pos`` a pronoun or a definite description refers to."""
+    def resolve(
+        self, word: str, pos: int, head: str | None, mods: tuple[str, ...] = ()
+    ) -> _Source | None:
+        """The latest source before ``pos`` a pronoun or a definite description refers to.
+
+        A description with modifiers ("the secretary of defense") prefers the latest source
+        or person whose name and role hold all its words, before any holding its head only.
+        """
+        if head is not None and mods:
+            before = [e for e in self.persons if e.end_char <= pos]
+            candidates = [src for _, src in reversed(self.sources)] + [
+                self.describe_person(e) for e in reversed(before)
+            ]
+            words = _words(" ".join(mods))
+            for cand in candidates:
+                if head in cand.words and words <= cand.words:
+                    return cand
+            if len(words) > 2:
+                return None  # "the assistant secretary of defense for Asian and Pacific
+                # security affairs" is not the earlier "Defense Secretary James N. Mattis"
         for _, src in reversed(self.sources):
             if head is not None:
                 if head in src.words:
@@ -635,8 +879,8 @@ class _Run:
     def attribute_direct(self, qa: int, qb: int) -> tuple[_Source | None, Token | None]:
         doc = self.doc
         ta, tb = self.tok(qa), self.tok(max(qa, qb - 1))
-        s_left = doc[ta].sent
-        s_right = doc[tb].sent
+        s_left = self.sent_of(doc[ta])
+        s_right = self.sent_of(doc[tb])
         l0 = s_left.start
         while l0 < ta and "\n" in doc.text[doc[l0].idx : doc[ta].idx]:
             l0 += 1
@@ -645,7 +889,7 @@ class _Run:
         r1 = s_right.end
         # The attribution of a quote that ends its sentence may be split into the next one.
         if r1 < len(doc) and not doc[r0:r1].text.strip(_STRIP + '"“”.!?'):
-            nxt = doc[r1].sent
+            nxt = self.sent_of(doc[r1])
             if len(nxt) <= 14 and nxt.text.strip()[:1] not in _MARKS:
                 r1 = nxt.end
         for k in range(r0, r1):
@@ -677,9 +921,23 @@ class _Run:
             doc.text[k].isspace() or doc.text[k] in _MARKS or doc.text[k] in "\u200e\u200f"
         ):
             k -= 1
+        seg = self.sent_of(doc[ta])
+        colon_at = next(
+            (u.i for u in doc[seg.start : min(ta, seg.start + 6)] if u.text == ":"), None
+        )
+        if (
+            colon_at is not None
+            and colon_at > seg.start
+            and all(u.pos_ == "PROPN" or u.text == "." for u in doc[seg.start : colon_at])
+        ):
+            # A headline "Mattis: U.S. Military Becoming ‘Stronger, More Lethal’": the name
+            # before the colon says what follows.
+            src = self.describe(seg.start, colon_at, qa)
+            if src is not None:
+                return src, None
         if k >= 0 and doc.text[k] == ":":
             colon = self.tok(k)
-            sent = doc[colon].sent
+            sent = self.sent_of(doc[colon])
             src = self.statement_subject(doc[sent.start : colon + 1])
             if src is not None:
                 return src, None
@@ -709,27 +967,49 @@ class _Run:
                 continue
             if not self.is_cue(t):
                 continue
-            comp = [c for c in t.children if c.dep_ == "ccomp" and not self.in_quote(c)]
+            if self.split_attribution(sent, t):
+                continue
+            line = self.line_of[t.i]
+            comp = [
+                c
+                for c in t.children
+                if c.dep_ == "ccomp" and not self.in_quote(c) and line[0] <= c.i < line[1]
+            ]
             comp.sort(key=lambda c: c.i < t.i)  # a clause after the cue first
             rng = self.subject_of(t)
             src = self.describe(rng[0], rng[1], t.idx) if rng else None
             if comp:
                 c = comp[0]
-                a, b = c.left_edge.i, c.right_edge.i + 1
+                a, b = max(c.left_edge.i, line[0]), min(c.right_edge.i + 1, line[1])
                 if b <= t.i and rng and rng[0] < b:
                     b = rng[0]
                 while a < b and doc[a].dep_ == "mark":
                     a += 1
                 self.add_span(a, b, src, t)
             elif (
+                rng
+                and rng[0] - 1 > max(sent.start, line[0])
+                and doc[rng[0] - 1].text == ","
+                and rng[1] <= t.i
+                and not any(u.pos_ in {"VERB", "AUX"} for u in doc[t.i + 1 : sent.end])
+                and (t.lemma_.lower() == "tell" or not any(c.dep_ == "dobj" for c in t.children))
+            ):
+                # "…, the Defense Department's top leaders told Congress.": the clause before
+                # the comma, whatever the parser made of it.
+                self.add_span(max(sent.start, line[0]), rng[0] - 1, src, t)
+            elif (
                 t.dep_ in {"parataxis", "advcl"}
                 or (t.dep_ == "conj" and t.i > t.head.i)
                 or (t.dep_ == "ROOT" and rng and t.i > sent.start + 4)
             ):
-                sub0 = min(t.left_edge.i, rng[0] if rng else t.i)
+                left_clause = any(c.dep_ == "ccomp" and c.i < t.i for c in t.children)
+                # The attribution starts at its subject or cue, not at a clause (possibly on
+                # an earlier line) the parser hung on the cue.
+                edge = t.i if left_clause else t.left_edge.i
+                sub0 = max(min(edge, rng[0] if rng else t.i), line[0])
                 sub1 = max(t.right_edge.i + 1, rng[1] if rng else t.i + 1)
                 if t.dep_ == "ROOT":
-                    sub1 = t.i + 1
+                    sub1 = rng[1] if rng and rng[0] > t.i else t.i + 1  # "…, said X."
                     while sub1 < sent.end and doc[sub1].dep_ in {
                         "npadvmod",
                         "advmod",
@@ -742,6 +1022,42 @@ class _Run:
                         continue
                 self.add_reported(sent, sub0, sub1, src, t, t.idx)
             self.register(src, t.idx)
+
+    def split_attribution(self, sent: Span, cue: Token) -> bool:
+        """Reported speech whose attribution a rank abbreviation cut off as a sentence.
+
+        "… from the continental United States, Pentagon Press Secretary Air Force Brig. Gen.
+        Pat Ryder said today." may be split after "Brig.": the attribution sentence holds only
+        the end of the speaker and the cue; the clause and the speaker's start are in the
+        sentence before, after its last comma.
+        """
+        doc = self.doc
+        k = self.seg_of[cue.i]
+        if k == 0 or any(
+            not (u.is_punct or (u.pos_ in {"ADV", "NOUN", "PART"} and u.dep_ != "dobj"))
+            for u in doc[cue.i + 1 : sent.end]
+        ):
+            return False
+        if any(u.pos_ not in {"PROPN", "PUNCT"} for u in doc[sent.start : cue.i]):
+            return False
+        prev = self.segments[k - 1]
+        last = doc[prev.end - 1]
+        if not (
+            last.text == "."
+            and prev.end - 2 >= prev.start
+            and not doc[prev.end - 2].whitespace_
+            and doc[prev.end - 2].text[:1].isupper()
+            and len(doc[prev.end - 2].text) <= 5
+            and self.line_of[prev.start] == self.line_of[cue.i]
+        ):
+            return False
+        comma = next((u.i for u in reversed(prev) if u.text == ","), None)
+        if comma is None or any(u.pos_ in {"VERB", "AUX"} for u in doc[comma : prev.end]):
+            return False
+        src = self.describe(comma + 1, cue.i, cue.idx)
+        self.add_span(prev.start, comma, src, cue)
+        self.register(src, cue.idx)
+        return True
 
     def add_reported(
         self, sent: Span, c0: int, c1: int, src: _Source | None, cue: Token, pos: int
@@ -779,14 +1095,14 @@ class _Run:
             if in_ignored(self.doc, a, b):
                 continue
             src = _Source(m.start(1), m.start(1) + len(label), label)
-            src.words = frozenset(w.lower() for w in re.findall(r"\w+", label))
+            src.words = _words(label)
             src.actor_id, src.actor_name = self.actor_for(src.start, src.end)
             self.out.append((a, b, True, src, None))
 
     def quotes(self) -> list[Quote]:
         doc = self.doc
         pending = list(self.direct)
-        for sent in doc.sents:
+        for sent in self.segments:
             used: set[int] = set()
             while pending and pending[0][0] < sent.end_char:
                 qa, qb = pending.pop(0)
@@ -804,14 +1120,16 @@ class _Run:
                 self.register(self.statement_subject(sent), sent.start_char)
             self.indirect(sent, used)
         self.transcript()
-        self.out.sort(key=lambda r: (r[0], r[1]))
+        # One record per stretch of text: of overlapping quotes of the same kind (two cues
+        # reporting the same clause, a quote found twice) the longest stays.
+        kept: list[tuple[int, int, bool, _Source | None, TextSpan | None]] = []
+        for rec in sorted(self.out, key=lambda r: (r[0] - r[1], r[0])):
+            if not any(k[2] == rec[2] and k[0] < rec[1] and rec[0] < k[1] for k in kept):
+                kept.append(rec)
+        kept.sort(key=lambda r: (r[0], r[1]))
         doc_id = doc._.doc_id or ""
         records: list[Quote] = []
-        seen: set[tuple[int, int]] = set()
-        for s, e, direct, src, cue in self.out:
-            if (s, e) in seen:
-                continue
-            seen.add((s, e))
+        for s, e, direct, src, cue in kept:
             records.append(
                 Quote(
                     id=f"{doc_id}:q{len(records)}",
