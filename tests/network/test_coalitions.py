@@ -40,3 +40,24 @@ def test_planted_four_camps_are_found() -> None:
 def test_k_must_be_at_least_two(highland: nx.Graph) -> None:
     with pytest.raises(AnalysisError):
         coalitions(highland, k=1)
+
+
+def test_weak_balance_camps_are_held_together_by_friendly_ties() -> None:
+    # Two friendly pairs that share a common enemy but have no tie between them: nothing in
+    # the cost separates them, yet a camp must be actors that friendly ties connect.
+    G = nx.Graph()
+    G.add_edge("patron", "militia", sign=1)
+    G.add_edge("kurds", "peshmerga", sign=1)
+    G.add_edge("militia", "isil", sign=-1)
+    G.add_edge("kurds", "isil", sign=-1)
+    out = coalitions(G)
+    assert out["disagreements"] == 0
+    for camp in out["camps"]:
+        members = set(camp["members"])
+        if len(members) > 1:
+            sub = G.edge_subgraph(
+                (u, v) for u, v, d in G.edges(data=True) if d["sign"] > 0
+            ).subgraph(members)
+            assert nx.is_connected(sub), members
+    part = out["partition"]
+    assert part["patron"] == part["militia"] != part["kurds"] == part["peshmerga"]

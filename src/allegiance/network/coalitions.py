@@ -13,6 +13,8 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from ..errors import AnalysisError
 from ._arrays import SignedArrays, to_arrays
@@ -49,6 +51,24 @@ def _bisect(arr: SignedArrays, members: np.ndarray, exact: bool, seed: int) -> n
     if side.min() == side.max():
         return None
     return side
+
+
+def _split_unconnected(arr: SignedArrays, labels: np.ndarray) -> np.ndarray:
+    """Split each camp into the groups its positive ties actually connect.
+
+    Correlation clustering charges nothing for putting actors with no tie between them in
+    one camp, so an optimum may join, say, a militia's patron and the militia's enemy only
+    because neither is tied to the other. Splitting a camp along its positive components
+    adds no positive tie between camps and can only move negative ties out of camps, so the
+    result is still optimal, and every camp is held together by friendly ties."""
+    pos = arr.sign > 0
+    same = labels[arr.u] == labels[arr.v]
+    keep = pos & same
+    graph = csr_matrix((np.ones(int(keep.sum())), (arr.u[keep], arr.v[keep])), shape=(arr.n, arr.n))
+    _, comp = connected_components(graph, directed=False)
+    # components never straddle camps (only same-camp edges were kept)
+    _, new = np.unique(comp, return_inverse=True)
+    return new.astype(np.int64)
 
 
 def _refine(
@@ -170,6 +190,7 @@ def coalitions(
             for m in group:
                 labels[index[m]] = c
         method = "correlation-clustering" + ("-exact" if weak.exact else "")
+        labels = _split_unconnected(arr, labels)
     else:
         labels = np.zeros(arr.n, dtype=np.int64)
         ncamps = 1
