@@ -14,9 +14,9 @@ overlap no gold span. re3d annotations are not exhaustive, so precision is a low
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .re3d import Re3dGold, load_re3d
 
@@ -28,7 +28,11 @@ GOLD_TYPES: frozenset[str] = frozenset({"Organisation", "Person", "Nationality"}
 
 @dataclass(frozen=True, slots=True)
 class Scores:
-    """Precision, recall and F1 with the counts behind them."""
+    """Precision, recall and F1 with the counts behind them.
+
+    The one score record of the scorers (mentions, relations, quotes, quantities); a scorer
+    that reports more subclasses it with its extra counts.
+    """
 
     precision: float
     recall: float
@@ -39,9 +43,28 @@ class Scores:
     n_gold: int = 0
     n_pred: int = 0
 
+    @classmethod
+    def from_counts(cls, tp: int, n_pred: int, n_gold: int, **extra: Any) -> Self:
+        """Scores of ``tp`` one-to-one matches among ``n_pred`` predictions and ``n_gold`` gold.
+
+        Args:
+            tp: matched (true positive) pairs.
+            n_pred: predictions.
+            n_gold: gold items.
+            extra: the fields a subclass adds.
+
+        >>> s = Scores.from_counts(3, 4, 6)
+        >>> (s.precision, s.recall, s.f1, s.fp, s.fn)
+        (0.75, 0.5, 0.6, 1, 3)
+        """
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return cls(precision, recall, f1, tp, n_pred - tp, n_gold - tp, n_gold, n_pred, **extra)
+
     def as_dict(self) -> dict[str, Any]:
         """The scores as a plain mapping (for JSON output)."""
-        return {k: getattr(self, k) for k in self.__slots__}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

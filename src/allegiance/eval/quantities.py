@@ -16,34 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Quantity
+from .mentions import Scores
 
 __all__ = ["QuantityScores", "load_quantity_gold", "score_quantities"]
 
 
-@dataclass(frozen=True)
-class QuantityScores:
-    """Span matches, value matches, and the counts behind precision/recall/F1."""
+@dataclass(frozen=True, slots=True)
+class QuantityScores(Scores):
+    """Value precision/recall/F1 (``tp``: span and value match), and span matches alone."""
 
-    matched: int
-    tp: int
-    n_pred: int
-    n_gold: int
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted quantities with a gold span and an equal value."""
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold quantities found with the right value."""
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of value precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    matched: int = 0
 
 
 def load_quantity_gold(path: str | Path) -> tuple[set[str], list[dict[str, Any]]]:
@@ -84,4 +66,4 @@ def score_quantities(
         used_p.add(i)
         used_g.add(j)
         tp += math.isclose(preds[i].value, float(gold[j]["value"]), rel_tol=1e-6)
-    return QuantityScores(matched=len(used_p), tp=tp, n_pred=len(preds), n_gold=len(gold))
+    return QuantityScores.from_counts(tp, len(preds), len(gold), matched=len(used_p))

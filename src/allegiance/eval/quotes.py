@@ -17,34 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Quote
+from .mentions import Scores
 
 __all__ = ["QuoteScores", "load_quote_gold", "score_quotes", "speaker_matches"]
 
 
-@dataclass(frozen=True)
-class QuoteScores:
+@dataclass(frozen=True, slots=True)
+class QuoteScores(Scores):
     """Quote detection precision/recall/F1 and speaker accuracy on matched quotes."""
 
-    tp: int
-    n_pred: int
-    n_gold: int
-    speaker_right: int
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted quotes that overlap a gold quote."""
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold quotes found."""
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    speaker_right: int = 0
 
     @property
     def speaker_accuracy(self) -> float:
@@ -97,6 +79,7 @@ def score_quotes(predicted: Iterable[Quote], gold: list[dict[str, Any]]) -> Quot
             continue
         used_p.add(i)
         used_g.add(j)
-        sp = preds[i].speaker.text if preds[i].speaker else None
+        speaker = preds[i].speaker
+        sp = speaker.text if speaker is not None else None
         right += speaker_matches(sp, gold[j]["speaker"])
-    return QuoteScores(tp=len(used_p), n_pred=len(preds), n_gold=len(gold), speaker_right=right)
+    return QuoteScores.from_counts(len(used_p), len(preds), len(gold), speaker_right=right)

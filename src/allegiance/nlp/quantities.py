@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from spacy.language import Language
@@ -89,6 +89,7 @@ _MODS: tuple[tuple[str, str], ...] = (
 _PHONE = re.compile(
     r"(?<![\d+])(?:\+\d{1,3}[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?!\d)"
 )
+_Change = Literal["=", "up", "down"]
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = re.compile(
     rf"(?<![\w$.,])(?P<d1>\d{{1,2}})\s+(?P<m1>[A-Z][a-z]{{2,8}})\.?(?:,?\s+(?P<y1>{_YEAR}))?(?!\w)"
@@ -170,9 +171,9 @@ class QuantityLexicon:
 
 def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
     synonyms: dict[str, str] = {}
-    for concept, words in (raw.get("concepts") or {}).items():
+    for concept, members in (raw.get("concepts") or {}).items():
         synonyms[str(concept).lower()] = str(concept)
-        for w in words or []:
+        for w in members or []:
             synonyms[str(w).lower()] = str(concept)
 
     def words(key: str) -> frozenset[str]:
@@ -515,11 +516,13 @@ class _QRun:
             )
         return out
 
-    def concept(self, span: Span, sent: Span, num: _Num) -> tuple[str | None, str | None, int, str]:
+    def concept(
+        self, span: Span, sent: Span, num: _Num
+    ) -> tuple[str | None, str | None, int, _Change]:
         """Concept, unit, token end of the counted phrase, and change of a number."""
         doc, lex = self.doc, self.lex
         j = span.end
-        change = "="
+        change: _Change = "="
         if j < sent.end and doc[j].lower_ in lex.change_up:
             change, j = "up", j + 1
         elif j < sent.end and doc[j].lower_ in lex.change_down:
@@ -607,7 +610,7 @@ class _QRun:
                         return u.lemma_.lower(), u.lower_, u.lower_, u.i
         return None
 
-    def change_before(self, span: Span) -> str:
+    def change_before(self, span: Span) -> _Change:
         doc = self.doc
         for t in doc[max(span.sent.start, span.start - 4) : span.start]:
             lemma = t.lemma_.lower()

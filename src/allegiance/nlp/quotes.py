@@ -1129,7 +1129,7 @@ class _Run:
         kept.sort(key=lambda r: (r[0], r[1]))
         doc_id = doc._.doc_id or ""
         records: list[Quote] = []
-        for s, e, direct, src, cue in kept:
+        for s, e, direct, src, cue_span in kept:
             records.append(
                 Quote(
                     id=f"{doc_id}:q{len(records)}",
@@ -1141,7 +1141,7 @@ class _Run:
                     speaker=src.arg() if src else None,
                     speaker_role=src.role if src else None,
                     anonymous=bool(src and src.anonymous),
-                    cue=cue,
+                    cue=cue_span,
                 )
             )
         return records
