@@ -49,3 +49,22 @@ def test_ranked_by_score() -> None:
     found = uneasy_alliances(build_network(_picture()))
     scores = [r["score"] for r in found]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_distrustful_allies_with_a_common_enemy_show_it() -> None:
+    # the seed picture: the US works with Iran (net positive) but distrusts it, and both
+    # fight ISIL: the common enemy is what the analyst needs to see
+    G = build_network([
+        relation("p1", "USA", "IRN", 1),
+        relation("p2", "USA", "IRN", 1),
+        relation("n1", "USA", "IRN", -1),
+        relation("a1", "USA", "ISIL", -1),
+        relation("b1", "IRN", "ISIL", -1),
+        relation("f1", "USA", "IRQ", 1),
+        relation("f2", "IRQ", "IRN", 1),
+    ])  # fmt: skip
+    found = {frozenset((r["a"], r["b"])): r for r in uneasy_alliances(G)}
+    top = found[frozenset(("USA", "IRN"))]
+    assert top["reason"] == ["shared_enemy", "mixed"]
+    assert [s["id"] for s in top["shared_enemies"]] == ["ISIL"]
+    assert frozenset(("USA", "IRQ")) not in found  # friends without distrust are not uneasy

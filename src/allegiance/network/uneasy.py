@@ -51,8 +51,9 @@ def uneasy_alliances(
     """Pairs of actors whose relationship is uneasy, ranked by evidence.
 
     Reasons (a pair may have several):
-      - ``"shared_enemy"``: the net tie is negative and both have a negative net tie to a
-        common third actor ("enemies who share an enemy");
+      - ``"shared_enemy"``: the pair has hostile evidence (a negative net tie, or distrust
+        beside cooperation) and both have a negative net tie to a common third actor
+        ("enemies who share an enemy", the US and Iran both fighting ISIL);
       - ``"cooperation"``: the net tie is negative but there is positive evidence as well;
       - ``"mixed"``: at least ``min_each`` relations of each sign, the minority sign being at
         least ``min_share`` of the signed evidence (whatever the net sign).
@@ -86,7 +87,8 @@ def uneasy_alliances(
         neg = int(d.get("negative", len(neg_ids) if d.get("relations") else int(sign < 0)))
         reasons: list[str] = []
         shared: list[dict[str, Any]] = []
-        if sign < 0:
+        if sign < 0 or neg > 0:
+            # hostile, or distrustful allies: a common enemy is what holds them together
             common = set(enemies[a]) & set(enemies[b]) - {a, b}
             for c in sorted(common, key=str):
                 da, db = enemies[a][c], enemies[b][c]
@@ -99,7 +101,7 @@ def uneasy_alliances(
                 })  # fmt: skip
             if shared:
                 reasons.append("shared_enemy")
-            if pos > 0:
+            if pos > 0 and sign < 0:
                 reasons.append("cooperation")
         signed = pos + neg
         if min(pos, neg) >= min_each and signed and min(pos, neg) / signed >= min_share:

@@ -65,6 +65,16 @@ _OBJECT_CONTROL = {
 }
 
 
+def _interrogative(sent: Span) -> bool:
+    """ "Are the US and Iran on the same side?" asks; "They back the war on ISIL, but for how
+    long?" states, then asks about something else."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    first = words[0]
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB", "MD") or first.pos_ == "AUX"
+
+
 def _done_with(verb: Token) -> bool:
     """ "They used IEDs to kill US troops": the purpose of a past use of an instrument is
     reported as done, unlike "to defeat Daesh" after a plan or a present commitment."""
@@ -258,6 +268,8 @@ class _DocRun:
                 span = None
         if span is not None:
             out = [self.span_arg(span)]
+            if tok.lower_ in ("they", "them", "their") and len(span) == 1:
+                out.extend(self._they_conjuncts(span))
             # "Iraqi and Kurdish forces": a coordinated modifier outside the span
             for child in tok.children:
                 if child.dep_ in ("amod", "compound") and child.i not in range(
@@ -302,6 +314,23 @@ class _DocRun:
                         if pobj.dep_ == "pobj":
                             out.extend(self._args_one(pobj, exclude, depth + 1))
         return out
+
+    def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
+        """ "The interests of the US and Iran converge as they both back the war": "they" is
+        every actor coordinated with its antecedent (the nearest earlier mention of its
+        actor within the sentence window)."""
+        actor_id = pronoun._.actor.actor_id
+        lower = self.resolver._window_start(pronoun.root)
+        for span in reversed(self.resolver.spans):
+            if span.start >= pronoun.start or span.start < lower:
+                continue
+            if span._.actor.actor_id == actor_id and span.root.pos_ != "PRON":
+                return [
+                    Arg(pronoun.start, pronoun.end, a.actor, True)
+                    for a in self.resolver._conjuncts(span)
+                    if a.actor.actor_id != actor_id
+                ]
+        return []
 
     def _bound_possessive(self, arg: Arg) -> Arg:
         """A possessive pronoun bound by a name earlier in its own sentence stands for that
@@ -419,6 +448,12 @@ class _DocRun:
             gov = verb.head.head
             if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
                 gov = gov.head  # "remains committed to carrying out attacks"
+            elif (
+                gov.lemma_ == "come"
+                and gov.dep_ == "advcl"
+                and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in gov.children)
+            ):
+                gov = gov.head  # "X are upping the ante when it comes to confronting ISIL"
             elif gov.pos_ == "NOUN" and not self.args(gov, conj=False):
                 # "used the cover of fighting ISIS to ...": whoever used it fought
                 gov = self._governing_predicate(gov) or gov
@@ -708,8 +743,8 @@ class _DocRun:
         anchor = noun
         # "the isolation of Raqqah and defeat of ISIL": a conjunct takes its first's place
         first = noun
-        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
-            first = first.head
+        while first.dep_ in ("conj", "appos") and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "... and defeat of ISIL"; "the same goal, the defeat of ISIL"
         if first is not noun and not sources:
             noun = first
         head = noun.head
@@ -1000,7 +1035,7 @@ class _DocRun:
         """(negated, hypothetical) of the clause that carries the relation."""
         lex = self.lex
         negated = hypothetical = False
-        if sent.text.rstrip().endswith("?"):
+        if sent.text.rstrip().endswith("?") and _interrogative(sent):
             hypothetical = True
         trig_tok = self.doc[cand.trigger_start]
         for tok in {trig_tok, cand.anchor}:
