@@ -292,6 +292,12 @@ def test_the_panel_shows_the_two_sides_of_a_mixed_tie_apart(
     assert pos and neg
     heads = panel.locator("h4").all_inner_texts()
     assert f"Working together ({pos})" in heads and f"At odds ({neg})" in heads
+    # the tie and its two actors stand out; the rest of the network is dimmed
+    lit = page.evaluate(
+        "window.__allegiance.cy.elements().filter(x => !x.hasClass('dim')).map(x => x.isNode()"
+        " ? x.data('actor') : 'edge')"
+    )
+    assert sorted(lit) == ["IRN", "USA", "edge"]
 
 
 def _download(page: Any, button: str) -> str:

@@ -937,16 +937,19 @@
           "text-background-shape": "roundrectangle", "text-rotation": "autorotate", "z-index": 5
         } },
         { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
-        { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.18, "overlay-padding": 4 } },
+        { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.22, "overlay-padding": 5 } },
         { selector: ".faded", style: { opacity: 0.12 } },
+        { selector: ".dim", style: { opacity: 0.16, "underlay-opacity": 0.12 } },
         { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 10 } }
       ]
     });
-    cy.on("tap", "node", function (ev) { showActor(ev.target.data("actor")); });
+    cy.on("tap", "node", function (ev) { showActor(ev.target.data("actor")); spotlight(ev.target); });
     cy.on("tap", "edge", function (ev) {
       var e = edges[ev.target.data("idx")];
       if (e) showPair(e.source, e.target);
+      spotlight(ev.target);
     });
+    cy.on("tap", function (ev) { if (ev.target === cy) spotlight(null); });
     cy.on("mouseover", "node", function (ev) {
       ev.target.addClass("hover");
       var keep = ev.target.closedNeighborhood();
@@ -969,10 +972,19 @@
     cy.on("mouseout", "edge", hideTip);
     redraw();
   }
+  // dim everything but the chosen actor and its ties, or the chosen tie and its two actors
+  function spotlight(x) {
+    if (!cy) return;
+    cy.elements().removeClass("dim");
+    if (!x || !x.length) return;
+    var keep = x.isNode() ? x.closedNeighborhood() : x.union(x.connectedNodes());
+    cy.elements().not(keep).addClass("dim");
+  }
   function selectIn(cyId) {
     if (!cy) return;
     cy.elements().unselect();
     var x = cy.getElementById(cyId);
+    spotlight(x);
     if (x && x.length) {
       x.select();
       var bb = x.renderedBoundingBox(), w = cy.width(), h = cy.height();
@@ -1152,7 +1164,7 @@
     }
     if (typeof fr.index === "number") {
       var p = el("p", {});
-      append(p, [el("b", { text: "Frustration index: " + fmt(fr.index) }), ". " +
+      append(p, [el("b", { text: "Frustration index L = " + fmt(fr.index) }), ". " +
         "This is the smallest number of ties that go against any split into two camps (a friendly tie across camps or a hostile tie inside one). " +
         "0 would mean a clean split into friends and enemies."]);
       if (fr.exact === false) append(p, " This value comes from a fast heuristic; the true minimum is at least " + fmt(fr.lower_bound) + ".");
@@ -1170,6 +1182,21 @@
           nameOf(pair[0]) + " – " + nameOf(pair[1])]));
       });
       s.appendChild(chips);
+    }
+    // the signed communities, when they split the actors otherwise than the two camps
+    var comm = arr(obj(B.coalitions).camps).filter(function (c) { return arr(c).length; });
+    var same = comm.length === keys.length && comm.every(function (c) {
+      var k = campOf(arr(c)[0]);
+      return arr(c).every(function (id) { return campOf(id) === k; });
+    });
+    if (comm.length && !same) {
+      var det = el("details", { id: "communities" }, el("summary", { text: "Another view: " + comm.length + " signed communities (any number of groups, not just two)" }));
+      comm.forEach(function (c, i) {
+        var chips2 = el("div", { "class": "chips" }, el("b", { "class": "small", text: "Group " + (i + 1) + " (" + arr(c).length + "):" }));
+        arr(c).forEach(function (id) { chips2.appendChild(actorChip(id)); });
+        det.appendChild(chips2);
+      });
+      s.appendChild(det);
     }
     var stats = obj(obj(B.coalitions).stats);
     var sk = Object.keys(stats);
