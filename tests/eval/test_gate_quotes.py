@@ -1,4 +1,4 @@
-"""Evaluation gate: quotes and quantities on the hand-annotated dev gold must not regress."""
+"""Evaluation gate: quotes and quantities on the hand-annotated gold must not regress."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from allegiance.eval.quotes import load_quote_gold, score_quotes
 
 from ..conftest import DATA, RE3D_DEV
 
-# Pinned just below the scores measured when the gold was annotated (see docs/quotes.md);
-# raise them when quality rises.
-QUOTE_F1_FLOOR = 0.95
-SPEAKER_FLOOR = 0.93
-QUANTITY_F1_FLOOR = 0.97
+# Pinned just below the scores measured on the whole gold (see docs/quotes.md), and on the
+# public-domain texts of quotes_gold/texts alone; raise them when quality rises.
+QUOTE_F1_FLOOR = 0.97
+SPEAKER_FLOOR = 0.96
+QUANTITY_F1_FLOOR = 0.98
+TEXTS_QUOTE_F1_FLOOR = 0.96
+TEXTS_SPEAKER_FLOOR = 0.94
+TEXTS_QUANTITY_F1_FLOOR = 0.98
 
 
 def _texts() -> dict[str, tuple[str, str | None]]:
@@ -47,18 +50,39 @@ def processed(nlp):
     return list(nlp.pipe(docs))
 
 
+def _in_texts(doc_id: str) -> bool:
+    """Whether a gold document is one of quotes_gold/texts (their ids hold a dash)."""
+    return "-" in doc_id
+
+
 @pytest.mark.slow
-def test_quote_scores_hold_on_dev_gold(processed):
+@pytest.mark.parametrize(
+    ("subset", "f1_floor", "speaker_floor"),
+    [("all", QUOTE_F1_FLOOR, SPEAKER_FLOOR), ("texts", TEXTS_QUOTE_F1_FLOOR, TEXTS_SPEAKER_FLOOR)],
+)
+def test_quote_scores_hold_on_gold(processed, subset, f1_floor, speaker_floor):
     gold = load_quote_gold(DATA / "quotes_gold" / "quotes.jsonl")
-    assert len(gold) >= 60
+    assert len(gold) >= 120
+    if subset == "texts":
+        gold = [g for g in gold if _in_texts(g["doc_id"])]
+        assert len(gold) >= 60
     scores = score_quotes([q for d in processed for q in d._.quotes], gold)
-    assert scores.f1 >= QUOTE_F1_FLOOR, scores
-    assert scores.speaker_accuracy >= SPEAKER_FLOOR, scores
+    print(f"\nquotes ({subset}): {scores} speaker_accuracy={scores.speaker_accuracy:.4f}")
+    assert scores.f1 >= f1_floor, scores
+    assert scores.speaker_accuracy >= speaker_floor, scores
 
 
 @pytest.mark.slow
-def test_quantity_value_scores_hold_on_dev_gold(processed):
+@pytest.mark.parametrize(
+    ("subset", "f1_floor"), [("all", QUANTITY_F1_FLOOR), ("texts", TEXTS_QUANTITY_F1_FLOOR)]
+)
+def test_quantity_value_scores_hold_on_gold(processed, subset, f1_floor):
     docs, gold = load_quantity_gold(DATA / "quantities_gold" / "quantities.jsonl")
-    assert len(gold) >= 100
+    assert len(gold) >= 280
+    if subset == "texts":
+        docs = {d for d in docs if _in_texts(d)}
+        gold = [g for g in gold if _in_texts(g["doc_id"])]
+        assert len(gold) >= 100
     scores = score_quantities([q for d in processed for q in d._.quantities], docs, gold)
-    assert scores.f1 >= QUANTITY_F1_FLOOR, scores
+    print(f"\nquantities ({subset}): {scores}")
+    assert scores.f1 >= f1_floor, scores

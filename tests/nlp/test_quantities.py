@@ -32,6 +32,8 @@ def _quantities(nlp, text, published=None):
         ("The forces advanced to within 7.5 kilometers of the dam.", 7.5, None, None, False, "kilometres"),
         ("The coalition conducted 34 strikes against ISIL.", 34, None, None, False, "airstrikes"),
         ("The 60-plus nation coalition supports them.", 60, 60, None, True, "nation"),
+        ("Tens of millions of people are in need.", 2e7, 2e7, None, True, "people"),
+        ("A New Five-Year Program starts.", 5, None, None, False, "year"),
     ],
 )  # fmt: skip
 def test_quantity_forms(nlp, text, value, low, high, approximate, concept):
@@ -68,6 +70,10 @@ def test_change(nlp, text, change):
         ("The militia had 60,000 fighters last month.", "2016-10-20", "2016-09"),
         ("The militia has 60,000 fighters.", "2016-10-20", "2016-10-20"),
         ("The militia has 60,000 fighters.", None, None),
+        ("On 20 October 2016, 500 U.S. troops arrived in Erbil.", None, "2016-10-20"),
+        ("On 20 Oct., 500 U.S. troops arrived in Erbil.", "2016-11-02", "2016-10-20"),
+        ("Since Dec. 5, 2016, the coalition has delivered 922 munitions.", None, "2016-12-05"),
+        ("In 2014, 3,000 troops were in Iraq.", "2016-10-20", "2014"),
     ],
 )
 def test_date_from_sentence_else_published(nlp, text, published, date):
@@ -92,6 +98,12 @@ def test_date_from_sentence_else_published(nlp, text, published, date):
         "It is one of the premiere exercises in the region.",
         "Force protection is my number one priority here.",
         "The gate has stood since approximately 575 B.C. in Babylon.",
+        "Statement by Acting Deputy Administrator John Barsa, 30-12-2020.",
+        "Americans in Venezuela can reach us 24/7 at +1-202-501-4444 for assistance.",
+        "The Fiscal ’19 Budget Request will restore the military.",
+        "McCain died in Arizona after a long battle with cancer. He was 81.",
+        "Cholera has taken hold in all four countries.",
+        "Convoys arrived safely in Port Sudan on April 29th and April 30th.",
     ],
 )
 def test_not_quantities(nlp, text):

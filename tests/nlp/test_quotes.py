@@ -104,6 +104,16 @@ def test_unnamed_sources_are_anonymous(nlp, text):
          "a Defense Department news release", "The two leaders discussed the next steps"),
         ("Kurdish fighters told FoxNews.com they do not trust the militias either.",
          "Kurdish fighters", "they do not trust the militias either"),
+        ("An additional 300 U.S. troops will deploy to the region, Pentagon Press Secretary Air "
+         "Force Brig. Gen. Pat Ryder said today.", "Pat Ryder",
+         "An additional 300 U.S. troops will deploy to the region"),
+        ("The upcoming meeting will seek to bolster programs and policies, the assistant secretary "
+         "of defense for Asian and Pacific security affairs said.",
+         "the assistant secretary of defense for Asian and Pacific security affairs",
+         "The upcoming meeting will seek to bolster programs and policies"),
+        ("The noble mission to evacuate Americans will continue, said the Joint Staff deputy "
+         "director.", "the Joint Staff deputy director",
+         "The noble mission to evacuate Americans will continue"),
     ],
 )  # fmt: skip
 def test_reported_speech(nlp, text, speaker, clause):
@@ -217,3 +227,60 @@ def test_seed_direct_quotes_have_their_speaker(seed_quotes, doc, opening, speake
     assert q.anonymous is anonymous
     if role:
         assert q.speaker_role and role in q.speaker_role
+
+
+def test_single_quotation_marks_are_quotes_and_apostrophes_are_not(nlp):
+    text = "Mattis: U.S. Military Becoming ‘Stronger, More Lethal, More Agile’"
+    quotes = _quotes(nlp, text)
+    assert [(q.text, q.speaker.text, q.direct) for q in quotes] == [
+        ("Stronger, More Lethal, More Agile", "Mattis", True)
+    ]
+    text = "The troops’ base isn’t ready for the ’19 rotation, Ryder’s aide noted in passing."
+    assert [q for q in _quotes(nlp, text) if q.direct] == []
+
+
+def test_headline_line_is_not_part_of_the_next_sentence(nlp):
+    text = (
+        "Flow of Evacuees Continuing Apace, Officials Say\n\n"
+        "The department can move as many people as possible, Kirby said during a press "
+        "conference today."
+    )
+    quotes = {q.text: q.speaker.text for q in _quotes(nlp, text)}
+    assert quotes["The department can move as many people as possible"] == "Kirby"
+
+
+def test_overlapping_records_are_deduplicated(nlp):
+    text = "Davis said the official told reporters that 500 more troops arrived in Erbil."
+    quotes = _quotes(nlp, text)
+    spans = [(q.start, q.end) for q in quotes]
+    assert not any(a < d and c < b for i, (a, b) in enumerate(spans) for c, d in spans[i + 1 :])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description resolves to the earlier person whose role holds its words
+        ("Pentagon Press Secretary John F. Kirby spoke with Secretary of Defense Lloyd J. Austin. "
+         '"We are confident in the target we went after," the secretary of defense said.',
+         "Lloyd J. Austin"),
+        # rank abbreviations: "the general" is "Brig. Gen. Pat Ryder"
+        ("Air Force Brig. Gen. Pat Ryder, who briefed the news media today, said 1,100 troops "
+         'were mobilized. "It is still a very dangerous storm," the general said.', "Pat Ryder"),
+        # a lede's description names the person of the next sentence
+        ("National Guardsmen are on duty, the chief of the National Guard Bureau said.\n\n"
+         "Air Force Gen. Joseph L. Lengyel told reporters today that guardsmen are assisting "
+         'civilian agencies. "It is still a very dangerous storm," he said.',
+         "Joseph L. Lengyel"),
+        # an attribution verb outside the cue lexicon, by its place after a quote
+        ('Austin spoke after Kirby. "We are very deliberative in our approach as you would '
+         'expect," Austin continued.', "Austin"),
+    ],
+)  # fmt: skip
+def test_speaker_resolution_rules(nlp, text, speaker):
+    direct = [q for q in _quotes(nlp, text) if q.direct]
+    assert [q.speaker.text for q in direct] == [speaker]
+
+
+def test_all_told_is_not_an_attribution(nlp):
+    text = "All told this means that there has been a total of 27 attacks in Iraq and Syria."
+    assert _quotes(nlp, text) == []

@@ -562,6 +562,15 @@ class _QRun:
             break
         if start < sent.end and doc[start].text == "%":
             return "percent", "percent", start + 1, change
+        if (
+            span.end + 1 < sent.end
+            and doc[span.end].text == "-"
+            and not doc[span.end - 1].whitespace_
+            and not doc[span.end].whitespace_
+            and doc[span.end + 1].pos_ in {"NOUN", "PROPN"}
+        ):
+            # "a 30-person team", "a New Five-Year Program": the noun joined to the number
+            start = head = span.end + 1
         if head is None:
             return None, None, span.end, change
         if head != start and doc[start].tag_ == "NN" and doc[head].tag_ == "NN" and num.value > 1:

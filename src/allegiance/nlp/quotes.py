@@ -659,13 +659,19 @@ class _Run:
             ]
         name: tuple[int, int] | None = None
         if persons:
-            # The name the phrase is about: the one holding its head ("Pentagon Press Secretary
-            # Air Force Brig. Gen. Pat Ryder", where a tagger may take "Air Force" for a name).
+            # The name the phrase is about: before its apposition, the one next to the verb
+            # that follows ("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said",
+            # where a tagger may take "Air Force" for a name), else the one holding its head.
+            comma = next((t.i for t in span if t.text == ","), b)
+            lead = [p for p in persons if p.end <= comma] or persons
             root = span.root.i
-            pick = next(
-                (p for p in persons if p.start <= root < p.end),
-                next((p for p in persons if p.root.dep_ in {"nsubj", "nsubjpass"}), persons[0]),
-            )
+            if b < len(doc) and doc[b].pos_ in {"VERB", "AUX"}:
+                pick = lead[-1]
+            else:
+                pick = next(
+                    (p for p in persons if p.start <= root < p.end),
+                    next((p for p in persons if p.root.dep_ in {"nsubj", "nsubjpass"}), lead[0]),
+                )
             name = (pick.start, pick.end)
         else:
             # A run of proper nouns ending the phrase or before its first comma is a name.
