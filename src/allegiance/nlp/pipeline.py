@@ -88,7 +88,7 @@ class ExtractOptions:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from . import actors, quantities, quotes, relations  # noqa: F401
+    from . import actors, paragraphs, quantities, quotes, relations  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -114,6 +114,9 @@ def build_pipeline(
     register_extensions()
     _import_components()
     nlp = load_model(model)
+    if "parser" in nlp.pipe_names:
+        # a blank line ends a sentence (headline, byline, paragraph)
+        nlp.add_pipe("allegiance_paragraphs", before="parser")
     # Components that take user data get it through their config.
     configs: dict[str, dict[str, object]] = {
         "allegiance_actors": {"kb_paths": list(kb_paths)},
