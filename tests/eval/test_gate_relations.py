@@ -11,7 +11,7 @@ from allegiance.eval.relations import evaluate_re3d
 
 from ..conftest import RE3D_DEV
 
-RELATION_FLOORS = {"precision": 0.34, "recall": 0.43, "f1": 0.38}
+RELATION_FLOORS = {"precision": 0.35, "recall": 0.44, "f1": 0.39}
 
 
 @pytest.fixture(scope="module")
