@@ -71,7 +71,8 @@ def uneasy_bundle() -> dict[str, Any]:
         "network": {"nodes": nodes, "edges": edges},
         "uneasy_alliances": [{
             "a": "USA", "b": "IRN", "a_name": "United States", "b_name": "Iran", "sign": 1,
-            "reason": ["mixed"], "shared_enemies": [], "positive": 3, "negative": 1,
+            "reason": ["shared_enemy", "mixed"], "shared_enemies": [], "positive": 3,
+            "negative": 1,
             "positive_evidence": ["p1", "p2", "p3"], "negative_evidence": ["n1"],
         }],
         "frustration": {"index": 1, "exact": True},
@@ -115,6 +116,7 @@ def test_headline_names_the_alliance_its_enemy_and_evidence_from_both_outlets(
     al = h["alliance"]
     assert (al["a"], al["b"], al["positive"], al["negative"]) == ("USA", "IRN", 3, 1)
     assert al["enemies"][0]["id"] == "ISIL"
+    assert al["reasons"] == ["reported both working together and at odds"]
     # the most confident report, then one from the other outlet (not the second Fox one)
     assert al["show_positive"] == ["p3", "p1"]
     assert al["show_negative"] == ["n1"]

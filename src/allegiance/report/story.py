@@ -242,11 +242,14 @@ def headline(bundle: Mapping[str, Any], camps: Mapping[str, int]) -> dict[str, A
     if top and top.get("a") is not None and top.get("b") is not None:
         a, b = str(top["a"]), str(top["b"])
         pos, neg = _as_list(top.get("positive_evidence")), _as_list(top.get("negative_evidence"))
+        enemies = common_enemies(bundle, a, b)[:3]
+        # the enemies are named beside the reasons: "hostile to the same actor" would repeat it
+        codes = [r for r in _as_list(top.get("reason")) if not (enemies and r == "shared_enemy")]
         alliance = {
             "a": a,
             "b": b,
-            "reasons": reason_text(top.get("reason")),
-            "enemies": common_enemies(bundle, a, b)[:3],
+            "reasons": reason_text(codes),
+            "enemies": enemies,
             "positive": top.get("positive") if isinstance(top.get("positive"), int) else len(pos),
             "negative": top.get("negative") if isinstance(top.get("negative"), int) else len(neg),
             "show_positive": pick_evidence(bundle, pos),
