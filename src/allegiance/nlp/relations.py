@@ -13,6 +13,7 @@ Work per sentence is linear in its tokens times the (small) number of arguments 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,6 +228,7 @@ class _DocRun:
             for i in range(span.start, span.end):
                 self.tok2span[i] = span
         self.resolver = Resolver(doc, spans, component.references)
+        self._span_starts = [s.start for s in self.resolver.spans]
         self.last_assault_source: Arg | None = None
         self.last_enemy: tuple[ActorRef, int] | None = None
         self.doc_id = doc._.doc_id or "doc"
@@ -321,9 +323,11 @@ class _DocRun:
         actor within the sentence window)."""
         actor_id = pronoun._.actor.actor_id
         lower = self.resolver._window_start(pronoun.root)
-        for span in reversed(self.resolver.spans):
-            if span.start >= pronoun.start or span.start < lower:
-                continue
+        spans = self.resolver.spans
+        for k in range(bisect_left(self._span_starts, pronoun.start) - 1, -1, -1):
+            span = spans[k]
+            if span.start < lower:
+                break
             if span._.actor.actor_id == actor_id and span.root.pos_ != "PRON":
                 return [
                     Arg(pronoun.start, pronoun.end, a.actor, True)
@@ -338,19 +342,15 @@ class _DocRun:
         tok = self.doc[arg.start]
         if arg.end - arg.start != 1 or tok.dep_ != "poss" or tok.pos_ != "PRON":
             return arg
-        best = None
-        for span in self.resolver.spans:
-            if span.start >= tok.i:
-                break
-            if (
-                span.start >= tok.sent.start
-                and span._.actor.actor_id == arg.actor.actor_id
-                and span.root.pos_ != "PRON"
-            ):
-                best = span
-        if best is None:
-            return arg
-        return Arg(best.start, best.end, arg.actor, True)
+        spans = self.resolver.spans
+        k = bisect_left(self._span_starts, tok.i) - 1
+        sent_start = tok.sent.start
+        while k >= 0 and spans[k].start >= sent_start:
+            span = spans[k]
+            if span._.actor.actor_id == arg.actor.actor_id and span.root.pos_ != "PRON":
+                return Arg(span.start, span.end, arg.actor, True)
+            k -= 1
+        return arg
 
     def _quote_speaker(self, char: int) -> ActorRef | None:
         """The side a quoted "we" speaks for: the speaker's organisation (a known person's
