@@ -347,7 +347,7 @@ class _Run:
                     people[(s.start, s.end)] = s
         self.persons = [people[k] for k in sorted(people)]
         self.has_actors = ACTORS_KEY in doc.spans
-        text = doc.text
+        text = self.text = doc.text  # Doc.text joins every token: read it once
         spans = find_quotation_spans(text)
         self.all_quoted = spans
         self.direct = [
@@ -356,19 +356,16 @@ class _Run:
             if len(text[a:b].split()) > lex.max_scare_words and not in_ignored(doc, a, b)
         ]
         self.token_at: dict[int, int] = {}
-        for t in doc:
-            for c in range(t.idx, t.idx + max(len(t.text), 1)):
-                self.token_at[c] = t.i
         # Sentences cut at line breaks: a headline or a dateline is never part of the next
         # paragraph's first sentence, whatever the parser's segmentation. A line break before
         # a lowercase word is a hard wrap inside a sentence, not a break.
-        breaks = [
-            t.i
-            for t in doc
-            if t.is_space
-            and "\n" in t.text
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower())
-        ]
+        breaks: list[int] = []
+        for t in doc:
+            n = len(t.text)
+            for c in range(t.idx, t.idx + max(n, 1)):
+                self.token_at[c] = t.i
+            if t.is_space and "\n" in t.text and not text[t.idx + n : t.idx + n + 1].islower():
+                breaks.append(t.i)
         self.line_of: list[tuple[int, int]] = []
         start = 0
         for k in [*breaks, len(doc)]:
@@ -713,7 +710,7 @@ class _Run:
                 post = doc[n1:p1].text.strip(_STRIP)
             role = ", ".join(x for x in (pre, post) if x) or None
             n_start, n_end = doc[n0].idx, doc[n1 - 1].idx + len(doc[n1 - 1].text)
-            src = _Source(n_start, n_end, doc.text[n_start:n_end], role=role)
+            src = _Source(n_start, n_end, self.text[n_start:n_end], role=role)
             src.words = _words(src.text + " " + (role or ""))
             src.actor_id, src.actor_name = self.actor_for(n_start, n_end)
             if len(re.findall(r"\w+", src.text)) == 1 or not role:
@@ -733,7 +730,7 @@ class _Run:
             if found is not None:
                 return found
         s0, s1 = span.start_char, span.end_char
-        src = _Source(s0, s1, doc.text[s0:s1])
+        src = _Source(s0, s1, self.text[s0:s1])
         src.document = lemma in lex.documents or any(
             t.lemma_.lower() in lex.documents for t in span
         )
@@ -888,7 +885,7 @@ class _Run:
         s_left = self.sent_of(doc[ta])
         s_right = self.sent_of(doc[tb])
         l0 = s_left.start
-        while l0 < ta and "\n" in doc.text[doc[l0].idx : doc[ta].idx]:
+        while l0 < ta and "\n" in self.text[doc[l0].idx : doc[ta].idx]:
             l0 += 1
         left = (l0, ta)
         r0 = min(tb + 1, len(doc))
@@ -907,7 +904,7 @@ class _Run:
             if a > qb:
                 r1 = min(r1, self.tok(a))
                 break
-        content = doc.text[qa:qb].rstrip()
+        content = self.text[qa:qb].rstrip()
         right_first = content.endswith(",") or (content.endswith("?") and bool(self.cue_in(r0, r1)))
         order = [(r0, r1), left] if right_first else [left, (r0, r1)]
         for a, b in order:
@@ -924,7 +921,7 @@ class _Run:
                     return src, None
         k = qa - 1
         while k >= 0 and (
-            doc.text[k].isspace() or doc.text[k] in _MARKS or doc.text[k] in "\u200e\u200f"
+            self.text[k].isspace() or self.text[k] in _MARKS or self.text[k] in "\u200e\u200f"
         ):
             k -= 1
         seg = self.sent_of(doc[ta])
@@ -941,7 +938,7 @@ class _Run:
             src = self.describe(seg.start, colon_at, qa)
             if src is not None:
                 return src, None
-        if k >= 0 and doc.text[k] == ":":
+        if k >= 0 and self.text[k] == ":":
             colon = self.tok(k)
             sent = self.sent_of(doc[colon])
             src = self.statement_subject(doc[sent.start : colon + 1])
@@ -1082,7 +1079,7 @@ class _Run:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if any(qa < e and s < qb for qa, qb in self.direct) or in_ignored(doc, s, e):
             return
-        if cue is not None and "\n\n" in doc.text[min(s, cue.idx) : max(e, cue.idx)]:
+        if cue is not None and "\n\n" in self.text[min(s, cue.idx) : max(e, cue.idx)]:
             return  # an attribution does not reach across paragraphs
         cue_span = (
             TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text)) if cue else None
@@ -1090,7 +1087,7 @@ class _Run:
         self.out.append((s, e, False, src, cue_span))
 
     def transcript(self) -> None:
-        text = self.doc.text
+        text = self.text
         for m in re.finditer(r"(?m)^([A-Z][A-Z.' ]{1,40}):[ \t]+(\S.*)$", text):
             label = m.group(1).strip()
             if label.lower().rstrip(".") in self.lex.transcript_labels:
@@ -1140,7 +1137,7 @@ class _Run:
                 Quote(
                     id=f"{doc_id}:q{len(records)}",
                     doc_id=doc_id,
-                    text=doc.text[s:e],
+                    text=self.text[s:e],
                     start=s,
                     end=e,
                     direct=direct,
