@@ -257,6 +257,42 @@ def test_quoted_we_is_the_speakers_side(nlp):
     assert any(_family(r.target.actor_id) == "SHIA" and r.hypothetical for r in kill)
 
 
+def test_misattached_conjunct_is_the_next_clause_subject(nlp):
+    text = (
+        "The Iranians work with the militias and the US only works with units under the "
+        "control of Baghdad and Erbil."
+    )
+    rels = relations(nlp, text)
+    assert not find(rels, "IRN", "USA") and not find(rels, "USA", "IRN")
+    assert find(rels, "USA", "IRQ", categories={"COOPERATE"})
+    assert find(rels, "USA", "KRG", categories={"COOPERATE"})
+
+
+def test_they_takes_in_a_coordinated_antecedent_only_when_collective(nlp):
+    both = relations(
+        nlp,
+        "The interests of the US and Iran are converging as they both back the war on a "
+        "common enemy, ISIL, but for how long?",
+    )
+    assert find(both, "USA", "ISIL") and find(both, "IRN", "ISIL")
+    assert not any(r.hypothetical for r in both)  # a statement, then a question
+    kill = relations(
+        nlp,
+        'A Kurdish general said there is "no difference between Shia militias and ISIS." '
+        '"If we see militias here, we will kill them," he said.',
+    )
+    assert not find(kill, "KRG", "ISIL", categories={"ASSAULT"})
+
+
+def test_pattern_on_a_plain_noun_is_not_the_clause_subjects(nlp):
+    text = (
+        "The coalition's airstrikes delivered 24 munitions against ISIL targets, which "
+        "include three tactical units and five supply routes in support of SDF operations."
+    )
+    rels = relations(nlp, text)
+    assert not find(rels, "ISIL", "SDF", categories={"SUPPORT"})
+
+
 def test_place_phrases_and_weapons_are_not_actors(nlp):
     doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
     texts = {s.text for s in doc.spans["actors"]}

@@ -66,6 +66,36 @@ _OBJECT_CONTROL = {
 }
 
 
+def _subject_of_next_clause(tok: Token) -> bool:
+    """A conjunct the parser attached to the wrong coordination: "the Iranians work with the
+    militias and the US only works with units ...": "the US" is the subject of "works"
+    (a finite verb right after it that has no subject of its own)."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    while k < len(doc) and doc[k].pos_ in ("ADV", "PART") and doc[k].dep_ != "neg":
+        k += 1
+    if k >= len(doc):
+        return False
+    verb = doc[k]
+    if verb.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return False
+    if verb.tag_ == "MD" or verb.pos_ == "AUX":
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children)
+
+
+def _collective(pronoun: Token, antecedent: Span) -> bool:
+    """Whether "they" takes in every conjunct of a coordinated antecedent: when it says so
+    ("they both", "they all") or the coordination is a subject ("the US and Iran ... they");
+    not for "no difference between the militias and ISIS ... we will kill them"."""
+    if any(c.lower_ in ("both", "all", "together", "each") for c in pronoun.head.children):
+        return True
+    root = antecedent.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
 def _interrogative(sent: Span) -> bool:
     """ "Are the US and Iran on the same side?" asks; "They back the war on ISIL, but for how
     long?" states, then asks about something else."""
@@ -245,7 +275,8 @@ class _DocRun:
         out = self._args_one(tok, exclude)
         if conj:
             for other in tok.conjuncts:
-                out.extend(self._args_one(other, exclude))
+                if not _subject_of_next_clause(other):
+                    out.extend(self._args_one(other, exclude))
         seen: set[tuple[str, int]] = set()
         unique = []
         for arg in out:
@@ -314,7 +345,8 @@ class _DocRun:
                 elif child.dep_ == "prep" and child.lower_ in ("of", "under") and depth < 2:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            out.extend(self._args_one(pobj, exclude, depth + 1))
+                            for item in (pobj, *pobj.conjuncts):
+                                out.extend(self._args_one(item, exclude, depth + 1))
         return out
 
     def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
@@ -329,6 +361,8 @@ class _DocRun:
             if span.start < lower:
                 break
             if span._.actor.actor_id == actor_id and span.root.pos_ != "PRON":
+                if not _collective(pronoun.root, span):
+                    return []
                 return [
                     Arg(pronoun.start, pronoun.end, a.actor, True)
                     for a in self.resolver._conjuncts(span)
@@ -416,6 +450,14 @@ class _DocRun:
         if subs:
             return subs, passive
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            k = verb.i - 1
+            while k > verb.head.i and self.doc[k].pos_ in ("ADV", "PART"):
+                k -= 1
+            left = self.doc[k]
+            while left.dep_ != "conj" and left.head.i > verb.head.i and left.head.i < verb.i:
+                left = left.head
+            if left.dep_ == "conj" and left.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [left], passive  # "... and the US only works with X": see above
             head_subs, head_passive = self.subject_tokens(verb.head)
             return head_subs, passive or (head_passive and verb.tag_ == "VBN")
         if verb.dep_ == "xcomp":
@@ -985,16 +1027,30 @@ class _DocRun:
         start, end = tok.i, tok.i + len(pattern.tokens)
         trig = pattern.trigger
         last = self.doc[end - 1]
-        # who: the subject of the clause the pattern sits in ("X stands with Y": the verb)
+        # who: the subject of the clause the pattern sits in ("X stands with Y": the verb);
+        # a pattern on a noun belongs to that noun ("airstrikes in support of X": whoever
+        # strikes; "supply routes in support of X": nobody named)
         gov = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        heads: list[Arg] | None = None
+        if (
+            tok.pos_ == "ADP"
+            and gov.pos_ in ("NOUN", "PROPN")
+            and gov.i not in self.tok2span
+            and not pattern.mutual
+        ):
+            if self.lex.nouns.get(gov.lemma_.lower()) or self.lex.nouns.get(gov.lower_):
+                heads, _ = self._noun_sources(gov)
+            else:
+                heads = self._modifier_actors(gov)
         hops = 0
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
             gov = gov.head
             hops += 1
-        subj_toks, passive = (
-            self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
-        )
-        heads = [] if passive else [a for t in subj_toks for a in self.args(t)]
+        if heads is None:
+            subj_toks, passive = (
+                self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
+            )
+            heads = [] if passive else [a for t in subj_toks for a in self.args(t)]
         if pattern.mutual:
             yield from self._mutual(heads, trig, start, end, gov, 0.7, 1)
             return
