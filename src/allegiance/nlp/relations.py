@@ -303,14 +303,15 @@ class _DocRun:
             out = [self.span_arg(span)]
             if tok.lower_ in ("they", "them", "their") and len(span) == 1:
                 out.extend(self._they_conjuncts(span))
-            # "Iraqi and Kurdish forces": a coordinated modifier outside the span
+            # "Iraqi and Kurdish forces": a coordinated modifier outside the span, which
+            # names the same kind of agent (the Iraqi forces, not Iraq)
             for child in tok.children:
                 if child.dep_ in ("amod", "compound") and child.i not in range(
                     span.start, span.end
                 ):
                     other = self.tok2span.get(child.i)
                     if other is not None and other != span:
-                        out.append(self.span_arg(other))
+                        out.append(self._as_agent(self.span_arg(other), tok))
             return out
         ref = self.resolver.reference_span(tok)
         if ref is not None and tok.lower_ in ("we", "us", "our"):
@@ -348,6 +349,18 @@ class _DocRun:
                             for item in (pobj, *pobj.conjuncts):
                                 out.extend(self._args_one(item, exclude, depth + 1))
         return out
+
+    def _as_agent(self, arg: Arg, head: Token) -> Arg:
+        """The part of a state or community that an agent noun names ("Iraqi ... forces")."""
+        if arg.actor.actor_type not in ("state", "ethnic_group", "religious_group"):
+            return arg
+        sub = self.c.kb.sub_actor(arg.actor.actor_id, head.text)
+        if sub is None or sub.id == arg.actor.actor_id:
+            return arg
+        ref = ActorRef(
+            sub.id, sub.name, sub.type, sub.country, sub.parent, "kb", arg.actor.confidence
+        )
+        return Arg(arg.start, arg.end, ref, arg.via_reference)
 
     def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
         """ "The interests of the US and Iran converge as they both back the war": "they" is
