@@ -183,3 +183,17 @@ def test_a_single_outlet_has_no_differences():
     assert result.differences.to_dict() == {
         "only_in": [], "opposite_sign": [], "numbers": [], "not_covered": [],
     }  # fmt: skip
+
+
+def test_figures_for_a_state_and_its_forces_are_compared_at_country_level():
+    records = [
+        doc("a", "A", "2014-11-10"),
+        quantity("a", 3000, "troops", "USA.MIL"),
+        doc("b", "B", "2016-10-20"),
+        quantity("b", 5000, "troops", "USA"),
+        quantity("b", 500, "troops killed", "USA.MIL"),
+    ]
+    numbers = compare_outlets(records).differences.numbers
+    assert [(d.concept, d.actor_id, d.kind, d.direction) for d in numbers] == [
+        ("troops", "USA", "change_over_time", "up")
+    ]

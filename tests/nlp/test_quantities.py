@@ -19,7 +19,7 @@ def _quantities(nlp, text, published=None):
     [
         ("That brings the number of troops to just over the 3,000 mark.", 3000, 3000, None, True, "troops"),
         ("The U.S. has nearly 5,000 men and women in Iraq.", 5000, None, 5000, True, "troops"),
-        ("They killed more than 500 soldiers.", 500, 500, None, False, "troops"),
+        ("They killed more than 500 soldiers.", 500, 500, None, False, "troops killed"),
         ("Some 200 advisers are deployed.", 200, None, None, True, "advisers"),
         ("An estimated 6,000 fighters are in the city.", 6000, None, None, True, "fighters"),
         ("Between 10 and 20 civilians died.", 15, 10, 20, False, "civilians"),
@@ -150,7 +150,7 @@ SEED_FIGURES = [
     ("004", "2016-10-20", "nearly 5,000", 5000, "troops", "=", "2016"),
     ("004", "2016-10-20", "some 200", 200, "advisers", "=", "2016"),
     ("004", "2016-10-20", "an estimated 6,000", 6000, "fighters", "=", "2016"),
-    ("004", "2016-10-20", "more than 500", 500, "troops", "=", "2016"),
+    ("004", "2016-10-20", "more than 500", 500, "troops killed", "=", "2016"),
 ]
 
 
@@ -175,7 +175,7 @@ def test_seed_troop_figures(seed_quantities, doc, published, words, value, conce
     q = found[0]
     assert (q.value, q.concept, q.change) == (value, concept, change)
     assert q.date is not None and q.date.startswith(year)
-    if concept in {"troops", "advisers"}:
+    if concept in {"troops", "advisers", "troops killed"}:
         assert q.actor_id is not None and q.actor_id.startswith("USA")
     else:
         assert q.actor_id is not None and q.actor_id.startswith("ISIL")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .model import (
     NotCovered,
@@ -21,6 +21,9 @@ from .model import (
     OutletProfile,
     ReportedNumber,
 )
+
+if TYPE_CHECKING:
+    from ..kb import ActorKB
 
 __all__ = [
     "date_period",
@@ -134,7 +137,9 @@ def _all_agree(figures: list[ReportedNumber]) -> bool:
     return all(figures_agree(x, y) for i, x in enumerate(figures) for y in figures[i + 1 :])
 
 
-def number_differences(profiles: Mapping[str, OutletProfile]) -> list[NumberDifference]:
+def number_differences(
+    profiles: Mapping[str, OutletProfile], *, kb: ActorKB | None = None
+) -> list[NumberDifference]:
     """Figures on the same concept and actor that differ across outlets, read against dates.
 
     Only levels (``change`` "=") are compared: "1,500 more troops" is a change, not a count.
@@ -143,14 +148,23 @@ def number_differences(profiles: Mapping[str, OutletProfile]) -> list[NumberDiff
     only by year); undated figures are compared only with undated ones. Two outlets' totals in
     one period that cannot agree are a ``discrepancy``; totals that move between periods are a
     ``change_over_time`` with the direction from the first period to the last.
+
+    Figures are compared at the country level ("3,000 US troops" and "5,000 American
+    forces" are the same count whether the text named the United States or its military),
+    using ``kb`` (the bundled knowledge base by default).
     """
     if len(profiles) < 2:
         return []
+    if kb is None:
+        from ..kb import ActorKB
+
+        kb = ActorKB.load()
     by_key: dict[tuple[str, str | None], list[tuple[str, ReportedNumber]]] = defaultdict(list)
     for outlet, profile in profiles.items():
         for q in profile.quantities:
             if q.concept and q.change == "=":
-                by_key[(q.concept.strip().lower(), q.actor_id)].append((outlet, q))
+                owner = kb.roll_up(q.actor_id, "country") if q.actor_id else None
+                by_key[(q.concept.strip().lower(), owner)].append((outlet, q))
     out: list[NumberDifference] = []
     for (concept, actor_id), entries in sorted(
         by_key.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")

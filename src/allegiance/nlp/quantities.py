@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.io import read_mapping
 from ..schema import Quantity, SentenceRef
@@ -167,6 +167,7 @@ class QuantityLexicon:
     change_down_verbs: frozenset[str]
     code_words: frozenset[str]
     raw: dict[str, Any]
+    casualty_verbs: dict[str, str] = field(default_factory=dict)
 
 
 def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
@@ -189,6 +190,11 @@ def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
         change_down_verbs=words("change_down_verbs"),
         code_words=words("code_words"),
         raw=raw,
+        casualty_verbs={
+            str(v).lower(): str(outcome)
+            for outcome, members in (raw.get("casualty_verbs") or {}).items()
+            for v in members or ()
+        },
     )
 
 
@@ -601,9 +607,24 @@ class _QRun:
             unit = "km" if concept == "kilometres" else "mi"
         if concept == "percent":
             unit = "percent"
+        outcome = self._casualty(doc[head])
+        if outcome:
+            concept = f"{concept} {outcome}"  # "kill more than 500 U.S. troops": the dead
         if change == "=":
             change = self.change_before(span)
         return concept, unit, head + 1, change
+
+    def _casualty(self, noun: Token) -> str | None:
+        """ "killed" when the counted people are the object of "kill" (or the subject of
+        "were killed"), from the ``casualty_verbs`` map of the concept lexicon."""
+        verbs = self.lex.casualty_verbs
+        verb = noun.head
+        if noun.dep_ == "conj":
+            verb = noun.head.head
+        if noun.dep_ in ("dobj", "nsubjpass", "conj") and verb.pos_ in ("VERB", "AUX"):
+            out = verbs.get(verb.lemma_.lower())
+            return str(out) if out else None
+        return None
 
     def number_of(self, sent: Span, before: int) -> tuple[str, str, str, int] | None:
         """ "the number of US troops ... to just over the 3,000 mark": the counted noun."""
