@@ -293,6 +293,19 @@ def test_pattern_on_a_plain_noun_is_not_the_clause_subjects(nlp):
     assert not find(rels, "ISIL", "SDF", categories={"SUPPORT"})
 
 
+def test_advisers_the_subject_has_are_its_forces(nlp):
+    text = (
+        "With the recent deployment of more than 600 troops, the U.S. has nearly 5,000 men "
+        "and women on Iraqi soil and some 200 advisers deployed alongside Iraqi and Kurdish "
+        "soldiers."
+    )
+    rels = relations(nlp, text)
+    hit = find(rels, "USA", "IRQ", categories={"COOPERATE"})
+    assert hit and hit[0].source.text == "advisers" and hit[0].source.actor_id == "USA.MIL"
+    assert hit[0].target.actor_id == "IRQ.MIL"  # "Iraqi ... soldiers", not Iraq
+    assert find(rels, "USA", "KURDS", categories={"COOPERATE"})
+
+
 def test_place_phrases_and_weapons_are_not_actors(nlp):
     doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
     texts = {s.text for s in doc.spans["actors"]}

@@ -668,8 +668,10 @@ def _they_rank(doc: Doc, cand: _Cand) -> tuple[bool, bool]:
     """How well a mention suits "they": plural groups first ("the US stands with the Iraqi
     people as they confront ISIL"), then subjects."""
     root = doc[cand.start : cand.end].root
-    plural = root.lower_ in _PRON_THEY or (
-        root.tag_ in ("NNS", "NNPS") and cand.type not in ("state", "government", "igo")
+    plural = (
+        root.lower_ in _PRON_THEY
+        or root.tag_ == "NNS"  # forces, militias, troops
+        or (root.tag_ == "NNPS" and cand.type not in ("state", "government", "igo"))
     )
     return plural, _is_subject_like(doc, cand)
 

@@ -35,6 +35,7 @@ _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative", "compound"}
 _INSTRUMENTAL = {"use", "employ", "exploit"}
+_POSSESSING = {"have", "send", "deploy", "dispatch", "station", "keep", "maintain", "commit"}
 _ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "remain", "tend"}
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
 _ENEMY_WINDOW_TOKENS = 400  # how far back an unnamed asset's owner may have been named
@@ -337,7 +338,7 @@ class _DocRun:
                 a = self.last_assault_source
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
-        out = self._modifier_actors(tok)
+        out = self._modifier_actors(tok) or self._possessed_agents(tok)
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -348,6 +349,29 @@ class _DocRun:
                         if pobj.dep_ == "pobj":
                             for item in (pobj, *pobj.conjuncts):
                                 out.extend(self._args_one(item, exclude, depth + 1))
+        return out
+
+    def _possessed_agents(self, tok: Token) -> list[Arg]:
+        """ "The U.S. has ... some 200 advisers deployed alongside X": agents that the subject
+        has, sends or deploys are its own (the advisers are US forces)."""
+        if tok.pos_ != "NOUN" or self.c.kb.agents.classify(tok.text) is None:
+            return []
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        verb = first.head
+        if first.dep_ != "dobj" or verb.lemma_.lower() not in _POSSESSING:
+            return []
+        subj_toks, passive = self.subject_tokens(verb)
+        if passive:
+            return []
+        out = []
+        for subj in subj_toks:
+            span = self.tok2span.get(subj.i)
+            if span is None or span._.actor is None:
+                continue
+            agent = self._as_agent(self.span_arg(span), tok)
+            out.append(Arg(tok.i, tok.i + 1, agent.actor, True))
         return out
 
     def _as_agent(self, arg: Arg, head: Token) -> Arg:
