@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+import warnings
 from collections import deque
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 _EPS = 1e-6
+# The heuristic also tries the odd-cycle LP bound on graphs up to this many ties.
+_LP_EDGES = 100_000
 
 
 @dataclass
@@ -211,28 +214,61 @@ class _Block:
 
 
 def _odd_cycles(
-    blk: _Block, f: np.ndarray, sources: np.ndarray, deadline: float
+    blk: _Block, f: np.ndarray, x: np.ndarray, deadline: float, max_cuts: int
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Odd-cycle inequalities violated at the LP point ``f`` (Barahona–Mahjoub separation).
 
     Every cycle ``C`` and subset ``F`` of it with ``|F| +`` (negative ties on ``C``) odd gives
     ``sum_{C-F} f_e + sum_F (1 - f_e) >= 1`` (the frustrated ties of a cycle have the parity of
-    its negative ties). The most violated one through each source is a shortest path from
-    ``(i, 0)`` to ``(i, 1)`` in the double cover, where an edge either keeps the parity given by
-    its sign at cost ``f_e`` or changes it at cost ``1 - f_e``. Returns (edge ids, in-F mask).
+    its negative ties). In the double cover, where a tie either keeps the layer its sign gives
+    at cost ``f_e`` or changes it at cost ``1 - f_e``, a violated one is a closed walk from
+    ``(i, 0)`` to ``(i, 1)`` of cost below 1: per tie, the tie plus a shortest path back.
+
+    Signs are first switched to the camps ``x`` (which changes no cycle's parity), so that the
+    ties ``x`` satisfies with ``f_e = 0`` cost nothing and keep the layer: their components are
+    contracted before the shortest paths and expanded again by shortest zero-cost paths.
+
+    Returns:
+        Up to ``max_cuts`` cuts, most violated first, as (edge ids, in-F mask).
     """
     n = blk.n
-    q = blk.odd.astype(np.int64)
-    keep = np.clip(f, 0.0, 1.0) + 1e-9  # csgraph drops explicit zeros
-    flip = np.clip(1.0 - f, 0.0, 1.0) + 1e-9
-    rows = np.concatenate([blk.u, blk.u + n, blk.u, blk.u + n])
-    cols = np.concatenate([blk.v + q * n, blk.v + (1 - q) * n, blk.v + (1 - q) * n, blk.v + q * n])
-    D = sp.csr_matrix(
-        (np.concatenate([keep, keep, flip, flip]), (rows, cols)), shape=(2 * n, 2 * n)
+    odd = blk.odd ^ (x[blk.u] != x[blk.v])
+    zero = (f < 1e-6) & ~odd  # interior-point solutions leave tiny nonzeros
+    zu, zv = blk.u[zero], blk.v[zero]
+    ones = np.ones(zu.shape[0])
+    ncomp, label = csgraph.connected_components(
+        sp.csr_matrix((ones, (zu, zv)), shape=(n, n)), directed=False
     )
-    out: list[tuple[np.ndarray, np.ndarray]] = []
+    Z = sp.csr_matrix((ones, (zu, zv)), shape=(n, n))
+    bfs: dict[int, list[int]] = {}
+    # contracted double cover: component c in layer p is node c + p * ncomp
+    rel = np.flatnonzero(~zero)
+    ca, cb, o = label[blk.u[rel]], label[blk.v[rel]], odd[rel].astype(np.int64)
+    fr = np.clip(f[rel], 0.0, 1.0)
+    arc_rel = np.concatenate([rel, rel, rel, rel])
+    arc_flip = np.repeat(np.array([False, False, True, True]), rel.shape[0])
+    tail = np.concatenate([ca, ca + ncomp, ca, ca + ncomp])
+    head = np.concatenate([cb + o * ncomp, cb + (1 - o) * ncomp,
+                           cb + (1 - o) * ncomp, cb + o * ncomp])  # fmt: skip
+    cost = np.concatenate([fr, fr, 1.0 - fr, 1.0 - fr])
+    ok = tail != head
+    tail, head, cost, arc_rel, arc_flip = tail[ok], head[ok], cost[ok], arc_rel[ok], arc_flip[ok]
+    N = 2 * ncomp
+    key = np.minimum(tail, head) * N + np.maximum(tail, head)
+    srt = np.lexsort((cost, key))
+    first = np.ones(srt.shape[0], dtype=bool)
+    first[1:] = key[srt[1:]] != key[srt[:-1]]
+    pick = srt[first]
+    tail, head, cost, arc_rel, arc_flip = (a[pick] for a in (tail, head, cost, arc_rel, arc_flip))
+    akey = key[pick]
+    D = sp.csr_matrix((cost + 1e-9, (tail, head)), shape=(N, N))  # csgraph drops zeros
+    sources = np.unique(ca)
+    row_of = np.full(ncomp, -1, dtype=np.int64)
+    u_list, v_list = blk.u.tolist(), blk.v.tolist()
+    lab = label.tolist()
+    found: list[tuple[float, np.ndarray, np.ndarray]] = []
     seen: set[bytes] = set()
-    chunk = max(1, 2_000_000 // (2 * n))
+    chunk = max(1, 2_000_000 // max(N, 1))
     for k0 in range(0, sources.shape[0], chunk):
         if time.perf_counter() > deadline:
             break
@@ -240,24 +276,84 @@ def _odd_cycles(
         dist, pred = csgraph.dijkstra(
             D, directed=False, indices=src, return_predecessors=True, limit=1.0
         )
-        hit = np.flatnonzero(dist[np.arange(src.shape[0]), src + n] < 1.0 - 1e-6)
-        for k in hit.tolist():
-            i = int(src[k])
-            walk = [i + n]
-            row = pred[k]
-            while walk[-1] != i:
-                walk.append(int(row[walk[-1]]))
-            cyc = _simple_cycle(np.asarray(walk[::-1], dtype=np.int64), n)
-            a, b = cyc[:-1] % n, cyc[1:] % n
-            e = blk.edge_ids(a, b)
-            in_f = ((cyc[:-1] // n) ^ (cyc[1:] // n) ^ q[e]).astype(bool)
-            if float(np.where(in_f, 1.0 - f[e], f[e]).sum()) >= 1.0 - 1e-6:
+        row_of[src] = np.arange(src.shape[0])
+        mine = np.flatnonzero(np.isin(ca, src))
+        r = row_of[ca[mine]]
+        via_keep = fr[mine] + dist[r, cb[mine] + (1 - o[mine]) * ncomp]
+        via_flip = 1.0 - fr[mine] + dist[r, cb[mine] + o[mine] * ncomp]
+        best = np.minimum(via_keep, via_flip)
+        for k in np.flatnonzero(best < 1.0 - 1e-6).tolist():
+            j = int(mine[k])
+            e = int(rel[j])
+            flip = bool(via_flip[k] < via_keep[k])
+            target = int(cb[j]) + ((int(o[j]) ^ flip ^ 1) * ncomp)
+            verts, flips = [u_list[e], v_list[e]], [flip]
+            prow = pred[int(r[k])]
+            z = target
+            while True:
+                y = int(prow[z])
+                if y < 0:
+                    break
+                a = int(np.searchsorted(akey, min(y, z) * N + max(y, z)))
+                g = int(arc_rel[a])
+                gu, gv = u_list[g], v_list[g]
+                if lab[gu] != z % ncomp:
+                    gu, gv = gv, gu
+                _zero_path(verts, flips, gu, Z, bfs)
+                verts.append(gv)
+                flips.append(bool(arc_flip[a]))
+                z = y
+            _zero_path(verts, flips, u_list[e], Z, bfs)
+            cut = _cycle_from_walk(blk, odd, f, verts, flips)
+            if cut is None:
                 continue
-            key = np.sort(2 * e + in_f).tobytes()
-            if key not in seen:
-                seen.add(key)
-                out.append((e, in_f))
-    return out
+            viol, ce, cf = cut
+            ckey = np.sort(2 * ce + cf).tobytes()
+            if ckey not in seen:
+                seen.add(ckey)
+                found.append((viol, ce, cf))
+    found.sort(key=lambda t: t[0])
+    return [(ce, cf) for _, ce, cf in found[:max_cuts]]
+
+
+def _zero_path(
+    verts: list[int], flips: list[bool], to: int, Z: sp.csr_matrix, cache: dict[int, list[int]]
+) -> None:
+    """Extend a walk from its last vertex to ``to`` by a shortest path of zero-cost ties (BFS;
+    fewer ties make a stronger cut than any other path of the same cost)."""
+    x = verts[-1]
+    if x == to:
+        return
+    pred = cache.get(x)
+    if pred is None:
+        pred = csgraph.breadth_first_order(Z, x, directed=False, return_predecessors=True)[
+            1
+        ].tolist()
+        cache[x] = pred
+    back: list[int] = []
+    y = to
+    while y != x:
+        back.append(y)
+        y = pred[y]
+    verts.extend(back[::-1])
+    flips.extend([False] * len(back))
+
+
+def _cycle_from_walk(
+    blk: _Block, odd: np.ndarray, f: np.ndarray, verts: list[int], flips: list[bool]
+) -> tuple[float, np.ndarray, np.ndarray] | None:
+    """The simple odd cycle inside a closed walk, as (cost, edge ids, in-F mask), if violated."""
+    n = blk.n
+    vs = np.asarray(verts, dtype=np.int64)
+    e = blk.edge_ids(vs[:-1], vs[1:])
+    layer = np.concatenate([[0], np.cumsum(odd[e] ^ np.asarray(flips, dtype=bool)) % 2])
+    if layer[-1] != 1:
+        return None
+    cyc = _simple_cycle(vs + layer * n, n)
+    e = blk.edge_ids(cyc[:-1] % n, cyc[1:] % n)
+    in_f = ((cyc[:-1] // n) ^ (cyc[1:] // n)).astype(bool) ^ odd[e]
+    cost = float(np.where(in_f, 1.0 - f[e], f[e]).sum())
+    return (cost, e, in_f) if cost < 1.0 - 1e-6 else None
 
 
 def _simple_cycle(walk: np.ndarray, n: int) -> np.ndarray:
@@ -293,36 +389,96 @@ def _cut_rows(
     return sp.csr_matrix((vals, (rows, cols)), shape=(len(cuts), offset + m)), rhs
 
 
+def _solve_lp(
+    w: np.ndarray, A: sp.csr_matrix, rhs: np.ndarray, deadline: float
+) -> tuple[np.ndarray, float] | None:
+    """Solve ``min w.f`` s.t. ``A f >= rhs``, ``0 <= f <= 1``; returns (f, proved bound).
+
+    The bound is recomputed from the row duals ``y`` (clipped at 0) as the Lagrangian value
+    ``rhs.y + sum_e min(0, w_e - (A'y)_e)``, which is a valid lower bound for any ``y >= 0``,
+    so it stays sound however the solver's tolerances fell. Large LPs use the interior-point
+    method without crossover (several times faster here; a vertex is not needed).
+    """
+    from scipy.optimize import OptimizeWarning, linprog
+
+    # without crossover HiGHS sometimes leaves the status unknown: then solve again with it
+    tries = [("highs-ipm", {"run_crossover": "off"})] if A.shape[1] > 5000 else []
+    tries.append(("highs", {}))
+    for method, options in tries:
+        if math.isfinite(deadline):
+            options["time_limit"] = max(deadline - time.perf_counter(), 0.01)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", OptimizeWarning)
+            res = linprog(w, A_ub=-A, b_ub=-rhs, bounds=(0.0, 1.0), method=method, options=options)
+        if res.status == 0 and res.x is not None:
+            break
+    else:
+        return None
+    y = np.maximum(-np.asarray(res.ineqlin.marginals), 0.0)
+    bound = float(rhs @ y + np.minimum(w - A.T @ y, 0.0).sum())
+    return np.clip(res.x, 0.0, 1.0), bound
+
+
 def _lp_bound(
-    blk: _Block, upper: float, deadline: float, max_rounds: int = 200
-) -> tuple[float, list[tuple[np.ndarray, np.ndarray]], int]:
+    blk: _Block, x: np.ndarray, deadline: float, max_rounds: int = 100
+) -> tuple[float, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """Lower bound on a block's frustration from the LP over odd-cycle inequalities.
 
     Cutting planes: solve the LP, add the violated odd-cycle inequalities, repeat until none is
-    violated, the bound proves ``upper`` optimal, or time runs out. Returns (bound, cuts,
-    rounds).
+    violated, the bound proves the camps optimal, the bound stalls (less than one tie gained
+    in three rounds), or time runs out. Each LP point is also rounded to camps, which replace
+    ``x`` when they are better. Returns (bound, best camps, cuts).
     """
-    from scipy.optimize import linprog
-
+    upper = blk.cost(x)
     f = np.zeros(blk.m)
     cuts: list[tuple[np.ndarray, np.ndarray]] = []
-    bound = 0.0
-    sources = np.arange(blk.n)
-    rounds = 0
-    for rounds in range(1, max_rounds + 1):  # noqa: B007
-        new = _odd_cycles(blk, f, sources, deadline)
+    history = [0.0]
+    for _ in range(max_rounds):
+        new = _odd_cycles(blk, f, x, deadline, max_cuts=max(100, blk.n))
         if not new:
             break
         cuts.extend(new)
         A, rhs = _cut_rows(cuts, blk.m)
-        res = linprog(blk.w, A_ub=-A, b_ub=-rhs, bounds=(0.0, 1.0), method="highs")
-        if res.x is None:
+        solved = _solve_lp(blk.w, A, rhs, deadline)
+        if solved is None:
             break
-        f = res.x
-        bound = max(bound, float(res.fun))
-        if blk.proved(bound, upper) or time.perf_counter() > deadline:
+        f, bound = solved
+        history.append(max(history[-1], bound))
+        if blk.proved(history[-1], upper):
             break
-    return bound, cuts, rounds
+        rounded = _round_lp(blk, f)
+        if blk.cost(rounded) < upper:
+            x, upper = rounded, blk.cost(rounded)
+            if blk.proved(history[-1], upper):
+                break
+        if time.perf_counter() > deadline:
+            break
+        if len(history) > 4 and history[-1] - history[-4] < 1.0:
+            break
+    return history[-1], x, cuts
+
+
+def _round_lp(blk: _Block, f: np.ndarray) -> np.ndarray:
+    """Camps from an LP point: follow a spanning tree of the least frustrated ties (frustrating
+    those with ``f_e > 1/2``), then flip single vertices while that helps."""
+    n = blk.n
+    tree = csgraph.minimum_spanning_tree(sp.csr_matrix((f + 1e-6, (blk.u, blk.v)), shape=(n, n)))
+    order, pred = csgraph.breadth_first_order(tree, 0, directed=False, return_predecessors=True)
+    child = order[1:]
+    parent = pred[child]
+    e = blk.edge_ids(child, parent)
+    flip = (blk.odd[e] ^ (f[e] > 0.5)).tolist()
+    x = [0] * n
+    for c, p, fl in zip(child.tolist(), parent.tolist(), flip, strict=True):
+        x[c] = x[p] ^ int(fl)
+    s = 1.0 - 2.0 * np.asarray(x, dtype=np.float64)
+    w = np.where(blk.odd, -blk.w, blk.w)
+    A = sp.csr_matrix(
+        (np.concatenate([w, w]), (np.concatenate([blk.u, blk.v]), np.concatenate([blk.v, blk.u]))),
+        shape=(n, n),
+    )
+    s = _greedy(A, s, np.random.default_rng(0))
+    return (s < 0).astype(np.int8)
 
 
 def _block_milp(
@@ -431,10 +587,15 @@ def _block_order(blocks: list[list[int]]) -> list[list[int]]:
 
 
 def _exact(
-    arr: SignedArrays, hint: np.ndarray, time_limit: float | None, start: float
+    arr: SignedArrays,
+    hint: np.ndarray,
+    time_limit: float | None,
+    start: float,
+    use_milp: bool = True,
 ) -> tuple[np.ndarray, float, bool, dict[str, Any]]:
-    """Exact camps: reduce, split into blocks, and per unbalanced block prove the heuristic's
-    camps optimal by the odd-cycle LP bound or else solve the block's MILP."""
+    """Exact camps: reduce, split into blocks, and per unbalanced block prove the camps
+    ``hint`` (or better ones from LP rounding) optimal by the odd-cycle LP bound, or else
+    solve the block's MILP (``use_milp=False`` keeps the LP bound instead: a lower bound)."""
     deadline = math.inf if time_limit is None else start + time_limit
     kern = _Kernel(arr)
     kern.reduce()
@@ -468,21 +629,20 @@ def _exact(
                     if a < b and b in members
                 ],
             )
-            x = hint[nodes].astype(np.int8)
+            low, x, cuts = _lp_bound(blk, hint[nodes].astype(np.int8), deadline)
             upper = blk.cost(x)
-            low, cuts, _ = _lp_bound(blk, upper, deadline)
             stats["cuts"] += len(cuts)
             ok = blk.proved(low, upper)
             if ok:
                 stats["lp_blocks"] += 1
-            else:
+            elif use_milp:
                 stats["milp_blocks"] += 1
                 remaining = None if time_limit is None else deadline - time.perf_counter()
                 better, mlow, ok = _block_milp(blk, cuts, upper, remaining)
                 if better is not None and blk.cost(better) < upper:
                     x = better
                 low = max(low, min(mlow, upper))
-            lower += low if not ok else blk.cost(x)
+            lower += blk.cost(x) if ok else low
             proved = proved and ok
             local = dict(zip(nodes, x.tolist(), strict=True))
         placed = [v for v in nodes if v in side]
@@ -775,12 +935,24 @@ def _heuristic(
     side = (best_s < 0).astype(np.int8)
     lower = _path_packing_bound(arr, side, now + 0.6 * max(deadline - now, 0.0), rng)
     stats: dict[str, Any] = {"start": best_name, "packed": lower}
+    # Up to _LP_EDGES ties, about two thirds of what is left go to the odd-cycle LP bound.
+    with_lp = m <= _LP_EDGES
     if best > lower:
-        s, cost = _tabu(A, best_s.copy(), deadline, 200 * n + 5000, float(lower), rng)
+        now = time.perf_counter()
+        until = now + 0.35 * max(deadline - now, 0.0) if with_lp else deadline
+        s, cost = _tabu(A, best_s.copy(), until, 200 * n + 5000, float(lower), rng)
         if cost < best - _EPS:
             best, best_s = cost, s
             stats["start"] += "+tabu"
             side = (best_s < 0).astype(np.int8)
+    if with_lp and best > lower and time.perf_counter() < deadline:
+        now = time.perf_counter()
+        lp_side, lp_lower, _, lp_stats = _exact(arr, side, deadline - now, now, use_milp=False)
+        lower = max(lower, math.ceil(lp_lower - _EPS))
+        stats["lp_bound"] = round(lp_lower, 3)
+        if arr.cost(lp_side) < best - _EPS:
+            side = lp_side
+            stats["start"] += "+lp"
     return side, lower, stats
 
 
