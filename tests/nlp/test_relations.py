@@ -306,6 +306,27 @@ def test_advisers_the_subject_has_are_its_forces(nlp):
     assert find(rels, "USA", "KURDS", categories={"COOPERATE"})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish outpost came under attack from ISIL fighters.",
+        "Iraqi forces received fire from ISIL fighters near the hospital.",
+    ],
+)
+def test_received_attack_comes_from_the_attacker(nlp, text):
+    rels = relations(nlp, text)
+    hit = [r for r in rels if r.category == "ASSAULT"]
+    assert hit and _family(hit[0].source.actor_id) == "ISIL", [
+        (r.source.text, r.target.text) for r in rels
+    ]
+
+
+def test_involved_in_the_use_of_weapons_against(nlp):
+    text = "Abu Jandal was involved in the use of suicide vehicles and chemical weapons against the SDF."
+    rels = relations(nlp, text)
+    assert any(r.source.text == "Abu Jandal" and r.target.actor_id == "SDF" for r in rels)
+
+
 def test_place_phrases_and_weapons_are_not_actors(nlp):
     doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
     texts = {s.text for s in doc.spans["actors"]}

@@ -35,6 +35,8 @@ _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative", "compound"}
 _INSTRUMENTAL = {"use", "employ", "exploit"}
+_RECEIVING = {"receive", "take", "face", "suffer", "endure", "sustain", "absorb", "get"}
+_AGENTIVE_PASSIVES = {"involve", "engage", "implicate", "task"}
 _POSSESSING = {"have", "send", "deploy", "dispatch", "station", "keep", "maintain", "commit"}
 _ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "remain", "tend"}
 _MUTUAL_OBJECTS = {("each", "other"), ("one", "another")}
@@ -856,6 +858,10 @@ class _DocRun:
     def noun(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         if noun.i in self.tok2span and self.tok2span[noun.i].root == noun:
             return  # the noun names an actor ("the Coalition") rather than an event
+        received = list(self._received(noun, trig))
+        if received:
+            yield from received
+            return
         sources, anchor = self._noun_sources(noun)
         if not sources and trig.category in ("SUPPORT", "AID", "COOPERATE") and noun.dep_ == "pobj":
             received = list(self._received_support(noun, trig))
@@ -894,6 +900,31 @@ class _DocRun:
                     yield from self._pairs(
                         sources, self.args(dative), trig, noun.i, noun.i + 1, anchor, 0.65, 2
                     )
+
+    def _received(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+        """ "Iraqi forces continued to receive heavy fire from ISIL fighters", "came under
+        attack from X": the one the event comes from acts on the clause's subject."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_ == "come":
+            verb = verb.head
+        elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
+            return
+        froms = [
+            pobj
+            for holder in (noun, verb)
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if not froms:
+            return
+        subj_toks, passive = self.subject_tokens(verb)
+        if passive:
+            return
+        targets = [a for t in subj_toks for a in self.args(t)]
+        sources = [a for t in froms for a in self.args(t)]
+        yield from self._pairs(sources, targets, trig, noun.i, noun.i + 1, verb, 0.7, 2)
 
     def _received_support(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         """ "With the support of the Coalition, the SDF retook X"; "aided by support from
@@ -1052,7 +1083,8 @@ class _DocRun:
                 up, hops = up.head, hops + 1
                 if up.pos_ in ("VERB", "AUX"):
                     subj_toks, passive = self.subject_tokens(up)
-                    if not passive:
+                    if not passive or up.lemma_.lower() in _AGENTIVE_PASSIVES:
+                        # "X was involved in the use of chemical weapons against Y"
                         sources = [a for t in subj_toks for a in self.args(t)]
                     anchor = up
                     break
