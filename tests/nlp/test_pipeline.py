@@ -88,3 +88,16 @@ def test_auto_processes_reads_ahead_only_what_the_choice_needs() -> None:
     assert n == 2 and source.taken == AUTO_MIN_DOCUMENTS
     assert next(stream).doc_id == "d0"
     assert sum(1 for _ in stream) == 10 * AUTO_MIN_DOCUMENTS - 1
+
+
+def test_worker_processes_stream_without_reading_the_whole_input(nlp) -> None:
+    source = Counting([doc(i, f"Iran backs Assad ({i}).") for i in range(200)])
+    records = extract(
+        source,
+        nlp=nlp,
+        options=ExtractOptions(n_process=2, batch_size=2, kinds=frozenset({"document"})),
+    )
+    first = next(records)
+    assert first.doc_id == "d0"
+    assert source.taken <= 12  # a few batches in flight per worker, not the corpus
+    assert sum(1 for _ in records) == 199

@@ -11,6 +11,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -243,7 +244,8 @@ def auto_processes(
 
 
 def _fork_available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    # Fork shares the loaded pipeline with the workers; it is safe on Linux, not on macOS.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def extract(
