@@ -82,7 +82,7 @@ def analyze_cmd(
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
         extract=ExtractOptions(
-            model=model, kb_paths=kb_paths, lexicon_paths=lexicon_paths, n_process=n_process or 1
+            model=model, kb_paths=kb_paths, lexicon_paths=lexicon_paths, n_process=n_process
         ),
         ingest=ingest,
         level=level,
