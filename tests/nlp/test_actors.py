@@ -258,3 +258,9 @@ def test_to_disk_and_from_disk_round_trip(tmp_path: Path) -> None:
     assert other.fuzzy_cutoff == 95
     doc = other(model("The Zebra Front attacked a convoy."))
     assert [s.kb_id_ for s in doc.spans[ACTORS_KEY]] == ["ZEBRA"]
+
+
+def test_the_government_of_a_coordinated_of_complement(nlp):
+    doc = nlp("The U.S. reaffirms its commitment to support the government and people of Iraq.")
+    gov = [s for s in doc.spans["actors"] if s.text == "the government"]
+    assert gov and gov[0]._.actor.actor_id == "IRQ.GOV"

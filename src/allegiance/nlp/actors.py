@@ -621,6 +621,14 @@ class ActorRecognizer:
             if lemma in _GROUP_HEADS:
                 ante = nearest(tok.i, lambda c: c.type in _GROUP_TYPES, window=6)
             elif lemma in _GOV_HEADS:
+                # "the government and people of Iraq": the state its conjunct names
+                owner = _of_mention(tok, [*mentions, *out])
+                country = self.kb.country_of(owner.actor_id) if owner is not None else None
+                if owner is not None and country is not None:
+                    sub = self.kb.sub_actor(country, "government")
+                    if sub is not None:
+                        add(dets[0].i, tok.i + 1, owner, sub.id)
+                        continue
                 ante = nearest(tok.i, lambda c: c.type in {"government", "state"}, window=6)
                 if ante is not None and ante.type == "state":
                     sub = self.kb.sub_actor(ante.actor_id, "government")
@@ -662,6 +670,20 @@ class ActorRecognizer:
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
         self._build()
         return self
+
+
+def _of_mention(tok: Token, mentions: list[_Cand]) -> _Cand | None:
+    """The mention in an "of" complement of a noun or its coordination ("the government
+    and people of Iraq"), if any."""
+    for head in (tok, *tok.conjuncts):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                for m in mentions:
+                    if m.start <= pobj.i < m.end:
+                        return m
+    return None
 
 
 def _they_rank(doc: Doc, cand: _Cand) -> tuple[bool, bool]:
