@@ -1,6 +1,9 @@
-"""Synthetic record dicts in the schema's shape, for the network tests."""
+"""Synthetic records and signed graphs for the network tests."""
 
 from __future__ import annotations
+
+import networkx as nx
+import numpy as np
 
 
 def relation(
@@ -79,3 +82,21 @@ def mention(mid: str, actor: str, *, actor_type: str = "state", country: str | N
         "resolved_by": "kb",
         "confidence": 1.0,
     }
+
+
+def signed_gnm(
+    n: int, m: int, *, seed: int = 0, neg: float | None = 0.1, noise: float = 0.0
+) -> nx.Graph:
+    """A G(n, m) random graph with random signs (``neg`` share negative) or, with ``neg=None``,
+    signs from a random two-camp split with a ``noise`` share flipped."""
+    rng = np.random.default_rng(seed)
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    side = rng.integers(0, 2, n)
+    for a, b in G.edges:
+        if neg is not None:
+            s = -1 if rng.random() < neg else 1
+        else:
+            s = 1 if side[a] == side[b] else -1
+            s = -s if rng.random() < noise else s
+        G[a][b]["sign"] = s
+    return G

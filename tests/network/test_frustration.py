@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from allegiance.errors import AnalysisError
 from allegiance.network import frustration_index, weak_frustration
+
+from .factories import signed_gnm
 
 
 @pytest.mark.parametrize("exact", [True, False])
@@ -175,3 +181,92 @@ def test_milp_path_on_dense_random_signs() -> None:
         for mask in range(1 << 13)
     )
     assert res.exact and res.index == best
+
+
+def _plain_milp(G: nx.Graph) -> int:
+    """L by the textbook MILP on the whole graph: no reduction, block split, cut or bound."""
+    nodes = list(G.nodes)
+    pos = {v: i for i, v in enumerate(nodes)}
+    n, m = len(nodes), G.number_of_edges()
+    rows, cols, vals, lo = [], [], [], []
+    for k, (a, b, d) in enumerate(G.edges(data=True)):
+        i, j, f = pos[a], pos[b], n + k
+        neg = d["sign"] < 0
+        # f >= x_i - x_j and f >= x_j - x_i (positive); f >= x_i + x_j - 1, f >= 1 - x_i - x_j
+        for r, (ci, cj, rhs) in enumerate(
+            [(-1, -1, -1), (1, 1, 1)] if neg else [(-1, 1, 0), (1, -1, 0)]
+        ):
+            rows += [2 * k + r] * 3
+            cols += [f, i, j]
+            vals += [1.0, float(ci), float(cj)]
+            lo.append(float(rhs))
+    A = sp.csr_matrix((vals, (rows, cols)), shape=(2 * m, n + m))
+    res = milp(
+        np.concatenate([np.zeros(n), np.ones(m)]),
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+        bounds=Bounds(0, 1),
+        constraints=LinearConstraint(A, lo, np.inf),
+    )
+    assert res.status == 0
+    return round(res.fun)
+
+
+def _with_pendants(G: nx.Graph, seed: int) -> nx.Graph:
+    """Add pendant trees and degree-2 chains, which the reductions remove."""
+    rng = np.random.default_rng(seed)
+    H = G.copy()
+    nodes = list(H.nodes)
+    for k in range(len(nodes) // 2):
+        a = nodes[int(rng.integers(len(nodes)))]
+        b = nodes[int(rng.integers(len(nodes)))]
+        chain = [a, ("c", k, 0), ("c", k, 1)] + ([b] if a != b and k % 2 else [])
+        for x, y in itertools.pairwise(chain):
+            H.add_edge(x, y, sign=int(rng.choice([-1, 1])))
+    return H
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(("n", "m", "neg"), [(25, 60, 0.1), (25, 60, 0.5), (40, 90, 0.3)])
+def test_reduced_exact_matches_plain_milp(n: int, m: int, neg: float, seed: int) -> None:
+    G = _with_pendants(signed_gnm(n, m, seed=seed, neg=neg), seed)
+    expected = _plain_milp(G)
+    for shortcut in (True, False):
+        res = frustration_index(G, exact=True, shortcut=shortcut)
+        assert res.exact and res.index == expected == res.lower_bound
+        assert _frustrated_count(G, res.partition) == expected
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(
+    ("n", "m", "kind"),
+    [(150, 600, {"neg": 0.1}), (60, 240, {"neg": 0.5}), (150, 600, {"neg": None, "noise": 0.05})],
+    ids=["10%", "50%", "planted"],
+)
+def test_bounds_bracket_exact_l_on_random_graphs(n: int, m: int, kind: dict, seed: int) -> None:
+    G = signed_gnm(n, m, seed=seed, **kind)
+    heur = frustration_index(G, exact=False, time_limit=1, seed=seed)
+    exact = frustration_index(G, exact=True, shortcut=False, time_limit=60)
+    assert heur.lower_bound <= exact.lower_bound <= exact.index
+    if exact.exact:
+        assert exact.lower_bound == exact.index <= heur.index
+    for res in (heur, exact):
+        assert _frustrated_count(G, res.partition) == res.index == len(res.frustrated_edges)
+
+
+def test_exact_is_proved_on_sparse_uniform_graph() -> None:
+    # uniform 10% negative: the path packing alone falls short, the odd-cycle LP closes the gap
+    G = signed_gnm(600, 2100, seed=4, neg=0.1)
+    exact = frustration_index(G, exact=True, time_limit=60)
+    heur = frustration_index(G, exact=False, time_limit=30)
+    assert exact.exact
+    assert heur.lower_bound <= exact.index <= heur.index
+
+
+def test_packing_bound_certifies_planted_camps() -> None:
+    # near-balanced camps: routing each frustrated tie through satisfied ones proves (near) optimality
+    G = signed_gnm(2000, 12000, seed=5, neg=None, noise=0.03)
+    heur = frustration_index(G, exact=False, time_limit=30)
+    exact = frustration_index(G, exact=True, time_limit=60)
+    assert exact.exact
+    assert heur.lower_bound <= exact.index <= heur.index
+    assert heur.gap < 0.02

@@ -200,6 +200,12 @@ class _Block:
         key = np.minimum(a, b) * self.n + np.maximum(a, b)
         return self._order[np.searchsorted(self._keys, key)]
 
+    def signed(self) -> sp.csr_matrix:
+        """Symmetric CSR adjacency with entries ``sign * weight`` (for the local searches)."""
+        w = np.where(self.odd, -self.w, self.w)
+        rows, cols = np.concatenate([self.u, self.v]), np.concatenate([self.v, self.u])
+        return sp.csr_matrix((np.concatenate([w, w]), (rows, cols)), shape=(self.n, self.n))
+
     def cost(self, x: np.ndarray) -> float:
         """Weight of the edges frustrated by the 0/1 assignment ``x``."""
         split = x[self.u] != x[self.v]
@@ -402,7 +408,9 @@ def _solve_lp(
     from scipy.optimize import OptimizeWarning, linprog
 
     # without crossover HiGHS sometimes leaves the status unknown: then solve again with it
-    tries = [("highs-ipm", {"run_crossover": "off"})] if A.shape[1] > 5000 else []
+    tries: list[tuple[str, dict[str, Any]]] = []
+    if A.shape[1] > 5000:
+        tries.append(("highs-ipm", {"run_crossover": "off"}))
     tries.append(("highs", {}))
     for method, options in tries:
         if math.isfinite(deadline):
@@ -471,13 +479,7 @@ def _round_lp(blk: _Block, f: np.ndarray) -> np.ndarray:
     x = [0] * n
     for c, p, fl in zip(child.tolist(), parent.tolist(), flip, strict=True):
         x[c] = x[p] ^ int(fl)
-    s = 1.0 - 2.0 * np.asarray(x, dtype=np.float64)
-    w = np.where(blk.odd, -blk.w, blk.w)
-    A = sp.csr_matrix(
-        (np.concatenate([w, w]), (np.concatenate([blk.u, blk.v]), np.concatenate([blk.v, blk.u]))),
-        shape=(n, n),
-    )
-    s = _greedy(A, s, np.random.default_rng(0))
+    s = _greedy(blk.signed(), 1.0 - 2.0 * np.asarray(x, dtype=np.float64), np.random.default_rng(0))
     return (s < 0).astype(np.int8)
 
 
@@ -597,6 +599,7 @@ def _exact(
     ``hint`` (or better ones from LP rounding) optimal by the odd-cycle LP bound, or else
     solve the block's MILP (``use_milp=False`` keeps the LP bound instead: a lower bound)."""
     deadline = math.inf if time_limit is None else start + time_limit
+    rng = np.random.default_rng(0)
     kern = _Kernel(arr)
     kern.reduce()
     K = nx.Graph()
@@ -637,6 +640,15 @@ def _exact(
                 stats["lp_blocks"] += 1
             elif use_milp:
                 stats["milp_blocks"] += 1
+                # A better incumbent first: the MILP then only has to beat it.
+                now = time.perf_counter()
+                until = now + min(1.0 + blk.m / 10_000, 0.1 * max(deadline - now, 0.0))
+                target = math.ceil(low - _EPS) if blk.integral else low
+                s_best, _ = _tabu(
+                    blk.signed(), 1.0 - 2.0 * x, until, 200 * blk.n + 5000, target, rng
+                )
+                x = (s_best < 0).astype(np.int8)
+                upper = blk.cost(x)
                 remaining = None if time_limit is None else deadline - time.perf_counter()
                 better, mlow, ok = _block_milp(blk, cuts, upper, remaining)
                 if better is not None and blk.cost(better) < upper:
@@ -902,8 +914,10 @@ def _route(
 
 
 def _heuristic(
-    arr: SignedArrays, time_limit: float | None, seed: int, start: float
+    arr: SignedArrays, time_limit: float | None, seed: int, start: float, lp: bool = True
 ) -> tuple[np.ndarray, int, dict[str, Any]]:
+    """Camps by multi-start local search and tabu search, with a lower bound from the path
+    packing and (``lp`` and at most ``_LP_EDGES`` ties) the odd-cycle LP."""
     rng = np.random.default_rng(seed)
     n, m = arr.n, arr.m
     budget = time_limit if time_limit is not None else min(30.0, 1.0 + m / 50_000)
@@ -936,7 +950,7 @@ def _heuristic(
     lower = _path_packing_bound(arr, side, now + 0.6 * max(deadline - now, 0.0), rng)
     stats: dict[str, Any] = {"start": best_name, "packed": lower}
     # Up to _LP_EDGES ties, about two thirds of what is left go to the odd-cycle LP bound.
-    with_lp = m <= _LP_EDGES
+    with_lp = lp and m <= _LP_EDGES
     if best > lower:
         now = time.perf_counter()
         until = now + 0.35 * max(deadline - now, 0.0) if with_lp else deadline
@@ -1007,7 +1021,7 @@ def frustration_index(
         quick = 0.05 + arr.m / 20_000
         if time_limit is not None:
             quick = min(quick, 0.2 * time_limit)
-        side, lower, stats = _heuristic(arr, min(quick, 5.0), seed, time.perf_counter())
+        side, lower, stats = _heuristic(arr, min(quick, 5.0), seed, time.perf_counter(), lp=False)
         proved = shortcut and int(arr.frustrated(side).sum()) <= lower
         method = "heuristic+bound"
         if not proved:
