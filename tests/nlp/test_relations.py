@@ -214,11 +214,17 @@ def test_construction(nlp, case):
     assert any(r.negated == negated and r.hypothetical == hypothetical for r in hits)
 
 
+# the Fox News seed's paragraph on the militias, one sentence at a time below
+MILITIAS_LEAD = (
+    "But it is the Iranian-backed Shia militias who incite the most fear and hatred "
+    "among coalition members. "
+)
+
+
 def test_purpose_of_a_past_use_is_done(nlp):
-    text = (
-        "But it is the Iranian-backed Shia militias who incite the most fear and hatred "
-        "among coalition members. And they have used the cover of fighting ISIS to "
-        "slaughter Sunni civilians in the liberation of other cities."
+    text = MILITIAS_LEAD + (
+        "And they have used the cover of fighting ISIS to slaughter Sunni civilians in the "
+        "liberation of other cities."
     )
     hit = [r for r in relations(nlp, text) if r.trigger.text == "slaughter"]
     assert hit and hit[0].source.text == "they" and _family(hit[0].source.actor_id) == "SHIA"
@@ -233,11 +239,9 @@ def test_event_noun_agent_is_not_the_condemning_subject(nlp):
 
 def test_object_pronoun_is_not_its_clause_subject(nlp):
     # binding: "them" is not "they"; the chain their -> they -> militias is followed
-    text = (
-        "But it is the Iranian-backed Shia militias who incite the most fear and hatred "
-        "among coalition members. It was their fighters who used Tehran-supplied IEDs to "
-        "kill more than 500 U.S. troops. Kurdish fighters told FoxNews.com they do not "
-        "trust them, either."
+    text = MILITIAS_LEAD + (
+        "It was their fighters who used Tehran-supplied IEDs to kill more than 500 U.S. "
+        "troops. Kurdish fighters told FoxNews.com they do not trust them, either."
     )
     rels = relations(nlp, text)
     hit = find(rels, "KURDS", "SHIA", categories={"OPPOSE"})

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,9 @@ from ..lexicon.triggers import Lexicon, Pattern, Trigger, load_lexicon
 from ..schema import ActorArg, Relation, SentenceRef, TextSpan
 from .extensions import ACTORS_KEY, ActorRef, in_ignored, register_extensions
 from .references import Resolver, load_references
+
+if TYPE_CHECKING:
+    from ..kb.store import Actor
 
 __all__ = ["RelationExtractor"]
 
@@ -67,6 +70,13 @@ _OBJECT_CONTROL = {
     "pressure",
     "tell",
 }
+
+
+def _actor_ref(actor: Actor, resolved_by: str, confidence: float) -> ActorRef:
+    """The mention-level reference to a knowledge-base actor."""
+    return ActorRef(
+        actor.id, actor.name, actor.type, actor.country, actor.parent, resolved_by, confidence
+    )
 
 
 def _subject_of_next_clause(tok: Token) -> bool:
@@ -383,10 +393,9 @@ class _DocRun:
         sub = self.c.kb.sub_actor(arg.actor.actor_id, head.text)
         if sub is None or sub.id == arg.actor.actor_id:
             return arg
-        ref = ActorRef(
-            sub.id, sub.name, sub.type, sub.country, sub.parent, "kb", arg.actor.confidence
+        return Arg(
+            arg.start, arg.end, _actor_ref(sub, "kb", arg.actor.confidence), arg.via_reference
         )
-        return Arg(arg.start, arg.end, ref, arg.via_reference)
 
     def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
         """ "The interests of the US and Iran converge as they both back the war": "they" is
@@ -441,15 +450,7 @@ class _DocRun:
                     return None
             if actor is None:
                 return None  # a name the KB does not know: its side is unknown
-            return ActorRef(
-                actor.id,
-                actor.name,
-                actor.type,
-                actor.country,
-                actor.parent,
-                resolved_by="coref",
-                confidence=0.7,
-            )
+            return _actor_ref(actor, "coref", 0.7)
         return None
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
@@ -1034,16 +1035,7 @@ class _DocRun:
             actor = self.c.kb.lookup_adjective(word.text) or self.c.kb.lookup(word.text)
             if actor is None:
                 return
-            ref = ActorRef(
-                actor.id,
-                actor.name,
-                actor.type,
-                actor.country,
-                actor.parent,
-                resolved_by="kb",
-                confidence=0.9,
-            )
-            src = Arg(word.i, word.i + 1, ref)
+            src = Arg(word.i, word.i + 1, _actor_ref(actor, "kb", 0.9))
             targets = [t for t in self.args(head, conj=False) if t.start > word.i]
             yield from self._pairs([src], targets, trig, tok.i - 2, tok.i + 1, tok, 0.75, 1)
             return
