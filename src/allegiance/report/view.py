@@ -139,7 +139,7 @@ def _month(date: Any) -> str | None:
 def _month_range(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
     y2, m2 = int(last[:4]), int(last[5:7])
-    out = []
+    out: list[str] = []
     while (y, m) <= (y2, m2) and len(out) < 1200:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -346,10 +346,10 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
             "friend: these are the strained spots of the network.",
         })  # fmt: skip
     edges = [_as_dict(e) for e in _as_list(_as_dict(bundle.get("network")).get("edges"))]
-    mentions = {
-        str(n.get("id")): n.get("mentions") if isinstance(n.get("mentions"), int | float) else 0
-        for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes")))
-    }
+    mentions: dict[str, float] = {}
+    for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes"))):
+        count = n.get("mentions")
+        mentions[str(n.get("id"))] = float(count) if isinstance(count, int | float) else 0.0
 
     def strength(e: dict[str, Any]) -> tuple[float, float]:
         # most reports first; among equals, the tie between the most mentioned actors
