@@ -432,7 +432,7 @@ def _lp_bound(
     Cutting planes: solve the LP, add the violated odd-cycle inequalities, repeat until none is
     violated, the bound proves the camps optimal, the bound stalls (less than one tie gained
     in three rounds), or time runs out. Each LP point is also rounded to camps, which replace
-    ``x`` when they are better. Returns (bound, best camps, cuts).
+    ``x`` when they are better. Returns (bound, best camps, the cuts binding at the end).
     """
     upper = blk.cost(x)
     f = np.zeros(blk.m)
@@ -460,6 +460,11 @@ def _lp_bound(
             break
         if len(history) > 4 and history[-1] - history[-4] < 1.0:
             break
+    if cuts and len(history) > 1:
+        # the MILP gets only the cuts binding at the last LP point (about twice as fast here)
+        A, rhs = _cut_rows(cuts, blk.m)
+        tight = np.flatnonzero(A @ f - rhs < 1e-6).tolist()
+        cuts = [cuts[k] for k in tight]
     return history[-1], x, cuts
 
 
