@@ -241,9 +241,10 @@ def _odd_cycles(
     odd = blk.odd ^ (x[blk.u] != x[blk.v])
     zero = (f < 1e-6) & ~odd  # interior-point solutions leave tiny nonzeros
     zu, zv = blk.u[zero], blk.v[zero]
-    Z = sp.csr_matrix((np.ones(zu.shape[0]), (zu, zv)), shape=(n, n))
-    ncomp, label = csgraph.connected_components(Z, directed=False)
-    bfs: dict[int, list[int]] = {}
+    ncomp, label = csgraph.connected_components(
+        sp.csr_matrix((np.ones(zu.shape[0]), (zu, zv)), shape=(n, n)), directed=False
+    )
+    router = _Router(n, zu, zv, np.flatnonzero(zero), blk.m)
     # contracted double cover: component c in layer p is node c + p * ncomp
     rel = np.flatnonzero(~zero)
     ca, cb, o = label[blk.u[rel]], label[blk.v[rel]], odd[rel].astype(np.int64)
@@ -302,11 +303,11 @@ def _odd_cycles(
                 gu, gv = u_list[g], v_list[g]
                 if lab[gu] != z % ncomp:
                     gu, gv = gv, gu
-                _zero_path(verts, flips, gu, Z, bfs)
+                _zero_path(verts, flips, gu, router)
                 verts.append(gv)
                 flips.append(bool(arc_flip[a]))
                 z = y
-            _zero_path(verts, flips, u_list[e], Z, bfs)
+            _zero_path(verts, flips, u_list[e], router)
             cut = _cycle_from_walk(blk, odd, f, verts, flips)
             if cut is None:
                 continue
@@ -319,27 +320,13 @@ def _odd_cycles(
     return [(ce, cf) for _, ce, cf in found[:max_cuts]]
 
 
-def _zero_path(
-    verts: list[int], flips: list[bool], to: int, Z: sp.csr_matrix, cache: dict[int, list[int]]
-) -> None:
-    """Extend a walk from its last vertex to ``to`` by a shortest path of zero-cost ties (BFS;
-    fewer ties make a stronger cut than any other path of the same cost)."""
-    x = verts[-1]
-    if x == to:
-        return
-    pred = cache.get(x)
-    if pred is None:
-        pred = csgraph.breadth_first_order(Z, x, directed=False, return_predecessors=True)[
-            1
-        ].tolist()
-        cache[x] = pred
-    back: list[int] = []
-    y = to
-    while y != x:
-        back.append(y)
-        y = pred[y]
-    verts.extend(back[::-1])
-    flips.extend([False] * len(back))
+def _zero_path(verts: list[int], flips: list[bool], to: int, router: _Router) -> None:
+    """Extend a walk from its last vertex to ``to`` (same component) by a shortest path of
+    zero-cost ties (fewer ties make a stronger cut than any other path of the same cost)."""
+    found = router.path(verts[-1], to, len(router.indptr))
+    assert found is not None, "zero-cost component is disconnected"
+    verts.extend(found[0][1:])
+    flips.extend([False] * (len(found[0]) - 1))
 
 
 def _cycle_from_walk(
@@ -828,91 +815,90 @@ def _path_packing_bound(
     if pairs.size == 0:
         return 0
     good = np.flatnonzero(~bad)
-    n = arr.n
-    a_all = np.concatenate([arr.u[good], arr.v[good]])
-    b_all = np.concatenate([arr.v[good], arr.u[good]])
-    e_all = np.concatenate([good, good])
-    order = np.argsort(a_all, kind="stable")
-    nbr, eid = b_all[order], e_all[order]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(a_all, minlength=n), out=indptr[1:])
-    alive = np.ones(arr.m, dtype=bool)
-    stamp = np.zeros((2, n), dtype=np.int64)  # last search that reached a node, per side
-    par = np.zeros((2, n), dtype=np.int64)
-    pedge = np.zeros((2, n), dtype=np.int64)
+    router = _Router(arr.n, arr.u[good], arr.v[good], good, arr.m)
     routed = np.zeros(pairs.size, dtype=bool)
-    token = 0
     pairs_order = rng.permutation(pairs.size)
     # Shortest routes first block the fewest others; on large graphs fewer passes save time.
     limits = (2, 3, 4, 5, 6, 8, 12, 16) if pairs.size <= 20_000 else (4, 8, 16)
     for limit in limits:
         for k in pairs_order[~routed[pairs_order]].tolist():
-            if (token & 255) == 0 and time.perf_counter() > deadline:
+            if (router.token & 255) == 0 and time.perf_counter() > deadline:
                 return int(routed.sum())
-            token += 1
             e = int(pairs[k])
-            path = _route(
-                int(arr.u[e]), int(arr.v[e]), limit, token,
-                indptr, nbr, eid, alive, stamp, par, pedge,
-            )  # fmt: skip
-            if path is not None:
-                alive[path] = False
+            found = router.path(int(arr.u[e]), int(arr.v[e]), limit)
+            if found is not None:
+                router.alive[found[1]] = False
                 routed[k] = True
     return int(routed.sum())
 
 
-def _route(
-    a: int,
-    b: int,
-    limit: int,
-    token: int,
-    indptr: np.ndarray,
-    nbr: np.ndarray,
-    eid: np.ndarray,
-    alive: np.ndarray,
-    stamp: np.ndarray,
-    par: np.ndarray,
-    pedge: np.ndarray,
-) -> np.ndarray | None:
-    """Edge ids of a shortest path of alive edges from ``a`` to ``b`` with at most ``limit``
-    edges (bidirectional BFS), or None."""
-    fronts = [np.array([a]), np.array([b])]
-    stamp[0, a] = token
-    stamp[1, b] = token
-    depth = [0, 0]
-    while depth[0] + depth[1] < limit:
-        s = 0 if fronts[0].size <= fronts[1].size else 1
-        fr = fronts[s]
-        lo, hi = indptr[fr], indptr[fr + 1]
-        lens = hi - lo
-        total = int(lens.sum())
-        if total == 0:
-            return None
-        idx = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(total)
-        nb, ed = nbr[idx], eid[idx]
-        src = np.repeat(fr, lens)
-        keep = alive[ed] & (stamp[s, nb] != token)
-        nb, ed, src = nb[keep], ed[keep], src[keep]
-        nb, first = np.unique(nb, return_index=True)
-        ed, src = ed[first], src[first]
-        stamp[s, nb] = token
-        par[s, nb] = src
-        pedge[s, nb] = ed
-        depth[s] += 1
-        meet = nb[stamp[1 - s, nb] == token]
-        if meet.size:
-            mid = int(meet[0])
-            path: list[int] = []
-            for t, end in ((0, a), (1, b)):
-                x = mid
-                while x != end:
-                    path.append(int(pedge[t, x]))
-                    x = int(par[t, x])
-            return np.asarray(path, dtype=np.int64)
-        if nb.size == 0:
-            return None
-        fronts[s] = nb
-    return None
+class _Router:
+    """Shortest paths by bidirectional BFS over a set of edges, some of which may be used up.
+
+    Scratch arrays are allocated once, so each search costs only the part of the graph it
+    visits.
+    """
+
+    def __init__(self, n: int, u: np.ndarray, v: np.ndarray, ids: np.ndarray, m: int) -> None:
+        a_all = np.concatenate([u, v])
+        order = np.argsort(a_all, kind="stable")
+        self.nbr = np.concatenate([v, u])[order]
+        self.eid = np.concatenate([ids, ids])[order]
+        self.indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(a_all, minlength=n), out=self.indptr[1:])
+        self.alive = np.ones(m, dtype=bool)
+        self.stamp = np.zeros((2, n), dtype=np.int64)  # last search that reached a node, per side
+        self.par = np.zeros((2, n), dtype=np.int64)
+        self.pedge = np.zeros((2, n), dtype=np.int64)
+        self.token = 0
+
+    def path(self, a: int, b: int, limit: int) -> tuple[list[int], list[int]] | None:
+        """(vertices from ``a`` to ``b``, edge ids) of a shortest path of alive edges with at
+        most ``limit`` edges, or None."""
+        self.token += 1
+        token, stamp, par, pedge = self.token, self.stamp, self.par, self.pedge
+        fronts = [np.array([a]), np.array([b])]
+        stamp[0, a] = token
+        stamp[1, b] = token
+        if a == b:
+            return [a], []
+        depth = [0, 0]
+        while depth[0] + depth[1] < limit:
+            s = 0 if fronts[0].size <= fronts[1].size else 1
+            fr = fronts[s]
+            lo, hi = self.indptr[fr], self.indptr[fr + 1]
+            lens = hi - lo
+            total = int(lens.sum())
+            if total == 0:
+                return None
+            idx = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(total)
+            nb, ed = self.nbr[idx], self.eid[idx]
+            src = np.repeat(fr, lens)
+            keep = self.alive[ed] & (stamp[s, nb] != token)
+            nb, ed, src = nb[keep], ed[keep], src[keep]
+            nb, first = np.unique(nb, return_index=True)
+            ed, src = ed[first], src[first]
+            stamp[s, nb] = token
+            par[s, nb] = src
+            pedge[s, nb] = ed
+            depth[s] += 1
+            meet = nb[stamp[1 - s, nb] == token]
+            if meet.size:
+                halves: list[tuple[list[int], list[int]]] = []
+                for t, end in ((0, a), (1, b)):
+                    x = int(meet[0])
+                    verts, edges = [x], []
+                    while x != end:
+                        edges.append(int(pedge[t, x]))
+                        x = int(par[t, x])
+                        verts.append(x)
+                    halves.append((verts, edges))
+                (va, ea), (vb, eb) = halves
+                return va[::-1] + vb[1:], ea[::-1] + eb
+            if nb.size == 0:
+                return None
+            fronts[s] = nb
+        return None
 
 
 def _heuristic(
