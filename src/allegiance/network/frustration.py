@@ -529,7 +529,8 @@ def _block_milp(
     x = None if res.x is None else np.rint(res.x[:n]).astype(np.int8)
     if res.status == 0 and x is not None:
         return x, blk.cost(x), True
-    return x, (float(bound) if bound is not None else 0.0), False
+    low = float(bound) if bound is not None else 0.0
+    return x, (low if math.isfinite(low) else 0.0), False
 
 
 def _balanced_sides(
