@@ -331,6 +331,18 @@ def test_involved_in_the_use_of_weapons_against(nlp):
     assert any(r.source.text == "Abu Jandal" and r.target.actor_id == "SDF" for r in rels)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish forces retook villages held by ISIL.",
+        "The SDF has made progress, retaking territory previously held by ISIL.",
+    ],
+)
+def test_places_held_by_an_actor_stand_for_it(nlp, text):
+    hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert hit and hit[0].target.actor_id == "ISIL"
+
+
 def test_place_phrases_and_weapons_are_not_actors(nlp):
     doc = nlp("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units and destroyed a VBIED.")
     texts = {s.text for s in doc.spans["actors"]}

@@ -38,6 +38,7 @@ _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative", "compound"}
 _INSTRUMENTAL = {"use", "employ", "exploit"}
+_HOLDING = {"hold", "control", "occupy", "run", "seize", "capture", "dominate"}
 _RECEIVING = {"receive", "take", "face", "suffer", "endure", "sustain", "absorb", "get"}
 _AGENTIVE_PASSIVES = {"involve", "engage", "implicate", "task"}
 _POSSESSING = {"have", "send", "deploy", "dispatch", "station", "keep", "maintain", "commit"}
@@ -350,7 +351,7 @@ class _DocRun:
                 a = self.last_assault_source
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
-        out = self._modifier_actors(tok) or self._possessed_agents(tok)
+        out = self._modifier_actors(tok) or self._possessed_agents(tok) or self._holders(tok, depth)
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -361,6 +362,22 @@ class _DocRun:
                         if pobj.dep_ == "pobj":
                             for item in (pobj, *pobj.conjuncts):
                                 out.extend(self._args_one(item, exclude, depth + 1))
+        return out
+
+    def _holders(self, tok: Token, depth: int) -> list[Arg]:
+        """ "villages held by ISIL", "territory controlled by the regime": what is attacked or
+        retaken there is its holder's."""
+        if tok.pos_ != "NOUN" or depth > 1:
+            return []
+        out: list[Arg] = []
+        for acl in tok.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in _HOLDING:
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(self._args_one(pobj, frozenset(), depth + 1))
         return out
 
     def _possessed_agents(self, tok: Token) -> list[Arg]:
