@@ -82,7 +82,8 @@ class Resolver:
                 return self.doc[min(dets[0].i, token.i) : token.i + 1]
         return None
 
-    def _window_start(self, token: Token) -> int:
+    def window_start(self, token: Token) -> int:
+        """The first token of the sentence window in which ``token`` looks back."""
         idx = bisect_left(self._sent_starts, token.sent.start)
         first = max(0, idx - self.data.window_sentences)
         return self._sent_starts[first] if self._sent_starts else 0
@@ -98,7 +99,7 @@ class Resolver:
         if not types:
             return []
         # "we" in an official statement is the speaking government, named anywhere before
-        lower_bound = 0 if low in ("we", "us", "our") else self._window_start(token)
+        lower_bound = 0 if low in ("we", "us", "our") else self.window_start(token)
         i = bisect_left(self._ends, token.i + 1) - 1
         best: Span | None = None
         while i >= 0:
@@ -127,11 +128,11 @@ class Resolver:
             return []  # "it" too often means a thing: only follow a subject
         found = [Antecedent(best, best._.actor)]
         if low in ("they", "them", "their"):
-            found.extend(self._conjuncts(best))
+            found.extend(self.conjuncts(best))
         return found
 
-    def _conjuncts(self, span: Span) -> list[Antecedent]:
-        # "the US and Iran ... they": every actor coordinated with the antecedent.
+    def conjuncts(self, span: Span) -> list[Antecedent]:
+        """Every actor coordinated with an antecedent ("the US and Iran ... they")."""
         out: list[Antecedent] = []
         root = span.root
         heads = [root.head] if root.dep_ == "conj" else []

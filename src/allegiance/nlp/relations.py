@@ -419,7 +419,7 @@ class _DocRun:
         every actor coordinated with its antecedent (the nearest earlier mention of its
         actor within the sentence window)."""
         actor_id = pronoun._.actor.actor_id
-        lower = self.resolver._window_start(pronoun.root)
+        lower = self.resolver.window_start(pronoun.root)
         spans = self.resolver.spans
         for k in range(bisect_left(self._span_starts, pronoun.start) - 1, -1, -1):
             span = spans[k]
@@ -430,7 +430,7 @@ class _DocRun:
                     return []
                 return [
                     Arg(pronoun.start, pronoun.end, a.actor, True)
-                    for a in self.resolver._conjuncts(span)
+                    for a in self.resolver.conjuncts(span)
                     if a.actor.actor_id != actor_id
                 ]
         return []
