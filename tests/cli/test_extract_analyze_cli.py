@@ -66,6 +66,7 @@ def test_extract_tabular_formats_write_one_table_per_kind(corpus, tmp_path, fmt,
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["extract", str(corpus), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert "wrote 1 document," in result.output
     relations = out / f"relations.{fmt}"
     assert (out / f"documents.{fmt}").exists() and relations.exists()
     con = duckdb.connect()
@@ -104,3 +105,13 @@ def test_every_command_has_help_with_example_and_is_documented(name):
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert f"`{name}`" in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def test_extract_summary_counts_read_as_english():
+    from allegiance.cli.extract import _count
+
+    assert [_count(1, "quote"), _count(2, "quote"), _count(192, "quantity")] == [
+        "1 quote",
+        "2 quotes",
+        "192 quantities",
+    ]

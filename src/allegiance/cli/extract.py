@@ -122,7 +122,7 @@ def extract_cmd(
     counts = write_records(extract(documents, options=options), fmt, output, stdout=sys.stdout)
     print_ingest_summary(report, console)
     if counts:
-        console.print("wrote " + ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())))
+        console.print("wrote " + ", ".join(_count(n, k) for k, n in sorted(counts.items())))
     sys.exit(exit_status(report, strict))
 
 
@@ -143,3 +143,10 @@ def schema_cmd(output: str) -> None:
     else:
         with open(output, "w", encoding="utf-8") as fp:
             fp.write(text)
+
+
+def _count(n: int, kind: str) -> str:
+    """ "1 quote", "192 quantities"."""
+    if n == 1:
+        return f"1 {kind}"
+    return f"{n} {kind[:-1]}ies" if kind.endswith("y") else f"{n} {kind}s"
