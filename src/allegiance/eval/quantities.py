@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Quantity
+from .matching import match_by_overlap
 from .mentions import Scores
 
 __all__ = ["QuantityScores", "load_quantity_gold", "score_quantities"]
@@ -49,21 +50,8 @@ def score_quantities(
 ) -> QuantityScores:
     """Score predicted quantities of the annotated documents against the gold ones."""
     preds = [q for q in predicted if q.doc_id in docs]
-    pairs: list[tuple[int, int, int]] = []
-    for i, q in enumerate(preds):
-        for j, g in enumerate(gold):
-            if g["doc_id"] == q.doc_id:
-                ov = min(q.end, g["end"]) - max(q.start, g["start"])
-                if ov > 0:
-                    pairs.append((ov, i, j))
-    pairs.sort(reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    tp = 0
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        tp += math.isclose(preds[i].value, float(gold[j]["value"]), rel_tol=1e-6)
-    return QuantityScores.from_counts(tp, len(preds), len(gold), matched=len(used_p))
+    matched = match_by_overlap(preds, gold)
+    tp = sum(
+        math.isclose(preds[i].value, float(gold[j]["value"]), rel_tol=1e-6) for i, j in matched
+    )
+    return QuantityScores.from_counts(tp, len(preds), len(gold), matched=len(matched))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Quote
+from .matching import match_by_overlap
 from .mentions import Scores
 
 __all__ = ["QuoteScores", "load_quote_gold", "score_quotes", "speaker_matches"]
@@ -63,23 +64,10 @@ def score_quotes(predicted: Iterable[Quote], gold: list[dict[str, Any]]) -> Quot
     """
     docs = {g["doc_id"] for g in gold}
     preds = [q for q in predicted if q.doc_id in docs]
-    pairs: list[tuple[int, int, int]] = []
-    for i, q in enumerate(preds):
-        for j, g in enumerate(gold):
-            if g["doc_id"] == q.doc_id:
-                ov = min(q.end, g["end"]) - max(q.start, g["start"])
-                if ov > 0:
-                    pairs.append((ov, i, j))
-    pairs.sort(reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
+    matched = match_by_overlap(preds, gold)
     right = 0
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
+    for i, j in matched:
         speaker = preds[i].speaker
         sp = speaker.text if speaker is not None else None
         right += speaker_matches(sp, gold[j]["speaker"])
-    return QuoteScores.from_counts(len(used_p), len(preds), len(gold), speaker_right=right)
+    return QuoteScores.from_counts(len(matched), len(preds), len(gold), speaker_right=right)
