@@ -24,6 +24,7 @@ from ..compare import (
 )
 from ..errors import Messages, RecordError
 from ..schema import Document, Mention, Quantity, Quote, Relation, read_records, record_from_dict
+from .options import kb_option
 
 __all__ = ["compare_cmd", "print_comparison"]
 
@@ -240,14 +241,7 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
     show_default=True,
     help="Mentions an outlet needs to count as covering an actor.",
 )
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="User actor KB YAML (with the bundled KB) for names, types and roll-up (repeatable).",
-)
+@kb_option
 @click.option(
     "--lexicon",
     "lexicon_paths",

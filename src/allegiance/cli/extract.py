@@ -9,7 +9,13 @@ from typing import Any
 import click
 from rich.console import Console
 
-from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
+from .options import (
+    exit_status,
+    ingest_options,
+    ingest_options_from_kwargs,
+    kb_option,
+    print_ingest_summary,
+)
 
 __all__ = ["extract_cmd", "model_options", "schema_cmd"]
 
@@ -23,13 +29,7 @@ def model_options(f: Any) -> Any:
         type=click.Path(exists=True, dir_okay=False),
         help="Extra trigger lexicon YAML (repeatable); extends/overrides the bundled one.",
     )(f)
-    f = click.option(
-        "--kb",
-        "kb_paths",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="Extra actor knowledge-base YAML (repeatable); extends/overrides the bundled one.",
-    )(f)
+    f = kb_option(f)
     f = click.option(
         "--model",
         default=None,

@@ -34,6 +34,7 @@ from ..network import (
     whatif,
     write_graph,
 )
+from .options import kb_option
 
 __all__ = ["balance_cmd", "coalitions_cmd", "network_cmd", "paths_cmd", "whatif_cmd"]
 
@@ -104,13 +105,7 @@ def _load(path: str) -> Any:
 @click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
 @click.option("--include-negated", is_flag=True, help="Also count negated relations.")
 @click.option("--include-hypothetical", is_flag=True, help="Also count hypothetical relations.")
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor KB file(s) for --level (repeatable).",
-)
+@kb_option
 def network_cmd(
     records: str,
     fmt: str | None,

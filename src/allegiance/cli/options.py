@@ -75,6 +75,18 @@ class ByteSize(click.ParamType):
         return size
 
 
+def kb_option(f: F) -> F:
+    """``--kb FILE`` (repeatable): the user's actor knowledge-base files, as ``kb_paths``."""
+    return click.option(
+        "--kb",
+        "kb_paths",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        metavar="FILE",
+        help="Extra actor knowledge-base YAML (repeatable); extends/overrides the bundled one.",
+    )(f)
+
+
 def ingest_options(f: F) -> F:
     """Add the shared input options to a click command.
 
