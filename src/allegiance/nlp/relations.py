@@ -328,10 +328,6 @@ class _DocRun:
                         out.append(self._as_agent(self.span_arg(other), tok))
             return out
         ref = self.resolver.reference_span(tok)
-        if ref is not None and tok.lower_ in ("we", "us", "our"):
-            speaker = self._quote_speaker(tok.idx)
-            if speaker is not None:
-                return [Arg(ref.start, ref.end, speaker, True)]
         if ref is not None:
             return [
                 Arg(ref.start, ref.end, ante.actor, True)
