@@ -186,12 +186,15 @@ def test_a_single_outlet_has_no_differences():
 
 
 def test_figures_for_a_state_and_its_forces_are_compared_at_country_level():
+    # the country comes from what the mention records (or a KB given as ``actors``) say
     records = [
         doc("a", "A", "2014-11-10"),
-        quantity("a", 3000, "troops", "USA.MIL"),
+        *mentions("a", "USA_MIL"),
+        quantity("a", 3000, "troops", "USA_MIL"),
         doc("b", "B", "2016-10-20"),
+        *mentions("b", "USA"),
         quantity("b", 5000, "troops", "USA"),
-        quantity("b", 500, "troops killed", "USA.MIL"),
+        quantity("b", 500, "troops killed", "USA_MIL"),
     ]
     numbers = compare_outlets(records).differences.numbers
     assert [(d.concept, d.actor_id, d.kind, d.direction) for d in numbers] == [

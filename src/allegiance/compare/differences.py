@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Mapping
+from typing import Literal
 
 from .model import (
     NotCovered,
@@ -21,9 +21,6 @@ from .model import (
     OutletProfile,
     ReportedNumber,
 )
-
-if TYPE_CHECKING:
-    from ..kb import ActorKB
 
 __all__ = [
     "date_period",
@@ -138,7 +135,7 @@ def _all_agree(figures: list[ReportedNumber]) -> bool:
 
 
 def number_differences(
-    profiles: Mapping[str, OutletProfile], *, kb: ActorKB | None = None
+    profiles: Mapping[str, OutletProfile], *, country: Callable[[str], str] | None = None
 ) -> list[NumberDifference]:
     """Figures on the same concept and actor that differ across outlets, read against dates.
 
@@ -149,21 +146,17 @@ def number_differences(
     one period that cannot agree are a ``discrepancy``; totals that move between periods are a
     ``change_over_time`` with the direction from the first period to the last.
 
-    Figures are compared at the country level ("3,000 US troops" and "5,000 American
-    forces" are the same count whether the text named the United States or its military),
-    using ``kb`` (the bundled knowledge base by default).
+    With ``country`` (actor id -> the id of its country), figures are compared at the country
+    level: "3,000 US troops" and "5,000 American forces" are the same count whether the text
+    named the United States or its military.
     """
     if len(profiles) < 2:
         return []
-    if kb is None:
-        from ..kb import ActorKB
-
-        kb = ActorKB.load()
     by_key: dict[tuple[str, str | None], list[tuple[str, ReportedNumber]]] = defaultdict(list)
     for outlet, profile in profiles.items():
         for q in profile.quantities:
             if q.concept and q.change == "=":
-                owner = kb.roll_up(q.actor_id, "country") if q.actor_id else None
+                owner = country(q.actor_id) if q.actor_id and country else q.actor_id
                 by_key[(q.concept.strip().lower(), owner)].append((outlet, q))
     out: list[NumberDifference] = []
     for (concept, actor_id), entries in sorted(
@@ -224,17 +217,21 @@ def number_differences(
 
 
 def outlet_differences(
-    profiles: Mapping[str, OutletProfile], *, min_mentions: int = 3
+    profiles: Mapping[str, OutletProfile],
+    *,
+    min_mentions: int = 3,
+    country: Callable[[str], str] | None = None,
 ) -> OutletDifferences:
     """All differences between the outlets' profiles.
 
     Args:
         profiles: outlet name -> profile, from :func:`~allegiance.compare.compare_outlets`.
         min_mentions: mentions an outlet needs to count as covering an actor.
+        country: actor id -> its country's id, to compare numbers at the country level.
     """
     return OutletDifferences(
         only_in=tuple(only_in(profiles)),
         opposite_sign=tuple(opposite_sign(profiles)),
-        numbers=tuple(number_differences(profiles)),
+        numbers=tuple(number_differences(profiles, country=country)),
         not_covered=tuple(not_covered(profiles, min_mentions=min_mentions)),
     )

@@ -424,6 +424,10 @@ def compare_outlets(
     profiles = comparer.profiles()
     return OutletComparison(
         outlets=profiles,
-        differences=outlet_differences(profiles, min_mentions=min_mentions),
+        differences=outlet_differences(
+            profiles,
+            min_mentions=min_mentions,
+            country=lambda actor_id: _roll_country(comparer.infos, actor_id),
+        ),
         by=by,
     )
