@@ -331,6 +331,73 @@ def test_involved_in_the_use_of_weapons_against(nlp):
     assert any(r.source.text == "Abu Jandal" and r.target.actor_id == "SDF" for r in rels)
 
 
+def test_weapons_used_against_a_target_stand_for_their_user(nlp):
+    text = (
+        "Coalition military forces conducted 11 strikes using attack, fighter, and remotely "
+        "piloted aircraft as well as rocket artillery against ISIL targets."
+    )
+    rels = [r for r in relations(nlp, text) if r.target.actor_id == "ISIL"]
+    by_source = {r.source.text: r.source.actor_id for r in rels}
+    assert by_source.get("Coalition military forces") == "COALITION"
+    assert by_source.get("rocket artillery") == "COALITION"
+    assert by_source.get("attack, fighter, and remotely piloted aircraft") == "COALITION"
+    used = relations(
+        nlp, "Abu Jandal was involved in the use of IEDs and chemical weapons against the SDF."
+    )
+    assert {r.source.text for r in used if r.target.actor_id == "SDF"} >= {
+        "IEDs",
+        "chemical weapons",
+    }
+
+
+def test_weapons_of_a_named_actor_are_not_split_off(nlp):
+    # a plain noun that is no weapon, and an actor's own name, give no extra relation
+    rels = relations(
+        nlp, "Coalition forces conducted strikes using intelligence from Iraqi forces against ISIL."
+    )
+    assert all(r.source.text in ("Coalition forces",) for r in rels if r.target.actor_id == "ISIL")
+
+
+def test_pattern_inside_a_participle_of_an_event_noun(nlp):
+    text = (
+        "Coalition military forces conducted 11 strikes coordinated with and in support of "
+        "the government of Iraq."
+    )
+    hit = find(relations(nlp, text), "COALITION", "IRQ", categories={"SUPPORT"})
+    assert hit and hit[0].target.actor_id == "IRQ.GOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, multiple attacks, also claimed by Da’esh, have killed at least 35 more "
+        "innocent civilians.",
+        "On Saturday, Dae’sh claimed dual attacks in the commercial area of the Al-Sinek "
+        "neighborhood in Baghdad which killed at least 28 civilians.",
+        "The United States strongly condemns ISIL’s multiple suicide attacks in the town of "
+        "Tel Tamer in Hasaka Province, which targeted and killed scores of Syrian civilians.",
+    ],
+)
+def test_what_claimed_attacks_do_is_their_authors_act(nlp, text):
+    hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert hit and all(r.source.actor_id == "ISIL" for r in hit), [
+        (r.source.text, r.target.text) for r in hit
+    ]
+    assert any(
+        r.target.actor_id.endswith("CVL") or r.target.actor_id == "GEN.CIVILIANS" for r in hit
+    )
+
+
+def test_demonym_partners_are_the_demonyms_actor(nlp):
+    doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("Kurdish partners") == "KURDS"
+    assert "our" not in ids  # "our" is not what it qualifies
+    alone = nlp("The Coalition will continue to strike ISIL targets in support of our partners.")
+    hit = [r for r in alone._.relations if r.target.actor_id == "GEN.PARTNERS"]
+    assert hit and hit[0].category == "SUPPORT"
+
+
 @pytest.mark.parametrize(
     "text",
     [

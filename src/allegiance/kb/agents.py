@@ -45,6 +45,7 @@ class AgentLexicon:
     community_classes: tuple[str, ...]
     community_map: dict[str, str]
     not_actors: frozenset[str] = frozenset()
+    self_nouns: frozenset[str] = frozenset()
 
     def classify(self, word: str) -> tuple[str, int] | None:
         """The agent class and tier a word names, or ``None`` (case-insensitive).
@@ -113,6 +114,7 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
         community_classes=tuple(communities.get("classes") or ()),
         community_map={str(k): str(v) for k, v in (communities.get("map") or {}).items()},
         not_actors=frozenset(str(w).lower() for w in data.get("not_actors") or ()),
+        self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
     )
 
 

@@ -27,6 +27,8 @@ _LISTS = (
     "modal_auxiliaries",
     "negations",
     "assets",
+    "instruments",
+    "instrument_verbs",
 )
 
 
@@ -84,6 +86,8 @@ class Lexicon:
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     assets: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -226,4 +230,6 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         modal_auxiliaries=frozenset(lists["modal_auxiliaries"]),
         negations=frozenset(lists["negations"]),
         assets=frozenset(lists["assets"]),
+        instruments=frozenset(lists["instruments"]),
+        instrument_verbs=frozenset(lists["instrument_verbs"]),
     )

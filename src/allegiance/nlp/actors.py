@@ -255,6 +255,15 @@ class ActorRecognizer:
                     nxt.start = cand.start
                     i += 1
                     continue
+                # "our Kurdish partners", "Turkish allies": the demonym's actor itself.
+                if doc[nxt.end - 1].lower_ in self.agents.self_nouns and all(
+                    t.lower_ in self.agents.modifiers for t in doc[cand.end : nxt.end - 1]
+                ):
+                    actor = self.kb.get(cand.actor_id)
+                    assert actor is not None
+                    out.append(self._cand(cand.start, nxt.end, actor, "compound"))
+                    i += 2
+                    continue
                 # "Syrian opposition forces": the generic phrase is the demonym's agent phrase.
                 resolved = self._resolve(doc, cand)
                 if resolved is not None and resolved.end >= nxt.end:
@@ -592,8 +601,9 @@ class ActorRecognizer:
                         add(tok.i, tok.i + 1, speaker, actor.affiliation)
                         continue
                     k = sent_of[speaker.start]
+                    # never what "our" itself qualifies ("our Kurdish partners")
                     orgs = [c for c in mentions if c.type != "person" and sent_of[c.start] == k
-                            and c.resolved_by != "coref"]  # fmt: skip
+                            and c.resolved_by != "coref" and c.start != tok.i + 1]  # fmt: skip
                     if orgs:
                         add(tok.i, tok.i + 1, orgs[0])
                 elif low in _PRON_THEY:

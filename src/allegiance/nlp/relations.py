@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["RelationExtractor"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_CLAIMS = frozenset({"claim"})  # "X claimed the attacks": X carried them out
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
@@ -303,6 +304,18 @@ class _DocRun:
     def _args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
         if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            if tok.i not in self.tok2span and tok.lower_ not in self.c.references.event_agents:
+                # "attacks in the town of X in Y Province, which killed ...": the relative
+                # clause is the attacks', misattached to the place after them
+                up, hops = tok, 0
+                while tok.dep_ == "pobj" and hops < 4:
+                    up = tok.head.head
+                    if up.lower_ in self.c.references.event_agents:
+                        tok = up
+                        break
+                    if up.pos_ not in ("NOUN", "PROPN") or up.i in self.tok2span:
+                        break
+                    tok, hops = up, hops + 1
         if tok.lower_ in ("we", "us", "our") and tok.pos_ == "PRON":
             # inside a quote, "we" is the speaker's side, whatever the nearest name is
             speaker = self._quote_speaker(tok.idx)
@@ -812,13 +825,21 @@ class _DocRun:
             self.last_assault_source = sources[0]
 
     def _agent_phrase(self, noun: Token) -> list[Arg]:
-        """ "attacks by X", "attacks claimed by X", "strikes carried out by X"."""
+        """ "attacks by X", "attacks claimed by X", "strikes carried out by X"; "X claimed
+        the attacks"; "the attacks, also claimed by X, killed ..." (parsed as a clause)."""
         preps: list[Token] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 preps.append(child)
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 preps.extend(g for g in child.children if g.dep_ == "agent")
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.tag_ == "VBN":
+            preps.extend(g for g in head.children if g.dep_ == "agent")
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in _CLAIMS:
+            subj_toks, passive = self.subject_tokens(head)
+            if not passive:
+                return [a for t in subj_toks for a in self.args(t)]
         return [
             a
             for prep in preps
@@ -1096,6 +1117,46 @@ class _DocRun:
             if not sources:
                 sources, anchor = self._noun_sources(gov)
         yield from self._pairs(sources, targets, trig, prep.i, prep.i + 1, anchor, 0.6, 3)
+        if len(sources) == 1 and gov.pos_ in ("NOUN", "PROPN") and gov.i not in self.tok2span:
+            tools = self._instruments(gov, sources[0])
+            yield from self._pairs(tools, targets, trig, prep.i, prep.i + 1, anchor, 0.5, 3)
+
+    def _instruments(self, noun: Token, user: Arg) -> list[Arg]:
+        """ "strikes using attack and fighter aircraft as well as rocket artillery against X",
+        "the use of IEDs and chemical weapons against Y": each weapon phrase, standing for
+        the one actor that uses it."""
+        verbs = self.lex.instrument_verbs
+        first: Token | None = None
+        if noun.lemma_.lower() in verbs:
+            first = next(
+                (g for c in noun.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )  # fmt: skip
+        else:
+            first = noun
+            while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+                first = first.head
+            head = first.head
+            used = (first.dep_ == "dobj" and head.lemma_.lower() in verbs) or (
+                first.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in verbs
+            )
+            if not used:
+                first = None
+        if first is None:
+            return []
+        out: list[Arg] = []
+        start: int | None = None
+        for tok in sorted([first, *first.conjuncts], key=lambda t: t.i):
+            if start is None:
+                start = tok.left_edge.i
+            if tok.i in self.tok2span:
+                start = None  # an actor's own name is not its weapon
+                continue
+            if tok.lemma_.lower() in self.lex.instruments or tok.lower_ in self.lex.instruments:
+                out.append(Arg(start, tok.i + 1, user.actor, user.via_reference))
+                start = None
+        return out
 
     def pattern(self, tok: Token, pattern: Pattern, sent: Span) -> Iterator[Candidate]:
         start, end = tok.i, tok.i + len(pattern.tokens)
@@ -1120,6 +1181,14 @@ class _DocRun:
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
             gov = gov.head
             hops += 1
+        if (
+            heads is None
+            and gov.dep_ == "acl"
+            and gov.tag_ == "VBN"
+            and (self.lex.nouns.get(gov.head.lemma_.lower()) or self.lex.nouns.get(gov.head.lower_))
+        ):
+            # "strikes coordinated with and in support of X": whoever strikes
+            heads, _ = self._noun_sources(gov.head)
         if heads is None:
             subj_toks, passive = (
                 self.subject_tokens(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
