@@ -388,6 +388,46 @@ def test_what_claimed_attacks_do_is_their_authors_act(nlp, text):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "The US will continue to take actions to deny any safe haven for al-Qaida in Syria.",
+            "OPPOSE",
+        ),
+        ("Together the US will deliver ISIL a lasting defeat.", "ASSAULT"),
+        ("The US will deliver a lasting defeat to ISIL.", "ASSAULT"),
+        ("ISIL continues to pose a threat to the United States.", "THREATEN"),
+    ],
+)
+def test_act_named_by_the_object_noun(nlp, text, category):
+    rels = relations(nlp, text)
+    assert any(r.category == category for r in rels), [(r.category, r.trigger.text) for r in rels]
+    assert not any(r.category == "AID" for r in rels)  # "deliver" a defeat is no aid
+
+
+def test_enemy_fighters_refer_to_the_enemy_named_before(nlp):
+    text = (
+        "Iraqi Security Forces attempted to seize the hospital from ISIL fighters. "
+        "Coalition aircraft conducted a strike to target enemy fighters firing on Iraqi forces."
+    )
+    hit = [r for r in relations(nlp, text) if r.source.text == "enemy fighters"]
+    assert hit and hit[0].source.actor_id == "ISIL" and hit[0].target.actor_id == "IRQ.MIL"
+
+
+def test_we_in_a_quote_is_the_organisation_of_the_speakers_title(nlp):
+    text = (
+        "U.S. airstrikes against al-Qaida killed 20 militants, Pentagon Press Secretary "
+        "Peter Cook told reporters today. He added, \u201cAs you know, al-Qaida remains "
+        "committed to attacks against the United States. We will continue to deny any safe "
+        "haven for al-Qaida.\u201d"
+    )
+    doc = nlp(text)
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("Pentagon") == "USA.DOD"
+    assert ids.get("We") == "USA.DOD"  # not al-Qaida, the first name in his sentence
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

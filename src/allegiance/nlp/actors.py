@@ -45,6 +45,14 @@ LOCATIVE_PREPS = frozenset(
      "outside", "around", "toward", "towards", "through", "via", "over", "onto", "beyond",
      "along", "off", "out", "back", "underneath", "north", "south", "east", "west"}
 )  # fmt: skip
+_ADDRESSEE_PREPS = frozenset({"to", "toward", "towards"})
+_MOTION_NOUNS = frozenset(
+    {"visit", "trip", "travel", "journey", "flight", "return", "road", "route", "way", "access",
+     "deployment", "entry", "border", "path", "tour", "arrival", "move", "transfer", "shipment",
+     "export", "import", "mission", "delegation", "gateway", "door", "passage", "corridor",
+     "expansion", "spread", "escape", "exodus", "migration", "convoy", "withdrawal", "advance",
+     "march", "pilgrimage", "voyage", "ticket", "direction", "proximity", "close", "home"}
+)  # fmt: skip
 _PLACE_WORDS = frozenset(
     {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
      "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
@@ -333,6 +341,21 @@ class ActorRecognizer:
             elif tok.lower_ not in self.agents.modifiers:
                 break
             j += 1
+        # "Pentagon Press Secretary Peter Cook": title words before a name are the person's
+        titles = self.agents.titles
+        while (
+            end > start
+            and end < len(doc)
+            and doc[end - 1].lower_ in titles
+            and (doc[end].lower_ in titles or doc[end].ent_type_ == "PERSON")
+        ):
+            end -= 1
+        if best is not None and best.i >= end:
+            best = None
+            for tok in doc[start:end]:
+                hit = self.agents.classify(tok.text)
+                if hit is not None and tok.pos_ != "VERB":
+                    best = tok
         return end, best
 
     def _is_place(self, doc: Doc, start: int, end: int) -> bool:
@@ -343,7 +366,14 @@ class ActorRecognizer:
             tok = tok.head
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            return True
+            gov = tok.head.head
+            # "a threat to the United States", "support to Iraq": the noun's addressee;
+            # "a visit to Iraq", "the road to Damascus" are places
+            return not (
+                tok.head.lower_ in _ADDRESSEE_PREPS
+                and gov.pos_ == "NOUN"
+                and gov.lemma_.lower() not in _MOTION_NOUNS
+            )
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
@@ -600,10 +630,17 @@ class ActorRecognizer:
                     if actor is not None and actor.affiliation:
                         add(tok.i, tok.i + 1, speaker, actor.affiliation)
                         continue
+                    if speaker.resolved_by == "coref":  # "he added": where he was named
+                        speaker = next((c for c in mentions if c.actor_id == speaker.actor_id
+                                        and c.resolved_by != "coref"), speaker)  # fmt: skip
                     k = sent_of[speaker.start]
-                    # never what "our" itself qualifies ("our Kurdish partners")
-                    orgs = [c for c in mentions if c.type != "person" and sent_of[c.start] == k
-                            and c.resolved_by != "coref" and c.start != tok.i + 1]  # fmt: skip
+                    # the organisation of the speaker's title ("Pentagon Press Secretary X"),
+                    # else the first named in the speaker's sentence; never what "our" itself
+                    # qualifies ("our Kurdish partners")
+                    orgs = [c for c in mentions if c.type != "person" and c.end == speaker.start]
+                    orgs = orgs or [c for c in mentions if c.type != "person"
+                                    and sent_of[c.start] == k and c.resolved_by != "coref"
+                                    and c.start != tok.i + 1]  # fmt: skip
                     if orgs:
                         add(tok.i, tok.i + 1, orgs[0])
                 elif low in _PRON_THEY:

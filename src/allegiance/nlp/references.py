@@ -33,6 +33,7 @@ class ReferenceData:
     descriptions: dict[str, frozenset[str]]
     event_agents: frozenset[str]
     window_sentences: int = 3
+    modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -41,6 +42,7 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
     pronouns: dict[str, frozenset[str]] = {}
     descriptions: dict[str, frozenset[str]] = {}
     agents: set[str] = set()
+    modifiers: set[str] = set()
     window = 3
     for path in (DEFAULT_REFERENCES, *map(Path, paths)):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -50,7 +52,8 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
         for key, types in (data.get("descriptions") or {}).items():
             descriptions[str(key).lower()] = frozenset(types or ())
         agents.update(str(a).lower() for a in data.get("event_agents") or ())
-    return ReferenceData(pronouns, descriptions, frozenset(agents), window)
+        modifiers.update(str(a).lower() for a in data.get("modifiers") or ())
+    return ReferenceData(pronouns, descriptions, frozenset(agents), window, frozenset(modifiers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,16 @@ class Resolver:
             dets = [c for c in token.children if c.dep_ == "det"]
             if dets and dets[0].lower_ in _DEFINITE:
                 return self.doc[min(dets[0].i, token.i) : token.i + 1]
+            mod = self._modifier(token)
+            if mod is not None:
+                return self.doc[mod.i : token.i + 1]
+        return None
+
+    def _modifier(self, token: Token) -> Token | None:
+        """A modifier that makes a bare description refer back ("enemy fighters")."""
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.lower_ in self.data.modifiers:
+                return child
         return None
 
     def window_start(self, token: Token) -> int:
@@ -96,6 +109,9 @@ class Resolver:
             types = self.data.pronouns.get(low)
         else:
             types = self.data.descriptions.get(low)
+            mod = self._modifier(token)
+            if mod is not None and mod.lower_ in self.data.descriptions:
+                types = self.data.descriptions[mod.lower_]  # "enemy fighters": the enemy's
         if not types:
             return []
         # "we" in an official statement is the speaking government, named anywhere before

@@ -760,16 +760,40 @@ class _DocRun:
                 targets = self.args(obj, exclude=exclude)
                 if self._hostile(trig):
                     targets.extend(self._asset_targets(obj, exclude))
+                if not targets:
+                    # the verb's preposition parsed onto its object ("deny safe haven for X")
+                    for prep in obj.children:
+                        sub = trig.preps.get(prep.lower_) if prep.dep_ == "prep" else None
+                        pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
+                        found_here = [a for p in pobjs for a in self.args(p, exclude=exclude)]
+                        if sub is not None and found_here:
+                            found = True
+                            yield from self._pairs(
+                                sources, found_here, sub, verb.i, verb.i + 1, verb, 0.7, 1
+                            )
                 if targets:
                     found = True
                     yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
+        # "deliver a lasting defeat to ISIL": a light verb's event noun says what the act is
+        events = [
+            (o, ev)
+            for o in objs
+            if verb.lemma_.lower() in self.lex.light_verbs
+            and (ev := self.lex.nouns.get(o.lemma_.lower())) is not None
+        ]
         for prep in verb.children:
             if prep.dep_ not in ("prep", "agent"):
                 continue
             key = prep.lower_
-            if key not in trig.preps:
+            start = verb.i
+            end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
+            if events and key in events[0][1].preps:
+                sub = events[0][1].preps[key]
+                start, end = events[0][0].i, events[0][0].i + 1
+            elif key not in trig.preps:
                 continue
-            sub = trig.preps[key]
+            else:
+                sub = trig.preps[key]
             if sub is None:
                 continue
             for pobj in prep.children:
@@ -778,12 +802,11 @@ class _DocRun:
                 targets = self.args(pobj, exclude=exclude)
                 if targets:
                     found = True
-                    end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
                     yield from self._pairs(
                         sources,
                         targets,
                         sub,
-                        verb.i,
+                        start,
                         end,
                         verb,
                         0.75,
@@ -931,7 +954,7 @@ class _DocRun:
         # "deliver ISIL a lasting defeat"
         if noun.dep_ == "dobj" and anchor is not noun and sources:
             for dative in anchor.children:
-                if dative.dep_ == "dative":
+                if dative.dep_ == "dative" or (dative.dep_ == "dobj" and dative.i < noun.i):
                     yield from self._pairs(
                         sources, self.args(dative), trig, noun.i, noun.i + 1, anchor, 0.65, 2
                     )
