@@ -428,6 +428,36 @@ def test_we_in_a_quote_is_the_organisation_of_the_speakers_title(nlp):
     assert ids.get("We") == "USA.DOD"  # not al-Qaida, the first name in his sentence
 
 
+def test_every_item_of_a_broken_asset_list_is_hit(nlp):
+    text = (
+        "Coalition forces conducted strikes against ISIL. Near Mosul, five strikes engaged four "
+        "ISIL tactical units; destroyed three ISIL-held buildings, two vehicles, two mortar "
+        "systems, a rocket propelled grenade launcher, a VBIED staging facility, and a VBIED; "
+        "damaged 29 supply routes; and suppressed a mortar team."
+    )
+    hit = {r.target.text for r in relations(nlp, text) if r.target.actor_id == "ISIL"}
+    assert {
+        "a rocket propelled grenade launcher",
+        "a VBIED staging facility",
+        "a VBIED",
+        "29 supply routes",
+    } <= hit, hit
+    # the list ends at the semicolon: routes are damaged, not destroyed
+    destroyed = {r.target.text for r in relations(nlp, text) if r.trigger.text == "destroyed"}
+    assert "29 supply routes" not in destroyed
+
+
+def test_an_apposed_asset_names_its_owner(nlp):
+    text = (
+        "Coalition forces conducted strikes against ISIL. These strikes engaged three ISIL "
+        "tactical units, four ISIL vehicles, three rocket-propelled grenades and a tunnel."
+    )
+    rels = [r for r in relations(nlp, text) if r.trigger.text == "engaged"]
+    starts = {r.target.start for r in rels if r.target.actor_id == "ISIL"}
+    assert text.index("ISIL vehicles") in starts
+    assert any(r.target.text == "three rocket-propelled grenades" for r in rels)
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

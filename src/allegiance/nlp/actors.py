@@ -676,7 +676,21 @@ class ActorRecognizer:
                     if sub is not None:
                         add(dets[0].i, tok.i + 1, owner, sub.id)
                         continue
-                ante = nearest(tok.i, lambda c: c.type in {"government", "state"}, window=6)
+                # "Russia has a responsibility to press the regime": not its own clause's
+                # subject (nor the one who controls it), nor their country
+                bound = {
+                    self.kb.country_of(m.actor_id) or m.actor_id
+                    for m in mentions
+                    if any(m.start <= s.i < m.end for s in _controllers(tok))
+                }
+                ante = nearest(
+                    tok.i,
+                    lambda c, b=bound: (
+                        c.type in {"government", "state"}
+                        and (self.kb.country_of(c.actor_id) or c.actor_id) not in b
+                    ),
+                    window=6,
+                )
                 if ante is not None and ante.type == "state":
                     sub = self.kb.sub_actor(ante.actor_id, "government")
                     if sub is not None:
@@ -766,6 +780,25 @@ def _clause_subject_actors(doc: Doc, tok: Token, mentions: list[_Cand]) -> set[s
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {m.actor_id for s in subjects for m in mentions if m.start <= s.i < m.end}
+
+
+def _controllers(tok: Token) -> list[Token]:
+    """Subjects (and controlling objects) of the clauses an object sits in, up the chain of
+    controlled clauses ("Kerry urged him to press the regime": Kerry, him)."""
+    if tok.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    out: list[Token] = []
+    for _ in range(4):
+        out.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if verb.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or verb.head is verb:
+            break
+        head = verb.head
+        out.extend(c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i)
+        if head.pos_ not in ("VERB", "AUX"):
+            head = head.head  # "a responsibility to press": the noun's clause
+        verb = head
+    return out
 
 
 _SPEECH = frozenset(

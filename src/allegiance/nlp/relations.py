@@ -832,16 +832,67 @@ class _DocRun:
         while k < len(items):  # a long list is often parsed as conjuncts and appositions
             items.extend(c for c in items[k].children if c.dep_ in ("conj", "appos"))
             k += 1
+        scanned: set[int] = set()
+        if self._is_asset(obj):
+            heads = self._list_heads(obj, {t.i for t in items})
+            scanned = {t.i for t in heads}
+            items.extend(heads)
         for tok in items:
-            if tok.lemma_.lower() not in self.lex.assets and tok.lower_ not in self.lex.assets:
+            if not self._is_asset(tok):
                 continue
-            if self._args_one(tok, exclude) or enemy[0].actor_id in exclude:
-                continue  # the phrase names its owner ("ISIL vehicles")
-            start = tok.left_edge.i
+            owners = self._args_one(tok, exclude)
+            if owners:  # the phrase names its owner ("four ISIL vehicles")
+                if tok is not obj and tok not in obj.conjuncts:
+                    out.extend(owners)  # a conjunct's owner is already in args()
+                continue
+            if enemy[0].actor_id in exclude:
+                continue
+            start = self._phrase_start(tok, obj.i) if tok.i in scanned else tok.left_edge.i
             while start < tok.i and (self.doc[start].is_punct or self.doc[start].dep_ == "cc"):
                 start += 1
             out.append(Arg(start, tok.i + 1, enemy[0], True))
         return out
+
+    def _is_asset(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
+
+    def _list_heads(self, first: Token, seen: set[int]) -> list[Token]:
+        """The heads of a comma list of noun phrases after ``first`` up to its end (";",
+        a preposition, a finite verb), for lists the parser broke apart ("destroyed three
+        buildings, a rocket propelled grenade launcher, a VBIED staging facility, and a
+        VBIED;")."""
+        out: list[Token] = []
+        sent_end = first.sent.end
+        k = first.i + 1
+        while k < sent_end:
+            tok = self.doc[k]
+            if tok.text in (";", ":", ".") or tok.pos_ in ("ADP", "AUX", "PRON", "SCONJ"):
+                break
+            prev = self.doc[k - 1]
+            if (
+                tok.pos_ == "VERB"
+                and tok.tag_ not in ("VBN", "VBG")
+                and prev.pos_ not in ("NOUN", "PROPN", "ADJ")  # "a rocket propelled grenade"
+            ):
+                break
+            nxt = self.doc[k + 1] if k + 1 < sent_end else None
+            ends_phrase = nxt is None or (
+                nxt.text in (",", ";", ".", ":") or nxt.pos_ in ("CCONJ", "ADP", "SCONJ", "DET")
+            )
+            if (tok.pos_ in ("NOUN", "PROPN") or self._is_asset(tok)) and ends_phrase:
+                if k not in seen:
+                    out.append(tok)
+            k += 1
+        return out
+
+    def _phrase_start(self, tok: Token, lo: int) -> int:
+        """Where the list item ending at ``tok`` begins (after the comma or conjunction)."""
+        start = tok.i
+        while start - 1 > lo and self.doc[start - 1].text not in (",", ";") and (
+            self.doc[start - 1].dep_ != "cc"
+        ):
+            start -= 1
+        return start
 
     def _remember(self, trig: Trigger, sources: list[Arg]) -> None:
         if trig.category == "ASSAULT" and sources:
@@ -936,6 +987,10 @@ class _DocRun:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             for pobj in pobjs:
                 targets = self.args(pobj)
+                if sources and self._hostile(sub):
+                    # "strikes against both tactical units and the oil infrastructure"
+                    exclude = frozenset(a.actor.actor_id for a in sources)
+                    targets.extend(self._asset_targets(pobj, exclude))
                 if prep.lower_ == "between":
                     yield from self._mutual(targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2)
                 elif sources and targets:
