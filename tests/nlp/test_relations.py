@@ -458,6 +458,66 @@ def test_an_apposed_asset_names_its_owner(nlp):
     assert any(r.target.text == "three rocket-propelled grenades" for r in rels)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        (
+            "France continues to value the partnerships with its allies in the Gulf.",
+            "FRA",
+            "GEN",
+            "COOPERATE",
+        ),
+        (
+            "The United States will provide nearly $100 million in new assistance to the "
+            "Syrian opposition.",
+            "USA",
+            "SYR",
+            "AID",
+        ),
+        (
+            "With support from 14 donor countries, the Syria Recovery Trust Fund is delivering "
+            "over 20 projects.",
+            "GEN",
+            None,
+            "SUPPORT",
+        ),
+        (
+            "The signing underscores ongoing U.S. efforts to help all of the people of Iraq "
+            "create an environment that supports growth.",
+            "USA",
+            "IRQ",
+            "AID",
+        ),
+        (
+            "The Coalition's Small Group regularly meets to synchronize and enhance combined "
+            "efforts to counter ISIL.",
+            "COALITION",
+            "ISIL",
+            "OPPOSE",
+        ),
+    ],
+)
+def test_light_verbs_quantities_and_purposes(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    hit = [
+        r
+        for r in rels
+        if r.category == category
+        and _family(r.source.actor_id) == source
+        and (target is None or _family(r.target.actor_id) == target)
+    ]
+    assert hit, [(r.source.actor_id, r.category, r.target.actor_id) for r in rels]
+
+
+def test_an_event_noun_argument_spans_its_actor_and_itself(nlp):
+    text = (
+        "Abu Jandal, an ISIL leader, was struck and killed by a coalition airstrike near Tabqa Dam."
+    )
+    hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert hit and hit[0].source.actor_id == "COALITION"
+    assert hit[0].source.text == "coalition airstrike"
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

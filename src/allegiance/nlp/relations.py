@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["RelationExtractor"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_QUANTIFIERS = frozenset({"all", "some", "many", "most", "each", "both", "several", "few"})
 _CLAIMS = frozenset({"claim"})  # "X claimed the attacks": X carried them out
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
@@ -347,7 +348,12 @@ class _DocRun:
                 for ante in self.resolver.resolve(tok, exclude=exclude)
             ]
         if tok.lower_ in self.c.references.event_agents:
-            own = self._modifier_actors(tok) or self._agent_phrase(tok)
+            # "killed by a coalition airstrike": the strike stands for its actor, and the
+            # argument is the phrase that names both
+            own = [
+                Arg(min(a.start, tok.i), max(a.end, tok.i + 1), a.actor, a.via_reference)
+                for a in self._modifier_actors(tok)
+            ] or self._agent_phrase(tok)
             if own:
                 return own
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.light_verbs and depth < 2:
@@ -361,7 +367,7 @@ class _DocRun:
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
         out = self._modifier_actors(tok) or self._possessed_agents(tok) or self._holders(tok, depth)
-        if not out and tok.pos_ in ("NOUN", "PROPN"):
+        if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in _QUANTIFIERS):
             for child in tok.children:
                 if child.dep_ == "appos":
                     out.extend(self._args_one(child, exclude))
@@ -888,8 +894,10 @@ class _DocRun:
     def _phrase_start(self, tok: Token, lo: int) -> int:
         """Where the list item ending at ``tok`` begins (after the comma or conjunction)."""
         start = tok.i
-        while start - 1 > lo and self.doc[start - 1].text not in (",", ";") and (
-            self.doc[start - 1].dep_ != "cc"
+        while (
+            start - 1 > lo
+            and self.doc[start - 1].text not in (",", ";")
+            and (self.doc[start - 1].dep_ != "cc")
         ):
             start -= 1
         return start
@@ -940,6 +948,15 @@ class _DocRun:
         head = noun.head
         if (
             not sources
+            and noun.dep_ == "pobj"
+            and head.lower_ == "in"
+            and head.head.dep_ == "dobj"
+            and head.head.head.lemma_.lower() in self.lex.light_verbs
+        ):
+            noun = head.head  # "will provide $100 million in new assistance to X"
+            head = noun.head
+        if (
+            not sources
             and noun.dep_ in ("dobj", "nsubjpass")
             and head.lemma_.lower() in self.lex.light_verbs
         ):
@@ -971,14 +988,23 @@ class _DocRun:
         if received:
             yield from received
             return
-        sources, anchor = self._noun_sources(noun)
-        if not sources and trig.category in ("SUPPORT", "AID", "COOPERATE") and noun.dep_ == "pobj":
+        if trig.category in ("SUPPORT", "AID", "COOPERATE") and noun.dep_ == "pobj":
             received = list(self._received_support(noun, trig))
             if received:
                 yield from received
                 return
+        sources, anchor = self._noun_sources(noun)
         self._remember(trig, sources)
-        for prep in noun.children:
+        preps = list(noun.children)
+        if (
+            anchor is not noun
+            and anchor.lemma_.lower() in self.lex.light_verbs
+            and anchor.lemma_.lower() not in self.lex.verbs
+        ):
+            # "values the partnerships with our allies": the noun's preposition parsed
+            # onto its light verb
+            preps.extend(c for c in anchor.children if c.i > noun.i)
+        for prep in preps:
             if prep.dep_ != "prep" or prep.lower_ not in trig.preps:
                 continue
             sub = trig.preps[prep.lower_]
