@@ -29,6 +29,7 @@ _LISTS = (
     "assets",
     "instruments",
     "instrument_verbs",
+    "patient_nouns",
 )
 
 
@@ -88,6 +89,7 @@ class Lexicon:
     assets: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -232,4 +234,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         assets=frozenset(lists["assets"]),
         instruments=frozenset(lists["instruments"]),
         instrument_verbs=frozenset(lists["instrument_verbs"]),
+        patient_nouns=frozenset(lists["patient_nouns"]),
     )

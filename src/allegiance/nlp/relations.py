@@ -486,6 +486,8 @@ class _DocRun:
         return None
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
+        if tok.lemma_.lower() in self.lex.patient_nouns:
+            return []  # "his death", "ISIL's demise": not their act
         out: list[Arg] = []
         owners: list[Arg] = []
         for child in tok.children:
