@@ -131,6 +131,18 @@ def test_a_role_without_a_speaker_is_still_a_named_source():
     assert sources.entries[0].affiliation == "government"
 
 
+def test_a_described_document_is_no_named_source():
+    # "according to publicly available information": neither a name nor an anonymous person
+    records = [
+        doc("d", "X"),
+        quote("d", speaker_text="publicly available information"),
+        quote("d", speaker_text="the Pentagon"),
+    ]
+    sources = compare_outlets(records).outlets["X"].sources
+    assert (sources.named, sources.anonymous) == (1, 0)
+    assert [e.speaker for e in sources.entries] == ["the Pentagon"]
+
+
 def test_speaker_actor_type_decides_when_the_role_says_nothing():
     records = [
         doc("d", "X"),

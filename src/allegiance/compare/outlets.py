@@ -43,6 +43,12 @@ _MISSING_WHAT = {"outlet": "an outlet", "year": "a published year", "doc_id": "a
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
 
 
+def _has_name(text: str) -> bool:
+    """Whether a speaker is named ("Col. John Dorrian", "the Pentagon"), not described
+    ("publicly available information", "a statement")."""
+    return any(w[:1].isupper() for w in _DETERMINER.sub("", text.strip()).split())
+
+
 @dataclass(frozen=True)
 class ActorInfo:
     """What is known of an actor beyond its id: name, type and where it rolls up to."""
@@ -291,7 +297,7 @@ class _Comparer:
             label = _DETERMINER.sub("", label.strip())
             description = speaker.text if speaker else None
             key = label.casefold()
-        elif speaker is not None:
+        elif speaker is not None and (actor_id or _has_name(speaker.text)):
             # One named person is one source however the quotes spell the name.
             label = speaker.actor_name or speaker.text
             known = self.infos.get(actor_id)
