@@ -453,8 +453,8 @@ def test_an_apposed_asset_names_its_owner(nlp):
         "tactical units, four ISIL vehicles, three rocket-propelled grenades and a tunnel."
     )
     rels = [r for r in relations(nlp, text) if r.trigger.text == "engaged"]
-    starts = {r.target.start for r in rels if r.target.actor_id == "ISIL"}
-    assert text.index("ISIL vehicles") in starts
+    # the asset hit, standing for the owner it names
+    assert any(r.target.text == "four ISIL vehicles" and r.target.actor_id == "ISIL" for r in rels)
     assert any(r.target.text == "three rocket-propelled grenades" for r in rels)
 
 
@@ -516,6 +516,28 @@ def test_an_event_noun_argument_spans_its_actor_and_itself(nlp):
     hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
     assert hit and hit[0].source.actor_id == "COALITION"
     assert hit[0].source.text == "coalition airstrike"
+
+
+def test_targets_listed_under_a_named_owner_are_its(nlp):
+    text = (
+        "The coalition's four airstrikes delivered 24 munitions against ISIL targets, which "
+        "include three tactical units, a command-and-control node and five supply routes."
+    )
+    hit = {r.target.text: r.target.actor_id for r in relations(nlp, text)}
+    assert hit.get("three tactical units") == "ISIL"
+    assert hit.get("a command-and-control node") == "ISIL"
+
+
+def test_unowned_targets_belong_to_the_reports_enemy_not_the_last_one_attacked(nlp):
+    text = (
+        "U.S. airstrikes against al-Qaida killed 20 militants. A U.S. strike hit two al-Qaida "
+        "vehicles. Al-Qaida remains committed to attacks against our allies. The coalition "
+        "conducted 10 airstrikes, including strikes against tactical units and oil "
+        "infrastructure."
+    )
+    hit = [r for r in relations(nlp, text) if r.source.actor_id == "COALITION"]
+    assert {r.target.text for r in hit} >= {"tactical units", "oil infrastructure"}
+    assert all(r.target.actor_id == "AQ" for r in hit)  # not the allies al-Qaida attacked
 
 
 def test_demonym_partners_are_the_demonyms_actor(nlp):

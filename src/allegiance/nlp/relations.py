@@ -34,6 +34,7 @@ __all__ = ["RelationExtractor"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _QUANTIFIERS = frozenset({"all", "some", "many", "most", "each", "both", "several", "few"})
+_INCLUDE = frozenset({"include", "comprise"})
 _CLAIMS = frozenset({"claim"})  # "X claimed the attacks": X carried them out
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
@@ -276,7 +277,9 @@ class _DocRun:
         self.resolver = Resolver(doc, spans, component.references)
         self._span_starts = [s.start for s in self.resolver.spans]
         self.last_assault_source: Arg | None = None
-        self.last_enemy: tuple[ActorRef, int] | None = None
+        self.enemy_of: dict[str, tuple[ActorRef, int]] = {}  # each attacker's last target
+        # how often each actor took part in a hostile act, and where it last did
+        self.hostile: dict[str, tuple[int, int, ActorRef]] = {}
         self.doc_id = doc._.doc_id or "doc"
 
     # -- arguments -----------------------------------------------------------------------
@@ -366,7 +369,14 @@ class _DocRun:
                 a = self.last_assault_source
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
-        out = self._modifier_actors(tok) or self._possessed_agents(tok) or self._holders(tok, depth)
+        out = self._modifier_actors(tok)
+        if out and self._is_asset(tok):
+            # "two ISIL fighting positions": the asset hit, standing for its owner
+            start = min(tok.left_edge.i, *(a.start for a in out))
+            while start < tok.i and not self.doc[start].is_alpha:
+                start += 1
+            out = [Arg(start, tok.i + 1, a.actor, a.via_reference) for a in out[:1]]
+        out = out or self._possessed_agents(tok) or self._holders(tok, depth)
         if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in _QUANTIFIERS):
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -687,7 +697,10 @@ class _DocRun:
                 if s.actor.actor_id == t.actor.actor_id or (s.start < t.end and t.start < s.end):
                     continue
                 if hostile and not t.via_reference:
-                    self.last_enemy = (t.actor, t.start)
+                    self.enemy_of[s.actor.actor_id] = (t.actor, t.start)
+                    for a in (s, t):
+                        n = self.hostile.get(a.actor.actor_id, (0, 0, a.actor))[0]
+                        self.hostile[a.actor.actor_id] = (n + 1, a.start, a.actor)
                 c = conf * (0.85 if s.via_reference else 1.0) * (0.85 if t.via_reference else 1.0)
                 c *= min(s.actor.confidence, t.actor.confidence) ** 0.5
                 yield Candidate(s, t, trig, start, end, anchor, c, sym, rank)
@@ -831,14 +844,29 @@ class _DocRun:
     def _asset_targets(self, obj: Token, exclude: frozenset[str]) -> list[Arg]:
         """ "Five strikes destroyed three ISIL-held buildings, two vehicles and a tunnel":
         assets named without their owner belong to the enemy the report is about (the last
-        target of a hostile act within a few sentences), each conjunct on its own."""
-        enemy = self.last_enemy
+        target of a hostile act within a few sentences: the attacker's own if it has one),
+        each conjunct on its own; those listed under a phrase that names its owner ("ISIL
+        targets, which include three tactical units") are that owner's."""
+        enemy = next(
+            (self.enemy_of[a] for a in sorted(exclude) if a in self.enemy_of), None
+        ) or self._report_enemy(obj, exclude)
+        named = self._args_one(obj, exclude)
+        if named:
+            enemy = (named[0].actor, obj.i)
         if enemy is None or obj.sent.start - enemy[1] > _ENEMY_WINDOW_TOKENS:
             return []
         out = []
         items, k = [obj], 0
         while k < len(items):  # a long list is often parsed as conjuncts and appositions
             items.extend(c for c in items[k].children if c.dep_ in ("conj", "appos"))
+            # "ISIL targets, which include three tactical units and a command node"
+            items.extend(
+                g
+                for c in items[k].children
+                if c.dep_ == "relcl" and c.lemma_.lower() in _INCLUDE
+                for g in c.children
+                if g.dep_ == "dobj"
+            )
             k += 1
         scanned: set[int] = set()
         if self._is_asset(obj):
@@ -860,6 +888,17 @@ class _DocRun:
                 start += 1
             out.append(Arg(start, tok.i + 1, enemy[0], True))
         return out
+
+    def _report_enemy(self, obj: Token, exclude: frozenset[str]) -> tuple[ActorRef, int] | None:
+        """The actor most often in hostile acts (either side) within the last few
+        sentences, not the attacker: whom an unattributed list of targets belongs to."""
+        best: tuple[int, int, ActorRef] | None = None
+        for actor_id, (n, pos, actor) in self.hostile.items():
+            if actor_id in exclude or obj.sent.start - pos > _ENEMY_WINDOW_TOKENS:
+                continue
+            if best is None or (n, pos) > best[:2]:
+                best = (n, pos, actor)
+        return (best[2], best[1]) if best is not None else None
 
     def _is_asset(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
@@ -957,6 +996,14 @@ class _DocRun:
         ):
             noun = head.head  # "will provide $100 million in new assistance to X"
             head = noun.head
+        elif (
+            not sources
+            and noun.dep_ == "pobj"
+            and head.lower_ in ("including", "include")
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "conducted 10 airstrikes, including strikes against X": the whole's agent
+            return self._noun_sources(head.head)
         if (
             not sources
             and noun.dep_ in ("dobj", "nsubjpass")
@@ -1189,7 +1236,13 @@ class _DocRun:
     def preposition(self, prep: Token, trig: Trigger) -> Iterator[Candidate]:
         """ "fought alongside X", "positions against ISIL": relate the clause's subject (or
         the modified actor) to the preposition's object."""
-        targets = [a for pobj in prep.children if pobj.dep_ == "pobj" for a in self.args(pobj)]
+        pobjs = [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+        targets = [a for pobj in pobjs for a in self.args(pobj)]
+        if targets and self._hostile(trig):
+            # "munitions against ISIL targets, which include three tactical units"
+            for pobj in pobjs:
+                extra = self._asset_targets(pobj, frozenset())
+                targets.extend(a for a in extra if all(a.start != t.start for t in targets))
         if not targets:
             return
         gov = prep.head
