@@ -540,6 +540,27 @@ def test_unowned_targets_belong_to_the_reports_enemy_not_the_last_one_attacked(n
     assert all(r.target.actor_id == "AQ" for r in hit)  # not the allies al-Qaida attacked
 
 
+def test_the_accused_does_what_it_is_accused_of_in_the_accusers_words(nlp):
+    text = "Rebels accused the Syrian government of using chemical weapons against civilians."
+    rels = relations(nlp, text)
+    assert find(rels, "GEN", "SYR", categories={"ACCUSE"})
+    hit = [r for r in rels if r.target.actor_id == "GEN.CIVILIANS"]
+    assert hit and all(r.source.actor_id == "SYR.GOV" for r in hit)  # not the rebels
+    assert all(r.attributed_to is not None and r.attributed_to.text == "Rebels" for r in hit)
+    assert any(r.source.text == "chemical weapons" for r in hit)
+
+
+def test_aid_given_to_a_dative(nlp):
+    rels = relations(nlp, "Iran has provided weapons and training to Houthi rebels.")
+    assert find(rels, "IRN", "HOUTHIS", categories={"AID"})
+
+
+def test_who_claims_responsibility_for_an_attack_carried_it_out(nlp):
+    text = "The Taliban claimed responsibility for the attack, which killed 30 Afghan soldiers."
+    hit = find(relations(nlp, text), "TALIBAN", "AFG", categories={"ASSAULT"})
+    assert hit and hit[0].trigger.text == "killed"
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

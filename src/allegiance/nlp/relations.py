@@ -34,8 +34,16 @@ __all__ = ["RelationExtractor"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _QUANTIFIERS = frozenset({"all", "some", "many", "most", "each", "both", "several", "few"})
+# "accuse/blame/thank X for/of doing": X is the one doing it
+_JUDGING = frozenset(
+    {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "praise", "thank",
+     "commend", "congratulate", "fault", "suspect", "punish", "sanction", "credit", "reward"}
+)  # fmt: skip
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "fault"})
 _INCLUDE = frozenset({"include", "comprise"})
-_CLAIMS = frozenset({"claim"})  # "X claimed the attacks": X carried them out
+_CLAIMS = frozenset(
+    {"claim", "accept", "take", "bear", "assume"}
+)  # "X claimed the attacks": X carried them out
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
@@ -572,6 +580,11 @@ class _DocRun:
             return [verb.head], passive or verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             gov = verb.head.head
+            if gov.lemma_.lower() in _JUDGING and verb.head.lower_ in ("of", "for", "with"):
+                # "accused the government of using chemical weapons": the accused uses them
+                objs = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
             if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
                 gov = gov.head  # "remains committed to carrying out attacks"
             elif (
@@ -803,7 +816,10 @@ class _DocRun:
             and (ev := self.lex.nouns.get(o.lemma_.lower())) is not None
         ]
         for prep in verb.children:
-            if prep.dep_ not in ("prep", "agent"):
+            # "provided weapons to X" often comes as a dative "to"
+            if prep.dep_ not in ("prep", "agent") and not (
+                prep.dep_ == "dative" and prep.pos_ == "ADP"
+            ):
                 continue
             key = prep.lower_
             start = verb.i
@@ -961,6 +977,16 @@ class _DocRun:
             preps.extend(g for g in head.children if g.dep_ == "agent")
         elif noun.dep_ == "dobj" and head.lemma_.lower() in _CLAIMS:
             subj_toks, passive = self.subject_tokens(head)
+            if not passive:
+                return [a for t in subj_toks for a in self.args(t)]
+        elif (
+            noun.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() == "responsibility"
+            and head.head.head.lemma_.lower() in _CLAIMS
+        ):
+            # "X claimed responsibility for the attack"
+            subj_toks, passive = self.subject_tokens(head.head.head)
             if not passive:
                 return [a for t in subj_toks for a in self.args(t)]
         return [
@@ -1276,8 +1302,12 @@ class _DocRun:
             if not sources:
                 sources, anchor = self._noun_sources(gov)
         yield from self._pairs(sources, targets, trig, prep.i, prep.i + 1, anchor, 0.6, 3)
-        if len(sources) == 1 and gov.pos_ in ("NOUN", "PROPN") and gov.i not in self.tok2span:
-            tools = self._instruments(gov, sources[0])
+        tool = gov
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in self.lex.instrument_verbs:
+            # "using chemical weapons against civilians", the preposition on the verb
+            tool = next((c for c in gov.children if c.dep_ == "dobj"), gov)
+        if len(sources) == 1 and tool.pos_ in ("NOUN", "PROPN") and tool.i not in self.tok2span:
+            tools = self._instruments(tool, sources[0])
             yield from self._pairs(tools, targets, trig, prep.i, prep.i + 1, anchor, 0.5, 3)
 
     def _instruments(self, noun: Token, user: Arg) -> list[Arg]:
@@ -1472,10 +1502,17 @@ class _DocRun:
         hops = 0
         while tok.head != tok and hops < 8:
             hops += 1
-            if (
-                tok.dep_ in ("ccomp", "parataxis")
-                and tok.head.lemma_.lower() in self.lex.speech_verbs
-            ):
+            speech = tok.dep_ in ("ccomp", "parataxis") and (
+                tok.head.lemma_.lower() in self.lex.speech_verbs
+            )
+            accusation = (
+                tok.dep_ == "pcomp"
+                and tok.head.lower_ in ("of", "for", "with")
+                and tok.head.head.lemma_.lower() in _ACCUSING
+            )  # "rebels accused the government of using chemical weapons": the rebels say so
+            if accusation:
+                tok = tok.head
+            if speech or accusation:
                 subj_toks, _ = self.subject_tokens(tok.head)
                 for st in subj_toks:
                     args = self.args(st)
