@@ -561,6 +561,26 @@ def test_who_claims_responsibility_for_an_attack_carried_it_out(nlp):
     assert hit and hit[0].trigger.text == "killed"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        ("The Houthis fired missiles at Saudi Arabia.", "HOUTHIS", "SAU", "ASSAULT"),
+        ("Washington imposed sanctions on Iranian officials.", "USA", "IRN", "SANCTION"),
+    ],
+)
+def test_aimed_and_imposed_acts(nlp, text, source, target, category):
+    assert find(relations(nlp, text), source, target, categories={category})
+
+
+def test_a_passive_accusation_is_the_accusers_claim(nlp):
+    by = relations(nlp, "Pakistan has been accused by India of supporting the Taliban.")
+    hit = find(by, "PAK", "TALIBAN", categories={"SUPPORT"})
+    assert hit and hit[0].attributed_to is not None and hit[0].attributed_to.actor_id == "IND"
+    unsaid = relations(nlp, "Pakistan has long been accused of supporting the Taliban.")
+    hit = find(unsaid, "PAK", "TALIBAN", categories={"SUPPORT"})
+    assert hit and hit[0].attributed_to is None  # not Pakistan's own claim
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -45,6 +45,9 @@ LOCATIVE_PREPS = frozenset(
      "outside", "around", "toward", "towards", "through", "via", "over", "onto", "beyond",
      "along", "off", "out", "back", "underneath", "north", "south", "east", "west"}
 )  # fmt: skip
+_AIMING_VERBS = frozenset(
+    {"fire", "shoot", "aim", "launch", "lob", "hurl", "point", "direct", "strike"}
+)
 _ADDRESSEE_PREPS = frozenset({"to", "toward", "towards"})
 _MOTION_NOUNS = frozenset(
     {"visit", "trip", "travel", "journey", "flight", "return", "road", "route", "way", "access",
@@ -369,10 +372,14 @@ class ActorRecognizer:
             gov = tok.head.head
             # "a threat to the United States", "support to Iraq": the noun's addressee;
             # "a visit to Iraq", "the road to Damascus" are places
+            aimed = gov.head if gov.dep_ == "dobj" else gov  # "fired missiles at X"
             return not (
-                tok.head.lower_ in _ADDRESSEE_PREPS
-                and gov.pos_ == "NOUN"
-                and gov.lemma_.lower() not in _MOTION_NOUNS
+                (
+                    tok.head.lower_ in _ADDRESSEE_PREPS
+                    and gov.pos_ == "NOUN"
+                    and gov.lemma_.lower() not in _MOTION_NOUNS
+                )
+                or (tok.head.lower_ == "at" and aimed.lemma_.lower() in _AIMING_VERBS)
             )
         if (
             tok.dep_ == "pobj"

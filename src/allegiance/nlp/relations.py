@@ -790,24 +790,26 @@ class _DocRun:
                 yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.8, 1)
                 found = True
                 continue
+            targets = []
             if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
                 targets = self.args(obj, exclude=exclude)
                 if self._hostile(trig):
                     targets.extend(self._asset_targets(obj, exclude))
-                if not targets:
-                    # the verb's preposition parsed onto its object ("deny safe haven for X")
-                    for prep in obj.children:
-                        sub = trig.preps.get(prep.lower_) if prep.dep_ == "prep" else None
-                        pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
-                        found_here = [a for p in pobjs for a in self.args(p, exclude=exclude)]
-                        if sub is not None and found_here:
-                            found = True
-                            yield from self._pairs(
-                                sources, found_here, sub, verb.i, verb.i + 1, verb, 0.7, 1
-                            )
-                if targets:
-                    found = True
-                    yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
+            if not targets and obj.dep_ == "dobj":
+                # the verb's preposition parsed onto its object ("deny safe haven for X",
+                # "fired missiles at Saudi Arabia")
+                for prep in obj.children:
+                    sub = trig.preps.get(prep.lower_) if prep.dep_ == "prep" else None
+                    pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
+                    found_here = [a for p in pobjs for a in self.args(p, exclude=exclude)]
+                    if sub is not None and found_here:
+                        found = True
+                        yield from self._pairs(
+                            sources, found_here, sub, verb.i, verb.i + 1, verb, 0.7, 1
+                        )
+            if targets:
+                found = True
+                yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
         # "deliver a lasting defeat to ISIL": a light verb's event noun says what the act is
         events = [
             (o, ev)
@@ -1512,6 +1514,18 @@ class _DocRun:
             )  # "rebels accused the government of using chemical weapons": the rebels say so
             if accusation:
                 tok = tok.head
+                accuser = tok.head
+                if any(c.dep_ in ("auxpass", "nsubjpass") for c in accuser.children):
+                    # "Pakistan has been accused of ...": by whom, if said
+                    agents = [
+                        a
+                        for c in accuser.children
+                        if c.dep_ == "agent"
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                        for a in self.args(p)
+                    ]
+                    return self.actor_arg(agents[0]) if agents else None
             if speech or accusation:
                 subj_toks, _ = self.subject_tokens(tok.head)
                 for st in subj_toks:
