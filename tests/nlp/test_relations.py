@@ -581,6 +581,48 @@ def test_a_passive_accusation_is_the_accusers_claim(nlp):
     assert hit and hit[0].attributed_to is None  # not Pakistan's own claim
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        (
+            "The Syrian regime and its Russian backers have bombed hospitals.",
+            "RUS",
+            "SYR",
+            "SUPPORT",
+        ),
+        ("Qatar has close ties to Hamas.", "QAT", "HAMAS", "ALIGN"),
+        ("Saudi Arabia severed ties with Iran in 2016.", "SAU", "IRN", "SANCTION"),
+    ],
+)
+def test_backers_ties_and_broken_ties(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    assert find(rels, source, target, categories={category}), [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
+def test_secretary_of_state_is_one_title(nlp):
+    doc = nlp("Haider al-Abadi met US Secretary of State John Kerry in Baghdad.")
+    texts = {s.text for s in doc.spans["actors"]}
+    assert "Secretary of State John Kerry" in texts
+
+
+def test_a_modified_title_is_not_the_person_with_the_bare_title(nlp):
+    text = (
+        "Defense Secretary James Mattis and Secretary of State Mike Pompeo will meet their "
+        "Indian counterparts, the assistant secretary of defense said. The secretary added "
+        "that the meeting matters."
+    )
+    doc = nlp(text)
+    ids = {(s.start_char, s.text): s._.actor.actor_id for s in doc.spans["actors"]}
+    assistant = [v for (_, t), v in ids.items() if t == "the assistant secretary"]
+    assert assistant == [] or assistant[0] not in ("PER.MIKE_POMPEO", "PER.JAMES_MATTIS")
+    assert [v for (_, t), v in ids.items() if t == "The secretary"] in (
+        ["PER.MIKE_POMPEO"],
+        ["PER.JAMES_MATTIS"],
+    )
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -427,6 +427,8 @@ class ActorRecognizer:
             low = tok.lower_
             if low in titles or (low == "." and k > 0 and doc[k - 1].lower_ in titles):
                 moved = k
+            elif low == "of" and moved == k + 1 and k > 0 and doc[k - 1].lower_ in titles:
+                moved = k  # "Secretary of State John Kerry", "Chief of Staff"
             elif (
                 moved < start
                 and self.kb.lookup_adjective(tok.text) is not None
@@ -704,11 +706,15 @@ class ActorRecognizer:
                         add(dets[0].i, tok.i + 1, ante, sub.id)
                         continue
             else:
+                # "the secretary" is the Secretary named before, "the assistant secretary"
+                # is not: every modifier must be in the antecedent's name too
+                mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
                 ante = nearest(
                     tok.i,
-                    lambda c, w=lemma: (
-                        w in normalize(c.name).split()
-                        or w in normalize(doc[c.start : c.end].text).split()
+                    lambda c, w=lemma, m=mods: all(
+                        x in normalize(c.name).split()
+                        or x in normalize(doc[c.start : c.end].text).split()
+                        for x in (w, *m)
                     ),
                     window=len(doc),
                 )

@@ -1169,13 +1169,22 @@ class _DocRun:
     def stance(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         """Stance nouns: "X and Y are enemies", "X, an Iranian proxy", "Iran's ally Syria"."""
         partners: list[Arg] = []
+        named: list[Arg] = []  # a demonym naming the ally itself ("its Russian backers")
+        owners: list[Arg] = []
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                partners.extend(self.args(child))
+                found = self.args(child)
+                partners.extend(found)
+                if child.dep_ != "poss":
+                    named.extend(found)
+                elif child.lower_ not in ("our", "my"):  # the speaker's side: too vague
+                    owners.extend(found)
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "with"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        partners.extend(self.args(pobj))
+                        found = self.args(pobj)
+                        partners.extend(found)
+                        owners.extend(found)
         heads: list[Arg] = []
         anchor = noun
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in _COPULAS:
@@ -1201,6 +1210,8 @@ class _DocRun:
         if noun.i in self.tok2span:
             own = self.tok2span[noun.i]
             heads = [h for h in heads if h.start != own.start]
+        if not heads and named and owners:
+            heads, partners = named, owners  # "the regime and its Russian backers"
         if not partners and len(heads) >= 2 and noun.tag_ in ("NNS", "NNPS"):
             yield from self._mutual(heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
             return
