@@ -623,6 +623,47 @@ def test_a_modified_title_is_not_the_person_with_the_bare_title(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "negated", "speaker"),
+    [
+        ("Iran denies arming the Houthis.", True, None),
+        ("Iran has denied that it supplies weapons to the Houthis.", True, "IRN"),
+        ("Iran did not deny arming the Houthis.", False, None),
+    ],
+)
+def test_a_denial_negates_what_is_denied(nlp, text, negated, speaker):
+    hit = find(relations(nlp, text), "IRN", "HOUTHIS", categories={"AID"})
+    assert hit and hit[0].negated is negated
+    if speaker is not None:
+        assert hit[0].attributed_to is not None and hit[0].attributed_to.actor_id == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        (
+            "Kurdish Peshmerga forces, with the help of US air strikes, drove ISIS out of Sinjar.",
+            "USA",
+            "KRG",
+            "AID",
+        ),
+        ("Kurdish forces drove ISIS out of Sinjar.", "KURDS", "ISIL", "ASSAULT"),
+        ("Hamas and Fatah signed a reconciliation deal in Cairo.", "HAMAS", "FATAH", "AGREE"),
+        (
+            "Ankara summoned the US ambassador over Washington's support for Kurdish fighters.",
+            "USA",
+            "KURDS",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_help_particles_signing_and_possessive_capitals(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    assert find(rels, source, target, categories={category}), [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -30,6 +30,7 @@ _LISTS = (
     "instruments",
     "instrument_verbs",
     "patient_nouns",
+    "negating_verbs",
 )
 
 
@@ -90,6 +91,7 @@ class Lexicon:
     instruments: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -235,4 +237,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         instruments=frozenset(lists["instruments"]),
         instrument_verbs=frozenset(lists["instrument_verbs"]),
         patient_nouns=frozenset(lists["patient_nouns"]),
+        negating_verbs=frozenset(lists["negating_verbs"]),
     )

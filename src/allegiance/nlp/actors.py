@@ -67,7 +67,9 @@ _PLACE_OF_HEADS = frozenset(
      "parts",
      "north", "south", "east", "west", "territory", "territories", "border", "borders", "capital",
      "rest", "area", "areas", "side", "soil", "airspace", "interior", "heart", "outskirts",
-     "countryside", "coast", "governorate", "districts", "district", "villages"}
+     "countryside", "coast", "governorate", "districts", "district", "villages", "village",
+     "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "suburb", "suburbs",
+     "centre", "center", "quarter", "streets", "skies", "outskirt"}
 )  # fmt: skip
 _NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _PLACE_PREPOSITIONS = frozenset(
@@ -364,6 +366,9 @@ class ActorRecognizer:
     def _is_place(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a country or capital name is used as a location ("in Iraq", "to Syria")."""
         tok = doc[end - 1]
+        if tok.dep_ == "poss":
+            # "over Washington's support" is an actor; "in Iraq's north" a place
+            return tok.head.lower_ in _PLACE_OF_HEADS
         seen = 0
         while tok.dep_ == "conj" and tok.head is not tok and seen < 6:
             tok = tok.head

@@ -652,7 +652,13 @@ class _DocRun:
             if (tok.pos_ in ("VERB", "AUX") and not nominal) or (
                 tok.pos_ == "NOUN" and tok.dep_ == "ROOT"
             ):
-                particles = [c for c in tok.children if c.dep_ in ("prt", "advmod")]
+                # "drove ISIS out of Sinjar": "out" is often parsed as a preposition
+                particles = [
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("prt", "advmod")
+                    or (c.dep_ == "prep" and c.lower_ in ("out", "back", "off", "away"))
+                ]
                 trig = None
                 for prt in particles:
                     trig = lex.phrasal.get((lemma, prt.lower_))
@@ -1148,7 +1154,7 @@ class _DocRun:
         if noun.head.lower_ not in ("with", "by", "through", "thanks"):
             return
         gov = noun.head.head
-        if gov.pos_ not in ("VERB", "AUX"):
+        if gov.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
             return
         providers = [
             a
@@ -1160,10 +1166,14 @@ class _DocRun:
         ]
         if not providers:
             return
-        subj_toks, passive = self.subject_tokens(gov)
-        if passive and gov.dep_ != "advcl":
-            return
-        helped = [a for t in subj_toks for a in self.args(t)]
+        if gov.pos_ in ("NOUN", "PROPN"):
+            # "Kurdish forces, with the help of US air strikes, drove ISIS out"
+            helped = self.args(gov)
+        else:
+            subj_toks, passive = self.subject_tokens(gov)
+            if passive and gov.dep_ != "advcl":
+                return
+            helped = [a for t in subj_toks for a in self.args(t)]
         yield from self._pairs(providers, helped, trig, noun.i, noun.i + 1, gov, 0.7, 2)
 
     def stance(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
@@ -1486,6 +1496,12 @@ class _DocRun:
                     head.lemma_.lower() in lex.irrealis_verbs or head.lower_ in lex.irrealis_verbs
                 ):
                     hypothetical = True
+                if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lex.negating_verbs:
+                    # "denies arming X", "refused to attack X"; "did not deny arming X" is no
+                    # denial
+                    denied = not any(c.dep_ == "neg" for c in head.children)
+                    negated = negated != denied
+                    break
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
                     break  # reported speech: the claim's own modality only
                 if tok.dep_ == "advcl" and not any(
