@@ -664,6 +664,30 @@ def test_help_particles_signing_and_possessive_capitals(nlp, text, source, targe
     ]
 
 
+def test_recipients_of_giving_verbs_and_capitals_are_actors(nlp):
+    rels = relations(nlp, "The US accused North Korea of supplying artillery shells to Moscow.")
+    hit = find(rels, "PRK", "RUS", categories={"AID"})
+    assert hit and hit[0].target.actor_id == "RUS.GOV"
+    assert hit[0].attributed_to is not None and hit[0].attributed_to.actor_id == "USA"
+    # a destination stays a place
+    doc = nlp("Iran sent troops to Syria.")
+    assert "Syria" not in {s.text for s in doc.spans["actors"]}
+
+
+def test_alliance_members_are_the_alliance_but_a_states_allies_are_not_the_state(nlp):
+    doc = nlp("NATO allies pledged more air defence systems to Kyiv.")
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("NATO allies") == "NATO" and ids.get("Kyiv") == "UKR.GOV"
+    doc = nlp("US allies such as Japan condemned the test.")
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("allies") == "GEN.PARTNERS"
+
+
+def test_among_the_supporters(nlp):
+    text = "Poland has been among Ukraine's staunchest supporters."
+    assert find(relations(nlp, text), "POL", "UKR", categories={"SUPPORT"})
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

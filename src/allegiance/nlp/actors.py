@@ -45,6 +45,11 @@ LOCATIVE_PREPS = frozenset(
      "outside", "around", "toward", "towards", "through", "via", "over", "onto", "beyond",
      "along", "off", "out", "back", "underneath", "north", "south", "east", "west"}
 )  # fmt: skip
+# verbs whose "to" names a recipient, not a destination ("supplying shells to Moscow")
+_GIVING_VERBS = frozenset(
+    {"supply", "provide", "give", "deliver", "sell", "transfer", "export", "ship", "hand",
+     "lend", "donate", "offer", "pledge", "grant", "pay", "loan", "extend", "funnel", "smuggle"}
+)  # fmt: skip
 _AIMING_VERBS = frozenset(
     {"fire", "shoot", "aim", "launch", "lob", "hurl", "point", "direct", "strike"}
 )
@@ -261,6 +266,23 @@ class ActorRecognizer:
         while i < len(base):
             cand = base[i]
             nxt = base[i + 1] if i + 1 < len(base) else None
+            # "NATO allies", "EU partners": the members of an alliance are the alliance
+            # ("US allies" are not the US: only alliances and organisations)
+            cand_actor = self.kb.get(cand.actor_id)
+            nxt_actor = self.kb.get(nxt.actor_id) if nxt is not None else None
+            if (
+                nxt is not None
+                and nxt.start == cand.end
+                and cand.kind == "alias"
+                and cand_actor is not None
+                and cand_actor.type == "igo"
+                and nxt_actor is not None
+                and nxt_actor.sector == "generic"
+                and doc[nxt.end - 1].lower_ in self.agents.self_nouns
+            ):
+                out.append(self._cand(cand.start, nxt.end, cand_actor, "alias"))
+                i += 2
+                continue
             # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
             if cand.kind == "adjective" and nxt is not None and nxt.start == cand.end:
                 nxt_actor = self.kb.get(nxt.actor_id)
@@ -385,6 +407,7 @@ class ActorRecognizer:
                     and gov.lemma_.lower() not in _MOTION_NOUNS
                 )
                 or (tok.head.lower_ == "at" and aimed.lemma_.lower() in _AIMING_VERBS)
+                or (tok.head.lower_ == "to" and aimed.lemma_.lower() in _GIVING_VERBS)
             )
         if (
             tok.dep_ == "pobj"
@@ -471,6 +494,8 @@ class ActorRecognizer:
                 or doc[end - 1].lower_ in self.agents.not_actors
             ):
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
+            if self.kb.lookup(doc[start:end].text) is not None:
+                continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
             cand = self._ner_one(doc, span, ent.label_)
             if cand is not None:
                 while cand.start < cand.end and taken[cand.start]:

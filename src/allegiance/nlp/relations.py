@@ -1203,9 +1203,9 @@ class _DocRun:
             anchor = noun.head
         elif (
             noun.dep_ == "pobj"
-            and noun.head.lower_ == "as"
+            and noun.head.lower_ in ("as", "among")
             and noun.head.head.pos_ in ("VERB", "AUX")
-        ):
+        ):  # "X acts as Y's proxy"; "X has been among Y's staunchest supporters"
             subj_toks, _ = self.subject_tokens(noun.head.head)
             heads = [a for t in subj_toks for a in self.args(t)]
             anchor = noun.head.head
