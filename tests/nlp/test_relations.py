@@ -688,6 +688,42 @@ def test_among_the_supporters(nlp):
     assert find(relations(nlp, text), "POL", "UKR", categories={"SUPPORT"})
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        (
+            "Hezbollah receives financial and military support from Iran.",
+            "IRN",
+            "HEZBOLLAH",
+            "SUPPORT",
+        ),
+        ("Hezbollah received weapons from Iran.", "IRN", "HEZBOLLAH", "AID"),
+        ("The rebels are backed by Turkey, Saudi Arabia and Qatar.", "SAU", "GEN", "SUPPORT"),
+        ("Iran's allies include Hezbollah and the Houthis.", "HOUTHIS", "IRN", "ALIGN"),
+        ("Jabhat al-Nusra was the Syrian branch of al-Qaeda.", "AQ", "AQ", "ALIGN"),
+        ("The Qassam Brigades, the armed wing of Hamas, fired rockets.", "HAMAS", "HAMAS", "ALIGN"),
+    ],
+)
+def test_givers_lists_and_affiliations(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    assert find(rels, source, target, categories={category}), [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
+def test_affiliation_keeps_the_descriptive_demonym_out(nlp):
+    rels = relations(nlp, "Jabhat al-Nusra was the Syrian branch of al-Qaeda.")
+    assert not any(r.target.actor_id == "SYR" for r in rels)
+
+
+def test_received_fire_is_no_aid(nlp):
+    rels = relations(nlp, "Iraqi forces received heavy fire from ISIL fighters.")
+    assert find(rels, "ISIL", "IRQ", categories={"ASSAULT"})
+    assert not find(rels, "ISIL", "IRQ", categories={"AID"})
+    rels = relations(nlp, "The SDF received training from US advisers.")
+    assert len(find(rels, "USA", "SDF", categories={"AID"})) == 1
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

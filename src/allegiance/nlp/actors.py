@@ -50,6 +50,17 @@ _GIVING_VERBS = frozenset(
     {"supply", "provide", "give", "deliver", "sell", "transfer", "export", "ship", "hand",
      "lend", "donate", "offer", "pledge", "grant", "pay", "loan", "extend", "funnel", "smuggle"}
 )  # fmt: skip
+# "support from Iran", "received weapons from Iran": the giver, not an origin
+_FROM_SOURCE_NOUNS = frozenset(
+    {"support", "aid", "assistance", "help", "backing", "funding", "money", "weapons", "arms",
+     "fire", "attack", "attacks", "pressure", "threat", "threats", "criticism", "condemnation",
+     "sanctions", "opposition", "resistance", "demand", "demands", "request", "offer",
+     "training", "equipment", "supplies", "loan", "loans", "grant", "donation", "message"}
+)  # fmt: skip
+_TAKING_VERBS = frozenset(
+    {"receive", "get", "obtain", "accept", "buy", "purchase", "import", "acquire", "seek",
+     "request", "take", "demand", "face", "suffer"}
+)  # fmt: skip
 _AIMING_VERBS = frozenset(
     {"fire", "shoot", "aim", "launch", "lob", "hurl", "point", "direct", "strike"}
 )
@@ -408,6 +419,14 @@ class ActorRecognizer:
                 )
                 or (tok.head.lower_ == "at" and aimed.lemma_.lower() in _AIMING_VERBS)
                 or (tok.head.lower_ == "to" and aimed.lemma_.lower() in _GIVING_VERBS)
+                or (
+                    tok.head.lower_ == "from"
+                    and (
+                        gov.lemma_.lower() in _FROM_SOURCE_NOUNS
+                        or gov.lemma_.lower() in _TAKING_VERBS
+                        or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in _TAKING_VERBS)
+                    )
+                )
             )
         if (
             tok.dep_ == "pobj"
@@ -432,8 +451,11 @@ class ActorRecognizer:
             and before.text == ","
             and start > 1
             and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}
+            and not (  # "backed by Turkey, Saudi Arabia and Qatar": a list of actors
+                self._is_state_name(doc, start - 2) and _in_agent_list(doc[end - 1])
+            )
         ):
-            return True
+            return True  # "Palmyra, Syria"
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
             return True
         last = doc[end - 1]
@@ -444,6 +466,15 @@ class ActorRecognizer:
             and last.head.ent_type_
             in {"FAC", "GPE", "LOC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART"}
         )
+
+    def _is_state_name(self, doc: Doc, i: int) -> bool:
+        """Whether the entity at token ``i`` names a state (a list of states, not a city
+        followed by its country)."""
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is None:
+            return False
+        actor = self.kb.lookup(ent.text)
+        return actor is not None and actor.type == "state"
 
     def _title_start(self, doc: Doc, start: int) -> int:
         """Extend a person mention left over titles ("Defense Secretary", "Maj.", "Iraqi")."""
@@ -823,6 +854,17 @@ def _clause_subject_actors(doc: Doc, tok: Token, mentions: list[_Cand]) -> set[s
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {m.actor_id for s in subjects for m in mentions if m.start <= s.i < m.end}
+
+
+def _in_agent_list(tok: Token) -> bool:
+    """Whether a coordinated name sits where actors do: a subject, or the object of "by",
+    "with", "against" or "between"."""
+    head, hops = tok, 0
+    while head.dep_ in ("conj", "appos") and head.head is not head and hops < 12:
+        head, hops = head.head, hops + 1
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against", "between")
 
 
 def _controllers(tok: Token) -> list[Token]:

@@ -801,7 +801,12 @@ class _DocRun:
                 targets = self.args(obj, exclude=exclude)
                 if self._hostile(trig):
                     targets.extend(self._asset_targets(obj, exclude))
-            if not targets and obj.dep_ == "dobj":
+            # (an event noun under a light verb takes its own prepositions: "received
+            # training from X")
+            is_event = verb.lemma_.lower() in self.lex.light_verbs and (
+                self.lex.nouns.get(obj.lemma_.lower()) or self.lex.nouns.get(obj.lower_)
+            )
+            if not targets and obj.dep_ == "dobj" and not is_event:
                 # the verb's preposition parsed onto its object ("deny safe haven for X",
                 # "fired missiles at Saudi Arabia")
                 for prep in obj.children:
@@ -821,7 +826,8 @@ class _DocRun:
             (o, ev)
             for o in objs
             if verb.lemma_.lower() in self.lex.light_verbs
-            and (ev := self.lex.nouns.get(o.lemma_.lower())) is not None
+            and (ev := self.lex.nouns.get(o.lemma_.lower()) or self.lex.nouns.get(o.lower_))
+            is not None
         ]
         for prep in verb.children:
             # "provided weapons to X" often comes as a dative "to"
@@ -835,8 +841,8 @@ class _DocRun:
             if events and key in events[0][1].preps:
                 sub = events[0][1].preps[key]
                 start, end = events[0][0].i, events[0][0].i + 1
-            elif key not in trig.preps:
-                continue
+            elif events or key not in trig.preps:
+                continue  # "received fire from X" is no aid received: the noun decides
             else:
                 sub = trig.preps[key]
             if sub is None:
@@ -1213,6 +1219,10 @@ class _DocRun:
             noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in self.tok2span
         ):
             heads = self.args(noun.head, conj=False)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _INCLUDE:
+            # "Iran's allies include Hezbollah and the Houthis"
+            heads = [a for c in noun.head.children if c.dep_ == "dobj" for a in self.args(c)]
+            anchor = noun.head
         else:
             for child in noun.children:
                 if child.dep_ == "appos":
@@ -1222,6 +1232,8 @@ class _DocRun:
             heads = [h for h in heads if h.start != own.start]
         if not heads and named and owners:
             heads, partners = named, owners  # "the regime and its Russian backers"
+        elif heads and named and owners:
+            partners = owners  # "the Syrian branch of al-Qaeda": the demonym only describes
         if not partners and len(heads) >= 2 and noun.tag_ in ("NNS", "NNPS"):
             yield from self._mutual(heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
             return
