@@ -724,6 +724,25 @@ def test_received_fire_is_no_aid(nlp):
     assert len(find(rels, "USA", "SDF", categories={"AID"})) == 1
 
 
+def test_it_can_be_the_us(nlp):
+    # "US" lower-cased is "us": the United States is still a third-person antecedent
+    hit = find(relations(nlp, "The US said it would strike Iran."), "USA", "IRN")
+    assert hit and hit[0].source.text == "it" and hit[0].hypothetical
+
+
+def test_not_hesitating_is_doing(nlp):
+    text = "The US said it would not hesitate to strike Iran if attacked."
+    hit = find(relations(nlp, text), "USA", "IRN", categories={"ASSAULT"})
+    assert hit and not hit[0].negated and hit[0].hypothetical
+
+
+def test_a_future_reply_is_no_quote(nlp):
+    doc = nlp("If Iran attacks Israel, the US will respond.")
+    assert not doc._.quotes
+    hit = find(doc._.relations, "IRN", "ISR", categories={"ASSAULT"})
+    assert hit and hit[0].hypothetical and hit[0].attributed_to is None
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -255,6 +255,9 @@ class _Source:
         )
 
 
+_FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
+
+
 def _words(text: str) -> frozenset[str]:
     """Lowercase words of a name or role, with rank abbreviations spelled out too."""
     words = {w.lower() for w in re.findall(r"\w+", text)}
@@ -410,6 +413,8 @@ class _Run:
             return False  # "All told, ...": an idiom
         if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return False  # "listing four themes to explain …": a purpose, not a report
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in t.children):
+            return False  # "If Iran attacks, the US will respond": nothing is reported yet
         if lemma not in self.lex.verbs and t.pos_ == "VERB":
             return self.is_attribution_verb(t)
         if lemma not in self.lex.verbs or t.pos_ not in {"VERB", "AUX"}:

@@ -128,8 +128,12 @@ class Resolver:
             actor: ActorRef = span._.actor
             if actor.actor_type not in types or actor.actor_id in exclude:
                 continue
-            if low not in _FIRST_PERSON and span.root.lower_ in _FIRST_PERSON:
-                continue  # "they" is never "we"
+            if (
+                low not in _FIRST_PERSON
+                and span.root.pos_ == "PRON"
+                and span.root.lower_ in _FIRST_PERSON
+            ):
+                continue  # "they" is never "we" (but may be the US)
             if best is not None and span.sent != best.sent:
                 break
             if best is None:
