@@ -743,6 +743,14 @@ def test_a_future_reply_is_no_quote(nlp):
     assert hit and hit[0].hypothetical and hit[0].attributed_to is None
 
 
+def test_a_threat_to_act_is_a_threat_made(nlp):
+    rels = relations(nlp, "Turkey has threatened to launch a military operation against the YPG.")
+    threat = find(rels, "TUR", "SDF", categories={"THREATEN"})
+    assert threat and not threat[0].hypothetical
+    act = find(rels, "TUR", "SDF", categories={"ASSAULT"})
+    assert act and act[0].hypothetical
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -866,6 +866,18 @@ class _DocRun:
                     )
         if not found and trig.symmetric and len(sources) >= 2:
             yield from self._mutual(sources, trig, verb.i, verb.i + 1, verb, 0.7, 1)
+        if not found and trig.category == "THREATEN":
+            # "Turkey threatened to launch an operation against the YPG": the threat is made
+            # (a fact) against whom the threatened act would hit
+            threatened = [
+                a
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                for t in c.subtree
+                if t.dep_ in ("dobj", "pobj", "conj") and t.i in self.tok2span
+                for a in self.args(t, exclude=exclude, conj=False)
+            ]
+            yield from self._pairs(sources, threatened, trig, verb.i, verb.i + 1, verb, 0.6, 2)
 
     def _hostile(self, trig: Trigger) -> bool:
         info = self.lex.info(trig)
