@@ -751,6 +751,29 @@ def test_a_threat_to_act_is_a_threat_made(nlp):
     assert act and act[0].hypothetical
 
 
+def test_an_unquoted_we_keeps_the_side_an_earlier_we_had(nlp):
+    text = (
+        "As Deputy Secretary of State Antony Blinken announced today, the United States will "
+        "provide $100 million to the Syrian opposition, bringing the total support we have "
+        "committed to $500 million. Part of this assistance goes to the Syria Recovery Trust "
+        "Fund. The fund reaches 2 million Syrians in areas of opposition control. While our "
+        "contribution will help many, Syrians face significant challenges, and we continue to "
+        "urge our international partners to contribute."
+    )
+    hit = [r for r in relations(nlp, text) if r.category == "REQUEST"]
+    assert hit and _family(hit[0].source.actor_id) == "USA", [r.source.actor_id for r in hit]
+
+
+def test_seized_equipment_and_facilities_are_no_actors(nlp):
+    text = (
+        "Coalition aircraft struck ISIL near Palmyra. ISIL seized the tanks and other military "
+        "hardware from Tiyas Military Airfield near Palmyra."
+    )
+    doc = nlp(text)
+    assert "Tiyas Military Airfield" not in {s.text for s in doc.spans["actors"]}
+    assert not [r for r in doc._.relations if r.trigger.text == "seized"]
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -23,6 +23,7 @@ __all__ = ["ReferenceData", "Resolver", "load_references"]
 DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+_WE = {"we", "us", "our"}
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,18 @@ class Resolver:
                 types = self.data.descriptions[mod.lower_]  # "enemy fighters": the enemy's
         if not types:
             return []
-        # "we" in an official statement is the speaking government, named anywhere before
-        lower_bound = 0 if low in ("we", "us", "our") else self.window_start(token)
         i = bisect_left(self._ends, token.i + 1) - 1
+        if low in _WE:
+            # "we" keeps the side an earlier "we" of the document was resolved to
+            for k in range(i, -1, -1):
+                span = self.spans[k]
+                root = span.root
+                if span.end <= token.i and root.pos_ == "PRON" and root.lower_ in _WE:
+                    if span._.actor.actor_id not in exclude:
+                        return [Antecedent(span, span._.actor)]
+                    break
+        # "we" in an official statement is the speaking government, named anywhere before
+        lower_bound = 0 if low in _WE else self.window_start(token)
         best: Span | None = None
         while i >= 0:
             span = self.spans[i]

@@ -799,7 +799,9 @@ class _DocRun:
             targets = []
             if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
                 targets = self.args(obj, exclude=exclude)
-                if self._hostile(trig):
+                if self._hostile(trig) and "from" not in trig.preps:
+                    # (what is seized or captured "from" someone is not known to be the
+                    # enemy's: "ISIL seized the tanks from the airfield")
                     targets.extend(self._asset_targets(obj, exclude))
             # (an event noun under a light verb takes its own prepositions: "received
             # training from X")
