@@ -774,6 +774,14 @@ def test_seized_equipment_and_facilities_are_no_actors(nlp):
     assert not [r for r in doc._.relations if r.trigger.text == "seized"]
 
 
+def test_an_apposition_to_a_named_group_is_part_of_it_not_its_partner(nlp):
+    text = (
+        "We are grateful for the support provided by our Coalition partners, especially the Turks."
+    )
+    rels = relations(nlp, text)
+    assert not find(rels, "TUR", "COALITION") and not find(rels, "COALITION", "TUR")
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -1244,6 +1244,9 @@ class _DocRun:
         if noun.i in self.tok2span:
             own = self.tok2span[noun.i]
             heads = [h for h in heads if h.start != own.start]
+            # "our Coalition partners, especially the Turks": the noun names an actor, and
+            # what stands in apposition to it is (part of) that actor, not its partner
+            partners = [p for p in partners if p.start != own.start]
         if not heads and named and owners:
             heads, partners = named, owners  # "the regime and its Russian backers"
         elif heads and named and owners:
