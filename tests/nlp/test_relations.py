@@ -782,6 +782,23 @@ def test_an_apposition_to_a_named_group_is_part_of_it_not_its_partner(nlp):
     assert not find(rels, "TUR", "COALITION") and not find(rels, "COALITION", "TUR")
 
 
+def test_an_elliptic_clause_subject_is_no_conjunct(nlp):
+    text = "Iran is committed to the survival of Bashar al-Assad's regime and the US government is not."
+    rels = relations(nlp, text)
+    assert find(rels, "IRN", "PER", categories={"SUPPORT"})
+    assert not find(rels, "IRN", "USA")
+
+
+def test_it_is_crucial_is_no_actor(nlp):
+    text = (
+        "Congress approved the deployments. Officially, they welcome the help and say it is "
+        "crucial in turning the tide against ISIL."
+    )
+    assert not [r for r in relations(nlp, text) if r.target.actor_id == "ISIL"]
+    rels = relations(nlp, "Turkey sent troops. It is hostile to the Kurds.")
+    assert find(rels, "TUR", "KURDS", categories={"OPPOSE"})
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -35,6 +35,7 @@ class ReferenceData:
     event_agents: frozenset[str]
     window_sentences: int = 3
     modifiers: frozenset[str] = frozenset()
+    expletive_predicates: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +45,7 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
     descriptions: dict[str, frozenset[str]] = {}
     agents: set[str] = set()
     modifiers: set[str] = set()
+    expletive: set[str] = set()
     window = 3
     for path in (DEFAULT_REFERENCES, *map(Path, paths)):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -54,7 +56,15 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
             descriptions[str(key).lower()] = frozenset(types or ())
         agents.update(str(a).lower() for a in data.get("event_agents") or ())
         modifiers.update(str(a).lower() for a in data.get("modifiers") or ())
-    return ReferenceData(pronouns, descriptions, frozenset(agents), window, frozenset(modifiers))
+        expletive.update(str(a).lower() for a in data.get("expletive_predicates") or ())
+    return ReferenceData(
+        pronouns,
+        descriptions,
+        frozenset(agents),
+        window,
+        frozenset(modifiers),
+        frozenset(expletive),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +125,11 @@ class Resolver:
                 types = self.data.descriptions[mod.lower_]  # "enemy fighters": the enemy's
         if not types:
             return []
+        if low == "it" and any(
+            c.dep_ == "acomp" and c.lower_ in self.data.expletive_predicates
+            for c in token.head.children
+        ):
+            return []  # "it is crucial in turning the tide": a thing or nothing, not an actor
         i = bisect_left(self._ends, token.i + 1) - 1
         if low in _WE:
             # "we" keeps the side an earlier "we" of the document was resolved to

@@ -104,8 +104,8 @@ def _subject_of_next_clause(tok: Token) -> bool:
     verb = doc[k]
     if verb.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
         return False
-    if verb.tag_ == "MD" or verb.pos_ == "AUX":
-        verb = verb.head
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "... and the US will work with X"; an elliptic "is not" stays
     return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children)
 
 
@@ -394,7 +394,8 @@ class _DocRun:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for item in (pobj, *pobj.conjuncts):
-                                out.extend(self._args_one(item, exclude, depth + 1))
+                                if item is pobj or not _subject_of_next_clause(item):
+                                    out.extend(self._args_one(item, exclude, depth + 1))
         return out
 
     def _holders(self, tok: Token, depth: int) -> list[Arg]:
