@@ -799,6 +799,14 @@ def test_it_is_crucial_is_no_actor(nlp):
     assert find(rels, "TUR", "KURDS", categories={"OPPOSE"})
 
 
+def test_juntas_ambassadors_and_kidnapped_schoolgirls(nlp):
+    doc = nlp("The Malian junta expelled the French ambassador.")
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids == {"Malian junta": "MLI.GOV", "French ambassador": "FRA.GOV"}
+    rels = relations(nlp, "Boko Haram kidnapped more than 200 schoolgirls from Chibok.")
+    assert find(rels, "BOKO_HARAM", "GEN", categories={"ASSAULT"})
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
