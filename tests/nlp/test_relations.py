@@ -807,6 +807,19 @@ def test_juntas_ambassadors_and_kidnapped_schoolgirls(nlp):
     assert find(rels, "BOKO_HARAM", "GEN", categories={"ASSAULT"})
 
 
+def test_a_possessive_in_a_controlled_clause_is_the_controllers(nlp):
+    text = "The United States called on Russia to stop its bombing of the moderate opposition."
+    rels = relations(nlp, text)
+    assert find(rels, "USA", "RUS", categories={"REQUEST"})
+    hit = [r for r in rels if r.category == "ASSAULT"]
+    assert hit and hit[0].source.actor_id == "RUS" and hit[0].hypothetical
+
+
+def test_concern_over_actions(nlp):
+    text = "The British government expressed concern over Russia's actions in Ukraine."
+    assert find(relations(nlp, text), "GBR", "RUS", categories={"OPPOSE"})
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}

@@ -24,6 +24,29 @@ DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _WE = {"we", "us", "our"}
+_CONTROLLABLE = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
+
+
+def _controllers(token: Token) -> list[Token]:
+    """The object that controls the infinitive clause a pronoun sits in ("urged Russia to
+    stop its bombing", "called on the regime to end its attacks")."""
+    verb, hops = token.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+        verb, hops = verb.head, hops + 1
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    head = verb.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+    out.extend(
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+    return out
 
 
 @dataclass(frozen=True)
@@ -130,6 +153,14 @@ class Resolver:
             for c in token.head.children
         ):
             return []  # "it is crucial in turning the tide": a thing or nothing, not an actor
+        if low in _CONTROLLABLE:
+            # "called on Russia to stop its bombing": the one asked to act
+            for ctl in _controllers(token):
+                for span in self.spans:
+                    if span.start <= ctl.i < span.end and span.end <= token.i:
+                        ref: ActorRef = span._.actor
+                        if ref.actor_type in types and ref.actor_id not in exclude:
+                            return [Antecedent(span, ref)]
         i = bisect_left(self._ends, token.i + 1) - 1
         if low in _WE:
             # "we" keeps the side an earlier "we" of the document was resolved to
