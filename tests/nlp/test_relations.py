@@ -768,12 +768,32 @@ def test_a_possessive_in_a_controlled_clause_is_the_controllers(nlp):
     rels = relations(nlp, text)
     assert find(rels, "USA", "RUS", categories={"REQUEST"})
     hit = [r for r in rels if r.category == "ASSAULT"]
-    assert hit and hit[0].source.actor_id == "RUS" and hit[0].hypothetical
+    assert hit and hit[0].source.actor_id == "RUS"
+    assert not hit[0].hypothetical and not hit[0].negated  # asked to stop: it goes on
 
 
 def test_concern_over_actions(nlp):
     text = "The British government expressed concern over Russia's actions in Ukraine."
     assert find(relations(nlp, text), "GBR", "RUS", categories={"OPPOSE"})
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hypothetical"),
+    [
+        ("The US has stopped arming the Syrian rebels.", True, False),
+        ("The US no longer supports the Syrian rebels.", True, False),
+        ("The US ended its support for the Syrian rebels.", True, False),
+        ("The US did not stop arming the Syrian rebels.", False, False),
+        # asked to stop, the act goes on
+        ("Russia urged the US to stop arming the Syrian rebels.", False, False),
+    ],
+)
+def test_an_act_stopped_is_no_longer_and_one_asked_to_stop_goes_on(
+    nlp, text, negated, hypothetical
+):
+    hit = [r for r in relations(nlp, text) if r.target.actor_id == "SYR.REB"]
+    assert hit and _family(hit[0].source.actor_id) == "USA"
+    assert (hit[0].negated, hit[0].hypothetical) == (negated, hypothetical)
 
 
 def test_demonym_partners_are_the_demonyms_actor(nlp):

@@ -31,6 +31,7 @@ _LISTS = (
     "instrument_verbs",
     "patient_nouns",
     "negating_verbs",
+    "ending_verbs",
 )
 
 
@@ -92,6 +93,7 @@ class Lexicon:
     instrument_verbs: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -238,4 +240,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         instrument_verbs=frozenset(lists["instrument_verbs"]),
         patient_nouns=frozenset(lists["patient_nouns"]),
         negating_verbs=frozenset(lists["negating_verbs"]),
+        ending_verbs=frozenset(lists["ending_verbs"]),
     )

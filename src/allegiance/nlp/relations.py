@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -1472,9 +1472,21 @@ class _DocRun:
             if c.rank < 3 or frozenset((c.source.key(), c.target.key())) not in specific_pairs
         ]
 
-    def modality(self, cand: Candidate, sent: Span) -> tuple[bool, bool]:
+    def modality(self, cand: Candidate, sent: Span, *, depth: int = 0) -> tuple[bool, bool]:
         """(negated, hypothetical) of the clause that carries the relation."""
         lex = self.lex
+        anchor = cand.anchor
+        ender = None
+        if anchor.lemma_.lower() in lex.ending_verbs and anchor.i != cand.trigger_start:
+            ender = anchor  # "ended its support for X": the event noun's light verb
+        elif anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.ending_verbs:
+            ender = anchor.head  # "stopped arming X"
+        if ender is not None and depth == 0:
+            at_ender = replace(cand, anchor=ender, trigger_start=ender.i)
+            end_negated, end_hypothetical = self.modality(at_ender, sent, depth=1)
+            if end_hypothetical:
+                return False, False  # "urged Russia to cease airstrikes": they go on
+            return not end_negated, False  # stopped: no longer; "did not stop": still
         negated = hypothetical = False
         if sent.text.rstrip().endswith("?") and _interrogative(sent):
             hypothetical = True
@@ -1489,8 +1501,14 @@ class _DocRun:
             seen += 1
             for child in tok.children:
                 low = child.lower_
-                if child.dep_ == "neg" or (
-                    child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")
+                if (
+                    child.dep_ == "neg"
+                    or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor"))
+                    or (  # "no longer supports"
+                        child.dep_ == "advmod"
+                        and low == "longer"
+                        and any(g.lower_ == "no" for g in child.children)
+                    )
                 ):
                     negated = True
                 elif (
