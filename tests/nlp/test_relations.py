@@ -796,6 +796,18 @@ def test_an_act_stopped_is_no_longer_and_one_asked_to_stop_goes_on(
     assert (hit[0].negated, hit[0].hypothetical) == (negated, hypothetical)
 
 
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("Hezbollah has deployed thousands of fighters to support the Assad government.", False),
+        ("Hezbollah will deploy fighters to support the Assad government.", True),
+    ],
+)
+def test_the_purpose_of_a_deployment_made_is_done(nlp, text, hypothetical):
+    hit = find(relations(nlp, text), "HEZBOLLAH", "SYR", categories={"SUPPORT"})
+    assert hit and hit[0].hypothetical is hypothetical
+
+
 def test_demonym_partners_are_the_demonyms_actor(nlp):
     doc = nlp("Petty Officer Keating was advising and assisting our Kurdish partners.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
