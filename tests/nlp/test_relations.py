@@ -529,6 +529,11 @@ PAIR_CASES = [
     ("Iran's allies include Hezbollah and the Houthis.", "HOUTHIS", "IRN", "ALIGN"),
     ("Jabhat al-Nusra was the Syrian branch of al-Qaeda.", "AQ", "AQ", "ALIGN"),
     ("The Qassam Brigades, the armed wing of Hamas, fired rockets.", "HAMAS", "HAMAS", "ALIGN"),
+    ("The YPG, which Turkey regards as a terrorist group, joined the SDF.", "TUR", "SDF", "ACCUSE"),
+    ("Turkey considers the YPG a terrorist organisation.", "TUR", "SDF", "ACCUSE"),
+    ("The PKK is designated as a terrorist organization by Turkey.", "TUR", "PKK", "ACCUSE"),
+    ("Turkey regards the YPG as an enemy.", "TUR", "SDF", "OPPOSE"),
+    ("Iran sees Hezbollah as a key ally.", "IRN", "HEZBOLLAH", "ALIGN"),
 ]
 
 

@@ -40,6 +40,11 @@ _JUDGING = frozenset(
      "commend", "congratulate", "fault", "suspect", "punish", "sanction", "credit", "reward"}
 )  # fmt: skip
 _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "fault"})
+# "regard / consider / see X as a terrorist group, an enemy, an ally"
+_REGARDING = frozenset(
+    {"regard", "consider", "view", "see", "deem", "designate", "label", "brand", "call",
+     "describe", "list", "classify", "treat", "count"}
+)  # fmt: skip
 _INCLUDE = frozenset({"include", "comprise"})
 _CLAIMS = frozenset(
     {"claim", "accept", "take", "bear", "assume"}
@@ -1222,6 +1227,9 @@ class _DocRun:
             subj_toks, _ = self.subject_tokens(noun.head)
             heads = [a for t in subj_toks for a in self.args(t)]
             anchor = noun.head
+        elif (regarded := self._regarded_as(noun)) is not None and not partners:
+            # "Turkey regards the YPG as an enemy"
+            heads, partners, anchor = regarded
         elif (
             noun.dep_ == "pobj"
             and noun.head.lower_ in ("as", "among")
@@ -1260,7 +1268,40 @@ class _DocRun:
         else:
             yield from self._pairs(heads, partners, trig, noun.i, noun.i + 1, anchor, 0.75, 1)
 
+    def _regarded_as(self, noun: Token) -> tuple[list[Arg], list[Arg], Token] | None:
+        """ "Turkey regards the YPG as a terrorist group", "X, which Turkey considers an
+        enemy": (who regards, whom, the verb), for a noun that says what someone is taken for."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
+        if noun.dep_ in ("oprd", "xcomp") or (noun.dep_ == "ccomp" and noun.pos_ == "NOUN"):
+            verb = noun.head  # "considers the YPG a terrorist group"
+        if verb is None or verb.lemma_.lower() not in _REGARDING:
+            return None
+        subj_toks, passive = self.subject_tokens(verb)
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+        objs += [c for c in noun.children if c.dep_ == "nsubj"]  # a small clause
+        if passive:  # "the YPG is regarded as a terrorist group by Turkey"
+            objs = subj_toks
+            subj_toks = [
+                p
+                for holder in (verb, noun)
+                for c in holder.children
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        holders = [a for t in subj_toks for a in self.args(t)]
+        whom = [a for t in objs for a in self.args(t)]
+        if verb.dep_ == "relcl" and not whom:
+            whom = self.args(verb.head)  # "the YPG, which Turkey regards as ..."
+        return holders, whom, verb
+
     def adjective(self, adj: Token, trig: Trigger) -> Iterator[Candidate]:
+        if adj.dep_ == "amod" and adj.head.pos_ == "NOUN":
+            regarded = self._regarded_as(adj.head)
+            if regarded is not None:
+                holders, whom, verb = regarded
+                yield from self._pairs(holders, whom, trig, adj.i, adj.i + 1, verb, 0.7, 1)
+                return
         if adj.dep_ in ("acomp", "attr", "oprd", "ROOT", "conj"):
             subj_toks, _ = self.subject_tokens(adj.head if adj.dep_ != "ROOT" else adj)
             if adj.dep_ == "ROOT":
