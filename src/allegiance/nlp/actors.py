@@ -470,10 +470,14 @@ class ActorRecognizer:
     def _is_state_name(self, doc: Doc, i: int) -> bool:
         """Whether the entity at token ``i`` names a state (a list of states, not a city
         followed by its country)."""
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
-        if ent is None:
+        if not doc[i].ent_type_:
             return False
-        actor = self.kb.lookup(ent.text)
+        start, end = i, i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        actor = self.kb.lookup(doc[start:end].text)
         return actor is not None and actor.type == "state"
 
     def _title_start(self, doc: Doc, start: int) -> int:
