@@ -534,6 +534,9 @@ PAIR_CASES = [
     ("The PKK is designated as a terrorist organization by Turkey.", "TUR", "PKK", "ACCUSE"),
     ("Turkey regards the YPG as an enemy.", "TUR", "SDF", "OPPOSE"),
     ("Iran sees Hezbollah as a key ally.", "IRN", "HEZBOLLAH", "ALIGN"),
+    ("The Malian junta expelled the French ambassador.", "MLI", "FRA", "SANCTION"),
+    ("Ankara summoned the US ambassador.", "TUR", "USA", "ACCUSE"),
+    ("Kurdish forces expelled ISIS from the town.", "KURDS", "ISIL", "ASSAULT"),
 ]
 
 

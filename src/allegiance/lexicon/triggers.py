@@ -58,6 +58,7 @@ class Trigger:
     patron_is_head: bool = False
     negated_as: Trigger | None = None
     preps: Mapping[str, Trigger | None] = field(default_factory=dict)
+    official_as: Trigger | None = None  # what the act is on a government's officials
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
             prep = "on" if prep else "off"  # YAML 1.1 reads a bare `on:` key as true
         preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
     negated_as = data.pop("negated_as", None)
+    official_as = data.pop("official_as", None)
     known = {
         "mode",
         "intensity",
@@ -158,6 +160,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         patron_is_head=bool(data.get("patron_is_head", False)),
         negated_as=None if negated_as is None else _parse_trigger(negated_as, path, f"{key}!"),
         preps=preps,
+        official_as=(None if official_as is None else _parse_trigger(official_as, path, f"{key}@")),
     )
 
 

@@ -826,6 +826,15 @@ class _DocRun:
                         yield from self._pairs(
                             sources, found_here, sub, verb.i, verb.i + 1, verb, 0.7, 1
                         )
+            if targets and trig.official_as is not None:
+                # "expelled the French ambassador": a diplomatic act on a government
+                officials = [t for t in targets if t.actor.actor_type == "government"]
+                targets = [t for t in targets if t.actor.actor_type != "government"]
+                if officials:
+                    found = True
+                    yield from self._pairs(
+                        sources, officials, trig.official_as, verb.i, verb.i + 1, verb, 0.8, 1
+                    )
             if targets:
                 found = True
                 yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
