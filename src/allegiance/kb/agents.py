@@ -8,7 +8,8 @@ every community ("SHIA.MILITIA"), and the recognition of phrases such as "Irania
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,11 @@ class AgentLexicon:
     community_map: dict[str, str]
     not_actors: frozenset[str] = frozenset()
     self_nouns: frozenset[str] = frozenset()
+    places: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def place(self, key: str) -> frozenset[str]:
+        """One word list of the ``places`` section (empty when the file has none)."""
+        return self.places.get(key, frozenset())
 
     def classify(self, word: str) -> tuple[str, int] | None:
         """The agent class and tier a word names, or ``None`` (case-insensitive).
@@ -115,6 +121,10 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
         community_map={str(k): str(v) for k, v in (communities.get("map") or {}).items()},
         not_actors=frozenset(str(w).lower() for w in data.get("not_actors") or ()),
         self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
+        places={
+            str(k): frozenset(str(w).lower() for w in v or ())
+            for k, v in (data.get("places") or {}).items()
+        },
     )
 
 

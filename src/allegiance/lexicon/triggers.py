@@ -32,6 +32,10 @@ _LISTS = (
     "patient_nouns",
     "negating_verbs",
     "ending_verbs",
+    "judging_verbs",
+    "accusing_verbs",
+    "regarding_verbs",
+    "claiming_verbs",
 )
 
 
@@ -95,6 +99,10 @@ class Lexicon:
     patient_nouns: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
+    accusing_verbs: frozenset[str] = frozenset()
+    regarding_verbs: frozenset[str] = frozenset()
+    claiming_verbs: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -244,4 +252,8 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         patient_nouns=frozenset(lists["patient_nouns"]),
         negating_verbs=frozenset(lists["negating_verbs"]),
         ending_verbs=frozenset(lists["ending_verbs"]),
+        judging_verbs=frozenset(lists["judging_verbs"]),
+        accusing_verbs=frozenset(lists["accusing_verbs"]),
+        regarding_verbs=frozenset(lists["regarding_verbs"]),
+        claiming_verbs=frozenset(lists["claiming_verbs"]),
     )

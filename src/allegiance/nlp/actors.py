@@ -39,58 +39,7 @@ __all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
 
 FACTORY = "allegiance_actors"
 
-#: Prepositions after which a country or capital name is a place, not an actor.
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "to", "into", "from", "across", "near", "throughout", "inside", "within",
-     "outside", "around", "toward", "towards", "through", "via", "over", "onto", "beyond",
-     "along", "off", "out", "back", "underneath", "north", "south", "east", "west"}
-)  # fmt: skip
-# verbs whose "to" names a recipient, not a destination ("supplying shells to Moscow")
-_GIVING_VERBS = frozenset(
-    {"supply", "provide", "give", "deliver", "sell", "transfer", "export", "ship", "hand",
-     "lend", "donate", "offer", "pledge", "grant", "pay", "loan", "extend", "funnel", "smuggle"}
-)  # fmt: skip
-# "support from Iran", "received weapons from Iran": the giver, not an origin
-_FROM_SOURCE_NOUNS = frozenset(
-    {"support", "aid", "assistance", "help", "backing", "funding", "money", "weapons", "arms",
-     "fire", "attack", "attacks", "pressure", "threat", "threats", "criticism", "condemnation",
-     "sanctions", "opposition", "resistance", "demand", "demands", "request", "offer",
-     "training", "equipment", "supplies", "loan", "loans", "grant", "donation", "message"}
-)  # fmt: skip
-_TAKING_VERBS = frozenset(
-    {"receive", "get", "obtain", "accept", "buy", "purchase", "import", "acquire", "seek",
-     "request", "take", "demand", "face", "suffer"}
-)  # fmt: skip
-_AIMING_VERBS = frozenset(
-    {"fire", "shoot", "aim", "launch", "lob", "hurl", "point", "direct", "strike"}
-)
-_ADDRESSEE_PREPS = frozenset({"to", "toward", "towards"})
-_MOTION_NOUNS = frozenset(
-    {"visit", "trip", "travel", "journey", "flight", "return", "road", "route", "way", "access",
-     "deployment", "entry", "border", "path", "tour", "arrival", "move", "transfer", "shipment",
-     "export", "import", "mission", "delegation", "gateway", "door", "passage", "corridor",
-     "expansion", "spread", "escape", "exodus", "migration", "convoy", "withdrawal", "advance",
-     "march", "pilgrimage", "voyage", "ticket", "direction", "proximity", "close", "home"}
-)  # fmt: skip
-_PLACE_WORDS = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-     "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
-     "southeast", "southwest", "rural", "war", "torn", "-", "the", "war-torn", "neighboring",
-     "neighbouring", "all", "of", ","}
-)  # fmt: skip
-_PLACE_OF_HEADS = frozenset(
-    {"city", "cities", "town", "towns", "province", "provinces", "region", "regions", "part",
-     "parts",
-     "north", "south", "east", "west", "territory", "territories", "border", "borders", "capital",
-     "rest", "area", "areas", "side", "soil", "airspace", "interior", "heart", "outskirts",
-     "countryside", "coast", "governorate", "districts", "district", "villages", "village",
-     "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "suburb", "suburbs",
-     "centre", "center", "quarter", "streets", "skies", "outskirt"}
-)  # fmt: skip
 _NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
-_PLACE_PREPOSITIONS = frozenset(
-    {"near", "in", "at", "outside", "inside", "around", "across", "within", "from", "into"}
-)
 _RELIGIOUS = frozenset(
     {"muslim", "muslims", "christian", "christians", "jewish", "jews", "islamist", "islamists",
      "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh",
@@ -352,7 +301,11 @@ class ActorRecognizer:
             head = doc[cand.end - 1].head
             if doc[cand.end - 1].dep_ not in {"amod", "compound", "nmod"} or head.i < cand.end:
                 return None
-            if head.lower_ in _PLACE_OF_HEADS or head.ent_type_ in {"GPE", "LOC", "FAC"}:
+            if head.lower_ in self.agents.place("place_of_heads") or head.ent_type_ in {
+                "GPE",
+                "LOC",
+                "FAC",
+            }:
                 return None
             return cand
         is_place_name = cand.kind == "metonym" or actor.type == "state"
@@ -401,45 +354,54 @@ class ActorRecognizer:
         tok = doc[end - 1]
         if tok.dep_ == "poss":
             # "over Washington's support" is an actor; "in Iraq's north" a place
-            return tok.head.lower_ in _PLACE_OF_HEADS
+            return tok.head.lower_ in self.agents.place("place_of_heads")
         seen = 0
         while tok.dep_ == "conj" and tok.head is not tok and seen < 6:
             tok = tok.head
             seen += 1
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.agents.place("locative_prepositions"):
             gov = tok.head.head
             # "a threat to the United States", "support to Iraq": the noun's addressee;
             # "a visit to Iraq", "the road to Damascus" are places
             aimed = gov.head if gov.dep_ == "dobj" else gov  # "fired missiles at X"
             return not (
                 (
-                    tok.head.lower_ in _ADDRESSEE_PREPS
+                    tok.head.lower_ in self.agents.place("addressee_prepositions")
                     and gov.pos_ == "NOUN"
-                    and gov.lemma_.lower() not in _MOTION_NOUNS
+                    and gov.lemma_.lower() not in self.agents.place("motion_nouns")
                 )
-                or (tok.head.lower_ == "at" and aimed.lemma_.lower() in _AIMING_VERBS)
-                or (tok.head.lower_ == "to" and aimed.lemma_.lower() in _GIVING_VERBS)
+                or (
+                    tok.head.lower_ == "at"
+                    and aimed.lemma_.lower() in self.agents.place("aiming_verbs")
+                )
+                or (
+                    tok.head.lower_ == "to"
+                    and aimed.lemma_.lower() in self.agents.place("giving_verbs")
+                )
                 or (
                     tok.head.lower_ == "from"
                     and (
-                        gov.lemma_.lower() in _FROM_SOURCE_NOUNS
-                        or gov.lemma_.lower() in _TAKING_VERBS
-                        or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in _TAKING_VERBS)
+                        gov.lemma_.lower() in self.agents.place("from_source_nouns")
+                        or gov.lemma_.lower() in self.agents.place("taking_verbs")
+                        or (
+                            gov.dep_ == "dobj"
+                            and gov.head.lemma_.lower() in self.agents.place("taking_verbs")
+                        )
                     )
                 )
             )
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
-            and tok.head.head.lower_ in _PLACE_OF_HEADS
+            and tok.head.head.lower_ in self.agents.place("place_of_heads")
         ):
             return True
         k = start - 1
         steps = 0
-        while k >= 0 and steps < 3 and doc[k].lower_ in _PLACE_WORDS:
+        while k >= 0 and steps < 3 and doc[k].lower_ in self.agents.place("place_words"):
             k -= 1
             steps += 1
-        if k >= 0 and doc[k].lower_ in LOCATIVE_PREPS:
+        if k >= 0 and doc[k].lower_ in self.agents.place("locative_prepositions"):
             return True
         # A dateline ("BAGHDAD —"), a heading line ("\nSyria\n"), "Palmyra, Syria".
         nxt = doc[end] if end < len(doc) else None
@@ -525,7 +487,7 @@ class ActorRecognizer:
             if not any(c.isupper() for c in text) or text.lower() in _PRONOUNS:
                 continue
             if (
-                doc[start].lower_ in _PLACE_PREPOSITIONS
+                doc[start].lower_ in self.agents.place("place_prepositions")
                 or doc[end - 1].lower_ in self.agents.not_actors
             ):
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon

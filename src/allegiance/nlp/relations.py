@@ -34,21 +34,7 @@ __all__ = ["RelationExtractor"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _QUANTIFIERS = frozenset({"all", "some", "many", "most", "each", "both", "several", "few"})
-# "accuse/blame/thank X for/of doing": X is the one doing it
-_JUDGING = frozenset(
-    {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "praise", "thank",
-     "commend", "congratulate", "fault", "suspect", "punish", "sanction", "credit", "reward"}
-)  # fmt: skip
-_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "fault"})
-# "regard / consider / see X as a terrorist group, an enemy, an ally"
-_REGARDING = frozenset(
-    {"regard", "consider", "view", "see", "deem", "designate", "label", "brand", "call",
-     "describe", "list", "classify", "treat", "count"}
-)  # fmt: skip
-_INCLUDE = frozenset({"include", "comprise"})
-_CLAIMS = frozenset(
-    {"claim", "accept", "take", "bear", "assume"}
-)  # "X claimed the attacks": X carried them out
+_INCLUDE = frozenset({"include", "comprise"})  # "ISIL targets, which include ..."
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _COPULAS = {"be", "become", "remain", "seem", "appear", "stay"}
 _MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
@@ -586,7 +572,11 @@ class _DocRun:
             return [verb.head], passive or verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             gov = verb.head.head
-            if gov.lemma_.lower() in _JUDGING and verb.head.lower_ in ("of", "for", "with"):
+            if gov.lemma_.lower() in self.lex.judging_verbs and verb.head.lower_ in (
+                "of",
+                "for",
+                "with",
+            ):
                 # "accused the government of using chemical weapons": the accused uses them
                 objs = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
                 if objs:
@@ -1018,7 +1008,7 @@ class _DocRun:
         head = noun.head
         if noun.dep_ == "nsubj" and head.tag_ == "VBN":
             preps.extend(g for g in head.children if g.dep_ == "agent")
-        elif noun.dep_ == "dobj" and head.lemma_.lower() in _CLAIMS:
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.claiming_verbs:
             subj_toks, passive = self.subject_tokens(head)
             if not passive:
                 return [a for t in subj_toks for a in self.args(t)]
@@ -1026,7 +1016,7 @@ class _DocRun:
             noun.dep_ == "pobj"
             and head.lower_ == "for"
             and head.head.lemma_.lower() == "responsibility"
-            and head.head.head.lemma_.lower() in _CLAIMS
+            and head.head.head.lemma_.lower() in self.lex.claiming_verbs
         ):
             # "X claimed responsibility for the attack"
             subj_toks, passive = self.subject_tokens(head.head.head)
@@ -1283,7 +1273,7 @@ class _DocRun:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
         if noun.dep_ in ("oprd", "xcomp") or (noun.dep_ == "ccomp" and noun.pos_ == "NOUN"):
             verb = noun.head  # "considers the YPG a terrorist group"
-        if verb is None or verb.lemma_.lower() not in _REGARDING:
+        if verb is None or verb.lemma_.lower() not in self.lex.regarding_verbs:
             return None
         subj_toks, passive = self.subject_tokens(verb)
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
@@ -1635,7 +1625,7 @@ class _DocRun:
             accusation = (
                 tok.dep_ == "pcomp"
                 and tok.head.lower_ in ("of", "for", "with")
-                and tok.head.head.lemma_.lower() in _ACCUSING
+                and tok.head.head.lemma_.lower() in self.lex.accusing_verbs
             )  # "rebels accused the government of using chemical weapons": the rebels say so
             if accusation:
                 tok = tok.head
