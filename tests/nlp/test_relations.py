@@ -537,6 +537,10 @@ PAIR_CASES = [
     ("The Malian junta expelled the French ambassador.", "MLI", "FRA", "SANCTION"),
     ("Ankara summoned the US ambassador.", "TUR", "USA", "ACCUSE"),
     ("Kurdish forces expelled ISIS from the town.", "KURDS", "ISIL", "ASSAULT"),
+    ("Saudi Arabia and Iran restored diplomatic relations.", "SAU", "IRN", "COOPERATE"),
+    ("Egypt established diplomatic relations with Israel in 1980.", "EGY", "ISR", "COOPERATE"),
+    ("Turkey has tense relations with Israel.", "TUR", "ISR", "OPPOSE"),
+    ("Relations between Russia and the United States have soured.", "RUS", "USA", "OPPOSE"),
 ]
 
 

@@ -36,6 +36,7 @@ _LISTS = (
     "accusing_verbs",
     "regarding_verbs",
     "claiming_verbs",
+    "souring_words",
 )
 
 
@@ -103,6 +104,7 @@ class Lexicon:
     accusing_verbs: frozenset[str] = frozenset()
     regarding_verbs: frozenset[str] = frozenset()
     claiming_verbs: frozenset[str] = frozenset()
+    souring_words: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -256,4 +258,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         accusing_verbs=frozenset(lists["accusing_verbs"]),
         regarding_verbs=frozenset(lists["regarding_verbs"]),
         claiming_verbs=frozenset(lists["claiming_verbs"]),
+        souring_words=frozenset(lists["souring_words"]),
     )

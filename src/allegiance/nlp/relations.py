@@ -1102,7 +1102,18 @@ class _DocRun:
                 yield from received
                 return
         sources, anchor = self._noun_sources(noun)
+        if trig.symmetric and trig.category in ("COOPERATE", "ALIGN") and self._soured(noun):
+            trig = replace(trig, category="OPPOSE", mode="strained", preps={
+                k: (None if v is None else replace(v, category="OPPOSE", mode="strained"))
+                for k, v in trig.preps.items()
+            })  # fmt: skip
         self._remember(trig, sources)
+        mutual_before = len(sources) >= 2 and not any(
+            c.dep_ == "prep" and c.lower_ in trig.preps for c in noun.children
+        )
+        if mutual_before and trig.symmetric and anchor is not noun:
+            # "Saudi Arabia and Iran restored diplomatic relations"
+            yield from self._mutual(sources, trig, noun.i, noun.i + 1, anchor, 0.7, 2)
         preps = list(noun.children)
         if (
             anchor is not noun
@@ -1147,6 +1158,16 @@ class _DocRun:
                     yield from self._pairs(
                         sources, self.args(dative), trig, noun.i, noun.i + 1, anchor, 0.65, 2
                     )
+
+    def _soured(self, noun: Token) -> bool:
+        """ "tense relations", "relations ... have soured": ties that have turned hostile."""
+        words = self.lex.souring_words
+        if any(c.dep_ == "amod" and c.lower_ in words for c in noun.children):
+            return True
+        head = noun.head
+        return noun.dep_ in ("nsubj", "nsubjpass") and (
+            head.lemma_.lower() in words or head.lower_ in words
+        )
 
     def _received(self, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         """ "Iraqi forces continued to receive heavy fire from ISIL fighters", "came under
