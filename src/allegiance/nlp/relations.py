@@ -892,10 +892,10 @@ class _DocRun:
 
     def _asset_targets(self, obj: Token, exclude: frozenset[str]) -> list[Arg]:
         """ "Five strikes destroyed three ISIL-held buildings, two vehicles and a tunnel":
-        assets named without their owner belong to the enemy the report is about (the last
-        target of a hostile act within a few sentences: the attacker's own if it has one),
-        each conjunct on its own; those listed under a phrase that names its owner ("ISIL
-        targets, which include three tactical units") are that owner's."""
+        assets named without their owner belong to the enemy the report is about (the
+        attacker's own last target within a few sentences, else the actor most often in
+        hostile acts there), each conjunct on its own; those listed under a phrase that names
+        its owner ("ISIL targets, which include three tactical units") are that owner's."""
         enemy = next(
             (self.enemy_of[a] for a in sorted(exclude) if a in self.enemy_of), None
         ) or self._report_enemy(obj, exclude)
