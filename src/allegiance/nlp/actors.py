@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import Actor, ActorKB, normalize
 from .extensions import ACTORS_KEY, ActorRef, in_ignored
+from .references import controlling_objects
 
 __all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
 
@@ -717,7 +718,7 @@ class ActorRecognizer:
                 bound = {
                     self.kb.country_of(m.actor_id) or m.actor_id
                     for m in mentions
-                    if any(m.start <= s.i < m.end for s in _controllers(tok))
+                    if any(m.start <= s.i < m.end for s in _binders(tok))
                 }
                 ante = nearest(
                     tok.i,
@@ -833,7 +834,7 @@ def _in_agent_list(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against", "between")
 
 
-def _controllers(tok: Token) -> list[Token]:
+def _binders(tok: Token) -> list[Token]:
     """Subjects (and controlling objects) of the clauses an object sits in, up the chain of
     controlled clauses ("Kerry urged him to press the regime": Kerry, him)."""
     if tok.dep_ not in ("dobj", "pobj", "dative"):
@@ -844,8 +845,8 @@ def _controllers(tok: Token) -> list[Token]:
         out.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         if verb.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or verb.head is verb:
             break
+        out.extend(controlling_objects(verb))
         head = verb.head
-        out.extend(c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i)
         if head.pos_ not in ("VERB", "AUX"):
             head = head.head  # "a responsibility to press": the noun's clause
         verb = head

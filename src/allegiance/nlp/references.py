@@ -18,13 +18,29 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import ActorRef
 
-__all__ = ["ReferenceData", "Resolver", "load_references"]
+__all__ = ["ReferenceData", "Resolver", "controlling_objects", "load_references"]
 
 DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _WE = {"we", "us", "our"}
 _CONTROLLABLE = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
+
+
+def controlling_objects(clause: Token) -> list[Token]:
+    """The objects of the predicate an infinitive or participial ``clause`` hangs from, named
+    before it: who is asked or made to act ("urged Russia to stop", "called on the regime to
+    end", "urged him to press")."""
+    head = clause.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    out.extend(
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+    return out
 
 
 def _controllers(token: Token) -> list[Token]:
@@ -37,16 +53,7 @@ def _controllers(token: Token) -> list[Token]:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return []
-    head = verb.head
-    out = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
-    out.extend(
-        g
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
-    return out
+    return controlling_objects(verb)
 
 
 @dataclass(frozen=True)

@@ -783,6 +783,13 @@ class _DocRun:
                     objs = [c for c in conj.children if c.dep_ == "dobj"]
                     if objs:
                         break
+        # "deliver a lasting defeat to ISIL", "received training from X": a light verb's
+        # event noun says what the act is, and takes its own prepositions
+        events = (
+            [(o, ev) for o in objs if (ev := self._event(o)) is not None]
+            if verb.lemma_.lower() in self.lex.light_verbs
+            else []
+        )
         for obj in objs:
             pair = (obj.lower_, next((c.lower_ for c in obj.children if c.dep_ == "amod"), ""))
             mutual = obj.lower_ in ("other", "another") and any(
@@ -799,11 +806,7 @@ class _DocRun:
                     # (what is seized or captured "from" someone is not known to be the
                     # enemy's: "ISIL seized the tanks from the airfield")
                     targets.extend(self._asset_targets(obj, exclude))
-            # (an event noun under a light verb takes its own prepositions: "received
-            # training from X")
-            is_event = verb.lemma_.lower() in self.lex.light_verbs and (
-                self.lex.nouns.get(obj.lemma_.lower()) or self.lex.nouns.get(obj.lower_)
-            )
+            is_event = any(o is obj for o, _ in events)
             if not targets and obj.dep_ == "dobj" and not is_event:
                 # the verb's preposition parsed onto its object ("deny safe haven for X",
                 # "fired missiles at Saudi Arabia")
@@ -828,14 +831,6 @@ class _DocRun:
             if targets:
                 found = True
                 yield from self._pairs(sources, targets, trig, verb.i, verb.i + 1, verb, 0.8, 1)
-        # "deliver a lasting defeat to ISIL": a light verb's event noun says what the act is
-        events = [
-            (o, ev)
-            for o in objs
-            if verb.lemma_.lower() in self.lex.light_verbs
-            and (ev := self.lex.nouns.get(o.lemma_.lower()) or self.lex.nouns.get(o.lower_))
-            is not None
-        ]
         for prep in verb.children:
             # "provided weapons to X" often comes as a dative "to"
             if prep.dep_ not in ("prep", "agent") and not (
@@ -948,6 +943,10 @@ class _DocRun:
             if best is None or (n, pos) > best[:2]:
                 best = (n, pos, actor)
         return (best[2], best[1]) if best is not None else None
+
+    def _event(self, tok: Token) -> Trigger | None:
+        """The event-noun trigger a token is ("strikes", "support"), by lemma or form."""
+        return self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
 
     def _is_asset(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
@@ -1394,9 +1393,7 @@ class _DocRun:
             # "advisers deployed alongside X": voice does not matter for the subject's side
             subj_toks, _ = self.subject_tokens(gov)
             sources = [a for t in subj_toks for a in self.args(t)]
-        elif gov.pos_ == "NOUN" and (
-            self.lex.nouns.get(gov.lemma_.lower()) or self.lex.nouns.get(gov.lower_)
-        ):
+        elif gov.pos_ == "NOUN" and (self._event(gov)):
             # an event noun has its own agent ("the regime's airstrikes against X"); the
             # clause's subject need not be it ("the US condemned attacks against civilians")
             sources, anchor = self._noun_sources(gov)
@@ -1476,7 +1473,7 @@ class _DocRun:
             and gov.i not in self.tok2span
             and not pattern.mutual
         ):
-            if self.lex.nouns.get(gov.lemma_.lower()) or self.lex.nouns.get(gov.lower_):
+            if self._event(gov):
                 heads, _ = self._noun_sources(gov)
             else:
                 heads = self._modifier_actors(gov)
@@ -1484,12 +1481,7 @@ class _DocRun:
         while gov.pos_ not in ("VERB", "AUX") and gov.head != gov and hops < 4:
             gov = gov.head
             hops += 1
-        if (
-            heads is None
-            and gov.dep_ == "acl"
-            and gov.tag_ == "VBN"
-            and (self.lex.nouns.get(gov.head.lemma_.lower()) or self.lex.nouns.get(gov.head.lower_))
-        ):
+        if heads is None and gov.dep_ == "acl" and gov.tag_ == "VBN" and self._event(gov.head):
             # "strikes coordinated with and in support of X": whoever strikes
             heads, _ = self._noun_sources(gov.head)
         if heads is None:
