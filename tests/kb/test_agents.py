@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+from allegiance.errors import KnowledgeBaseError
 from allegiance.kb import load_agents
 
 
@@ -23,3 +27,20 @@ def test_tiers_rank_marks_above_heads_above_weak_words() -> None:
     assert lex.classify("police")[1] > lex.classify("forces")[1] > lex.classify("officials")[1]
     assert lex.classify("banana") is None
     assert "maj" in lex.titles and "security" in lex.modifiers
+
+
+def test_places_are_data_and_a_malformed_section_is_named(tmp_path) -> None:
+    bundled = load_agents()
+    assert "in" in bundled.place("locative_prepositions")
+    assert "fire" in bundled.place("aiming_verbs")
+    assert bundled.place("no such list") == frozenset()
+    data = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "src/allegiance/lexicon/data/agents.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    data["places"] = ["in", "at"]
+    bad = tmp_path / "agents.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"agents\.yaml.*'places'"):
+        load_agents(str(bad))

@@ -541,6 +541,12 @@ PAIR_CASES = [
     ("Egypt established diplomatic relations with Israel in 1980.", "EGY", "ISR", "COOPERATE"),
     ("Turkey has tense relations with Israel.", "TUR", "ISR", "OPPOSE"),
     ("Relations between Russia and the United States have soured.", "RUS", "USA", "OPPOSE"),
+    (
+        "The Coalition conducted strikes to enable the defeat of ISIL.",
+        "COALITION",
+        "ISIL",
+        "ASSAULT",
+    ),
 ]
 
 
@@ -818,6 +824,12 @@ def test_an_act_stopped_is_no_longer_and_one_asked_to_stop_goes_on(
 def test_the_purpose_of_a_deployment_made_is_done(nlp, text, hypothetical):
     hit = find(relations(nlp, text), "HEZBOLLAH", "SYR", categories={"SUPPORT"})
     assert hit and hit[0].hypothetical is hypothetical
+
+
+def test_the_possessor_of_a_death_does_not_act(nlp):
+    text = "Abu Jandal was killed by a coalition airstrike. His death will degrade ISIL's ability."
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.target.actor_id == "ISIL" and r.category == "ASSAULT"]
 
 
 def test_demonym_partners_are_the_demonyms_actor(nlp):

@@ -112,6 +112,13 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
             if word not in index or index[word][1] < tier:
                 index[word] = (cls.name, tier)
     communities = data.get("communities") or {}
+    places = data.get("places") or {}
+    if not isinstance(places, dict) or not all(
+        isinstance(v, list) or v is None for v in places.values()
+    ):
+        raise KnowledgeBaseError(
+            Messages.KB_FILE.format(path=path, reason="'places' must map names to word lists")
+        )
     return AgentLexicon(
         classes=classes,
         word_index=index,
@@ -121,10 +128,7 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
         community_map={str(k): str(v) for k, v in (communities.get("map") or {}).items()},
         not_actors=frozenset(str(w).lower() for w in data.get("not_actors") or ()),
         self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
-        places={
-            str(k): frozenset(str(w).lower() for w in v or ())
-            for k, v in (data.get("places") or {}).items()
-        },
+        places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 
 
