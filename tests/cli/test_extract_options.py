@@ -72,3 +72,29 @@ def test_malformed_furniture_rules_are_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert str(rules) in result.stderr and "'bad'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_error_midway_keeps_the_finished_documents(tmp_path: Path, monkeypatch) -> None:
+    """A fatal error after two documents: their records stay, the note says it failed."""
+    from allegiance.errors import ModelError
+    from allegiance.nlp import pipeline
+    from allegiance.schema import Document
+
+    def failing(documents, **_):
+        for i, document in enumerate(documents):
+            if i == 2:
+                raise ModelError("an extraction worker process stopped unexpectedly")
+            yield [Document(doc_id=document.doc_id, n_chars=1, sha256=document.sha256)]
+
+    monkeypatch.setattr(pipeline, "extract_grouped", failing)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(f'{{"id": "d{i}", "text": "Text {i}."}}\n' for i in range(4)))
+    out = tmp_path / "out.jsonl"
+    out.write_text("from an earlier run\n")
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "stopped by an error after 2 documents" in result.stderr
+    assert [json.loads(x)["doc_id"] for x in out.read_text().splitlines()] == ["d0", "d1"]
+    note = json.loads(Path(f"{out}.partial.json").read_text())
+    assert note["status"] == "failed" and "worker" in note["reason"]
+

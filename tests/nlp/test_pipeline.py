@@ -101,3 +101,34 @@ def test_worker_processes_stream_without_reading_the_whole_input(nlp) -> None:
     assert first.doc_id == "d0"
     assert source.taken <= 12  # a few batches in flight per worker, not the corpus
     assert sum(1 for _ in records) == 199
+
+
+def _input(i: int, text: str):
+    from allegiance.ingest.document import InputDocument
+
+    return InputDocument(doc_id=f"d{i}", text=text, sha256=f"{i:064x}", source=f"in.jsonl:{i}")
+
+
+def test_a_document_over_the_model_limit_is_counted_as_skipped(nlp) -> None:
+    from allegiance.ingest import IngestReport
+    from allegiance.nlp.pipeline import ExtractOptions, extract
+
+    report = IngestReport(log=False)
+    report.read = 2  # as the reader counted them
+    old = nlp.max_length
+    nlp.max_length = 100
+    try:
+        records = list(
+            extract(
+                [_input(1, "Iran backs the militias."), _input(2, "word " * 40)],
+                nlp=nlp,
+                report=report,
+                options=ExtractOptions(n_process=1, check_language=False),
+            )
+        )
+    finally:
+        nlp.max_length = old
+    assert [r.doc_id for r in records if r.kind == "document"] == ["d1"]
+    assert report.summary() == "read 1 document, skipped 1"
+    source, message = report.skipped[0]
+    assert source == "in.jsonl:2" and "over the model's limit of 100" in message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -12,8 +11,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ..atomic import write_text_atomic
+from ..errors import Messages
 from .extract import model_options
 from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
+from .signals import Interrupted, interruptible
 
 __all__ = ["analyze_cmd", "print_summary"]
 
@@ -60,6 +62,7 @@ def analyze_cmd(
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
+    any_language: bool,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -82,7 +85,11 @@ def analyze_cmd(
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
         extract=ExtractOptions(
-            model=model, kb_paths=kb_paths, lexicon_paths=lexicon_paths, n_process=n_process
+            model=model,
+            kb_paths=kb_paths,
+            lexicon_paths=lexicon_paths,
+            n_process=n_process,
+            check_language=not any_language,
         ),
         ingest=ingest,
         level=level,
@@ -90,33 +97,48 @@ def analyze_cmd(
     )
     console = Console(stderr=True)
     report = IngestReport(log=False)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done = n
+        bar.update(task, completed=n)
+
+    with (
+        interruptible(),
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        ) as bar,
+    ):
         task = bar.add_task("Reading and extracting", total=None)
-        bundle = analyze(
-            list(paths),
-            options=options,
-            report=report,
-            progress=lambda n: bar.update(task, completed=n),
-        )
+        try:
+            bundle = analyze(list(paths), options=options, report=report, progress=advance)
+        except Interrupted as stop:
+            bar.stop()
+            console.print(
+                Messages.INTERRUPTED.format(signal=stop.name, done=done, where=Messages.NO_OUTPUT),
+                soft_wrap=True,
+                highlight=False,
+            )
+            sys.exit(stop.exit_status)
     print_ingest_summary(report, console)
     if report.read == 0:
         sys.exit(exit_status(report, strict))
     written = []
+    # Each output appears whole (a temporary file renamed into place) or not at all.
     if output:
         from ..report import render_report
 
         written.append(str(render_report(bundle, output)))
     if json_path:
-        Path(json_path).write_text(json.dumps(bundle, indent=1, default=str), encoding="utf-8")
+        write_text_atomic(json_path, json.dumps(bundle, indent=1, default=str))
         written.append(json_path)
     print_summary(bundle, Console(), written)
     sys.exit(exit_status(report, strict))

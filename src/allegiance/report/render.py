@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from allegiance.atomic import write_text_atomic
 from allegiance.report.view import json_ready, view_model
 
 __all__ = ["embed_json", "render_report", "render_report_html"]
@@ -80,7 +81,7 @@ def render_report_html(bundle: Mapping[str, Any]) -> str:
 
 
 def render_report(bundle: Mapping[str, Any], path: str | Path) -> Path:
-    """Write the report for ``bundle`` to ``path`` (parent folders are created).
+    """Write the report for ``bundle`` to ``path`` (parent folders are created) atomically.
 
     Args:
         bundle: The analysis bundle.
@@ -91,5 +92,5 @@ def render_report(bundle: Mapping[str, Any], path: str | Path) -> Path:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_report_html(bundle), encoding="utf-8")
-    return target
+    # through a temporary file: an interrupted run never leaves half a report
+    return write_text_atomic(target, render_report_html(bundle))

@@ -1,0 +1,57 @@
+"""Stopping a run cleanly on SIGINT (Ctrl-C) and SIGTERM.
+
+Inside :func:`interruptible`, either signal raises :class:`Interrupted` in the main thread,
+so that the command can stop its workers, keep what is finished and exit with the
+conventional status (130 for SIGINT, 143 for SIGTERM). Further signals while it cleans up
+are ignored: a second Ctrl-C does not cut the cleanup short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Iterator
+from types import FrameType
+
+__all__ = ["Interrupted", "interruptible"]
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(BaseException):
+    """The run was asked to stop by a signal (like KeyboardInterrupt, not an error)."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        super().__init__(self.name)
+
+    @property
+    def exit_status(self) -> int:
+        """128 plus the signal number: 130 for SIGINT, 143 for SIGTERM."""
+        return 128 + self.signum
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`Interrupted` while the block runs.
+
+    Example:
+        >>> with interruptible():
+        ...     pass
+    """
+    fired = False
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        nonlocal fired
+        if fired:  # already stopping
+            return
+        fired = True
+        raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, handler) for s in _SIGNALS}
+    try:
+        yield
+    finally:
+        for s, old in previous.items():
+            signal.signal(s, old)
