@@ -8,6 +8,8 @@ Conventions (every component relies on them):
   (bylines, "Follow X on Twitter", "Most Read"...) from which nothing is extracted.
 - ``doc._.quotes``, ``doc._.relations``, ``doc._.quantities``: the records each component
   produced for the document (pydantic models from :mod:`allegiance.schema`).
+- ``doc._.forced_breaks``: how many sentence starts ``allegiance_sentence_cap`` forced into
+  runs of text without sentence punctuation (0 for normal prose).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ def register_extensions() -> None:
         ("relations", None),
         ("quantities", None),
         ("published", None),
+        ("forced_breaks", 0),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -1,17 +1,35 @@
-"""Sentence boundaries at paragraph breaks.
+"""Sentence boundaries set before the parser: at paragraph breaks, and in overlong runs.
 
 News text as scraped runs a headline, a byline and the first paragraph together with blank
 lines between them and no final full stop, and the parser then reads them as one sentence.
-A blank line always ends a sentence: this component marks the token after it as a sentence
-start before the parser runs (the parser keeps boundaries that are already set).
+A blank line always ends a sentence: ``allegiance_paragraphs`` marks the token after it as a
+sentence start before the parser runs (the parser keeps boundaries that are already set).
+
+Text without sentence punctuation (a transcript, a list of tags, a scraped table) makes the
+parser read hundreds of tokens as one sentence, and everything downstream that works per
+sentence then slows down with the square of its length. ``allegiance_sentence_cap`` forces
+sentence starts into any run longer than ``max_tokens`` tokens that has no sentence-final
+punctuation, line break or preset start; it never touches text that has them often enough.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["mark_paragraph_breaks"]
+__all__ = ["DEFAULT_MAX_TOKENS", "SentenceCap", "cap_sentences", "mark_paragraph_breaks"]
+
+#: Tokens a run may have before a break is forced. News sentences rarely reach 80 tokens and
+#: the longest in the demo corpus, re3d-dev and the seed articles is far below this, so the cap
+#: never fires on prose; the parser's cost per sentence is still small at this length.
+DEFAULT_MAX_TOKENS = 150
+
+# A token ending in one of these ends a run ("U.S." too: a run ends early rather than late).
+_FINAL = frozenset(".!?;…")
+# A break is preferred after one of these ...
+_PAUSES = frozenset({",", ";", ":", "—", "–", "-", "--"})
+# ... or before one of these.
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "yet"})
 
 
 @Language.component("allegiance_paragraphs")
@@ -21,3 +39,100 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _ends_run(tok: Token) -> bool:
+    """Whether a run of tokens ends after ``tok``: sentence-final punctuation or a line break."""
+    text = tok.text
+    return text[-1] in _FINAL or (tok.is_space and "\n" in text)
+
+
+def _break_point(doc: Doc, start: int, max_tokens: int) -> int:
+    """Where to start the next sentence in the overlong run from ``start``.
+
+    The run ``doc[start:b]`` keeps at most ``max_tokens`` tokens; within its last third the
+    break goes after a comma, semicolon, colon or dash, else before a coordinating
+    conjunction (the latest such place), else at the cap. A space token never starts one.
+    """
+    cap = start + max_tokens
+    low = start + max(1, max_tokens - max_tokens // 3)
+    window = range(cap, low - 1, -1)
+    for b in window:
+        if not doc[b].is_space and doc[b - 1].text in _PAUSES:
+            return b
+    for b in window:
+        if doc[b].lower_ in _CONJUNCTIONS:
+            return b
+    for b in window:
+        if not doc[b].is_space:
+            return b
+    return cap
+
+
+def cap_sentences(doc: Doc, max_tokens: int = DEFAULT_MAX_TOKENS) -> int:
+    """Force sentence starts so that no run without a boundary exceeds ``max_tokens`` tokens.
+
+    A run ends at sentence-final punctuation (``. ! ? ;``, closing quotes after them count
+    with the next run), at a line break and at a preset sentence start.
+
+    Args:
+        doc: a Doc before the parser.
+        max_tokens: the longest run left alone (at least 2).
+
+    Returns:
+        How many sentence starts were forced.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")(" ".join(["word"] * 25))
+        >>> cap_sentences(doc, max_tokens=10), max(len(s) for s in doc.sents)
+        (2, 10)
+    """
+    if max_tokens < 2:
+        raise ValueError(f"max_tokens must be at least 2, not {max_tokens}")
+    forced = 0
+    start = 0
+    prev: Token | None = None
+    for tok in doc:
+        i = tok.i
+        if prev is not None and (tok.is_sent_start or _ends_run(prev)):
+            start = i
+        elif i - start >= max_tokens:
+            start = _break_point(doc, start, max_tokens)
+            doc[start].is_sent_start = True
+            forced += 1
+        prev = tok
+    return forced
+
+
+class SentenceCap:
+    """spaCy component: :func:`cap_sentences`, the count kept in ``doc._.forced_breaks``.
+
+    Args:
+        nlp: the pipeline.
+        name: the component name.
+        max_tokens: the longest run without a sentence boundary left to the parser.
+    """
+
+    def __init__(
+        self, nlp: Language, name: str = "allegiance_sentence_cap", *, max_tokens: int
+    ) -> None:
+        if max_tokens < 2:
+            raise ValueError(f"max_tokens must be at least 2, not {max_tokens}")
+        self.name = name
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Force sentence starts into overlong runs and record how many."""
+        doc._.forced_breaks = cap_sentences(doc, self.max_tokens)
+        return doc
+
+
+@Language.factory(
+    "allegiance_sentence_cap",
+    default_config={"max_tokens": DEFAULT_MAX_TOKENS},
+    assigns=["token.is_sent_start", "doc._.forced_breaks"],
+)
+def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
+    """Factory of the ``allegiance_sentence_cap`` component."""
+    return SentenceCap(nlp, name, max_tokens=max_tokens)

@@ -28,6 +28,7 @@ from ..errors import Messages, ModelError
 from ..schema import Document, Mention, Quantity, Quote, Relation
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .model import load_model
+from .paragraphs import DEFAULT_MAX_TOKENS
 
 if TYPE_CHECKING:
     from ..ingest import IngestReport, InputDocument
@@ -103,6 +104,7 @@ def build_pipeline(
     kb_paths: tuple[str, ...] = (),
     lexicon_paths: tuple[str, ...] = (),
     components: Sequence[str] = COMPONENTS,
+    max_sentence_tokens: int | None = DEFAULT_MAX_TOKENS,
 ) -> Language:
     """Load the spaCy model and add allegiance's components (cached per process).
 
@@ -112,6 +114,8 @@ def build_pipeline(
         kb_paths: user actor knowledge-base YAML files that extend or override the bundled one.
         lexicon_paths: user trigger lexicon YAML files that extend or override the bundled one.
         components: which allegiance components to add, in order.
+        max_sentence_tokens: the longest run of tokens without sentence punctuation handed to
+            the parser as one sentence (``allegiance_sentence_cap``); ``None`` disables the cap.
 
     Raises:
         ModelError: when no spaCy model can be loaded.
@@ -122,6 +126,13 @@ def build_pipeline(
     if "parser" in nlp.pipe_names:
         # a blank line ends a sentence (headline, byline, paragraph)
         nlp.add_pipe("allegiance_paragraphs", before="parser")
+        if max_sentence_tokens is not None:
+            # text without sentence punctuation would make the parser read one huge sentence
+            nlp.add_pipe(
+                "allegiance_sentence_cap",
+                after="allegiance_paragraphs",
+                config={"max_tokens": max_sentence_tokens},
+            )
     # Components that take user data get it through their config.
     configs: dict[str, dict[str, object]] = {
         "allegiance_actors": {"kb_paths": list(kb_paths)},
