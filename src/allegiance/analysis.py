@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
-from .nlp.pipeline import ExtractOptions, build_pipeline, extract
+from .nlp.pipeline import ExtractOptions, extract
 from .schema import Document, Mention, Quantity, Quote, Relation
 
 __all__ = ["AnalyzeOptions", "analyze", "bundle_from_records"]
@@ -144,7 +144,7 @@ def analyze(
     if not path_list:
         path_list = [str(p) for p in demo_corpus_paths()]
     ex = options.extract
-    nlp = build_pipeline(ex.model, kb_paths=ex.kb_paths, lexicon_paths=ex.lexicon_paths)
+    nlp = ex.pipeline()
     records: list[Record] = []
     n = 0
     documents = read_documents(path_list, options.ingest, report)

@@ -132,3 +132,24 @@ def test_a_document_over_the_model_limit_is_counted_as_skipped(nlp) -> None:
     assert report.summary() == "read 1 document, skipped 1"
     source, message = report.skipped[0]
     assert source == "in.jsonl:2" and "over the model's limit of 100" in message
+
+
+def test_forced_sentence_breaks_are_one_warning_per_document(nlp) -> None:
+    from allegiance.ingest import IngestReport
+
+    report = IngestReport(log=False)
+    report.read = 2
+    run_on = " ".join(["the talks went on and the delegates waited"] * 60)  # no punctuation
+    documents = [_input(1, "Iran backs the militias."), _input(2, run_on)]
+    options = ExtractOptions(n_process=1, check_language=False)
+    records = list(extract(documents, nlp=nlp, report=report, options=options))
+    assert [r.doc_id for r in records if r.kind == "document"] == ["d1", "d2"]
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith("in.jsonl:2: long text without sentence punctuation")
+
+
+def test_cli_default_sentence_cap_is_the_component_default() -> None:
+    from allegiance.cli.extract import DEFAULT_MAX_TOKENS
+    from allegiance.nlp import paragraphs
+
+    assert DEFAULT_MAX_TOKENS == paragraphs.DEFAULT_MAX_TOKENS

@@ -63,6 +63,7 @@ def analyze_cmd(
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
     any_language: bool,
+    max_sentence_tokens: int,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -90,6 +91,7 @@ def analyze_cmd(
             lexicon_paths=lexicon_paths,
             n_process=n_process,
             check_language=not any_language,
+            max_sentence_tokens=max_sentence_tokens,
         ),
         ingest=ingest,
         level=level,

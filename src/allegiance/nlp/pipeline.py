@@ -78,7 +78,17 @@ class ExtractOptions:
     :func:`auto_processes`). ``batch_size`` documents go through the model at a time, and
     are the unit of work sent to a worker. With ``check_language`` a document whose
     language (a cheap guess from its script and stopwords) is not the model's is skipped.
+    ``max_sentence_tokens`` caps the sentences handed to the parser (``None``: no cap).
     """
+
+    def pipeline(self) -> Language:
+        """The pipeline these options describe (built once per process, then cached)."""
+        return build_pipeline(
+            self.model,
+            kb_paths=self.kb_paths,
+            lexicon_paths=self.lexicon_paths,
+            max_sentence_tokens=self.max_sentence_tokens,
+        )
 
     model: str | None = None
     kb_paths: tuple[str, ...] = ()
@@ -87,6 +97,7 @@ class ExtractOptions:
     batch_size: int = 16
     include_text: bool = False
     check_language: bool = True
+    max_sentence_tokens: int | None = DEFAULT_MAX_TOKENS
     kinds: frozenset[str] = field(
         default_factory=lambda: frozenset({"document", "mention", "relation", "quote", "quantity"})
     )
@@ -353,9 +364,7 @@ def extract_grouped(
     options = options or ExtractOptions()
     given = nlp is not None
     if nlp is None:
-        nlp = build_pipeline(
-            options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
-        )
+        nlp = options.pipeline()
     language = nlp.lang if options.check_language else None
     stream: Iterator[InputDocument] = _within_limit(
         documents, nlp.max_length, report, language=language
@@ -430,9 +439,7 @@ def _init_worker(nlp: Language | None, options: ExtractOptions) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     # A forked worker shares the parent's pipeline (copy-on-write); a spawned one builds it.
-    _WORKER_NLP = nlp or build_pipeline(
-        options.model, kb_paths=options.kb_paths, lexicon_paths=options.lexicon_paths
-    )
+    _WORKER_NLP = nlp or options.pipeline()
 
 
 def _extract_batch(batch: list[InputDocument], options: ExtractOptions) -> list[_DocResult]:
