@@ -31,7 +31,8 @@ class InputDocument:
     """One document to analyse: its text exactly as given, plus metadata.
 
     ``ignore`` holds character ranges of page furniture (bylines, "Most Read"...) from which
-    nothing should be extracted; the text itself is never changed.
+    nothing should be extracted; the text itself is never changed. ``lang`` is the language
+    the document was read in (set by extraction: a guess from its text, else the model's).
     """
 
     doc_id: str
@@ -43,6 +44,7 @@ class InputDocument:
     source: str | None = None
     sha256: str
     ignore: tuple[tuple[int, int], ...] = ()
+    lang: str | None = None
 
     def to_record(self, *, include_text: bool = False) -> Document:
         """The ``document`` record (see :mod:`allegiance.schema`).
@@ -60,6 +62,7 @@ class InputDocument:
             sha256=self.sha256,
             source=self.source,
             text=self.text if include_text else None,
+            lang=self.lang or "en",
         )
 
 

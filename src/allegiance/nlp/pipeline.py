@@ -7,6 +7,7 @@ each worker runs the same pipeline on whole batches and the records come back in
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import multiprocessing
@@ -32,6 +33,7 @@ from .paragraphs import DEFAULT_MAX_TOKENS
 
 if TYPE_CHECKING:
     from ..ingest import IngestReport, InputDocument
+    from ..ingest.language import LanguageGuess
 
 __all__ = [
     "AUTO_MIN_CHARS",
@@ -168,12 +170,14 @@ def _within_limit(
     report: IngestReport | None = None,
     *,
     language: str | None = None,
+    any_language: bool = False,
 ) -> Iterator[InputDocument]:
-    """The documents the model can take.
+    """The documents the model can take, each tagged with its language.
 
-    A document over the model's length limit, or (when ``language`` is given) one that looks
-    written in another language, is skipped: reported in ``report`` (moved from read to
-    skipped) or, without a report, logged.
+    A document over the model's length limit is skipped. With ``language`` (the model's),
+    each document's language is guessed from its text and recorded on it; one that looks
+    written in another language is skipped unless ``any_language``. Skips are reported in
+    ``report`` (moved from read to skipped) or, without a report, logged.
     """
     for document in documents:
         name = document.source or document.doc_id
@@ -183,7 +187,14 @@ def _within_limit(
                 path=name, size=len(document.text), limit=max_length
             )
         elif language is not None:
-            message = _language_problem(document.text, name, language)
+            guess = _guess_language(document.text)
+            if guess.code not in ("und", language) and not any_language:
+                message = Messages.OTHER_LANGUAGE.format(
+                    path=name, language=guess.name, code=guess.code, expected=_name(language)
+                )
+            else:
+                lang = language if guess.code == "und" else guess.code
+                document = dataclasses.replace(document, lang=lang)
         if message is None:
             yield document
         elif report is not None:
@@ -192,15 +203,16 @@ def _within_limit(
             logger.warning("%s", message)
 
 
-def _language_problem(text: str, name: str, expected: str) -> str | None:
-    from ..ingest.language import guess_language, language_name
+def _guess_language(text: str) -> LanguageGuess:
+    from ..ingest.language import guess_language
 
-    guess = guess_language(text)
-    if guess.code in ("und", expected):
-        return None
-    return Messages.OTHER_LANGUAGE.format(
-        path=name, language=guess.name, code=guess.code, expected=language_name(expected)
-    )
+    return guess_language(text)
+
+
+def _name(code: str) -> str:
+    from ..ingest.language import language_name
+
+    return language_name(code)
 
 
 def extract_docs(
@@ -365,9 +377,12 @@ def extract_grouped(
     given = nlp is not None
     if nlp is None:
         nlp = options.pipeline()
-    language = nlp.lang if options.check_language else None
     stream: Iterator[InputDocument] = _within_limit(
-        documents, nlp.max_length, report, language=language
+        documents,
+        nlp.max_length,
+        report,
+        language=nlp.lang,
+        any_language=not options.check_language,
     )
     n_process = options.n_process
     if n_process is None:
