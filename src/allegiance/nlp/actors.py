@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -596,7 +597,12 @@ class ActorRecognizer:
 
     def _anaphora(self, doc: Doc, mentions: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Pronouns and definite descriptions ("the regime", "this terrorist group") resolved to
-        the nearest fitting earlier mention within a few sentences."""
+        the nearest fitting earlier mention within a few sentences.
+
+        ``mentions`` is sorted by start. Every lookup starts at the last mention before the
+        token (found by bisection) and stops at the edge of its window, so that the cost per
+        pronoun does not grow with the length of the document.
+        """
         if not mentions or not doc.has_annotation("SENT_START"):
             return []
         sent_of = [0] * len(doc)
@@ -604,9 +610,24 @@ class ActorRecognizer:
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         out: list[_Cand] = []
+        starts = [c.start for c in mentions]
+        # the mentions and the resolved references so far, in the order of a stable sort of
+        # ``[*mentions, *out]`` by start
+        pool = _SortedMentions(mentions)
+        known = _SortedMentions(mentions)
+        words: list[frozenset[str]] | None = None
+        by_word: dict[str, list[int]] = {}
+        first_named: dict[str, _Cand] = {}
+        by_end: dict[int, list[_Cand]] = {}
+        for cand in mentions:
+            if cand.resolved_by != "coref":
+                first_named.setdefault(cand.actor_id, cand)
+            by_end.setdefault(cand.end, []).append(cand)
 
         def nearest(i: int, ok: Any, window: int = _WINDOW) -> _Cand | None:
-            for cand in reversed(mentions):
+            # mentions from bisect_left(starts, i) on start at or after i: none ends before it
+            for j in range(bisect_left(starts, i) - 1, -1, -1):
+                cand = mentions[j]
                 if cand.end > i:
                     continue
                 if sent_of[cand.start] < sent_of[i] - window:
@@ -615,17 +636,38 @@ class ActorRecognizer:
                     return cand
             return None
 
+        def nearest_named(i: int, required: tuple[str, ...]) -> _Cand | None:
+            """The nearest earlier mention whose normalised name or text has all the words
+            ``required`` (any distance back), looked up by the first word."""
+            nonlocal words
+            if words is None:
+                # normalised once per mention, not once per comparison
+                words = [
+                    frozenset(normalize(c.name).split())
+                    | frozenset(normalize(doc[c.start : c.end].text).split())
+                    for c in mentions
+                ]
+                for j, ws in enumerate(words):
+                    for w in ws:
+                        by_word.setdefault(w, []).append(j)
+            with_first = by_word.get(required[0], [])
+            for n in range(bisect_left(with_first, bisect_left(starts, i)) - 1, -1, -1):
+                j = with_first[n]
+                if mentions[j].end <= i and all(x in words[j] for x in required[1:]):
+                    return mentions[j]
+            return None
+
         def salient(i: int, ok: Any, window: int) -> _Cand | None:
             """Like ``nearest``, but within the nearest sentence that offers a candidate, a
             subject (or the focus of "it was X who") beats a nearer object; earlier
             pronouns count, so chains ("their fighters ... they") are followed."""
-            pool = sorted([*mentions, *out], key=lambda c: c.start)
             best: _Cand | None = None
-            for cand in reversed(pool):
-                if cand.end > i or not ok(cand):
-                    continue
+            for cand in pool.before(i):
+                # mentions further back are all outside the window: none can become ``best``
                 if sent_of[cand.start] < sent_of[i] - window:
                     break
+                if cand.end > i or not ok(cand):
+                    continue
                 if best is not None and sent_of[cand.start] != sent_of[best.start]:
                     break
                 if best is None or _they_rank(doc, cand) > _they_rank(doc, best):
@@ -644,6 +686,7 @@ class ActorRecognizer:
             for k in range(start, end):
                 taken[k] = True
             out.append(cand)
+            pool.insert(cand)
 
         for tok in doc:
             if taken[tok.i]:
@@ -668,22 +711,27 @@ class ActorRecognizer:
                         add(tok.i, tok.i + 1, speaker, actor.affiliation)
                         continue
                     if speaker.resolved_by == "coref":  # "he added": where he was named
-                        speaker = next((c for c in mentions if c.actor_id == speaker.actor_id
-                                        and c.resolved_by != "coref"), speaker)  # fmt: skip
+                        speaker = first_named.get(speaker.actor_id, speaker)
                     k = sent_of[speaker.start]
                     # the organisation of the speaker's title ("Pentagon Press Secretary X"),
                     # else the first named in the speaker's sentence; never what "our" itself
                     # qualifies ("our Kurdish partners")
-                    orgs = [c for c in mentions if c.type != "person" and c.end == speaker.start]
-                    orgs = orgs or [c for c in mentions if c.type != "person"
-                                    and sent_of[c.start] == k and c.resolved_by != "coref"
-                                    and c.start != tok.i + 1]  # fmt: skip
-                    if orgs:
-                        add(tok.i, tok.i + 1, orgs[0])
+                    org = next((c for c in by_end.get(speaker.start, ())
+                                if c.type != "person"), None)  # fmt: skip
+                    if org is None:
+                        # the sentence's mentions are a run of the start-sorted list
+                        lo = bisect_left(sent_of, k)
+                        hi = bisect_left(sent_of, k + 1)
+                        org = next((c for c in mentions[bisect_left(starts, lo)
+                                                         : bisect_left(starts, hi)]
+                                    if c.type != "person" and c.resolved_by != "coref"
+                                    and c.start != tok.i + 1), None)  # fmt: skip
+                    if org is not None:
+                        add(tok.i, tok.i + 1, org)
                 elif low in _PRON_THEY:
                     # binding: "they do not trust them": an object pronoun is not its own
                     # clause's subject
-                    bound = _clause_subject_actors(doc, tok, [*mentions, *out])
+                    bound = _clause_subject_actors(doc, tok, pool.covering)
                     ante = salient(
                         tok.i,
                         lambda c, b=bound: (
@@ -706,7 +754,7 @@ class ActorRecognizer:
                 ante = nearest(tok.i, lambda c: c.type in _GROUP_TYPES, window=6)
             elif lemma in _GOV_HEADS:
                 # "the government and people of Iraq": the state its conjunct names
-                owner = _of_mention(tok, [*mentions, *out])
+                owner = _of_mention(tok, pool.covering)
                 country = self.kb.country_of(owner.actor_id) if owner is not None else None
                 if owner is not None and country is not None:
                     sub = self.kb.sub_actor(country, "government")
@@ -717,8 +765,8 @@ class ActorRecognizer:
                 # subject (nor the one who controls it), nor their country
                 bound = {
                     self.kb.country_of(m.actor_id) or m.actor_id
-                    for m in mentions
-                    if any(m.start <= s.i < m.end for s in _binders(tok))
+                    for s in _binders(tok)
+                    for m in known.covering(s.i)
                 }
                 ante = nearest(
                     tok.i,
@@ -737,15 +785,7 @@ class ActorRecognizer:
                 # "the secretary" is the Secretary named before, "the assistant secretary"
                 # is not: every modifier must be in the antecedent's name too
                 mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
-                ante = nearest(
-                    tok.i,
-                    lambda c, w=lemma, m=mods: all(
-                        x in normalize(c.name).split()
-                        or x in normalize(doc[c.start : c.end].text).split()
-                        for x in (w, *m)
-                    ),
-                    window=len(doc),
-                )
+                ante = nearest_named(tok.i, (lemma, *mods))
             if ante is not None:
                 add(dets[0].i, tok.i + 1, ante)
         return out
@@ -774,17 +814,59 @@ class ActorRecognizer:
         return self
 
 
-def _of_mention(tok: Token, mentions: list[_Cand]) -> _Cand | None:
+class _SortedMentions:
+    """Mentions sorted by start (ties in insertion order), with lookups by position.
+
+    Lookups cost the number of mentions they return or pass over, not the number held: the
+    spans are short, so only those starting less than the longest span before a token can
+    cover it.
+    """
+
+    def __init__(self, mentions: Iterable[_Cand]) -> None:
+        self._items: list[_Cand] = []
+        self._starts: list[int] = []
+        self._order: dict[int, int] = {}  # id -> insertion number
+        self._longest = 0
+        for cand in mentions:
+            self.insert(cand)
+
+    def insert(self, cand: _Cand) -> None:
+        """Add a mention after those with the same or an earlier start."""
+        k = bisect_right(self._starts, cand.start)
+        self._items.insert(k, cand)
+        self._starts.insert(k, cand.start)
+        self._order[id(cand)] = len(self._order)
+        self._longest = max(self._longest, cand.end - cand.start)
+
+    def before(self, i: int) -> Iterator[_Cand]:
+        """The mentions that start before token ``i``, nearest first (in reverse order)."""
+        items = self._items
+        for k in range(bisect_left(self._starts, i) - 1, -1, -1):
+            yield items[k]
+
+    def covering(self, i: int) -> list[_Cand]:
+        """The mentions over token ``i``, in insertion order."""
+        items, starts = self._items, self._starts
+        hits: list[_Cand] = []
+        k = bisect_right(starts, i) - 1
+        while k >= 0 and starts[k] > i - self._longest:
+            if items[k].end > i:
+                hits.append(items[k])
+            k -= 1
+        hits.sort(key=lambda c: self._order[id(c)])
+        return hits
+
+
+def _of_mention(tok: Token, covering: Callable[[int], list[_Cand]]) -> _Cand | None:
     """The mention in an "of" complement of a noun or its coordination ("the government
-    and people of Iraq"), if any."""
+    and people of Iraq"), if any; ``covering(i)`` lists the mentions over token ``i``."""
     for head in (tok, *tok.conjuncts):
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
             for pobj in prep.children:
-                for m in mentions:
-                    if m.start <= pobj.i < m.end:
-                        return m
+                for m in covering(pobj.i):
+                    return m
     return None
 
 
@@ -814,13 +896,16 @@ def _is_subject_like(doc: Doc, cand: _Cand) -> bool:
     )
 
 
-def _clause_subject_actors(doc: Doc, tok: Token, mentions: list[_Cand]) -> set[str]:
-    """The actors of the subject of the clause an object pronoun sits in."""
+def _clause_subject_actors(
+    doc: Doc, tok: Token, covering: Callable[[int], list[_Cand]]
+) -> set[str]:
+    """The actors of the subject of the clause an object pronoun sits in; ``covering(i)``
+    lists the mentions over token ``i``."""
     if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ not in ("them", "themselves"):
         return set()
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return {m.actor_id for s in subjects for m in mentions if m.start <= s.i < m.end}
+    return {m.actor_id for s in subjects for m in covering(s.i)}
 
 
 def _in_agent_list(tok: Token) -> bool:

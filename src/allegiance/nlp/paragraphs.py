@@ -9,11 +9,19 @@ Text without sentence punctuation (a transcript, a list of tags, a scraped table
 parser read hundreds of tokens as one sentence, and everything downstream that works per
 sentence then slows down with the square of its length. ``allegiance_sentence_cap`` forces
 sentence starts into any run longer than ``max_tokens`` tokens that has no sentence-final
-punctuation, line break or preset start; it never touches text that has them often enough.
+punctuation or preset start; it never touches text that has them often enough.
+
+A single line break does not end a run: the parser often reads on across it (a hard-wrapped
+sentence is one sentence), so many short lines without full stops would still make one huge
+sentence. It is the first choice for a forced break instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -26,37 +34,58 @@ DEFAULT_MAX_TOKENS = 150
 
 # A token ending in one of these ends a run ("U.S." too: a run ends early rather than late).
 _FINAL = frozenset(".!?;…")
-# A break is preferred after one of these ...
+# After a line break, a break is preferred after one of these ...
 _PAUSES = frozenset({",", ";", ":", "—", "–", "-", "--"})
 # ... or before one of these.
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "yet"})
 
 
+def _set_sent_starts(doc: Doc, positions: Sequence[int]) -> None:
+    """Mark the tokens at ``positions`` as sentence starts, all in one write.
+
+    Setting ``Token.is_sent_start`` checks the whole Doc for a parse each time, which makes
+    many breaks cost the square of the length.
+    """
+    if not positions:
+        return
+    if doc.has_annotation("DEP"):
+        for i in positions:
+            doc[i].is_sent_start = True  # raises, as the parse fixes the sentences
+        return
+    # one value per token; Doc.from_array's stub asks for 2-d, it takes 1-d too
+    starts: Any = doc.to_array([SENT_START])
+    starts[list(positions)] = 1
+    doc.from_array([SENT_START], starts)
+
+
 @Language.component("allegiance_paragraphs")
 def mark_paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line (two or more newlines)."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    _set_sent_starts(
+        doc, [tok.i + 1 for tok in doc[:-1] if tok.is_space and tok.text.count("\n") >= 2]
+    )
     return doc
 
 
 def _ends_run(tok: Token) -> bool:
-    """Whether a run of tokens ends after ``tok``: sentence-final punctuation or a line break."""
-    text = tok.text
-    return text[-1] in _FINAL or (tok.is_space and "\n" in text)
+    """Whether a run of tokens ends after ``tok``: it ends in sentence-final punctuation."""
+    return tok.text[-1] in _FINAL
 
 
 def _break_point(doc: Doc, start: int, max_tokens: int) -> int:
     """Where to start the next sentence in the overlong run from ``start``.
 
     The run ``doc[start:b]`` keeps at most ``max_tokens`` tokens; within its last third the
-    break goes after a comma, semicolon, colon or dash, else before a coordinating
-    conjunction (the latest such place), else at the cap. A space token never starts one.
+    break goes after a line break, else after a comma, semicolon, colon or dash, else before
+    a coordinating conjunction (the latest such place), else at the cap. A space token never
+    starts a sentence.
     """
     cap = start + max_tokens
     low = start + max(1, max_tokens - max_tokens // 3)
     window = range(cap, low - 1, -1)
+    for b in window:
+        if not doc[b].is_space and doc[b - 1].is_space and "\n" in doc[b - 1].text:
+            return b
     for b in window:
         if not doc[b].is_space and doc[b - 1].text in _PAUSES:
             return b
@@ -73,7 +102,8 @@ def cap_sentences(doc: Doc, max_tokens: int = DEFAULT_MAX_TOKENS) -> int:
     """Force sentence starts so that no run without a boundary exceeds ``max_tokens`` tokens.
 
     A run ends at sentence-final punctuation (``. ! ? ;``, closing quotes after them count
-    with the next run), at a line break and at a preset sentence start.
+    with the next run) and at a preset sentence start (a blank line, see
+    :func:`mark_paragraph_breaks`).
 
     Args:
         doc: a Doc before the parser.
@@ -90,7 +120,7 @@ def cap_sentences(doc: Doc, max_tokens: int = DEFAULT_MAX_TOKENS) -> int:
     """
     if max_tokens < 2:
         raise ValueError(f"max_tokens must be at least 2, not {max_tokens}")
-    forced = 0
+    forced: list[int] = []
     start = 0
     prev: Token | None = None
     for tok in doc:
@@ -99,10 +129,10 @@ def cap_sentences(doc: Doc, max_tokens: int = DEFAULT_MAX_TOKENS) -> int:
             start = i
         elif i - start >= max_tokens:
             start = _break_point(doc, start, max_tokens)
-            doc[start].is_sent_start = True
-            forced += 1
+            forced.append(start)
         prev = tok
-    return forced
+    _set_sent_starts(doc, forced)
+    return len(forced)
 
 
 class SentenceCap:

@@ -13,7 +13,10 @@ speaker. Speakers are resolved through pronouns ("he said") and descriptions ("t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.io import read_mapping
 from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
+from .intervals import Intervals
 
 __all__ = [
     "ANONYMOUS_SOURCES",
@@ -258,6 +262,18 @@ class _Source:
 _FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
 
 
+def _token_bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _char_bounds(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _pair_bounds(pair: tuple[int, int]) -> tuple[int, int]:
+    return pair
+
+
 def _words(text: str) -> frozenset[str]:
     """Lowercase words of a name or role, with rank abbreviations spelled out too."""
     words = {w.lower() for w in re.findall(r"\w+", text)}
@@ -338,26 +354,52 @@ class _Run:
             for s in self.actor_spans
             if s._.actor is not None and s._.actor.actor_type != "person"
         ]
+        spans_ = self.actor_spans
+        not_people_at = Intervals(not_people, _token_bounds)
         people = {
             (e.start, e.end): e
             for e in doc.ents
             if e.label_ == "PERSON"
-            and not any(s.start <= e.start and e.end <= s.end for s in not_people)
+            and not any(
+                s.start <= e.start and e.end <= s.end
+                for s in not_people_at.overlapping(e.start, e.end)
+            )
         }
-        for s in self.actor_spans:
+        named_people = Intervals(list(people), _pair_bounds)
+        added: list[tuple[int, int]] = []  # actor spans taken as people, in document order
+        in_order = all(x.start <= y.start for x, y in pairwise(spans_))
+        added_end = -1
+        for s in spans_:
             if s._.actor is not None and s._.actor.actor_type == "person":
-                if not any(a < s.end and s.start < b for a, b in people):
+                if in_order and s.start < s.end:
+                    # earlier-starting spans overlap this one iff one reaches past its start
+                    clash = added_end > s.start
+                else:
+                    clash = any(a < s.end and s.start < b for a, b in added)
+                if not clash and not named_people.overlapping(s.start, s.end):
                     people[(s.start, s.end)] = s
+                    added.append((s.start, s.end))
+                    added_end = max(added_end, s.end)
         self.persons = [people[k] for k in sorted(people)]
+        # position lookups: a scan of every span per question grows with the square of the text
+        self.person_at = Intervals(self.persons, _token_bounds)
+        self.person_start_chars = [e.start_char for e in self.persons]
+        self.described: dict[tuple[int, int], _Source] = {}
+        self.actor_at = Intervals(self.actor_spans, _token_bounds)
+        self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
         self.has_actors = ACTORS_KEY in doc.spans
         text = self.text = doc.text  # Doc.text joins every token: read it once
         spans = find_quotation_spans(text)
         self.all_quoted = spans
+        self.quoted_at = Intervals(spans, _pair_bounds)
         self.direct = [
             (a, b)
             for a, b in spans
             if len(text[a:b].split()) > lex.max_scare_words and not in_ignored(doc, a, b)
         ]
+        self.direct_at = Intervals(self.direct, _pair_bounds)
+        # a quote mark at a direct quote's edge: from one character before it to its end
+        self.direct_near = Intervals(self.direct, lambda ab: (ab[0] - 1, ab[1] + 1))
         self.token_at: dict[int, int] = {}
         # Sentences cut at line breaks: a headline or a dateline is never part of the next
         # paragraph's first sentence, whatever the parser's segmentation. A line break before
@@ -405,7 +447,7 @@ class _Run:
         return self.token_at.get(char, 0)
 
     def in_quote(self, t: Token) -> bool:
-        return any(a <= t.idx < b for a, b in self.all_quoted)
+        return self.quoted_at.covers(t.idx)
 
     def is_cue(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -437,9 +479,7 @@ class _Run:
         if len(subj) != 1 or subj[0].i > t.i:
             return False
         s = subj[0]
-        if not (
-            s.lower_ in {"he", "she", "they"} or any(e.start <= s.i < e.end for e in self.persons)
-        ):
+        if not (s.lower_ in {"he", "she", "they"} or self.person_at.covers(s.i)):
             return False
         seg = self.sent_of(t)
         if any(
@@ -453,8 +493,8 @@ class _Run:
         return after_quote or left_clause
 
     def actor_for(self, start: int, end: int) -> tuple[str | None, str | None]:
-        for span in self.actor_spans:
-            if span.start_char < end and start < span.end_char and span._.actor is not None:
+        for span in self.actor_at_char.overlapping(start, end):
+            if span._.actor is not None:
                 return span._.actor.actor_id, span._.actor.actor_name
         return None, None
 
@@ -470,7 +510,7 @@ class _Run:
             doc[prev].text in _MARKS
             or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
         )
-        for e in self.persons:
+        for e in self.person_at.covering(prev):
             if (
                 e.end == prev + 1
                 and e.start >= cue_sent.start
@@ -576,7 +616,7 @@ class _Run:
 
     def in_short_quote(self, t: Token) -> bool:
         """Whether a quote mark belongs to a scare quote or nickname (“J.D.”)."""
-        return not any(a - 1 <= t.idx <= b for a, b in self.direct)
+        return not self.direct_near.covers(t.idx)
 
     def left_segments(self, cue: Token) -> tuple[int, int] | None:
         """Comma-separated noun phrases just before a cue whose parse lost its subject."""
@@ -595,10 +635,7 @@ class _Run:
                 continue
             seg_end = next((c for c in commas if c >= seg_start), cue.i)
             seg = doc[seg_start:seg_end]
-            named = any(
-                e.label_ == "PERSON" and e.start >= seg_start and e.end <= seg_end
-                for e in self.persons
-            )
+            named = any(e.label_ == "PERSON" for e in self.person_at.inside(seg_start, seg_end))
             anon = any(
                 w.lemma_.lower() in self.lex.anonymous_heads for w in seg if w.pos_ == "NOUN"
             )
@@ -623,21 +660,17 @@ class _Run:
         sent_text = self.sent_of(span[0]).text.lower()
         if b - a == 1 and doc[a].lower_ in _PRONOUNS:
             return self.resolve(doc[a].lower_, pos, None)
-        for s in self.actor_spans:
+        for s in self.actor_at.inside(a, b):
             ref = s._.actor
             if (
-                a <= s.start
-                and s.end <= b
-                and ref is not None
+                ref is not None
                 and ref.actor_type == "person"
                 and doc[s.start].pos_ in {"DET", "PRON"}
             ):
                 # "the secretary" resolved by the actors component: name its earlier mention.
                 for e in reversed(self.persons):
                     other = e._.actor if e.has_extension("actor") else None
-                    named = [
-                        x for x in self.actor_spans if x.start <= e.start < x.end and x._.actor
-                    ]
+                    named = [x for x in self.actor_at.covering(e.start) if x._.actor]
                     ids = {other.actor_id} if other else {x._.actor.actor_id for x in named}
                     if (
                         e.end_char <= s.start_char
@@ -646,18 +679,13 @@ class _Run:
                     ):
                         return self.describe_person(e)
         persons = [
-            e
-            for e in self.persons
-            if a <= e.start and e.end <= b and doc[e.start].pos_ not in {"DET", "PRON"}
+            e for e in self.person_at.inside(a, b) if doc[e.start].pos_ not in {"DET", "PRON"}
         ]
         if not persons and self.has_actors:
             persons = [
                 s
-                for s in self.actor_spans
-                if a <= s.start
-                and s.end <= b
-                and s._.actor is not None
-                and s._.actor.actor_type == "person"
+                for s in self.actor_at.inside(a, b)
+                if s._.actor is not None and s._.actor.actor_type == "person"
             ]
         name: tuple[int, int] | None = None
         if persons:
@@ -792,8 +820,8 @@ class _Run:
                 last in _MARKS and len(seg) > 1 and seg[-2].text in {".", "!", "?", ","}
             ):
                 return None  # a headline or a dateline: the story has ended
-            for e in self.persons:
-                if seg.start <= e.start < seg.end and not self.in_quote(e[0]):
+            for e in self.person_at.starting_in(seg.start, seg.end):
+                if not self.in_quote(e[0]):
                     t = e.root
                     while t.dep_ in {"compound", "conj", "appos", "flat"} and t.head is not t:
                         t = t.head
@@ -802,7 +830,16 @@ class _Run:
         return None
 
     def describe_person(self, ent: Span) -> _Source:
-        """A person named outside any attribution, with titles before it as role."""
+        """A person named outside any attribution, with titles before it as role.
+
+        Each person is described once per document; every call returns a fresh copy.
+        """
+        known = self.described.get((ent.start, ent.end))
+        if known is None:
+            known = self.described[(ent.start, ent.end)] = self._describe_person(ent)
+        return replace(known)
+
+    def _describe_person(self, ent: Span) -> _Source:
         doc = self.doc
         a = ent.start
         first = self.sent_of(ent[0]).start
@@ -843,10 +880,12 @@ class _Run:
         or person whose name and role hold all its words, before any holding its head only.
         """
         if head is not None and mods:
-            before = [e for e in self.persons if e.end_char <= pos]
-            candidates = [src for _, src in reversed(self.sources)] + [
-                self.describe_person(e) for e in reversed(before)
-            ]
+            # lazily: most descriptions match a recent source, and each person described
+            # costs a walk over its sentence
+            candidates = chain(
+                (src for _, src in reversed(self.sources)),
+                (self.describe_person(e) for e in self.persons_before(pos)),
+            )
             words = _words(" ".join(mods))
             for cand in candidates:
                 if head in cand.words and words <= cand.words:
@@ -865,16 +904,24 @@ class _Run:
                 continue
             return src
         if head is not None:
-            for e in reversed([e for e in self.persons if e.end_char <= pos]):
+            for e in self.persons_before(pos):
                 person = self.describe_person(e)
                 if head in person.words:
                     return person
             return None
         if word in {"he", "she"}:
-            before = [e for e in self.persons if e.end_char <= pos]
-            if before:
-                return self.describe_person(before[-1])
+            last = next(self.persons_before(pos), None)
+            if last is not None:
+                return self.describe_person(last)
         return None
+
+    def persons_before(self, pos: int) -> Iterator[Span]:
+        """The people that end by character ``pos``, the latest first."""
+        persons = self.persons
+        # the people are sorted by start: only those starting before ``pos`` can end by it
+        for k in range(bisect_left(self.person_start_chars, pos) - 1, -1, -1):
+            if persons[k].end_char <= pos:
+                yield persons[k]
 
     def register(self, src: _Source | None, pos: int) -> None:
         if src is not None:
@@ -905,10 +952,9 @@ class _Run:
                 r1 = k + 1
                 break
         # Stop the right context at the next real quote.
-        for a, _b in self.direct:
-            if a > qb:
-                r1 = min(r1, self.tok(a))
-                break
+        following = self.direct_at.first_starting_after(qb)
+        if following is not None:
+            r1 = min(r1, self.tok(following[0]))
         content = self.text[qa:qb].rstrip()
         right_first = content.endswith(",") or (content.endswith("?") and bool(self.cue_in(r0, r1)))
         order = [(r0, r1), left] if right_first else [left, (r0, r1)]
@@ -1082,7 +1128,7 @@ class _Run:
         if b - a < 3 or src is None:
             return
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-        if any(qa < e and s < qb for qa, qb in self.direct) or in_ignored(doc, s, e):
+        if self.direct_at.overlapping(s, e) or in_ignored(doc, s, e):
             return
         if cue is not None and "\n\n" in self.text[min(s, cue.idx) : max(e, cue.idx)]:
             return  # an attribution does not reach across paragraphs
