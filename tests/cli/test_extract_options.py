@@ -98,3 +98,26 @@ def test_an_error_midway_keeps_the_finished_documents(tmp_path: Path, monkeypatc
     note = json.loads(Path(f"{out}.partial.json").read_text())
     assert note["status"] == "failed" and "worker" in note["reason"]
 
+
+def test_a_document_in_another_language_is_skipped_with_its_name(tmp_path: Path, nlp) -> None:
+    src = tmp_path / "mixed.jsonl"
+    texts = [
+        "Iran backs the Shia militias in Iraq, officials said on Monday.",
+        "قالت وزارة الخارجية إن المحادثات ستستمر الأسبوع المقبل في جنيف",
+        "中国外交部发言人周二表示，中方将继续推动和平谈判，并呼吁各方保持克制。",
+    ]
+    src.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
+    result = CliRunner().invoke(main, ["extract", str(src)])
+    assert result.exit_code == 0, result.output
+    assert f"{src}:2: looks like Arabic (ar), not English; skipped" in result.stderr
+    assert f"{src}:3: looks like Chinese (zh)" in result.stderr
+    assert "read 1 document, skipped 2" in result.stderr
+    docs = [json.loads(x) for x in result.stdout.splitlines() if '"kind":"document"' in x]
+    assert [(d["doc_id"], d["lang"]) for d in docs] == [("d0", "en")]
+    anyway = CliRunner().invoke(
+        main, ["extract", str(src), "--any-language", "--kinds", "document"]
+    )
+    langs = [json.loads(x)["lang"] for x in anyway.stdout.splitlines()]
+    assert langs == ["en", "ar", "zh"]

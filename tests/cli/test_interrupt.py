@@ -75,7 +75,7 @@ def test_signal_stops_workers_keeps_records_and_resume_completes(
     corpus: Path, tmp_path: Path, signum: int, to_group: bool, status: int
 ) -> None:
     out = tmp_path / "out.jsonl"
-    args = ["extract", str(corpus), "-o", str(out), "--processes", "2", "--any-language"]
+    args = ["extract", str(corpus), "-o", str(out), "--processes", "2"]
     proc = _run_until_records(args, out)
     if to_group:  # Ctrl-C at a terminal reaches the whole process group
         os.killpg(proc.pid, signum)
