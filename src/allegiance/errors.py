@@ -88,6 +88,19 @@ class Messages:
     FURNITURE_RULE = "{path}: furniture rule {entry!r}: {reason}"
     FURNITURE_FILE = "{path}: cannot read furniture rules ({reason})"
     FURNITURE_SHAPE = "{path}: furniture rules need a top-level 'rules' list"
+    BAD_SIGN = (
+        "{where}: sign {value} is not a sign (use +, -, +1, -1, 0, positive, negative, "
+        "friendly or hostile); row skipped"
+    )
+    BAD_EDGE_ROW = "{path}:{line}: {reason}; row skipped"
+    MORE_BAD_ROWS = "{path}: {count} more rows skipped (unreadable sign or missing actor)"
+    SELF_LOOPS = "{path}: {count} self-loop{s} skipped (a tie needs two actors)"
+    CONFLICTING_TIES = (
+        "{path}: {count} pair{s} of actors with rows of both signs (e.g. {example}); kept "
+        "with the sign of the sum of their rows, {dropped} dropped where the signs cancel"
+    )
+    NO_EDGES = "{path}: no edges to analyse"
+    NOT_A_GRAPH = "{path}: cannot read as a graph ({reason})"
     WORKER_DIED = (
         "an extraction worker process stopped unexpectedly ({reason}); "
         "retry with --processes 1 or with less memory in use"

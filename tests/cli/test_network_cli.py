@@ -146,3 +146,41 @@ def test_network_commands_do_not_import_spacy() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("command", ["balance", "whatif", "paths", "coalitions"])
+@pytest.mark.parametrize("text", ["", "source,target,sign\n"])
+def test_an_empty_edge_list_is_one_error(tmp_path: Path, command: str, text: str) -> None:
+    p = tmp_path / "empty.csv"
+    p.write_text(text, encoding="utf-8")
+    extra = {"whatif": ["--remove", "a:b"], "paths": ["--actor", "a"]}.get(command, [])
+    result = CliRunner().invoke(main, [command, str(p), *extra])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {p}: no edges to analyse"
+
+
+def test_balance_reads_plus_minus_signs_and_warns_on_stderr(tmp_path: Path) -> None:
+    p = tmp_path / "ties.csv"
+    p.write_text(
+        "source,target,sign\na,b,+\nb,c,\u2212\na,c,-\nc,c,+\nc,a,+\na,c,-\nb,d,maybe\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["balance", str(p), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["nodes"] == 3 and out["edges"] == 3 and out["negative_edges"] == 2
+    assert out["triangles"] == {"+++": 0, "++-": 0, "+--": 1, "---": 0}
+    lines = result.stderr.splitlines()
+    assert lines == [
+        f"warning: {p}:8: sign 'maybe' is not a sign (use +, -, +1, -1, 0, positive, negative, "
+        "friendly or hostile); row skipped",
+        f"warning: {p}: 1 self-loop skipped (a tie needs two actors)",
+        f"warning: {p}: 1 pair of actors with rows of both signs (e.g. a-c: 1 +, 2 -); kept "
+        "with the sign of the sum of their rows, 0 dropped where the signs cancel",
+    ]
+
+
+def test_whatif_flip_accepts_the_sign_spellings(highland: str) -> None:
+    result = CliRunner().invoke(main, ["whatif", highland, "--flip", "5:8=positive", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["after"]["index"] == 6

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from allegiance.errors import AnalysisError, InputError
+from allegiance.errors import AnalysisError
 from allegiance.network import build_network, read_graph, signed_graph, snapshots, write_graph
 from allegiance.schema import record_from_dict
 
@@ -147,15 +147,3 @@ def test_read_records_jsonl(records: list[dict], tmp_path: Path) -> None:
     p = tmp_path / "records.jsonl"
     p.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     assert read_graph(p)["USA"]["IRN"]["evidence"] == 4
-
-
-def test_csv_with_header_and_errors(tmp_path: Path) -> None:
-    p = tmp_path / "e.csv"
-    p.write_text("source,target,sign\na,b,1\nb,c,-1\n", encoding="utf-8")
-    G = read_graph(p)
-    assert G["b"]["c"]["sign"] == -1
-    p.write_text("a,b,maybe\n", encoding="utf-8")
-    with pytest.raises(InputError, match=":1:"):
-        read_graph(p)
-    with pytest.raises(InputError):
-        read_graph(tmp_path / "missing.csv")

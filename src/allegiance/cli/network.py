@@ -20,11 +20,13 @@ from rich.table import Table
 from ..errors import AnalysisError, InputError
 from ..network import (
     EXPORT_FORMATS,
+    GraphReadReport,
     balance_ratios,
     build_network,
     coalitions,
     exposure_paths,
     frustration_index,
+    parse_sign,
     read_graph,
     signed_graph,
     snapshots,
@@ -34,7 +36,7 @@ from ..network import (
     whatif,
     write_graph,
 )
-from .options import kb_option
+from .options import kb_option, print_warnings
 
 __all__ = ["balance_cmd", "coalitions_cmd", "network_cmd", "paths_cmd", "whatif_cmd"]
 
@@ -65,8 +67,12 @@ def _rollup(kb_paths: tuple[str, ...], level: str) -> Callable[[str], str] | Non
 
 
 def _load(path: str) -> Any:
-    G = read_graph(path)
-    return G
+    """Read GRAPH for an analysis: each read warning one line on stderr; no edges is an error."""
+    report = GraphReadReport(log=False)
+    try:
+        return read_graph(path, report=report, require_edges=True)
+    finally:
+        print_warnings(report.warnings)
 
 
 @click.command("network")
@@ -305,11 +311,11 @@ def _parse_flip(text: str) -> tuple[str, str, int]:
     pair, sep, sign = text.rpartition("=")
     if not sep:
         raise click.BadParameter(f"{text!r} is not like A:B=+ or A:B=-", param_hint="--flip")
-    signs = {"+": 1, "+1": 1, "1": 1, "pos": 1, "-": -1, "-1": -1, "neg": -1}
-    if sign.strip() not in signs:
+    value = parse_sign(sign)
+    if not value:
         raise click.BadParameter(f"sign {sign!r} is not + or -", param_hint="--flip")
     a, b = _parse_pair(pair, "--flip")
-    return a, b, signs[sign.strip()]
+    return a, b, value
 
 
 @click.command("whatif")

@@ -8,7 +8,7 @@ into one :class:`~allegiance.ingest.IngestOptions`; :func:`print_ingest_summary`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
@@ -24,6 +24,7 @@ __all__ = [
     "ingest_options",
     "ingest_options_from_kwargs",
     "print_ingest_summary",
+    "print_warnings",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -173,6 +174,13 @@ def exit_status(report: IngestReport, strict: bool) -> int:
     return 0
 
 
+def print_warnings(messages: Iterable[str], console: Console | None = None) -> None:
+    """Print each warning as one ``warning: ...`` line (default: a rich console on stderr)."""
+    out = console if console is not None else Console(stderr=True)
+    for message in messages:
+        out.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, highlight=False)
+
+
 def print_ingest_summary(report: IngestReport, console: Console | None = None) -> None:
     """Print every ingest warning as one line, then "read N documents, skipped M".
 
@@ -181,7 +189,6 @@ def print_ingest_summary(report: IngestReport, console: Console | None = None) -
         console: where to print (default: a rich console on stderr).
     """
     out = console if console is not None else Console(stderr=True)
-    for message in report.warnings:
-        out.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, highlight=False)
+    print_warnings(report.warnings, out)
     style = "green" if report.read and not report.skipped else "yellow"
     out.print(f"[{style}]{report.summary()}[/{style}]", soft_wrap=True, highlight=False)

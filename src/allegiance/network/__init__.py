@@ -20,17 +20,20 @@ from .balance import (
     triangle_summary,
     unbalanced_triangles,
 )
-from .build import EXPORT_FORMATS, build_network, read_graph, signed_graph, snapshots, write_graph
+from .build import EXPORT_FORMATS, build_network, signed_graph, snapshots, write_graph
 from .coalitions import camp_statistics, coalitions
 from .frustration import FrustrationResult, WeakBalanceResult, frustration_index, weak_frustration
 from .paths import exposure_paths
+from .read import SIGN_SPELLINGS, GraphReadReport, parse_sign, read_graph
 from .scenarios import whatif
 from .uneasy import uneasy_alliances
 
 __all__ = [
     "EXPORT_FORMATS",
+    "SIGN_SPELLINGS",
     "TRIANGLE_TYPES",
     "FrustrationResult",
+    "GraphReadReport",
     "WeakBalanceResult",
     "balance_ratios",
     "build_network",
@@ -39,6 +42,7 @@ __all__ = [
     "exposure_paths",
     "frustration_index",
     "network_summary",
+    "parse_sign",
     "read_graph",
     "signed_graph",
     "snapshots",

@@ -1,9 +1,10 @@
-"""Build the signed actor network from relation records, and read or write it.
+"""Build the signed actor network from relation records, and write it.
 
 One edge per actor pair aggregates every relation between them: how much evidence, its
 intensity, the net sign, first and last date, the outlets and the relation ids behind it.
 The evidence sentences are kept in ``G.graph["evidence"]`` (relation id -> dict) so analyses
-can quote them; exports drop that table and flatten lists so Gephi can read the files.
+can quote them; exports drop that table and flatten lists so Gephi can read the files; :mod:`.read`
+reads them back.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
-from ..errors import AnalysisError, InputError, Messages
+from ..errors import AnalysisError, InputError
 from ._arrays import edge_sign
 
 __all__ = [
     "EXPORT_FORMATS",
     "build_network",
-    "read_graph",
     "signed_graph",
     "snapshots",
     "write_graph",
@@ -373,16 +373,6 @@ def _flatten(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def _unflatten(G: nx.Graph) -> nx.Graph:
-    for _, _, d in G.edges(data=True):
-        for k in _LIST_ATTRS:
-            if isinstance(d.get(k), str):
-                d[k] = [x for x in d[k].split(_SEP) if x]
-        if "sign" in d:
-            d["sign"] = int(float(d["sign"]))
-    return G
-
-
 def write_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
     """Write a network as graphml, gexf (Gephi), node-link json or a CSV edge list.
 
@@ -422,100 +412,3 @@ def write_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
     else:
         nx.write_gexf(_flatten(G), p)
     return p
-
-
-def _read_csv(p: Path) -> nx.Graph:
-    G = nx.Graph()
-    with p.open(encoding="utf-8-sig", newline="") as fp:
-        sample = fp.read(4096)
-        fp.seek(0)
-        first = sample.splitlines()[0] if sample else ""
-        delim = "\t" if "\t" in first else ","
-        rows = csv.reader(fp, delimiter=delim)
-        header: list[str] | None = None
-        for lineno, row in enumerate(rows, 1):
-            if not row or not "".join(row).strip():
-                continue
-            if lineno == 1 and row[0].strip().lower() in ("source", "from", "u", "src"):
-                header = [h.strip().lower() for h in row]
-                continue
-            if header:
-                rec = dict(zip(header, row, strict=False))
-                a, b, s = rec.get("source"), rec.get("target"), rec.get("sign", rec.get("weight"))
-            elif len(row) >= 3:
-                a, b, s = row[0], row[1], row[2]
-            else:
-                raise InputError(
-                    Messages.BAD_FIELD.format(
-                        path=p, line=lineno, reason="expected source,target,sign"
-                    )
-                )
-            try:
-                sign = int(float(str(s)))
-            except (TypeError, ValueError) as exc:
-                raise InputError(
-                    Messages.BAD_FIELD.format(
-                        path=p, line=lineno, reason=f"sign {s!r} is not a number"
-                    )
-                ) from exc
-            if a is None or b is None:
-                raise InputError(
-                    Messages.BAD_FIELD.format(
-                        path=p, line=lineno, reason="missing source or target"
-                    )
-                )
-            attrs: dict[str, Any] = {"sign": (sign > 0) - (sign < 0)}
-            if header:
-                for k, v in rec.items():
-                    if k in ("source", "target", "sign") or v in ("", None):
-                        continue
-                    if k in _LIST_ATTRS:
-                        attrs[k] = [x for x in v.split(_SEP) if x]
-                    else:
-                        try:
-                            attrs[k] = int(v) if re.fullmatch(r"-?\d+", v) else float(v)
-                        except ValueError:
-                            attrs[k] = v
-            G.add_edge(a.strip(), b.strip(), **attrs)
-    return G
-
-
-def read_graph(path: str | Path, **build_kwargs: Any) -> nx.Graph:
-    """Read a network: a records JSONL (built with :func:`build_network`), a graph exported by
-    ``allegiance network`` (.graphml, .gexf, node-link .json) or a CSV edge list
-    (``source,target,sign`` with or without header).
-
-    Raises:
-        InputError: when the file is missing or cannot be read as any of these.
-    """
-    p = Path(path)
-    if not p.exists():
-        raise InputError(Messages.MISSING_FILE.format(path=p))
-    suffix = p.suffix.lower()
-    try:
-        if suffix == ".graphml":
-            return _unflatten(nx.read_graphml(p))
-        if suffix == ".gexf":
-            return _unflatten(nx.read_gexf(p))
-        if suffix in (".csv", ".tsv", ".txt", ".edges"):
-            return _read_csv(p)
-        if suffix in (".json", ".jsonl", ".ndjson"):
-            text = p.read_text(encoding="utf-8-sig")
-            stripped = text.lstrip()
-            if stripped.startswith("{") and suffix == ".json":
-                try:
-                    data = json.loads(text)
-                except json.JSONDecodeError:
-                    data = None
-                if isinstance(data, dict) and "nodes" in data:
-                    links = "links" if "links" in data else "edges"
-                    G = nx.node_link_graph(data, edges=links)
-                    return _unflatten(G)
-            from ..schema import read_records
-
-            return build_network(read_records(p), **build_kwargs)
-    except (nx.NetworkXError, ValueError, KeyError, SyntaxError) as exc:
-        raise InputError(f"{p}: cannot read as a graph ({str(exc).splitlines()[0]})") from exc
-    raise InputError(
-        f"{p}: unknown graph format {suffix!r} (use records .jsonl, .graphml, .gexf, .json or .csv)"
-    )
