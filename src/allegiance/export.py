@@ -13,7 +13,9 @@ import datetime as _dt
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -105,6 +107,25 @@ def status_path(out: str | Path) -> Path:
         'records.jsonl.partial.json'
     """
     return Path(str(out).rstrip("/\\") + ".partial.json")
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the block runs (main thread, where the OS allows)."""
+    can = (
+        hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    )
+    if not can:
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _now() -> str:
@@ -283,17 +304,25 @@ class RecordWriter:
     # ------------------------------------------------------------ writing
 
     def write(self, group: Iterable[BaseModel]) -> None:
-        """Write the records of one document (or of several whole documents) at once."""
+        """Write the records of one document (or of several whole documents) at once.
+
+        SIGINT and SIGTERM wait until the group is written and counted, so that what the
+        files hold and what :meth:`abort` reports always agree.
+        """
         records = list(group)
-        for record in records:
-            kind = record.kind  # type: ignore[attr-defined]
-            self.counts[kind] = self.counts.get(kind, 0) + 1
-            if kind == "document":
-                self.documents += 1
-                self.last = {
-                    "doc_id": getattr(record, "doc_id", None),
-                    "source": getattr(record, "source", None),
-                }
+        with _signals_held():
+            self._write(records)
+            for record in records:
+                kind = record.kind  # type: ignore[attr-defined]
+                self.counts[kind] = self.counts.get(kind, 0) + 1
+                if kind == "document":
+                    self.documents += 1
+                    self.last = {
+                        "doc_id": getattr(record, "doc_id", None),
+                        "source": getattr(record, "source", None),
+                    }
+
+    def _write(self, records: list[BaseModel]) -> None:
         if self.fmt == "jsonl":
             text = "".join(r.model_dump_json(exclude_none=False) + "\n" for r in records)
             fp = self.stdout if self.to_stdout else self._files["jsonl"]

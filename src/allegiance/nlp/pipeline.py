@@ -452,6 +452,8 @@ def _init_worker(nlp: Language | None, options: ExtractOptions) -> None:
     # and SIGTERM from the parent ends a worker at once, whatever handler was inherited.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # a mask inherited from the parent must not hold it
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     _die_with_parent()
     # A forked worker shares the parent's pipeline (copy-on-write); a spawned one builds it.
     _WORKER_NLP = nlp or options.pipeline()
