@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..atomic import write_text_atomic
 from ..errors import Messages
-from .extract import model_options
+from .extract import extract_options_from_kwargs, model_options
 from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
 from .signals import Interrupted, interruptible
 
@@ -58,12 +58,6 @@ def analyze_cmd(
     json_path: str | None,
     level: str,
     min_evidence: int,
-    model: str | None,
-    kb_paths: tuple[str, ...],
-    lexicon_paths: tuple[str, ...],
-    n_process: int | None,
-    any_language: bool,
-    max_sentence_tokens: int,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -80,19 +74,11 @@ def analyze_cmd(
     """
     from ..analysis import AnalyzeOptions, analyze
     from ..ingest import IngestReport
-    from ..nlp.pipeline import ExtractOptions
 
     strict = kwargs.pop("strict", False)
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
-        extract=ExtractOptions(
-            model=model,
-            kb_paths=kb_paths,
-            lexicon_paths=lexicon_paths,
-            n_process=n_process,
-            check_language=not any_language,
-            max_sentence_tokens=max_sentence_tokens,
-        ),
+        extract=extract_options_from_kwargs(kwargs),
         ingest=ingest,
         level=level,
         min_evidence=min_evidence,

@@ -22,7 +22,7 @@ from .signals import Interrupted, interruptible
 #: here so that --help does not import spaCy)
 DEFAULT_MAX_TOKENS = 150
 
-__all__ = ["extract_cmd", "model_options", "schema_cmd"]
+__all__ = ["extract_cmd", "extract_options_from_kwargs", "model_options", "schema_cmd"]
 
 
 def model_options(f: Any) -> Any:
@@ -67,6 +67,29 @@ def model_options(f: Any) -> Any:
     return f
 
 
+def extract_options_from_kwargs(kwargs: dict[str, Any], **extra: Any) -> Any:
+    """Pop the options of :func:`model_options` from a command's keyword arguments.
+
+    Args:
+        kwargs: the keyword arguments click passed to the command (modified in place).
+        extra: more :class:`~allegiance.nlp.pipeline.ExtractOptions` fields.
+
+    Returns:
+        The :class:`~allegiance.nlp.pipeline.ExtractOptions` of the run.
+    """
+    from ..nlp.pipeline import ExtractOptions
+
+    return ExtractOptions(
+        model=kwargs.pop("model"),
+        kb_paths=kwargs.pop("kb_paths"),
+        lexicon_paths=kwargs.pop("lexicon_paths"),
+        n_process=kwargs.pop("n_process"),
+        check_language=not kwargs.pop("any_language"),
+        max_sentence_tokens=kwargs.pop("max_sentence_tokens"),
+        **extra,
+    )
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -107,12 +130,6 @@ def extract_cmd(
     kinds: str,
     include_text: bool,
     resume: bool,
-    model: str | None,
-    kb_paths: tuple[str, ...],
-    lexicon_paths: tuple[str, ...],
-    n_process: int | None,
-    any_language: bool,
-    max_sentence_tokens: int,
     **kwargs: Any,
 ) -> None:
     """Extract records from articles: documents, actor mentions, relations, quotes, numbers.
@@ -134,7 +151,7 @@ def extract_cmd(
     from ..errors import Messages
     from ..export import RecordWriter
     from ..ingest import IngestReport, read_documents
-    from ..nlp.pipeline import ExtractOptions, extract_grouped
+    from ..nlp.pipeline import extract_grouped
 
     strict = kwargs.pop("strict", False)
     ingest = ingest_options_from_kwargs(kwargs)
@@ -146,16 +163,7 @@ def extract_cmd(
         )
     if resume and "document" not in wanted:
         raise click.BadParameter("--resume needs document records", param_hint="--kinds")
-    options = ExtractOptions(
-        model=model,
-        kb_paths=kb_paths,
-        lexicon_paths=lexicon_paths,
-        n_process=n_process,
-        include_text=include_text,
-        check_language=not any_language,
-        max_sentence_tokens=max_sentence_tokens,
-        kinds=wanted,
-    )
+    options = extract_options_from_kwargs(kwargs, include_text=include_text, kinds=wanted)
     report = IngestReport(log=False)
     console = Console(stderr=True)
     writer: RecordWriter | None = None
