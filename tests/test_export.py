@@ -132,3 +132,19 @@ def test_write_records_error_midway_keeps_the_documents_before(tmp_path: Path) -
 def test_document_groups_split_at_each_document() -> None:
     records = [*_doc(1), *_doc(2)]
     assert [len(g) for g in document_groups(records)] == [2, 2]
+
+
+def test_a_signal_during_a_write_is_delivered_after_it() -> None:
+    import signal
+
+    from allegiance.export import _signals_held
+
+    seen: list[str] = []
+    old = signal.signal(signal.SIGTERM, lambda *_: seen.append("handled"))
+    try:
+        with _signals_held():
+            signal.raise_signal(signal.SIGTERM)
+            seen.append("written")
+        assert seen == ["written", "handled"]
+    finally:
+        signal.signal(signal.SIGTERM, old)

@@ -109,23 +109,29 @@ def status_path(out: str | Path) -> Path:
     return Path(str(out).rstrip("/\\") + ".partial.json")
 
 
-_HELD = {signal.SIGINT, signal.SIGTERM}
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back while the block runs (main thread, where the OS allows)."""
-    can = (
-        hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-    )
-    if not can:
+    """Hold SIGINT and SIGTERM back while the block runs; deliver them after it.
+
+    The Python-level handlers are swapped for one that only notes the signal (a signal mask
+    would not do: the OS may deliver the signal to another thread of the process), and each
+    noted signal is raised again once the old handlers are back.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    pending: list[int] = []
+    old = {s: signal.signal(s, lambda signum, frame: pending.append(signum)) for s in _HELD}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        for signum in dict.fromkeys(pending):
+            signal.raise_signal(signum)
 
 
 def _now() -> str:
