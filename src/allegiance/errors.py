@@ -80,6 +80,20 @@ class Messages:
     )
     NOT_JSON_DOCUMENTS = "{path}: JSON is neither an object nor a list of objects"
     UNKNOWN_ENCODING = "{path}: unknown encoding {encoding!r}; read as UTF-8 with replacement"
+    BAD_ENCODING_OPTION = (
+        "unknown text encoding {encoding!r} (use a Python codec name such as utf-8, "
+        "latin-1, cp1252, utf-16-le)"
+    )
+    BAD_ENCODING = "{path}: invalid {encoding}, decoded with replacement characters"
+    JSON_TOO_DEEP = (
+        "{path}:{line}: JSON nested deeper than {limit} levels, skipped "
+        "(raise the limit with --max-json-depth)"
+    )
+    FETCH_DEADLINE = (
+        "{path}: not fetched within the deadline of {deadline:g} seconds, skipped "
+        "(raise it with --fetch-deadline)"
+    )
+    BAD_OPTION = "ingest option {name}: {reason}"
     NOT_OBJECT = "not a JSON object"
     NO_TEXT_FIELD = "no {field!r} field"
     TEXT_NOT_STRING = "field {field!r} is not a string"

@@ -41,6 +41,9 @@ INGEST_OPTION_NAMES: tuple[str, ...] = (
     "published_field",
     "url_field",
     "timeout",
+    "fetch_deadline",
+    "encoding",
+    "max_json_depth",
     "furniture",
     "furniture_rules",
 )
@@ -117,7 +120,18 @@ def ingest_options(f: F) -> F:
                      help="JSON/CSV field holding the URL."),
         click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
                      default=_DEFAULTS.timeout, show_default=True,
-                     help="Seconds to wait for each http(s) input."),
+                     help="Seconds to wait for each network operation of an http(s) input."),
+        click.option("--fetch-deadline", type=click.FloatRange(min=0, min_open=True),
+                     default=_DEFAULTS.fetch_deadline, show_default=True, metavar="SECONDS",
+                     help="Total seconds allowed to fetch one http(s) input, however slowly "
+                          "it trickles in (--timeout bounds each network read)."),
+        click.option("--encoding", default=_DEFAULTS.encoding, show_default=True,
+                     metavar="NAME",
+                     help="Encoding of inputs without a byte-order mark (e.g. latin-1, "
+                          "cp1252, utf-16-le); UTF-8/16/32 with a BOM are always recognised."),
+        click.option("--max-json-depth", type=click.IntRange(1), metavar="N",
+                     default=_DEFAULTS.max_json_depth, show_default=True,
+                     help="Skip a JSON value (file or JSONL record) nested deeper than this."),
         click.option("--furniture", type=click.Choice(["detect", "keep"]), default="detect",
                      show_default=True,
                      help="detect: recognise page furniture (bylines, 'Follow X on Twitter', "

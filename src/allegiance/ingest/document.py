@@ -8,6 +8,7 @@ naming the file (and line) and the reason, and the rest of the batch is processe
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import Messages
+from ..errors import InputError, Messages
 from ..schema import Document
 from .dates import normalise_date
 from .furniture import FurnitureRule, find_furniture, load_furniture_rules
@@ -75,6 +76,12 @@ class IngestOptions:
     (JSON Lines, CSV/TSV), whose total size is not limited. ``furniture`` turns page-furniture
     recognition on (the default) or off; ``furniture_rules`` are user YAML files of extra rules
     (same shape as the bundled ``furniture.yaml``; a rule with the same name replaces it).
+    ``encoding`` applies to inputs without a byte-order mark (a BOM always wins).
+    ``max_json_depth`` is the deepest nesting of arrays and objects accepted in a JSON value.
+    ``timeout`` limits each network operation of a URL, ``fetch_deadline`` the whole fetch.
+
+    Raises:
+        InputError: for an unknown ``encoding`` or a limit that is not positive.
     """
 
     outlet: str | None = None
@@ -87,9 +94,23 @@ class IngestOptions:
     published_field: str = "published"
     url_field: str = "url"
     timeout: float = 10.0
+    fetch_deadline: float = 60.0
     encoding: str = "utf-8"
+    max_json_depth: int = 64
     furniture: bool = True
     furniture_rules: tuple[str | Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        try:
+            text_codec = getattr(codecs.lookup(self.encoding), "_is_text_encoding", True)
+        except (LookupError, TypeError):
+            text_codec = False
+        if not text_codec:
+            raise InputError(Messages.BAD_ENCODING_OPTION.format(encoding=self.encoding))
+        for name in ("max_bytes", "max_json_depth", "timeout", "fetch_deadline"):
+            if not getattr(self, name) > 0:
+                reason = f"must be positive, not {getattr(self, name)!r}"
+                raise InputError(Messages.BAD_OPTION.format(name=name, reason=reason))
 
 
 @dataclass

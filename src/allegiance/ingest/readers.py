@@ -2,27 +2,40 @@
 
 Each reader yields :class:`~allegiance.ingest.document.Draft` objects and reports problems
 to the :class:`~allegiance.ingest.document.IngestReport`; none raises for bad input. Line
-formats (JSON Lines, CSV/TSV) are read line by line so that memory stays flat.
+formats (JSON Lines, CSV/TSV) are read line by line so that memory stays flat; they are split
+into lines after decoding, so that UTF-16/32 inputs split right. JSON values are checked for
+nesting depth before they are parsed, and URLs are fetched under a total deadline.
 """
 
 from __future__ import annotations
 
-import contextlib
+import codecs
 import csv
+import http.client
+import io
 import json
 import os
+import re
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 from ..errors import Messages
 from .document import Draft, IngestOptions, IngestReport
 
-__all__ = ["SUPPORTED", "iter_drafts", "looks_binary", "split_headline"]
+__all__ = [
+    "SUPPORTED",
+    "iter_drafts",
+    "json_too_deep",
+    "looks_binary",
+    "sniff_encoding",
+    "split_headline",
+]
 
 #: extension -> reader kind
 SUPPORTED: dict[str, str] = {
@@ -37,6 +50,7 @@ SUPPORTED: dict[str, str] = {
 }
 STDIN = "<stdin>"
 _SNIFF = 8192
+_CHUNK = 1 << 16
 _USER_AGENT = "allegiance (+https://github.com/allegiance-osint/allegiance)"
 
 
@@ -100,53 +114,238 @@ def _read_dir(top: Path, ctx: _Ctx, visited: set[str]) -> Iterator[Draft]:
 # ---------------------------------------------------------------- bytes and text
 
 
-def looks_binary(head: bytes) -> bool:
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+#: byte-order marks; UTF-32-LE first, since its mark starts with UTF-16-LE's
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def sniff_encoding(head: bytes, declared: str = "utf-8") -> tuple[str, int]:
+    """The encoding of an input from its byte-order mark, else the declared one.
+
+    Args:
+        head: the first bytes of the input (at least 4 to recognise every mark).
+        declared: the encoding to use when there is no byte-order mark.
+
+    Returns:
+        ``(encoding, length of the byte-order mark)``.
+
+    Example:
+        >>> sniff_encoding(b"\\xff\\xfeI\\x00r\\x00")
+        ('utf-16-le', 2)
+        >>> sniff_encoding(b"Iran", "latin-1")
+        ('latin-1', 0)
+    """
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name, len(bom)
+    return declared, 0
+
+
+def looks_binary(head: bytes, encoding: str = "utf-8") -> bool:
     """Whether the first bytes of an input look like a binary file rather than text.
+
+    The bytes are decoded first (by their byte-order mark, else ``encoding``), so that
+    UTF-16 and UTF-32 text, full of NUL bytes, is judged by its characters.
 
     Args:
         head: the first few kilobytes.
+        encoding: the declared encoding, for inputs without a byte-order mark.
 
     Returns:
-        True for NUL bytes or when over 30% of the characters are not text.
+        True for NUL characters or when over 30% of the characters are not text.
     """
     if not head:
         return False
-    if b"\x00" in head:
+    encoding, skip = sniff_encoding(head, encoding)
+    # An incremental decoder does not count a character cut at the end of the sample as bad.
+    sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head[skip:])
+    if not sample:
+        return False
+    if "\x00" in sample:
         return True
-    sample = head.decode("utf-8", errors="replace")
     bad = sum(
         1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f\v\b\x1b")
     )
     return bad > 0.3 * len(sample)
 
 
-def _decode(data: bytes, source: str, ctx: _Ctx, *, first: bool = True) -> str:
-    encoding = ctx.options.encoding
-    if first and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        encoding = "utf-8-sig"  # a byte-order mark is not part of the text
+def _bad_text(source: str, encoding: str) -> str:
+    if codecs.lookup(encoding).name == "utf-8":
+        return Messages.BAD_UTF8.format(path=source)
+    return Messages.BAD_ENCODING.format(path=source, encoding=encoding)
+
+
+def _decode(data: bytes, source: str, ctx: _Ctx) -> str:
+    """Bytes read whole, as text: by their byte-order mark (dropped), else the declared one."""
+    encoding, skip = sniff_encoding(data[:4], ctx.options.encoding)
+    data = data[skip:]
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        ctx.warn(Messages.BAD_UTF8.format(path=source))
+        ctx.warn(_bad_text(source, encoding))
         return data.decode(encoding, errors="replace")
-    except LookupError:
-        ctx.warn(Messages.UNKNOWN_ENCODING.format(path=source, encoding=encoding))
-        return data.decode("utf-8", errors="replace")
 
 
-def _decoded_lines(
-    fp: IO[bytes], source: str, ctx: _Ctx, *, limit: bool
+def _decode_chunk(
+    decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool
+) -> tuple[str, bool]:
+    """Decode one chunk strictly; on invalid bytes, again with replacement (and say so)."""
+    try:
+        return decoder.decode(chunk, final), False
+    except UnicodeDecodeError:
+        # A failed call leaves the decoder's buffered state as it was, so it can be retried.
+        decoder.errors = "replace"
+        try:
+            return decoder.decode(chunk, final), True
+        finally:
+            decoder.errors = "strict"
+
+
+def _utf8_size(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
+def _text_lines(
+    fp: _Readable, source: str, ctx: _Ctx, encoding: str, *, limit: bool
 ) -> Iterator[tuple[int, str]]:
-    for lineno, raw in enumerate(fp, 1):
-        if limit and len(raw) > ctx.options.max_bytes:
-            ctx.skip(
-                f"{source}:{lineno}",
-                Messages.RECORD_TOO_LARGE.format(
-                    path=source, line=lineno, size=len(raw), limit=ctx.options.max_bytes
-                ),
-            )
-            continue
-        yield lineno, _decode(raw, f"{source}:{lineno}", ctx, first=lineno == 1)
+    """Numbered lines (ends kept) of a byte stream, split on ``\\n`` after decoding.
+
+    With ``limit``, a line over ``max_bytes`` (counted as UTF-8) is skipped with a message,
+    and is never held whole in memory. A line with invalid bytes is kept, with replacement
+    characters and a warning naming it.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    max_bytes = ctx.options.max_bytes
+    lineno, size, damaged = 1, 0, False
+    parts: list[str] = []
+    while True:
+        chunk = fp.read(_CHUNK)
+        final = not chunk
+        text, bad = _decode_chunk(decoder, chunk, final)
+        pieces = text.split("\n")
+        for i, piece in enumerate(pieces):
+            complete = i < len(pieces) - 1
+            if complete:
+                piece += "\n"
+            if piece:
+                damaged = damaged or (bad and "\ufffd" in piece)
+                if limit:
+                    size += _utf8_size(piece)
+                    if size > max_bytes:
+                        parts.clear()
+                    else:
+                        parts.append(piece)
+                else:
+                    parts.append(piece)
+            if not (complete or final) or (not parts and size == 0):
+                continue
+            where = f"{source}:{lineno}"
+            if limit and size > max_bytes:
+                ctx.skip(
+                    where,
+                    Messages.RECORD_TOO_LARGE.format(
+                        path=source, line=lineno, size=size, limit=max_bytes
+                    ),
+                )
+            else:
+                if damaged:
+                    ctx.warn(_bad_text(where, encoding))
+                yield lineno, "".join(parts)
+            lineno, parts, size, damaged = lineno + 1, [], 0, False
+        if final:
+            return
+
+
+class _Prefixed:
+    """A byte stream with its already-read first bytes put back in front (for stdin)."""
+
+    def __init__(self, head: bytes, rest: _Readable) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            return head
+        return self._rest.read(size)
+
+
+# ---------------------------------------------------------------- JSON nesting
+
+# A JSON string (maybe unterminated) or one bracket: brackets inside strings do not count.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+
+
+class _TooDeep(Exception):
+    """A JSON value nests deeper than the limit; ``offset`` is where it first does."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def json_too_deep(text: str, limit: int) -> int | None:
+    """Where JSON text first nests arrays/objects deeper than ``limit``, found without parsing.
+
+    ``json.loads`` recurses once per level, so a deep enough value raises RecursionError;
+    this scan is linear and cheap (and skipped when the text has few brackets).
+
+    Args:
+        text: JSON text (need not be valid).
+        limit: the deepest nesting allowed.
+
+    Returns:
+        The character offset of the first bracket beyond the limit, or None.
+
+    Example:
+        >>> json_too_deep('{"a": [[1]], "b": "[[[["}', 2), json_too_deep("[[[1]]]", 2)
+        (7, 2)
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in ("]", "}"):
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _parse_json(text: str, limit: int) -> Any:
+    """``json.loads`` under a nesting limit: raises _TooDeep, or ValueError when malformed."""
+    offset = json_too_deep(text, limit)
+    if offset is not None:
+        raise _TooDeep(offset)
+    try:
+        return json.loads(text)
+    except RecursionError:  # a backstop: the scan should have caught it
+        raise _TooDeep(0) from None
+
+
+def _is_object_line(line: str, limit: int) -> bool:
+    """Whether one line of text is a whole JSON object (a JSON Lines record)."""
+    line = line.lstrip("\ufeff").strip()
+    if not line.startswith("{"):
+        return False
+    try:
+        return isinstance(_parse_json(line, limit), dict)
+    except _TooDeep:
+        return True  # read as JSON Lines, so that this line is reported with its number
+    except ValueError:
+        return False
 
 
 def split_headline(text: str) -> str | None:
@@ -207,22 +406,22 @@ def _read_file(path: Path, ctx: _Ctx, *, in_dir: bool) -> Iterator[Draft]:
         return
     with fp:
         head = fp.read(_SNIFF)
-        if looks_binary(head):
+        encoding, bom = sniff_encoding(head, ctx.options.encoding)
+        if looks_binary(head, ctx.options.encoding):
             ctx.skip(source, Messages.BINARY.format(path=source))
             return
-        fp.seek(0)
         if kind == "json":
-            kind = "jsonlines" if _first_line_is_object(fp) else "json"
-            fp.seek(0)
-        if kind in ("jsonl", "jsonlines"):
-            lines = _decoded_lines(fp, source, ctx, limit=True)
-            yield from _json_lines(
-                lines, source, ctx, whole_file=kind == "jsonlines", in_dir=in_dir
-            )
-            return
-        if kind in ("csv", "tsv"):
-            lines = _decoded_lines(fp, source, ctx, limit=False)
-            yield from _delimited(lines, source, ctx, "\t" if kind == "tsv" else ",")
+            fp.seek(bom)
+            kind = "jsonlines" if _first_line_is_object(fp, encoding, ctx.options) else "json"
+        if kind in ("jsonl", "jsonlines", "csv", "tsv"):
+            fp.seek(bom)
+            lines = _text_lines(fp, source, ctx, encoding, limit=kind.startswith("json"))
+            if kind in ("csv", "tsv"):
+                yield from _delimited(lines, source, ctx, "\t" if kind == "tsv" else ",")
+            else:
+                yield from _json_lines(
+                    lines, source, ctx, whole_file=kind == "jsonlines", in_dir=in_dir
+                )
             return
         if size > ctx.options.max_bytes:
             ctx.skip(
@@ -230,9 +429,14 @@ def _read_file(path: Path, ctx: _Ctx, *, in_dir: bool) -> Iterator[Draft]:
                 Messages.TOO_LARGE.format(path=source, size=size, limit=ctx.options.max_bytes),
             )
             return
+        fp.seek(0)
         data = fp.read()
     if kind == "html":
-        yield from _html(data, source, ctx, url=None)
+        # trafilatura reads the page's own charset from bytes; a BOM or a declared encoding
+        # other than UTF-8 is ours to apply.
+        declared = codecs.lookup(ctx.options.encoding).name != "utf-8"
+        yield from _html(_decode(data, source, ctx) if bom or declared else data, source, ctx,
+                         url=None)  # fmt: skip
         return
     text = _decode(data, source, ctx)
     if kind == "json":
@@ -241,17 +445,18 @@ def _read_file(path: Path, ctx: _Ctx, *, in_dir: bool) -> Iterator[Draft]:
         yield from _plain(text, source, markdown=kind == "markdown")
 
 
-def _first_line_is_object(fp: Iterable[bytes]) -> bool:
+def _first_line_is_object(fp: Any, encoding: str, options: IngestOptions) -> bool:
     """Whether a .json file is JSON Lines: its first non-blank line is a whole object."""
-    for raw in fp:
-        line = raw.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
-        if not line:
-            continue
-        try:
-            return isinstance(json.loads(line), dict)
-        except ValueError:
-            return False
-    return False
+    wrapper = io.TextIOWrapper(fp, encoding=encoding, errors="replace", newline="")
+    try:
+        while True:
+            line = wrapper.readline(options.max_bytes + 1)
+            if not line:
+                return False
+            if line.strip():
+                return _is_object_line(line, options.max_json_depth)
+    finally:
+        wrapper.detach()  # leave the file open for the reader
 
 
 def _plain(text: str, source: str, *, markdown: bool = False) -> Iterator[Draft]:
@@ -365,7 +570,11 @@ def _json_lines(
             continue
         where = f"{source}:{lineno}"
         try:
-            obj = json.loads(line)
+            obj = _parse_json(line, ctx.options.max_json_depth)
+        except _TooDeep:
+            limit = ctx.options.max_json_depth
+            ctx.skip(where, Messages.JSON_TOO_DEEP.format(path=source, line=lineno, limit=limit))
+            continue
         except ValueError as exc:
             reason = getattr(exc, "msg", str(exc))
             ctx.skip(where, Messages.BAD_JSON.format(path=source, line=lineno, reason=reason))
@@ -387,7 +596,12 @@ def _json_lines(
 
 def _json_document(text: str, source: str, ctx: _Ctx) -> Iterator[Draft]:
     try:
-        data = json.loads(text)
+        data = _parse_json(text, ctx.options.max_json_depth)
+    except _TooDeep as deep:
+        lineno = text.count("\n", 0, deep.offset) + 1
+        limit = ctx.options.max_json_depth
+        ctx.skip(source, Messages.JSON_TOO_DEEP.format(path=source, line=lineno, limit=limit))
+        return
     except ValueError as exc:
         lineno = getattr(exc, "lineno", 0)
         reason = getattr(exc, "msg", str(exc))
@@ -463,7 +677,9 @@ def _read_stdin(ctx: _Ctx) -> Iterator[Draft]:
     buffer = getattr(stream, "buffer", None)
     lines: Iterator[tuple[int, str]]
     if buffer is not None:
-        lines = _decoded_lines(buffer, STDIN, ctx, limit=True)
+        head = buffer.read(4)
+        encoding, bom = sniff_encoding(head, ctx.options.encoding)
+        lines = _text_lines(_Prefixed(head[bom:], buffer), STDIN, ctx, encoding, limit=True)
     else:
         lines = enumerate(stream, 1)
     pending: list[tuple[int, str]] = []
@@ -474,11 +690,7 @@ def _read_stdin(ctx: _Ctx) -> Iterator[Draft]:
     if not pending or not any(line.strip() for _, line in pending):
         ctx.skip(STDIN, Messages.EMPTY.format(path=STDIN))
         return
-    first = pending[-1][1].lstrip("\ufeff").strip()
-    is_jsonl = False
-    with contextlib.suppress(ValueError):
-        is_jsonl = isinstance(json.loads(first), dict)
-    if is_jsonl:
+    if _is_object_line(pending[-1][1], ctx.options.max_json_depth):
         yield from _json_lines(_chain(pending, lines), STDIN, ctx, whole_file=False, in_dir=False)
         return
     parts = [line for _, line in pending]
@@ -502,22 +714,72 @@ def _chain(
     yield from rest
 
 
+class _DeadlinePassed(Exception):
+    """A URL was not fetched whole within the fetch deadline."""
+
+
+def _fetch(url: str, options: IngestOptions) -> tuple[bytes, str, str]:
+    """Fetch a URL under a total deadline: ``(body, content type, final URL)``.
+
+    ``timeout`` bounds each network operation and ``fetch_deadline`` the whole fetch: the
+    body is read in chunks, each read with the time that is left, so a server that sends a
+    byte at a time cannot hold the run.
+
+    Raises:
+        _DeadlinePassed: when the deadline passes; urllib and OS errors as they come.
+    """
+    deadline = time.monotonic() + options.fetch_deadline
+    limit = options.max_bytes
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    timeout = min(options.timeout, options.fetch_deadline)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        ctype = (response.headers.get("Content-Type") or "").lower()
+        final_url = response.geturl() or url
+        sock = _socket_of(response)
+        parts: list[bytes] = []
+        size = 0
+        while size <= limit:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _DeadlinePassed
+            if sock is not None:
+                sock.settimeout(min(options.timeout, left))
+            try:
+                chunk = response.read1(min(_CHUNK, limit + 1 - size))
+            except TimeoutError:
+                if time.monotonic() >= deadline:
+                    raise _DeadlinePassed from None
+                raise
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+    return b"".join(parts), ctype, final_url
+
+
+def _socket_of(response: Any) -> Any:
+    """The socket under an HTTP response, to set its timeout per read (None if hidden)."""
+    fp = getattr(response, "fp", None)
+    raw = getattr(fp, "raw", None)
+    return getattr(raw, "_sock", None)
+
+
 def _read_url(url: str, ctx: _Ctx) -> Iterator[Draft]:
     limit = ctx.options.max_bytes
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=ctx.options.timeout) as response:
-            data = response.read(limit + 1)
-            ctype = (response.headers.get("Content-Type") or "").lower()
-            final_url = response.geturl() or url
+        data, ctype, final_url = _fetch(url, ctx.options)
+    except _DeadlinePassed:
+        deadline = ctx.options.fetch_deadline
+        ctx.skip(url, Messages.FETCH_DEADLINE.format(path=url, deadline=deadline))
+        return
     except urllib.error.HTTPError as exc:
         ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=f"HTTP {exc.code} {exc.reason}"))
         return
     except urllib.error.URLError as exc:
         ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=exc.reason))
         return
-    except (OSError, ValueError) as exc:  # timeouts, resets, malformed URLs
-        ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=exc))
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # timeouts, resets...
+        ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=exc or type(exc).__name__))
         return
     if len(data) > limit:
         ctx.skip(url, Messages.TOO_LARGE.format(path=url, size=f"over {limit}", limit=limit))
@@ -525,7 +787,7 @@ def _read_url(url: str, ctx: _Ctx) -> Iterator[Draft]:
     if not data.strip():
         ctx.skip(url, Messages.EMPTY.format(path=url))
         return
-    if looks_binary(data[:_SNIFF]):
+    if looks_binary(data[:_SNIFF], ctx.options.encoding):
         ctx.skip(url, Messages.BINARY.format(path=url))
         return
     if "text/plain" in ctype:
@@ -534,8 +796,9 @@ def _read_url(url: str, ctx: _Ctx) -> Iterator[Draft]:
             yield draft
     elif "json" in ctype:
         text = _decode(data, url, ctx)
-        lines = enumerate(text.splitlines(), 1)
-        if _first_line_is_object(iter(text.encode().splitlines())):
+        lines = list(enumerate(text.splitlines(keepends=True), 1))
+        first = next((line for _, line in lines if line.strip()), "")
+        if _is_object_line(first, ctx.options.max_json_depth):
             yield from _json_lines(lines, url, ctx, whole_file=False, in_dir=False)
         else:
             yield from _json_document(text, url, ctx)
