@@ -155,7 +155,7 @@ def _atom_pattern(lex: QuantityLexicon) -> re.Pattern[str]:
     long_ = _alt([k for k in mags if len(k) > 1])
     return re.compile(
         rf"(?:(?<![\w$.,\-])|(?<=\w[-–])(?=(?-i:{cur})\s?\d))"
-        rf"(?P<sign>[-−](?=\d|(?-i:{cur})\s?\d)|minus[- ]?(?=\d))?"
+        rf"(?P<sign>(?<!\d\s)[-−](?=\d|(?-i:{cur})\s?\d)|minus[- ]?(?=\d))?"
         rf"(?:(?P<cur>(?-i:{cur}))\s?)?"
         rf"(?:(?P<dig>{_DIGITS})|(?P<word>{_WORDNUM}))"
         rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion))*)"
@@ -180,9 +180,7 @@ def _fraction_pattern(lex: QuantityLexicon) -> re.Pattern[str]:
     )
 
 
-def find_numbers(
-    text: str, lexicon: QuantityLexicon | None = None
-) -> list[tuple[int, int, float]]:
+def find_numbers(text: str, lexicon: QuantityLexicon | None = None) -> list[tuple[int, int, float]]:
     """Character spans and values of the number atoms in ``text`` (no context rules).
 
     >>> [(text[a:b], v) for text in ["some 200 advisers and $1.5 million, 64GB, HK$3bn"]
@@ -213,8 +211,8 @@ def _read_atom(m: re.Match[str], text: str, lex: QuantityLexicon) -> _Reading | 
     """The value of a number atom, with sign, magnitude and unit; None when it is no number."""
     core = (m.group("dig") or m.group("word") or "") + (m.group("scale") or "")
     raw = parse_number(core)
-    if raw is None:
-        return None
+    if raw is None or (m.group("word") and (m.group("unit") or m.group("mag"))):
+        return None  # "tent" is not "ten t"
     scale = parse_number("1" + m.group("scale")) if m.group("scale") else 1.0
     raw_number = raw / (scale or 1.0)
     currency = lex.currencies.get(m.group("cur")) if m.group("cur") else None
@@ -228,10 +226,14 @@ def _read_atom(m: re.Match[str], text: str, lex: QuantityLexicon) -> _Reading | 
             if currency is None:
                 return None  # "2b": no currency, too ambiguous
             mult *= lex.currency_magnitudes[mag]
-        elif mag == "m" and currency is None and (
-            raw >= 1000
-            or (re.findall(r"[\w-]+", text[m.end() : m.end() + 30]) or [""])[0].lower()
-            in lex.metre_words
+        elif (
+            mag == "m"
+            and currency is None
+            and (
+                raw >= 1000
+                or (re.findall(r"[\w-]+", text[m.end() : m.end() + 30]) or [""])[0].lower()
+                in lex.metre_words
+            )
         ):
             unit = "m"  # "the 1,500m champion", "the 400m hurdles": metres
         else:
@@ -554,9 +556,9 @@ class _QRun:
             return True  # "a 3-1 win", "won 6-4, 7-5", "112-104": a score, not a range
         if text[a - 1 : a] == ":" and text[a - 2 : a - 1].isdigit():
             return True  # "4:39", "2:05:41", "3:29.8": a time
-        street = _alt(self.lex.street_words)
+        street = _alt(w.title() for w in self.lex.street_words)
         if re.match(
-            rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?i:{street})\b\.?(?!\s+(?:of|in)\b)",
+            rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{street})\b\.?(?!\s+(?:of|in)\b)",
             text[b : b + 60],
         ):
             return True  # "10 Downing Street", "801 North Florida Avenue": an address
@@ -564,7 +566,11 @@ class _QRun:
             r"\b[A-Z]{2}\s$", text[max(0, a - 4) : a]
         ):
             return True  # "Springfield, IL 62704": a postcode
-        if before and text[a - 1 : a] == " " and re.search(r"[A-Z]", before[0]):
+        if (
+            before
+            and text[a - 1 - len(before[0]) : a] == before[0] + " "
+            and re.search(r"[A-Z]", before[0])
+        ):
             word = before[0].rstrip(".").lower()
             tok = self._token_at(a - 2)
             if (
@@ -626,8 +632,10 @@ class _QRun:
             if i + 1 < len(atoms) and num.concept is None:
                 if self.range(at, atoms[i + 1], num):
                     i += 1
-            if num.concept is None and self.word_before(num.start) and (
-                self.word_before(num.start)[0].lower() in lex.age_before
+            if (
+                num.concept is None
+                and self.word_before(num.start)
+                and (self.word_before(num.start)[0].lower() in lex.age_before)
             ):
                 num.concept = "age"  # "aged 40", "children aged 2 to 19"
             self.modifiers(num)
@@ -649,8 +657,7 @@ class _QRun:
         gap = text[b:a2]
         between = re.search(r"between\s+$", text[max(0, a - 12) : a], re.IGNORECASE)
         if not (
-            re.fullmatch(r"\s?(?:to|-|–)\s?", gap)
-            or (between and re.fullmatch(r"\s+and\s+", gap))
+            re.fullmatch(r"\s?(?:to|-|–)\s?", gap) or (between and re.fullmatch(r"\s+and\s+", gap))
         ):
             return False
         if (
@@ -711,7 +718,7 @@ class _QRun:
                 if (
                     re.match(r"\s+of\b", text[b : b + 4])
                     and not (before and before[-1] in {"first", "second", "latter", "the"})
-                ) or (before and before[-1] in lex.half_after or two in lex.half_after):
+                ) or ((before and before[-1] in lex.half_after) or two in lex.half_after):
                     out.append((a, b, 0.5))
         return out
 
