@@ -19,7 +19,7 @@ from ..schema import Quantity
 from .matching import match_by_overlap
 from .mentions import Scores
 
-__all__ = ["QuantityScores", "load_quantity_gold", "score_quantities"]
+__all__ = ["QuantityScores", "load_quantity_gold", "score_quantities", "score_quantity_values"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,4 +54,39 @@ def score_quantities(
     tp = sum(
         math.isclose(preds[i].value, float(gold[j]["value"]), rel_tol=1e-6) for i, j in matched
     )
+    return QuantityScores.from_counts(tp, len(preds), len(gold), matched=len(matched))
+
+
+def _close(a: float | None, b: Any, rel_tol: float) -> bool:
+    return a is not None and b is not None and math.isclose(a, float(b), rel_tol=rel_tol)
+
+
+def score_quantity_values(
+    predicted: Iterable[Quantity],
+    docs: set[str],
+    gold: list[dict[str, Any]],
+    *,
+    rel_tol: float = 0.005,
+) -> QuantityScores:
+    """Value P/R/F1 with a tolerance, and range ends checked (tests/data/quantities_news_gold).
+
+    A predicted quantity of an annotated document is correct when its span overlaps a gold one
+    (one-to-one, greedy by overlap), its value is within ``rel_tol`` of the gold value, and,
+    when the gold row is a range (has ``low`` and ``high``), so are its ``low`` and ``high``.
+
+    >>> from allegiance.schema import SentenceRef
+    >>> s = SentenceRef(text="x", start=0, end=1)
+    >>> q = Quantity(id="d:n0", doc_id="d", text="$1m", start=0, end=3, value=1e6, sentence=s)
+    >>> score_quantity_values([q], {"d"}, [{"doc_id": "d", "start": 0, "end": 3, "value": 1.002e6}]).f1
+    1.0
+    """
+    preds = [q for q in predicted if q.doc_id in docs]
+    matched = match_by_overlap(preds, gold)
+    tp = 0
+    for i, j in matched:
+        p, g = preds[i], gold[j]
+        ok = _close(p.value, g["value"], rel_tol)
+        if ok and g.get("low") is not None and g.get("high") is not None:
+            ok = _close(p.low, g["low"], rel_tol) and _close(p.high, g["high"], rel_tol)
+        tp += ok
     return QuantityScores.from_counts(tp, len(preds), len(gold), matched=len(matched))

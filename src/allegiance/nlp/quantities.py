@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from .extensions import ACTORS_KEY, in_ignored, register_extensions
 
 __all__ = [
     "QUANTITY_CONCEPTS",
+    "QUANTITY_UNITS",
     "QuantityExtractor",
     "QuantityLexicon",
     "find_numbers",
@@ -39,6 +41,7 @@ __all__ = [
 QUANTITY_CONCEPTS = (
     Path(__file__).resolve().parents[1] / "lexicon" / "data" / "quantity_concepts.yaml"
 )
+QUANTITY_UNITS = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "quantity_units.yaml"
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -66,12 +69,6 @@ _MONTHS = {
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _WORDNUM = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)}))?|{_WORD}|a dozen)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_ATOM = re.compile(
-    rf"(?<![\w$.,-])(?P<cur>\$\s?)?(?:(?P<dig>{_DIGITS})|(?P<word>{_WORDNUM}))"
-    rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion))*)"
-    rf"(?P<suffix>\s?(?:bn|m|k)(?![\w]))?(?P<plus>-plus|\+)?(?![\w])",
-    re.IGNORECASE,
-)
 _VAGUE_RE = re.compile(
     r"(?<!\w)(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
     r"|dozens|scores|hundreds|thousands|millions|billions)(?= of\b)",
@@ -98,6 +95,8 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<m3>[A-Z][a-z]{{2,8}})\.?\s+(?P<y3>{_YEAR})(?!\d)"
     rf"|(?<![\d,.$])(?P<y4>{_YEAR})(?!\d|,\d)"
 )
+# capitalised words after which a number can still be a count ("Some 200", "About 5,000")
+_SENTENCE_WORDS = frozenset({"i", "u.s", "us", "uk", "eu", "un", "nato", "and", "or"})
 _TIME = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|hrs\b)", re.IGNORECASE)
 
 
@@ -139,19 +138,110 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-def find_numbers(text: str) -> list[tuple[int, int, float]]:
+def _alt(keys: Any) -> str:
+    """A regex alternation of literal ``keys``, longest first."""
+    return "|".join(re.escape(str(k)) for k in sorted(keys, key=len, reverse=True))
+
+
+def _atom_pattern(lex: QuantityLexicon) -> re.Pattern[str]:
+    """The regex of one written number: sign, currency, digits or words, scale, suffix, unit.
+
+    Currency codes, magnitude suffixes and units come from the lexicon and keep their case
+    ("M" million, "MW" megawatt); a unit is tried before a magnitude, so "5kW" is 5 kW.
+    """
+    cur = _alt(lex.currencies)
+    mags = [k for k in (*lex.magnitudes, *lex.currency_magnitudes)]
+    short = _alt([k for k in mags if len(k) == 1])
+    long_ = _alt([k for k in mags if len(k) > 1])
+    return re.compile(
+        rf"(?:(?<![\w$.,\-])|(?<=\w[-–])(?=(?-i:{cur})\s?\d))"
+        rf"(?P<sign>(?<!\d\s)[-−](?=\d|(?-i:{cur})\s?\d)|minus[- ]?(?=\d))?"
+        rf"(?:(?P<cur>(?-i:{cur}))\s?)?"
+        rf"(?:(?P<dig>{_DIGITS})|(?P<word>{_WORDNUM}))"
+        rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion))*)"
+        rf"(?:(?P<unit>(?-i:{_alt(lex.units)})|\s(?-i:{_alt(lex.spaced_units)}))(?![\w])"
+        rf"|(?P<mag>(?-i:{short})|\s?(?-i:{long_}))(?![\w]))?"
+        rf"(?P<plus>-plus|\+)?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _fraction_pattern(lex: QuantityLexicon) -> re.Pattern[str]:
+    """The regex of a share: "a third", "two-thirds", "one in four", "3 out of 5", "1/16"."""
+    words = _alt(lex.fractions)
+    num = rf"(?:{_DIGITS}|{_WORDNUM})"
+    return re.compile(
+        rf"(?<![\w$.,/\-])(?:(?P<a>a|one)[- ](?P<den>{words})"
+        rf"|(?P<n>{num})[- ](?P<dens>{words})"
+        rf"|(?P<x>{num})\s+(?:in|out\s+of)\s+(?P<y>{num})"
+        rf"|(?P<sn>\d{{1,2}})/(?P<sd>\d{{1,3}})(?![\d/])"
+        rf"|(?P<half>half))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def find_numbers(text: str, lexicon: QuantityLexicon | None = None) -> list[tuple[int, int, float]]:
     """Character spans and values of the number atoms in ``text`` (no context rules).
 
-    >>> [(text[a:b], v) for text in ["some 200 advisers and $1.5 million"]
+    >>> [(text[a:b], v) for text in ["some 200 advisers and $1.5 million, 64GB, HK$3bn"]
     ...  for a, b, v in find_numbers(text)]
-    [('200', 200.0), ('$1.5 million', 1500000.0)]
+    [('200', 200.0), ('$1.5 million', 1500000.0), ('64GB', 64.0), ('HK$3bn', 3000000000.0)]
     """
+    lex = lexicon or load_quantity_lexicon()
     out: list[tuple[int, int, float]] = []
-    for m in _ATOM.finditer(text):
-        value = parse_number(m.group(0))
-        if value is not None:
-            out.append((m.start(), m.end(), value))
+    for m in lex.atom.finditer(text):
+        read = _read_atom(m, text, lex)
+        if read is not None:
+            out.append((m.start(), m.end(), read.value))
     return out
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What an atom says: value, the number before its magnitude, multiplier, unit, currency."""
+
+    value: float
+    raw: float
+    mult: float
+    unit: str | None
+    currency: str | None
+
+
+def _read_atom(m: re.Match[str], text: str, lex: QuantityLexicon) -> _Reading | None:
+    """The value of a number atom, with sign, magnitude and unit; None when it is no number."""
+    core = (m.group("dig") or m.group("word") or "") + (m.group("scale") or "")
+    raw = parse_number(core)
+    if raw is None or (m.group("word") and (m.group("unit") or m.group("mag"))):
+        return None  # "tent" is not "ten t"
+    scale = parse_number("1" + m.group("scale")) if m.group("scale") else 1.0
+    raw_number = raw / (scale or 1.0)
+    currency = lex.currencies.get(m.group("cur")) if m.group("cur") else None
+    unit = None
+    mult = scale or 1.0
+    if m.group("unit"):
+        unit = lex.units.get(m.group("unit").strip())
+    mag = (m.group("mag") or "").strip()
+    if mag:
+        if mag in lex.currency_magnitudes and mag not in lex.magnitudes:
+            if currency is None:
+                return None  # "2b": no currency, too ambiguous
+            mult *= lex.currency_magnitudes[mag]
+        elif (
+            mag == "m"
+            and currency is None
+            and (
+                raw >= 1000
+                or (re.findall(r"[\w-]+", text[m.end() : m.end() + 30]) or [""])[0].lower()
+                in lex.metre_words
+            )
+        ):
+            unit = "m"  # "the 1,500m champion", "the 400m hurdles": metres
+        else:
+            mult *= lex.magnitudes[mag]
+    value = raw_number * mult
+    if m.group("sign"):
+        value = -value
+    return _Reading(value, raw_number, mult, unit, currency)
 
 
 @dataclass(frozen=True)
@@ -168,6 +258,19 @@ class QuantityLexicon:
     code_words: frozenset[str]
     raw: dict[str, Any]
     casualty_verbs: dict[str, str] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    magnitudes: dict[str, float] = field(default_factory=dict)
+    currency_magnitudes: dict[str, float] = field(default_factory=dict)
+    metre_words: frozenset[str] = frozenset()
+    units: dict[str, str] = field(default_factory=dict)
+    spaced_units: frozenset[str] = frozenset()
+    fractions: dict[str, float] = field(default_factory=dict)
+    slash_denominators: frozenset[int] = frozenset()
+    half_after: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    age_before: frozenset[str] = frozenset()
+    atom: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
+    fraction: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
 
 
 def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
@@ -180,7 +283,10 @@ def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key, []) or [])
 
-    return QuantityLexicon(
+    def table(key: str, kind: type = str) -> dict[str, Any]:
+        return {str(k): kind(v) for k, v in (raw.get(key) or {}).items()}
+
+    lex = QuantityLexicon(
         synonyms=synonyms,
         placeholders=words("placeholders"),
         durations=words("durations"),
@@ -195,22 +301,52 @@ def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
             for outcome, members in (raw.get("casualty_verbs") or {}).items()
             for v in members or ()
         },
+        currencies=table("currencies"),
+        magnitudes=table("magnitudes", float),
+        currency_magnitudes=table("currency_magnitudes", float),
+        metre_words=words("metre_words"),
+        units=table("units"),
+        spaced_units=frozenset(str(w) for w in raw.get("spaced_units", []) or []),
+        fractions={k.lower(): v for k, v in table("fractions", float).items()},
+        slash_denominators=frozenset(int(d) for d in raw.get("slash_denominators", []) or []),
+        half_after=words("half_after"),
+        street_words=words("street_words"),
+        age_before=words("age_before"),
     )
+    # the patterns depend on the word lists, so they are built once the lists are merged
+    object.__setattr__(lex, "atom", _atom_pattern(lex))
+    object.__setattr__(lex, "fraction", _fraction_pattern(lex))
+    return lex
 
 
 def load_quantity_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuantityLexicon:
-    """Load the bundled concept lexicon, extended by user YAML files.
+    """Load the bundled concept and unit lexicons, extended by user YAML files.
+
+    A user file's mappings extend the bundled ones key by key (list values are added to,
+    others replaced: ``currencies: {"Ksh": KES}``); its lists are added to.
 
     Raises:
         LexiconError: when a file cannot be read or is not a mapping.
     """
+    paths = tuple(paths)
+    if not paths:
+        return _bundled_lexicon()
+    return _load_lexicon(paths)
+
+
+@lru_cache(maxsize=1)
+def _bundled_lexicon() -> QuantityLexicon:
+    return _load_lexicon(())
+
+
+def _load_lexicon(paths: tuple[str, ...]) -> QuantityLexicon:
     merged: dict[str, Any] = {}
-    for path in (QUANTITY_CONCEPTS, *map(Path, paths)):
+    for path in (QUANTITY_CONCEPTS, QUANTITY_UNITS, *map(Path, paths)):
         for key, value in read_mapping(path).items():
             if isinstance(value, dict):
                 cur = dict(merged.get(key, {}))
                 for k, v in value.items():
-                    cur[k] = list(cur.get(k, [])) + list(v or [])
+                    cur[k] = list(cur.get(k, [])) + list(v or []) if isinstance(v, list) else v
                 merged[key] = cur
             elif isinstance(value, list):
                 merged[key] = list(merged.get(key, [])) + value
@@ -239,6 +375,20 @@ class _Num:
     high: float | None = None
     approximate: bool = False
     unit: str | None = None
+    currency: bool = False
+    concept: str | None = None
+
+
+@dataclass
+class _Atom:
+    """One number found in the text before the context rules: where, what it reads, its kind."""
+
+    start: int
+    end: int
+    value: float
+    kind: Literal["digit", "word", "vague", "fraction"]
+    read: _Reading
+    match: re.Match[str] | None = None
 
 
 class QuantityExtractor:
@@ -291,7 +441,8 @@ class _QRun:
     def word_after(self, pos: int, n: int = 1) -> list[str]:
         return re.findall(r"[\w.$%'-]+", self.text[pos : pos + 60])[:n]
 
-    def excluded(self, a: int, b: int, value: float, is_digit: bool) -> bool:
+    def excluded(self, a: int, b: int, value: float, is_digit: bool, at: _Atom) -> bool:
+        """Whether the number at ``a:b`` is no quantity: a year, date, time, score, code..."""
         text = self.text
         atom = text[a:b]
         before = self.word_before(a)
@@ -299,6 +450,9 @@ class _QRun:
         prev = before[0].lower() if before else ""
         nxt = after[0].lower() if after else ""
         if in_ignored(self.doc, a, b):
+            return True
+        measured = bool(at.read.unit or at.read.currency or at.read.mult != 1.0)
+        if is_digit and not measured and self._not_a_quantity(a, b, value, before):
             return True
         if (
             is_digit
@@ -394,6 +548,41 @@ class _QRun:
             return True  # "the two leaders": a reference, not a report
         return False
 
+    def _not_a_quantity(self, a: int, b: int, value: float, before: list[str]) -> bool:
+        """Scores, clock and race times, addresses, postcodes, product and model numbers."""
+        text = self.text
+        score = re.match(r"[-–](\d+)(?![.,]\d|[\d:%]|\w)", text[b : b + 8])
+        if score and "." not in text[a:b] and int(score.group(1)) <= value:
+            return True  # "a 3-1 win", "won 6-4, 7-5", "112-104": a score, not a range
+        if text[a - 1 : a] == ":" and text[a - 2 : a - 1].isdigit():
+            return True  # "4:39", "2:05:41", "3:29.8": a time
+        street = _alt(w.title() for w in self.lex.street_words)
+        if re.match(
+            rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{street})\b\.?(?!\s+(?:of|in)\b)",
+            text[b : b + 60],
+        ):
+            return True  # "10 Downing Street", "801 North Florida Avenue": an address
+        if re.fullmatch(r"\d{5}(?:-\d{4})?", text[a:b]) and re.search(
+            r"\b[A-Z]{2}\s$", text[max(0, a - 4) : a]
+        ):
+            return True  # "Springfield, IL 62704": a postcode
+        if (
+            before
+            and text[a - 1 - len(before[0]) : a] == before[0] + " "
+            and re.search(r"[A-Z]", before[0])
+        ):
+            word = before[0].rstrip(".").lower()
+            tok = self._token_at(a - 2)
+            if (
+                word not in _MONTHS
+                and word not in _SENTENCE_WORDS
+                and tok is not None
+                and not tok.is_sent_start
+                and not re.match(r"\s*(?:%|percent\b|per cent\b)", text[b : b + 9])
+            ):
+                return True  # "the Phone 12 Pro", "iOS 17", "Wi-Fi 7", "S&P 500": a name
+        return False
+
     def _month_near(self, a: int) -> bool:
         words = self.word_before(a, 3)
         return any(w.lower().rstrip(".") in _MONTHS for w in words)
@@ -404,74 +593,158 @@ class _QRun:
 
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
-        text = self.text
+        text, lex = self.text, self.lex
         masked: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-        nums: list[_Num] = []
-        atoms = []
-        for m in _ATOM.finditer(text):
+        atoms: list[_Atom] = []
+        for a, b, value in self.fractions():
+            masked.append((a, b))
+            atoms.append(_Atom(a, b, value, "fraction", _Reading(value, value, 1.0, None, None)))
+        for m in lex.atom.finditer(text):
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in masked):
                 continue
-            value = parse_number(m.group(0))
-            if value is None:
+            read = _read_atom(m, text, lex)
+            if read is None:
                 continue
-            atoms.append((a, b, value, m))
+            atoms.append(_Atom(a, b, read.value, "digit" if m.group("dig") else "word", read, m))
         for m in _VAGUE_RE.finditer(text):
-            atoms.append((m.start(), m.end(), _VAGUE[m.group(0).lower()], m))
-        atoms.sort(key=lambda x: x[0])
+            v = _VAGUE[m.group(0).lower()]
+            atoms.append(_Atom(m.start(), m.end(), v, "vague", _Reading(v, v, 1.0, None, None)))
+        atoms.sort(key=lambda x: x.start)
+        nums: list[_Num] = []
         i = 0
         while i < len(atoms):
-            a, b, value, m = atoms[i]
-            is_vague = m.re is _VAGUE_RE
-            is_digit = bool(not is_vague and m.group("dig"))
-            if not is_vague and self.excluded(a, b, value, is_digit):
-                i += 1
-                continue
-            num = _Num(a, b, value)
-            if not is_vague and m.group("cur"):
-                num.unit = "USD"
-            if is_vague:
-                num.low, num.approximate = value, True
-            if not is_vague and m.group("plus"):
-                num.low, num.approximate = value, True
-            # ranges: "15 to 20", "10-20", "between 10 and 20"
-            if i + 1 < len(atoms):
-                a2, b2, v2, m2 = atoms[i + 1]
-                gap = text[b:a2]
-                between = re.search(
-                    r"between\s+(?:\$\s?)?$", text[max(0, a - 12) : a], re.IGNORECASE
-                )
-                if (
-                    re.fullmatch(r"\s?(?:to|-|–)\s?", gap)
-                    or (between and re.fullmatch(r"\s+and\s+", gap))
-                ) and (
-                    v2 > value
-                    and not self._month_near(a)
-                    and not re.match(r"(?:st|nd|rd|th)\b", text[b2 : b2 + 4])
-                    and not any(w.lower().rstrip(".,") in _MONTHS for w in self.word_after(b2, 1))
-                ):
-                    scale = 1.0
-                    if (
-                        m2.re is _ATOM
-                        and m2.group("scale")
-                        and not (m.re is _ATOM and m.group("scale"))
-                    ):
-                        scale = parse_number("1" + m2.group("scale")) or 1.0
-                    lo = value * scale
-                    num = _Num(
-                        between.start() + max(0, a - 12) if between else a,
-                        b2,
-                        (lo + v2) / 2,
-                        lo,
-                        v2,
-                    )
-                    if (m2.re is _ATOM and m2.group("cur")) or (m.re is _ATOM and m.group("cur")):
-                        num.unit = "USD"
+            at = atoms[i]
+            a, b, value = at.start, at.end, at.value
+            num = _Num(a, b, value, unit=at.read.currency or at.read.unit)
+            num.currency = at.read.currency is not None
+            if at.kind in {"digit", "word"}:
+                age_end = self.age(a, b, value, at.kind == "digit", at)
+                if age_end is not None:
+                    num.end, num.concept = age_end, "age"
+                elif self.excluded(a, b, value, at.kind == "digit", at):
                     i += 1
+                    continue
+            if at.kind == "vague":
+                num.low, num.approximate = value, True
+            if at.match is not None and at.match.group("plus"):
+                num.low, num.approximate = value, True
+            if i + 1 < len(atoms) and num.concept is None:
+                if self.range(at, atoms[i + 1], num):
+                    i += 1
+            if (
+                num.concept is None
+                and self.word_before(num.start)
+                and (self.word_before(num.start)[0].lower() in lex.age_before)
+            ):
+                num.concept = "age"  # "aged 40", "children aged 2 to 19"
             self.modifiers(num)
             nums.append(num)
             i += 1
         return self.records(nums)
+
+    def range(self, at: _Atom, nxt: _Atom, num: _Num) -> bool:
+        """Make ``num`` the range "15 to 20", "10-20", "between 10 and 20", "$1bn-$1.5bn".
+
+        Each end keeps its own magnitude; the second end's magnitude applies to the first only
+        when the first has none and is the smaller number as written ("1 to 2 million", but
+        "$600,000 to $1.2 million" is 600,000 to 1,200,000).
+        """
+        text = self.text
+        a, b, a2, b2 = at.start, at.end, nxt.start, nxt.end
+        if at.kind == "fraction" or nxt.kind in {"fraction", "vague"}:
+            return False
+        gap = text[b:a2]
+        between = re.search(r"between\s+$", text[max(0, a - 12) : a], re.IGNORECASE)
+        if not (
+            re.fullmatch(r"\s?(?:to|-|–)\s?", gap) or (between and re.fullmatch(r"\s+and\s+", gap))
+        ):
+            return False
+        if (
+            self._month_near(a)
+            or re.match(r"(?:st|nd|rd|th)\b", text[b2 : b2 + 4])
+            or any(w.lower().rstrip(".,") in _MONTHS for w in self.word_after(b2, 1))
+        ):
+            return False
+        u1, u2 = at.read.currency or at.read.unit, nxt.read.currency or nxt.read.unit
+        if (u1 and u2 and u1 != u2) or (at.read.unit and not u2):
+            return False  # "rose 2.1% to $83.40", "fell 3.4% to 142,000": a change, then a level
+        lo, hi = at.value, nxt.value
+        if at.read.mult == 1.0 and nxt.read.mult > 1.0 and at.read.raw < nxt.read.raw:
+            lo = at.value * nxt.read.mult
+        if not hi > lo:
+            return False
+        num.start = between.start() + max(0, a - 12) if between else a
+        num.end, num.value, num.low, num.high = b2, (lo + hi) / 2, lo, hi
+        if num.unit is None:
+            num.unit = nxt.read.currency or nxt.read.unit
+            num.currency = nxt.read.currency is not None
+        return True
+
+    def fractions(self) -> list[tuple[int, int, float]]:
+        """Shares: "a third", "two-thirds", "one in four" (0.25, not 4), "1/16", "half of".
+
+        "a third straight win" (an ordinal before a noun), "second half" and "half-time" are
+        not shares; "3/10" is one only for the denominators of the unit lexicon.
+        """
+        text, lex = self.text, self.lex
+        out: list[tuple[int, int, float]] = []
+        for m in lex.fraction.finditer(text):
+            a, b = m.start(), m.end()
+            if in_ignored(self.doc, a, b):
+                continue
+            nxt_tok = self._token_at(b + 1) if text[b : b + 1] == " " else None
+            before = [w.lower() for w in self.word_before(a, 2)]
+            if m.group("den"):
+                if nxt_tok is not None and nxt_tok.pos_ in {"NOUN", "ADJ", "PROPN", "NUM"}:
+                    continue  # "a third straight meeting", "a quarter century"
+                out.append((a, b, lex.fractions[m.group("den").lower()]))
+            elif m.group("dens"):
+                n = parse_number(m.group("n"))
+                if n is None or not m.group("dens").lower().endswith("s"):
+                    continue  # "two-third" is no share; "the 21-third" neither
+                out.append((a, b, n * lex.fractions[m.group("dens").lower()]))
+            elif m.group("x"):
+                x, y = parse_number(m.group("x")), parse_number(m.group("y"))
+                if x is None or y is None or not 0 < x < y or 1800 <= y <= 2100:
+                    continue
+                out.append((a, b, x / y))
+            elif m.group("sn"):
+                x, y = int(m.group("sn")), int(m.group("sd"))
+                if 0 < x < y and y in lex.slash_denominators:
+                    out.append((a, b, x / y))
+            elif m.group("half"):
+                two = " ".join(before)
+                if (
+                    re.match(r"\s+of\b", text[b : b + 4])
+                    and not (before and before[-1] in {"first", "second", "latter", "the"})
+                ) or ((before and before[-1] in lex.half_after) or two in lex.half_after):
+                    out.append((a, b, 0.5))
+        return out
+
+    def age(self, a: int, b: int, value: float, is_digit: bool, at: _Atom) -> int | None:
+        """The end of an age at ``a:b``: "a 40-year-old", "Smith, 70, of Tampa", "He was 81."."""
+        text = self.text
+        if at.read.unit or at.read.currency or not 0 < value < 130 or value != int(value):
+            return None
+        m = re.match(r"-?\s?years?[- ]old\b", text[b : b + 12])
+        if m:
+            return b + m.end()
+        if re.search(
+            r"(?i)\b(?:he|she) (?:was|is|died at|dies at)\s+$", text[max(0, a - 16) : a]
+        ) and (re.match(r"\s*(?:[.;,]|and\b|$)", text[b : b + 5])):
+            return b  # "He was 81."
+        if (
+            is_digit
+            and re.match(r",\s$", text[max(0, a - 2) : a])
+            and re.match(r",\s+\D", text[b : b + 3])
+        ):
+            tok = self._token_at(a - 3)
+            if any(e.end_char in (a - 2, a - 1) for e in self.persons) or (
+                tok is not None and tok.pos_ in {"NOUN", "PROPN"} and not tok.like_num
+            ):
+                return b  # "Scott C. Dayton, 42, of Woodbridge", "the winner, 67, took"
+        return None
 
     def modifiers(self, num: _Num) -> None:
         head = self.text[max(0, num.start - 20) : num.start].lower()
@@ -496,10 +769,14 @@ class _QRun:
                 continue
             sent = span[-1].sent
             concept, unit, head_end, change = self.concept(span, sent, num)
-            if num.unit == "USD":
-                concept, unit = "dollars", "USD"
+            if num.currency:
+                concept = "dollars" if num.unit == "USD" else "money"
+            elif num.unit:
+                concept = "percent" if num.unit == "percent" else concept or num.unit
             elif unit:
                 num.unit = unit
+            if num.concept:
+                concept = num.concept
             actor_id = self.actor(span, head_end, sent, concept)
             out.append(
                 Quantity(
