@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.io import read_mapping
 from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
+from .gender import load_gender_data
 from .intervals import Intervals
 
 __all__ = [
@@ -74,6 +75,8 @@ class QuoteLexicon:
     anonymous_heads: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     documents: frozenset[str]
+    organisation_nouns: frozenset[str] = frozenset()
+    next_line_leads: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (the two YAML files merged) for saving with the pipeline."""
@@ -88,6 +91,8 @@ class QuoteLexicon:
             "heads": sorted(self.anonymous_heads),
             "phrases": list(self.anonymous_phrases),
             "documents": sorted(self.documents),
+            "organisation_nouns": sorted(self.organisation_nouns),
+            "next_line_leads": list(self.next_line_leads),
         }
 
 
@@ -106,6 +111,8 @@ def _from_dict(data: dict[str, Any]) -> QuoteLexicon:
         anonymous_heads=words("heads"),
         anonymous_phrases=tuple(str(w).lower() for w in data.get("phrases", []) or []),
         documents=words("documents"),
+        organisation_nouns=words("organisation_nouns"),
+        next_line_leads=tuple(str(w).lower() for w in data.get("next_line_leads", []) or []),
     )
 
 
@@ -259,6 +266,10 @@ class _Source:
         )
 
 
+# how a person's name hangs from the head of the phrase that names them ("Kovac's coach, Marko
+# Ilic": Ilic by apposition; Kovac by possession, so not the one the phrase is about)
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
 
 
@@ -388,6 +399,10 @@ class _Run:
         self.actor_at = Intervals(self.actor_spans, _token_bounds)
         self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
         self.has_actors = ACTORS_KEY in doc.spans
+        self.gender = load_gender_data()
+        self.genders: dict[tuple[int, int], str | None] = {}
+        # the outlet or document reporting a direct quote, by the quote's character range
+        self.reporting: dict[tuple[int, int], _Source] = {}
         text = self.text = doc.text  # Doc.text joins every token: read it once
         spans = find_quotation_spans(text)
         self.all_quoted = spans
@@ -659,6 +674,10 @@ class _Run:
         span = doc[a:b]
         sent_text = self.sent_of(span[0]).text.lower()
         if b - a == 1 and doc[a].lower_ in _PRONOUNS:
+            if doc[a].lower_ in {"he", "she"}:
+                found = self.resolve_personal(doc[a].lower_, pos)
+                if found is not None:
+                    return found
             return self.resolve(doc[a].lower_, pos, None)
         for s in self.actor_at.inside(a, b):
             ref = s._.actor
@@ -666,6 +685,7 @@ class _Run:
                 ref is not None
                 and ref.actor_type == "person"
                 and doc[s.start].pos_ in {"DET", "PRON"}
+                and doc[s.start].dep_ != "poss"  # "his spokeswoman, Beth Moreno" is Moreno
             ):
                 # "the secretary" resolved by the actors component: name its earlier mention.
                 for e in reversed(self.persons):
@@ -688,6 +708,11 @@ class _Run:
                 if s._.actor is not None and s._.actor.actor_type == "person"
             ]
         name: tuple[int, int] | None = None
+        heading = [p for p in persons if self.heads_phrase(p, span.root)]
+        if heading:
+            # "Sala's agent, Bruno Costa", "Ortiz, who hugged Bell,": not the possessor or
+            # a name inside a clause or an object
+            persons = heading
         if persons:
             # The name the phrase is about: before its apposition, the one next to the verb
             # that follows ("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said",
@@ -751,7 +776,13 @@ class _Run:
             return src
         head = span.root
         lemma = head.lemma_.lower()
-        if doc[a].lower_ in _DEFINITE:
+        if doc[a].lower_ in _DEFINITE and lemma in lex.organisation_nouns:
+            # "the company said": the body named before, never a person whose role holds
+            # the word ("the company's founder") nor the subject of the next sentence
+            body = self.resolve_organisation(lemma, pos)
+            if body is not None:
+                return body
+        elif doc[a].lower_ in _DEFINITE:
             mods = tuple(
                 t.lower_
                 for t in span
@@ -922,6 +953,139 @@ class _Run:
         for k in range(bisect_left(self.person_start_chars, pos) - 1, -1, -1):
             if persons[k].end_char <= pos:
                 yield persons[k]
+
+    @staticmethod
+    def heads_phrase(name: Span, root: Token) -> bool:
+        """Whether a name is the head of a phrase or in apposition to it, not its possessor,
+        object or a name inside a relative clause."""
+        t = name.root
+        for _ in range(8):
+            if t.i == root.i or name.start <= root.i < name.end:
+                return True
+            if t.dep_ not in _NAME_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    @staticmethod
+    def is_subject(name: Span) -> bool:
+        """Whether a name is (in apposition to) the subject of its clause."""
+        t = name.root
+        for _ in range(8):
+            if t.dep_ in _SUBJECT_DEPS:
+                return True
+            if t.dep_ not in _NAME_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    def person_gender(self, e: Span) -> str | None:
+        """The gender a person's mention gives: an honorific or given name in it or just
+        before it, else that of an earlier fuller mention with the same last word."""
+        key = (e.start, e.end)
+        if key in self.genders:
+            return self.genders[key]
+        doc = self.doc
+        lo = max(self.sent_of(e[0]).start, e.start - 3)
+        words = [t.text for t in doc[lo : e.end] if not t.is_punct or t.text == "."]
+        # "Mr." may be split into "Mr" "."; the given name is the mention's first word
+        gender = self.gender.of_words([w for w in words[: len(words) - len(e)]] + [e[0].text])
+        if gender is None:
+            gender = self.gender.of_words([t.text for t in e if not t.is_punct])
+        if gender is None:
+            last = e[-1].lower_
+            for other in self.persons_before(e.start_char):
+                if len(other) > 1 and other[-1].lower_ == last:
+                    gender = self.person_gender(other)
+                    if gender is not None:
+                        break
+        self.genders[key] = gender
+        return gender
+
+    def source_gender(self, src: _Source) -> str | None:
+        """The gender of an earlier source: its person mention's, else its words'."""
+        for e in self.person_at.overlapping(self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1):
+            return self.person_gender(e)
+        return self.gender.of_words(re.findall(r"[\w.]+", f"{src.role or ''} {src.text}"))
+
+    def resolve_personal(self, word: str, pos: int) -> _Source | None:
+        """The person "he" or "she" at ``pos`` refers to, by gender and salience.
+
+        The candidates are the people named before ``pos`` outside quotes (quoted or not) and
+        the earlier unnamed sources ("a police spokeswoman"); those whose gender disagrees
+        are skipped. Of the latest sentence that holds a candidate, its subject wins ("Brandt
+        said she was sorry for Kovac. '…,' she said" is Brandt), else the latest mention.
+        Returns None when nobody agrees (the caller falls back to the latest source).
+        """
+        wanted = self.gender.pronouns.get(word)
+        best: tuple[int, bool, int] | None = None
+        pick: _Source | Span | None = None
+        speakers = [src for _, src in self.sources if src.start < pos]
+        spoken = Intervals([(x.start, x.end) for x in speakers], _pair_bounds)
+        for n, e in enumerate(self.persons_before(pos)):
+            if n > 40 or self.in_quote(e[0]) or in_ignored(self.doc, e.start_char, e.end_char):
+                continue
+            if self.seg_of[e.start] < self.seg_of[self.tok(pos)] - 8:
+                break
+            g = self.person_gender(e)
+            if wanted and g and g != wanted:
+                continue
+            subject = self.is_subject(e) or bool(spoken.overlapping(e.start_char, e.end_char))
+            rank = (self.seg_of[e.start], subject, -e.start_char if subject else e.start_char)
+            if best is None or rank > best:
+                best, pick = rank, e
+        for src in speakers:
+            if src.document or src.plural or self.person_at_char_overlaps(src):
+                continue
+            g = self.source_gender(src)
+            if wanted and g and g != wanted:
+                continue
+            seg = self.seg_of[self.tok(src.start)]
+            rank = (seg, True, -src.start)
+            if best is None or rank > best:
+                best, pick = rank, src
+        if pick is None:
+            return None
+        if isinstance(pick, _Source):
+            return replace(pick)
+        return self.complete_name(self.describe_person(pick), pos)
+
+    def person_at_char_overlaps(self, src: _Source) -> bool:
+        """Whether a source's text is a person's name (the people are candidates already)."""
+        a, b = self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1
+        return bool(self.person_at.overlapping(a, b))
+
+    def resolve_organisation(self, head: str, pos: int) -> _Source | None:
+        """The body "the company", "the agency" or "the paper" at ``pos`` refers to.
+
+        An earlier source or organisation whose name holds the word wins ("the agency" is the
+        Food Safety Agency), else the latest organisation named as a subject in the last few
+        sentences ("Crestline denied the claims. '…,' the company said").
+        """
+        doc = self.doc
+        for _, src in reversed(self.sources):
+            if src.start < pos and head in src.words and not self.person_at_char_overlaps(src):
+                if src.document or src.anonymous or not src.text[:1].isupper():
+                    continue
+                return replace(src)
+        here = self.seg_of[self.tok(pos)]
+        orgs = [
+            e
+            for e in doc.ents
+            if e.label_ in {"ORG", "NORP", "WORK_OF_ART", "FAC"}
+            and e.end_char <= pos
+            and here - 6 <= self.seg_of[e.start] <= here
+            and not self.in_quote(e[0])
+        ]
+        stem = head[:-1] if head.endswith("s") else head
+        named = [e for e in orgs if any(w.lower_.startswith(stem[:6]) for w in e)]
+        subjects = [e for e in orgs if e.label_ != "NORP" and self.is_subject(e)]
+        for e in (named or subjects)[-1:]:
+            src = _Source(e.start_char, e.end_char, e.text)
+            src.words = _words(e.text)
+            src.actor_id, src.actor_name = self.actor_for(e.start_char, e.end_char)
+            return src
+        return None
 
     def register(self, src: _Source | None, pos: int) -> None:
         if src is not None:
