@@ -1025,6 +1025,8 @@ class _Run:
         for n, e in enumerate(self.persons_before(pos)):
             if n > 40 or self.in_quote(e[0]) or in_ignored(self.doc, e.start_char, e.end_char):
                 continue
+            if e[0].pos_ in {"PRON", "DET"}:
+                continue  # a pronoun the actors component resolved: its referent is here too
             if self.seg_of[e.start] < self.seg_of[self.tok(pos)] - 8:
                 break
             g = self.person_gender(e)
@@ -1076,6 +1078,7 @@ class _Run:
             and e.end_char <= pos
             and here - 6 <= self.seg_of[e.start] <= here
             and not self.in_quote(e[0])
+            and not self.person_at.overlapping(e.start, e.end)  # "Frey" tagged ORG once
         ]
         stem = head[:-1] if head.endswith("s") else head
         named = [e for e in orgs if any(w.lower_.startswith(stem[:6]) for w in e)]
