@@ -1004,7 +1004,9 @@ class _Run:
 
     def source_gender(self, src: _Source) -> str | None:
         """The gender of an earlier source: its person mention's, else its words'."""
-        for e in self.person_at.overlapping(self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1):
+        for e in self.person_at.overlapping(
+            self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1
+        ):
             return self.person_gender(e)
         return self.gender.of_words(re.findall(r"[\w.]+", f"{src.role or ''} {src.text}"))
 
@@ -1146,6 +1148,9 @@ class _Run:
         colon_at = next(
             (u.i for u in doc[seg.start : min(ta, seg.start + 6)] if u.text == ":"), None
         )
+        lead_in = self.round_up_lead_in(seg, ta, qa, qb)
+        if lead_in is not None:
+            return lead_in, None
         if (
             colon_at is not None
             and colon_at > seg.start
@@ -1162,7 +1167,109 @@ class _Run:
             src = self.statement_subject(doc[sent.start : colon + 1])
             if src is not None:
                 return src, None
+        below = self.next_line_speaker(qa, qb)
+        if below is not None:
+            return below, None
         return self.resolve("they", qa, None), None
+
+    def round_up_lead_in(self, seg: Span, ta: int, qa: int, qb: int) -> _Source | None:
+        """The speaker of a round-up line "Claire Dunmore, The Morning Post: '…'".
+
+        A line opening with a name, a comma and an outlet (proper nouns only) before the
+        colon that introduces the quote gives the quote to the name; the outlet is its
+        reporting source.
+        """
+        doc = self.doc
+        colon = next((u.i for u in doc[seg.start : min(ta, seg.start + 12)] if u.text == ":"), None)
+        if colon is None or self.line_of[seg.start][0] != seg.start:
+            return None
+        words = doc[seg.start : colon]
+        commas = [u.i for u in words if u.text == ","]
+        if (
+            len(commas) != 1
+            or doc[seg.start].pos_ != "PROPN"
+            or commas[0] - seg.start < 2
+            or colon - commas[0] < 2
+            or not all(u.pos_ in {"PROPN", "DET", "PUNCT", "CCONJ"} for u in words)
+        ):
+            return None
+        src = self.describe(seg.start, commas[0], qa)
+        outlet = self.describe(commas[0] + 1, colon, qa)
+        if src is not None and outlet is not None:
+            self.reporting[(qa, qb)] = outlet
+        return src
+
+    def next_line_speaker(self, qa: int, qb: int) -> _Source | None:
+        """The speaker named on the line after a quote that stands alone on its line.
+
+        "'We were promised 2,000 jobs.'" then the line "Joan Pierce, mayor of Casa Verde."
+        (a name, titles before it, no verb before its first comma), or "That was how Wanjiru
+        described it." (a lead of ``next_line_leads``). The next line must follow a single
+        line break, not start a new paragraph, and hold no quotation mark.
+        """
+        text, doc = self.text, self.doc
+        start = text.rfind("\n", 0, qa) + 1
+        end = text.find("\n", qb)
+        if (
+            end < 0
+            or text[start:qa].strip(_STRIP + _MARKS)
+            or text[qb:end].strip(_STRIP + _MARKS + ".!?")
+        ):
+            return None
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[end + 1 : nxt]
+        if not line.strip() or line[:1].isspace() or any(m in line for m in _MARKS):
+            return None
+        a, b = self.tok(end + 1), self.tok(nxt - 1) + 1
+        while a < b and doc[a].is_space:
+            a += 1
+        low = line.lower()
+        lead = next((w for w in self.lex.next_line_leads if low.startswith(w + " ")), None)
+        if lead is not None:
+            for e in self.person_at.starting_in(a, b):
+                if e[0].pos_ not in {"PRON", "DET"}:
+                    return self.complete_name(self.describe_person(e), qa)
+            return None
+        if a >= b or not doc[a].text[:1].isupper():
+            return None
+        stop = next((u.i for u in doc[a:b] if u.text in {",", ".", ";"}), b)
+        if stop - a > 8 or any(u.pos_ in {"VERB", "AUX"} for u in doc[a:stop]):
+            return None
+        src = self.describe(a, stop, qa)
+        if src is None or src.document:
+            return None
+        return src
+
+    def reporting_source_of(self, cue: Token, speaker: _Source | None) -> _Source | None:
+        """The outlet or document a cue's sentence says reports the speaker's words.
+
+        "The site quoted Mr. Vance as saying: '…'" (the subject of "quote"), "According to
+        the Associated Press, Vance told a town hall: '…'" (the object of "according to").
+        """
+        doc = self.doc
+        t: Token = cue
+        for _ in range(3):
+            if t.head is t:
+                break
+            t = t.head
+            if t.lemma_.lower() == "quote" and t.pos_ == "VERB":
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if subj:
+                    c = subj[0]
+                    return self.describe(c.left_edge.i, min(c.right_edge.i + 1, t.i), cue.idx)
+                return None
+        seg = self.sent_of(cue)
+        for u in seg:
+            if u.lower_ == "according" and u.i + 1 < seg.end and doc[u.i + 1].lower_ == "to":
+                obj = [c for c in doc[u.i + 1].children if c.dep_ == "pobj"]
+                if not obj or self.in_quote(obj[0]):
+                    continue
+                a, b = u.i + 2, obj[0].right_edge.i + 1
+                if speaker is not None and doc[a].idx <= speaker.start < doc[b - 1].idx + 1:
+                    continue
+                return self.describe(a, b, cue.idx)
+        return None
 
     def statement_subject(self, span: Span) -> _Source | None:
         root = span.root
@@ -1330,6 +1437,9 @@ class _Run:
                 src, cue = self.attribute_direct(qa, qb)
                 if cue is not None:
                     used.add(cue.i)
+                    via = self.reporting_source_of(cue, src)
+                    if via is not None:
+                        self.reporting[(qa, qb)] = via
                 cue_span = (
                     TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text))
                     if cue
@@ -1363,6 +1473,11 @@ class _Run:
                     speaker_role=src.role if src else None,
                     anonymous=bool(src and src.anonymous),
                     cue=cue_span,
+                    reporting_source=(
+                        self.reporting[(s, e)].arg()
+                        if direct and (s, e) in self.reporting
+                        else None
+                    ),
                 )
             )
         return records
