@@ -270,6 +270,7 @@ class _Source:
 # Ilic": Ilic by apposition; Kovac by possession, so not the one the phrase is about)
 _NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOT_HEAD_DEPS = frozenset({"poss", "relcl", "acl", "advcl", "pobj", "dobj", "dative", "ccomp"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
 
 
@@ -708,7 +709,8 @@ class _Run:
                 if s._.actor is not None and s._.actor.actor_type == "person"
             ]
         name: tuple[int, int] | None = None
-        heading = [p for p in persons if self.heads_phrase(p, span.root)]
+        one_sentence = span.end <= span[0].sent.end  # a parse tree to read the phrase from
+        heading = [p for p in persons if one_sentence and self.heads_phrase(p, span.root)]
         if heading:
             # "Sala's agent, Bruno Costa", "Ortiz, who hugged Bell,": not the possessor or
             # a name inside a clause or an object
@@ -956,13 +958,13 @@ class _Run:
 
     @staticmethod
     def heads_phrase(name: Span, root: Token) -> bool:
-        """Whether a name is the head of a phrase or in apposition to it, not its possessor,
-        object or a name inside a relative clause."""
+        """Whether a name is not a possessor, an object or inside a clause of the phrase
+        whose head is ``root`` ("Sala's agent, Bruno Costa"; "Ortiz, who hugged Bell,")."""
         t = name.root
-        for _ in range(8):
+        for _ in range(12):
             if t.i == root.i or name.start <= root.i < name.end:
                 return True
-            if t.dep_ not in _NAME_DEPS or t.head is t:
+            if t.dep_ in _NOT_HEAD_DEPS or t.head is t:
                 return False
             t = t.head
         return False
