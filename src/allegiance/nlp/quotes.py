@@ -1022,7 +1022,7 @@ class _Run:
         Returns None when nobody agrees (the caller falls back to the latest source).
         """
         wanted = self.gender.pronouns.get(word)
-        best: tuple[int, bool, int] | None = None
+        best: tuple[int, bool, bool, int] | None = None
         pick: _Source | Span | None = None
         speakers = [src for _, src in self.sources if src.start < pos]
         spoken = Intervals([(x.start, x.end) for x in speakers], _pair_bounds)
@@ -1037,7 +1037,11 @@ class _Run:
             if wanted and g and g != wanted:
                 continue
             subject = self.is_subject(e) or bool(spoken.overlapping(e.start_char, e.end_char))
-            rank = (self.seg_of[e.start], subject, -e.start_char if subject else e.start_char)
+            # the subject itself before a name hung on it ("Air Force" tagged as a name in
+            # "Air Force Maj. Gen. Pat Ryder"), then the first subject of the sentence
+            direct = subject and e.root.dep_ in _SUBJECT_DEPS
+            pos_rank = -e.start_char if subject else e.start_char
+            rank = (self.seg_of[e.start], subject, direct, pos_rank)
             if best is None or rank > best:
                 best, pick = rank, e
         for src in speakers:
@@ -1047,7 +1051,7 @@ class _Run:
             if wanted and g and g != wanted:
                 continue
             seg = self.seg_of[self.tok(src.start)]
-            rank = (seg, True, -src.start)
+            rank = (seg, True, True, -src.start)
             if best is None or rank > best:
                 best, pick = rank, src
         if pick is None:
