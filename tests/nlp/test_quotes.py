@@ -414,3 +414,19 @@ def test_outlet_quoting_a_person_is_the_reporting_source(nlp, text, speaker, out
 def test_plain_attribution_has_no_reporting_source(nlp):
     quotes = [q for q in _quotes(nlp, '"We will win this war," Galloway said.') if q.direct]
     assert quotes[0].reporting_source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of a negated clause is not the next speaker...
+        ('Coach Peter Lyle said the team was tired. Mark Bell was not there. '
+         '"We need a week of rest before the final," he said.', "Lyle"),
+        # ...unless the negated verb is a speech verb: the person is the one who speaks next
+        ('Coach Irene Walsh would not comment on the talks. "Diego is our player," she said, "until he is not."',
+         "Irene Walsh"),
+    ],
+)  # fmt: skip
+def test_negated_clause_subject_and_pronoun(nlp, text, speaker):
+    found = _speakers(nlp, text)[0][1]
+    assert found is not None and found.endswith(speaker)

@@ -981,6 +981,22 @@ class _Run:
             t = t.head
         return False
 
+    def negated(self, name: Span) -> bool:
+        """Whether a name is the subject of a negated clause ("X did not speak", "X was not
+        there"): such a person is not the one a following "he said" quotes. A negated speech
+        verb ("X would not comment on the talks") still makes X the one who speaks next."""
+        t = name.root
+        for _ in range(8):
+            if t.dep_ in _SUBJECT_DEPS:
+                verb = t.head
+                return verb.lemma_.lower() not in self.lex.verbs and any(
+                    c.dep_ == "neg" for c in verb.children
+                )
+            if t.dep_ not in _NAME_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
     def person_gender(self, e: Span) -> str | None:
         """The gender a person's mention gives: an honorific or given name in it or just
         before it, else that of an earlier fuller mention with the same last word."""
@@ -1022,7 +1038,7 @@ class _Run:
         Returns None when nobody agrees (the caller falls back to the latest source).
         """
         wanted = self.gender.pronouns.get(word)
-        best: tuple[int, bool, bool, int] | None = None
+        best: tuple[bool, int, bool, bool, int] | None = None
         pick: _Source | Span | None = None
         speakers = [src for _, src in self.sources if src.start < pos]
         spoken = Intervals([(x.start, x.end) for x in speakers], _pair_bounds)
@@ -1041,17 +1057,21 @@ class _Run:
             # "Air Force Maj. Gen. Pat Ryder"), then the first subject of the sentence
             direct = subject and e.root.dep_ in _SUBJECT_DEPS
             pos_rank = -e.start_char if subject else e.start_char
-            rank = (self.seg_of[e.start], subject, direct, pos_rank)
+            # "Soleimani was not there. '…,' he said": the subject of a negated clause comes
+            # after everyone else (but "X would not comment. '…,' she said" still finds X)
+            rank = (not self.negated(e), self.seg_of[e.start], subject, direct, pos_rank)
             if best is None or rank > best:
                 best, pick = rank, e
         for src in speakers:
             if src.document or src.plural or self.person_at_char_overlaps(src):
                 continue
             g = self.source_gender(src)
+            if not src.anonymous and g is None:
+                continue  # a body ("Onda Sport"), not an unnamed person
             if wanted and g and g != wanted:
                 continue
             seg = self.seg_of[self.tok(src.start)]
-            rank = (seg, True, True, -src.start)
+            rank = (True, seg, True, True, -src.start)
             if best is None or rank > best:
                 best, pick = rank, src
         if pick is None:
