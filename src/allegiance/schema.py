@@ -163,6 +163,9 @@ class Quote(_Model):
     speaker_role: str | None = None
     anonymous: bool = False
     cue: TextSpan | None = None
+    #: the outlet or document that reports the speaker's words ("the site quoted Mr. Vance as
+    #: saying", "according to the Associated Press, Vance told ..."), when the text names one
+    reporting_source: ActorArg | None = None
 
 
 class Quantity(_Model):

@@ -19,6 +19,10 @@ QUANTITY_F1_FLOOR = 0.98
 TEXTS_QUOTE_F1_FLOOR = 0.96
 TEXTS_SPEAKER_FLOOR = 0.94
 TEXTS_QUANTITY_F1_FLOOR = 0.98
+# The composed news outside defence (quotes_news_gold): direct quotes only.
+NEWS_QUOTE_F1_FLOOR = 0.97
+NEWS_SPEAKER_FLOOR = 0.94
+NEWS_NAMED_SPEAKER_FLOOR = 0.94
 
 
 def _texts() -> dict[str, tuple[str, str | None]]:
@@ -86,3 +90,36 @@ def test_quantity_value_scores_hold_on_gold(processed, subset, f1_floor):
     scores = score_quantities([q for d in processed for q in d._.quantities], docs, gold)
     print(f"\nquantities ({subset}): {scores}")
     assert scores.f1 >= f1_floor, scores
+
+
+def _news_texts() -> dict[str, str]:
+    """The composed news texts of quotes_news_gold by id."""
+    out: dict[str, str] = {}
+    for path in sorted((DATA / "quotes_news_gold" / "texts").glob("*.txt")):
+        head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        fields = dict(line.split(":", 1) for line in head.splitlines())
+        out[fields["id"].strip()] = body[:-1] if body.endswith("\n") else body
+    return out
+
+
+@pytest.mark.slow
+def test_quote_speakers_hold_on_news_gold(nlp):
+    """Direct quotes and their speakers on composed news outside defence (every text scored,
+    the two without quotes too); speaker accuracy also on named speakers alone."""
+    docs = []
+    for doc_id, text in _news_texts().items():
+        doc = nlp.make_doc(text)
+        doc._.doc_id = doc_id
+        docs.append(doc)
+    predicted = [q for d in nlp.pipe(docs) for q in d._.quotes if q.direct]
+    gold = load_quote_gold(DATA / "quotes_news_gold" / "quotes.jsonl")
+    assert len(gold) >= 150
+    scores = score_quotes(predicted, gold)
+    named = score_quotes(predicted, [g for g in gold if g["speaker"] and not g["anonymous"]])
+    print(
+        f"\nquotes (news): {scores} speaker_accuracy={scores.speaker_accuracy:.4f} "
+        f"named={named.speaker_accuracy:.4f}"
+    )
+    assert scores.f1 >= NEWS_QUOTE_F1_FLOOR, scores
+    assert scores.speaker_accuracy >= NEWS_SPEAKER_FLOOR, scores
+    assert named.speaker_accuracy >= NEWS_NAMED_SPEAKER_FLOOR, named

@@ -284,3 +284,149 @@ def test_speaker_resolution_rules(nlp, text, speaker):
 def test_all_told_is_not_an_attribution(nlp):
     text = "All told this means that there has been a total of 27 attacks in Iraq and Syria."
     assert _quotes(nlp, text) == []
+
+
+def _speakers(nlp, text):
+    return [(q.text, q.speaker.text if q.speaker else None) for q in _quotes(nlp, text) if q.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # gender: the pronoun skips the man named last
+        ("Port director Michael Lee spoke first. Union negotiator Ana Ruiz argued the workers had no choice. "
+         '"They offered us less than inflation again," she said.', "Ana Ruiz"),
+        ("Mayor Linda Park opened the session. Councillor James Moor argued the levy was too steep. "
+         '"People are already stretched to the limit," she said.', "Linda Park"),
+        # honorifics decide when the given name is unknown
+        ('Mrs. Okonjo met Mr. Varga on Monday. "We found no common ground at all," she said.', "Okonjo"),
+        # a person named in a sentence without a quote is an antecedent
+        ('"The market will turn by spring," said analyst Rachel Stone. Daniel Weiss disagreed in an interview. '
+         '"Our competitors are not waiting for spring," he said.', "Daniel Weiss"),
+        # the subject of the latest sentence wins over its object
+        ('Alice Brandt said she was sorry for Nina Kovac. "Nobody wants to win like this," she said.', "Alice Brandt"),
+        # a possessor is not the speaker
+        ('Kovac\'s coach, Marko Ilic, said the injury was minor. "Two weeks of rest and she will be fine," he said.',
+         "Marko Ilic"),
+    ],
+)  # fmt: skip
+def test_pronouns_agree_in_gender_and_follow_salience(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1][1] == speaker
+
+
+def test_pronoun_with_one_candidate_keeps_it(nlp):
+    """Nothing to choose from: the only person named is the speaker, whatever the gender data."""
+    text = 'Dr. Pat Quill leads the study. "The effect was small but steady," Quill said.'
+    assert _speakers(nlp, text)[-1][1] == "Quill"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Orchard Foods is recalling 40,000 jars of peanut butter. "
+         '"Consumer safety is our first priority," the company said.', "Orchard Foods"),
+        ("The International Coffee Organization said supply would stay tight. "
+         '"Stocks are at their lowest level in years," the organisation said.', "International Coffee Organization"),
+        ('"The defendant moved money through four shell companies," the court filing says.', "the court filing"),
+    ],
+)  # fmt: skip
+def test_bodies_and_documents_speak(nlp, text, speaker):
+    found = _speakers(nlp, text)[-1][1]
+    assert found is not None and found.endswith(speaker)
+
+
+def test_the_company_is_not_a_person_whose_role_holds_the_word(nlp):
+    text = (
+        "The company's founder, Ben Archer, spoke on a podcast. "
+        '"We are committed to being the safest app for families," the company said.'
+    )
+    assert _speakers(nlp, text)[-1][1] != "Ben Archer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Union leader Henrik Dahl, who marched with Lucia Romero, shouted "We will not go back to work now!"',
+         "Henrik Dahl"),
+        ('"The deal is ninety percent done," Sala\'s agent, Bruno Costa, told the radio station.', "Bruno Costa"),
+        ('"Closing libraries is the politics of the bulldozer," fumed councillor Derek Mills.', "Derek Mills"),
+        ('"And the worst year for delays," interjected another shareholder, Pete Sorensen.', "Pete Sorensen"),
+        ('"Do not read too much into one delay," advises Dr. Omar Haddad, who studies chips.', "Omar Haddad"),
+        ('"At least bulldozers build things," retorted deputy mayor Fiona Shaw.', "Fiona Shaw"),
+    ],
+)  # fmt: skip
+def test_speaker_phrases_and_manner_of_speaking_verbs(nlp, text, speaker):
+    assert _speakers(nlp, text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Shares fell.\n\n"We were promised 2,000 jobs. Now we are told to wait."\nJoan Pierce, mayor of Casa Verde.',
+         "Joan Pierce"),
+        ('Ruth Wanjiru won.\n\n"My legs were screaming, but my head said keep going."\n'
+         "That was how Wanjiru described the last two kilometres.", "Wanjiru"),
+        ('It rained.\n\n"It was brutal. I loved every minute of it."\nAmateur runner Tom Baker, 45, who finished late.',
+         "Tom Baker"),
+    ],
+)  # fmt: skip
+def test_attribution_on_the_next_line(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1][1] == speaker
+
+
+def test_next_paragraph_is_not_an_attribution(nlp):
+    """A new paragraph after a lone quote is the story going on, not its attribution."""
+    text = (
+        '"We will share everything with the city," Ines Walker said.\n\n'
+        '"Our biggest challenge is curbs, not technology."\n\n'
+        "Sam Osei, an engineer, joined the firm in May."
+    )
+    assert _speakers(nlp, text)[-1][1] == "Ines Walker"
+
+
+def test_round_up_lead_in_gives_name_and_outlet(nlp):
+    text = (
+        "What the papers say\n\n"
+        'Claire Dunmore, The Morning Post: "A cautious budget for incautious times, and that may be its strength."'
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Claire Dunmore"
+    assert quotes[-1].reporting_source is not None
+    assert quotes[-1].reporting_source.text.endswith("Morning Post")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "outlet"),
+    [
+        ('The site, Prairie Daily, quoted Mr. Vance as saying: "Farmers will have to tighten their belts."',
+         "Vance", "Prairie Daily"),
+        ('According to the Associated Press, Vance later told a town hall: "I chose my words badly and I regret it."',
+         "Vance", "Associated Press"),
+    ],
+)  # fmt: skip
+def test_outlet_quoting_a_person_is_the_reporting_source(nlp, text, speaker, outlet):
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith(speaker)
+    assert quotes[0].reporting_source is not None
+    assert quotes[0].reporting_source.text.endswith(outlet)
+
+
+def test_plain_attribution_has_no_reporting_source(nlp):
+    quotes = [q for q in _quotes(nlp, '"We will win this war," Galloway said.') if q.direct]
+    assert quotes[0].reporting_source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of a negated clause is not the next speaker...
+        ('Coach Peter Lyle said the team was tired. Mark Bell was not there. '
+         '"We need a week of rest before the final," he said.', "Lyle"),
+        # ...unless the negated verb is a speech verb: the person is the one who speaks next
+        ('Coach Irene Walsh would not comment on the talks. "Diego is our player," she said, "until he is not."',
+         "Irene Walsh"),
+    ],
+)  # fmt: skip
+def test_negated_clause_subject_and_pronoun(nlp, text, speaker):
+    found = _speakers(nlp, text)[0][1]
+    assert found is not None and found.endswith(speaker)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.io import read_mapping
 from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
+from .gender import load_gender_data
 from .intervals import Intervals
 
 __all__ = [
@@ -74,6 +75,8 @@ class QuoteLexicon:
     anonymous_heads: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     documents: frozenset[str]
+    organisation_nouns: frozenset[str] = frozenset()
+    next_line_leads: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (the two YAML files merged) for saving with the pipeline."""
@@ -88,6 +91,8 @@ class QuoteLexicon:
             "heads": sorted(self.anonymous_heads),
             "phrases": list(self.anonymous_phrases),
             "documents": sorted(self.documents),
+            "organisation_nouns": sorted(self.organisation_nouns),
+            "next_line_leads": list(self.next_line_leads),
         }
 
 
@@ -106,6 +111,8 @@ def _from_dict(data: dict[str, Any]) -> QuoteLexicon:
         anonymous_heads=words("heads"),
         anonymous_phrases=tuple(str(w).lower() for w in data.get("phrases", []) or []),
         documents=words("documents"),
+        organisation_nouns=words("organisation_nouns"),
+        next_line_leads=tuple(str(w).lower() for w in data.get("next_line_leads", []) or []),
     )
 
 
@@ -259,6 +266,11 @@ class _Source:
         )
 
 
+# how a person's name hangs from the head of the phrase that names them ("Kovac's coach, Marko
+# Ilic": Ilic by apposition; Kovac by possession, so not the one the phrase is about)
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOT_HEAD_DEPS = frozenset({"poss", "relcl", "acl", "advcl", "pobj", "dobj", "dative", "ccomp"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
 
 
@@ -388,6 +400,10 @@ class _Run:
         self.actor_at = Intervals(self.actor_spans, _token_bounds)
         self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
         self.has_actors = ACTORS_KEY in doc.spans
+        self.gender = load_gender_data()
+        self.genders: dict[tuple[int, int], str | None] = {}
+        # the outlet or document reporting a direct quote, by the quote's character range
+        self.reporting: dict[tuple[int, int], _Source] = {}
         text = self.text = doc.text  # Doc.text joins every token: read it once
         spans = find_quotation_spans(text)
         self.all_quoted = spans
@@ -659,6 +675,10 @@ class _Run:
         span = doc[a:b]
         sent_text = self.sent_of(span[0]).text.lower()
         if b - a == 1 and doc[a].lower_ in _PRONOUNS:
+            if doc[a].lower_ in {"he", "she"}:
+                found = self.resolve_personal(doc[a].lower_, pos)
+                if found is not None:
+                    return found
             return self.resolve(doc[a].lower_, pos, None)
         for s in self.actor_at.inside(a, b):
             ref = s._.actor
@@ -666,6 +686,7 @@ class _Run:
                 ref is not None
                 and ref.actor_type == "person"
                 and doc[s.start].pos_ in {"DET", "PRON"}
+                and doc[s.start].dep_ != "poss"  # "his spokeswoman, Beth Moreno" is Moreno
             ):
                 # "the secretary" resolved by the actors component: name its earlier mention.
                 for e in reversed(self.persons):
@@ -688,6 +709,12 @@ class _Run:
                 if s._.actor is not None and s._.actor.actor_type == "person"
             ]
         name: tuple[int, int] | None = None
+        one_sentence = span.end <= span[0].sent.end  # a parse tree to read the phrase from
+        heading = [p for p in persons if one_sentence and self.heads_phrase(p, span.root)]
+        if heading:
+            # "Sala's agent, Bruno Costa", "Ortiz, who hugged Bell,": not the possessor or
+            # a name inside a clause or an object
+            persons = heading
         if persons:
             # The name the phrase is about: before its apposition, the one next to the verb
             # that follows ("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said",
@@ -751,7 +778,13 @@ class _Run:
             return src
         head = span.root
         lemma = head.lemma_.lower()
-        if doc[a].lower_ in _DEFINITE:
+        if doc[a].lower_ in _DEFINITE and lemma in lex.organisation_nouns:
+            # "the company said": the body named before, never a person whose role holds
+            # the word ("the company's founder") nor the subject of the next sentence
+            body = self.resolve_organisation(lemma, pos)
+            if body is not None:
+                return body
+        elif doc[a].lower_ in _DEFINITE:
             mods = tuple(
                 t.lower_
                 for t in span
@@ -923,6 +956,168 @@ class _Run:
             if persons[k].end_char <= pos:
                 yield persons[k]
 
+    @staticmethod
+    def heads_phrase(name: Span, root: Token) -> bool:
+        """Whether a name is not a possessor, an object or inside a clause of the phrase
+        whose head is ``root`` ("Sala's agent, Bruno Costa"; "Ortiz, who hugged Bell,")."""
+        t = name.root
+        for _ in range(12):
+            if t.i == root.i or name.start <= root.i < name.end:
+                return True
+            if t.dep_ in _NOT_HEAD_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    @staticmethod
+    def is_subject(name: Span) -> bool:
+        """Whether a name is (in apposition to) the subject of its clause."""
+        t = name.root
+        for _ in range(8):
+            if t.dep_ in _SUBJECT_DEPS:
+                return True
+            if t.dep_ not in _NAME_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    def negated(self, name: Span) -> bool:
+        """Whether a name is the subject of a negated clause ("X did not speak", "X was not
+        there"): such a person is not the one a following "he said" quotes. A negated speech
+        verb ("X would not comment on the talks") still makes X the one who speaks next."""
+        t = name.root
+        for _ in range(8):
+            if t.dep_ in _SUBJECT_DEPS:
+                verb = t.head
+                return verb.lemma_.lower() not in self.lex.verbs and any(
+                    c.dep_ == "neg" for c in verb.children
+                )
+            if t.dep_ not in _NAME_DEPS or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    def person_gender(self, e: Span) -> str | None:
+        """The gender a person's mention gives: an honorific or given name in it or just
+        before it, else that of an earlier fuller mention with the same last word."""
+        key = (e.start, e.end)
+        if key in self.genders:
+            return self.genders[key]
+        doc = self.doc
+        lo = max(self.sent_of(e[0]).start, e.start - 3)
+        words = [t.text for t in doc[lo : e.end] if not t.is_punct or t.text == "."]
+        # "Mr." may be split into "Mr" "."; the given name is the mention's first word
+        gender = self.gender.of_words([w for w in words[: len(words) - len(e)]] + [e[0].text])
+        if gender is None:
+            gender = self.gender.of_words([t.text for t in e if not t.is_punct])
+        if gender is None:
+            last = e[-1].lower_
+            for other in self.persons_before(e.start_char):
+                if len(other) > 1 and other[-1].lower_ == last:
+                    gender = self.person_gender(other)
+                    if gender is not None:
+                        break
+        self.genders[key] = gender
+        return gender
+
+    def source_gender(self, src: _Source) -> str | None:
+        """The gender of an earlier source: its person mention's, else its words'."""
+        for e in self.person_at.overlapping(
+            self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1
+        ):
+            return self.person_gender(e)
+        return self.gender.of_words(re.findall(r"[\w.]+", f"{src.role or ''} {src.text}"))
+
+    def resolve_personal(self, word: str, pos: int) -> _Source | None:
+        """The person "he" or "she" at ``pos`` refers to, by gender and salience.
+
+        The candidates are the people named before ``pos`` outside quotes (quoted or not) and
+        the earlier unnamed sources ("a police spokeswoman"); those whose gender disagrees
+        are skipped. Of the latest sentence that holds a candidate, its subject wins ("Brandt
+        said she was sorry for Kovac. '…,' she said" is Brandt), else the latest mention.
+        Returns None when nobody agrees (the caller falls back to the latest source).
+        """
+        wanted = self.gender.pronouns.get(word)
+        best: tuple[bool, int, bool, bool, int] | None = None
+        pick: _Source | Span | None = None
+        speakers = [src for _, src in self.sources if src.start < pos]
+        spoken = Intervals([(x.start, x.end) for x in speakers], _pair_bounds)
+        for n, e in enumerate(self.persons_before(pos)):
+            if n > 40 or self.in_quote(e[0]) or in_ignored(self.doc, e.start_char, e.end_char):
+                continue
+            if e[0].pos_ in {"PRON", "DET"}:
+                continue  # a pronoun the actors component resolved: its referent is here too
+            if self.seg_of[e.start] < self.seg_of[self.tok(pos)] - 8:
+                break
+            g = self.person_gender(e)
+            if wanted and g and g != wanted:
+                continue
+            subject = self.is_subject(e) or bool(spoken.overlapping(e.start_char, e.end_char))
+            # the subject itself before a name hung on it ("Air Force" tagged as a name in
+            # "Air Force Maj. Gen. Pat Ryder"), then the first subject of the sentence
+            direct = subject and e.root.dep_ in _SUBJECT_DEPS
+            pos_rank = -e.start_char if subject else e.start_char
+            # "Soleimani was not there. '…,' he said": the subject of a negated clause comes
+            # after everyone else (but "X would not comment. '…,' she said" still finds X)
+            rank = (not self.negated(e), self.seg_of[e.start], subject, direct, pos_rank)
+            if best is None or rank > best:
+                best, pick = rank, e
+        for src in speakers:
+            if src.document or src.plural or self.person_at_char_overlaps(src):
+                continue
+            g = self.source_gender(src)
+            if not src.anonymous and g is None:
+                continue  # a body ("Onda Sport"), not an unnamed person
+            if wanted and g and g != wanted:
+                continue
+            seg = self.seg_of[self.tok(src.start)]
+            rank = (True, seg, True, True, -src.start)
+            if best is None or rank > best:
+                best, pick = rank, src
+        if pick is None:
+            return None
+        if isinstance(pick, _Source):
+            return replace(pick)
+        return self.complete_name(self.describe_person(pick), pos)
+
+    def person_at_char_overlaps(self, src: _Source) -> bool:
+        """Whether a source's text is a person's name (the people are candidates already)."""
+        a, b = self.tok(src.start), self.tok(max(src.start, src.end - 1)) + 1
+        return bool(self.person_at.overlapping(a, b))
+
+    def resolve_organisation(self, head: str, pos: int) -> _Source | None:
+        """The body "the company", "the agency" or "the paper" at ``pos`` refers to.
+
+        An earlier source or organisation whose name holds the word wins ("the agency" is the
+        Food Safety Agency), else the latest organisation named as a subject in the last few
+        sentences ("Crestline denied the claims. '…,' the company said").
+        """
+        doc = self.doc
+        for _, src in reversed(self.sources):
+            if src.start < pos and head in src.words and not self.person_at_char_overlaps(src):
+                if src.document or src.anonymous or not src.text[:1].isupper():
+                    continue
+                return replace(src)
+        here = self.seg_of[self.tok(pos)]
+        orgs = [
+            e
+            for e in doc.ents
+            if e.label_ in {"ORG", "NORP", "WORK_OF_ART", "FAC"}
+            and e.end_char <= pos
+            and here - 6 <= self.seg_of[e.start] <= here
+            and not self.in_quote(e[0])
+            and not self.person_at.overlapping(e.start, e.end)  # "Frey" tagged ORG once
+        ]
+        stem = head[:-1] if head.endswith("s") else head
+        named = [e for e in orgs if any(w.lower_.startswith(stem[:6]) for w in e)]
+        subjects = [e for e in orgs if e.label_ != "NORP" and self.is_subject(e)]
+        for e in (named or subjects)[-1:]:
+            src = _Source(e.start_char, e.end_char, e.text)
+            src.words = _words(e.text)
+            src.actor_id, src.actor_name = self.actor_for(e.start_char, e.end_char)
+            return src
+        return None
+
     def register(self, src: _Source | None, pos: int) -> None:
         if src is not None:
             self.sources.append((pos, src))
@@ -979,6 +1174,9 @@ class _Run:
         colon_at = next(
             (u.i for u in doc[seg.start : min(ta, seg.start + 6)] if u.text == ":"), None
         )
+        lead_in = self.round_up_lead_in(seg, ta, qa, qb)
+        if lead_in is not None:
+            return lead_in, None
         if (
             colon_at is not None
             and colon_at > seg.start
@@ -995,7 +1193,109 @@ class _Run:
             src = self.statement_subject(doc[sent.start : colon + 1])
             if src is not None:
                 return src, None
+        below = self.next_line_speaker(qa, qb)
+        if below is not None:
+            return below, None
         return self.resolve("they", qa, None), None
+
+    def round_up_lead_in(self, seg: Span, ta: int, qa: int, qb: int) -> _Source | None:
+        """The speaker of a round-up line "Claire Dunmore, The Morning Post: '…'".
+
+        A line opening with a name, a comma and an outlet (proper nouns only) before the
+        colon that introduces the quote gives the quote to the name; the outlet is its
+        reporting source.
+        """
+        doc = self.doc
+        colon = next((u.i for u in doc[seg.start : min(ta, seg.start + 12)] if u.text == ":"), None)
+        if colon is None or self.line_of[seg.start][0] != seg.start:
+            return None
+        words = doc[seg.start : colon]
+        commas = [u.i for u in words if u.text == ","]
+        if (
+            len(commas) != 1
+            or doc[seg.start].pos_ != "PROPN"
+            or commas[0] - seg.start < 2
+            or colon - commas[0] < 2
+            or not all(u.pos_ in {"PROPN", "DET", "PUNCT", "CCONJ"} for u in words)
+        ):
+            return None
+        src = self.describe(seg.start, commas[0], qa)
+        outlet = self.describe(commas[0] + 1, colon, qa)
+        if src is not None and outlet is not None:
+            self.reporting[(qa, qb)] = outlet
+        return src
+
+    def next_line_speaker(self, qa: int, qb: int) -> _Source | None:
+        """The speaker named on the line after a quote that stands alone on its line.
+
+        "'We were promised 2,000 jobs.'" then the line "Joan Pierce, mayor of Casa Verde."
+        (a name, titles before it, no verb before its first comma), or "That was how Wanjiru
+        described it." (a lead of ``next_line_leads``). The next line must follow a single
+        line break, not start a new paragraph, and hold no quotation mark.
+        """
+        text, doc = self.text, self.doc
+        start = text.rfind("\n", 0, qa) + 1
+        end = text.find("\n", qb)
+        if (
+            end < 0
+            or text[start:qa].strip(_STRIP + _MARKS)
+            or text[qb:end].strip(_STRIP + _MARKS + ".!?")
+        ):
+            return None
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[end + 1 : nxt]
+        if not line.strip() or line[:1].isspace() or any(m in line for m in _MARKS):
+            return None
+        a, b = self.tok(end + 1), self.tok(nxt - 1) + 1
+        while a < b and doc[a].is_space:
+            a += 1
+        low = line.lower()
+        lead = next((w for w in self.lex.next_line_leads if low.startswith(w + " ")), None)
+        if lead is not None:
+            for e in self.person_at.starting_in(a, b):
+                if e[0].pos_ not in {"PRON", "DET"}:
+                    return self.complete_name(self.describe_person(e), qa)
+            return None
+        if a >= b or not doc[a].text[:1].isupper():
+            return None
+        stop = next((u.i for u in doc[a:b] if u.text in {",", ".", ";"}), b)
+        if stop - a > 8 or any(u.pos_ in {"VERB", "AUX"} for u in doc[a:stop]):
+            return None
+        src = self.describe(a, stop, qa)
+        if src is None or src.document:
+            return None
+        return src
+
+    def reporting_source_of(self, cue: Token, speaker: _Source | None) -> _Source | None:
+        """The outlet or document a cue's sentence says reports the speaker's words.
+
+        "The site quoted Mr. Vance as saying: '…'" (the subject of "quote"), "According to
+        the Associated Press, Vance told a town hall: '…'" (the object of "according to").
+        """
+        doc = self.doc
+        t: Token = cue
+        for _ in range(3):
+            if t.head is t:
+                break
+            t = t.head
+            if t.lemma_.lower() == "quote" and t.pos_ == "VERB":
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if subj:
+                    c = subj[0]
+                    return self.describe(c.left_edge.i, min(c.right_edge.i + 1, t.i), cue.idx)
+                return None
+        seg = self.sent_of(cue)
+        for u in seg:
+            if u.lower_ == "according" and u.i + 1 < seg.end and doc[u.i + 1].lower_ == "to":
+                obj = [c for c in doc[u.i + 1].children if c.dep_ == "pobj"]
+                if not obj or self.in_quote(obj[0]):
+                    continue
+                a, b = u.i + 2, obj[0].right_edge.i + 1
+                if speaker is not None and doc[a].idx <= speaker.start < doc[b - 1].idx + 1:
+                    continue
+                return self.describe(a, b, cue.idx)
+        return None
 
     def statement_subject(self, span: Span) -> _Source | None:
         root = span.root
@@ -1163,6 +1463,9 @@ class _Run:
                 src, cue = self.attribute_direct(qa, qb)
                 if cue is not None:
                     used.add(cue.i)
+                    via = self.reporting_source_of(cue, src)
+                    if via is not None:
+                        self.reporting[(qa, qb)] = via
                 cue_span = (
                     TextSpan(text=cue.text, start=cue.idx, end=cue.idx + len(cue.text))
                     if cue
@@ -1196,6 +1499,11 @@ class _Run:
                     speaker_role=src.role if src else None,
                     anonymous=bool(src and src.anonymous),
                     cue=cue_span,
+                    reporting_source=(
+                        self.reporting[(s, e)].arg()
+                        if direct and (s, e) in self.reporting
+                        else None
+                    ),
                 )
             )
         return records
