@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
-from .nlp.pipeline import ExtractOptions, extract
 from .network.ties import TieWeights
+from .nlp.pipeline import ExtractOptions, extract
 from .schema import Document, Mention, Quantity, Quote, Relation
 
 __all__ = ["AnalyzeOptions", "analyze", "bundle_from_records"]

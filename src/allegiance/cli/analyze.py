@@ -87,8 +87,8 @@ def analyze_cmd(
         allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
     """
     from ..analysis import AnalyzeOptions, analyze
-    from ..ingest import IngestReport
     from ..errors import AllegianceError
+    from ..ingest import IngestReport
     from ..network.ties import TieWeights
     from ..nlp.pipeline import ExtractOptions
 

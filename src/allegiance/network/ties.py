@@ -186,7 +186,12 @@ def report_key(relation: Mapping[str, Any]) -> tuple[Any, ...]:
     sentence = relation.get("sentence") or {}
     if not sentence:
         return ("relation", relation.get("id"))
-    return (relation.get("doc_id"), sentence.get("start"), sentence.get("end"), sentence.get("text"))
+    return (
+        relation.get("doc_id"),
+        sentence.get("start"),
+        sentence.get("end"),
+        sentence.get("text"),
+    )
 
 
 def tie_state(positive: float, negative: float, mixed_share: float = 1 / 3) -> str:

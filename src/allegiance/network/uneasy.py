@@ -32,9 +32,10 @@ def _split_evidence(G: nx.Graph, data: dict[str, Any]) -> tuple[list[str], list[
     report's first relation), so a sentence is never listed twice on one side."""
     reports = data.get("reports")
     if isinstance(reports, list) and reports:
-        pos = [str(r["id"]) for r in reports if int(r.get("sign") or 0) > 0]
-        neg = [str(r["id"]) for r in reports if int(r.get("sign") or 0) < 0]
-        return pos, neg
+        return (
+            [str(r["id"]) for r in reports if int(r.get("sign") or 0) > 0],
+            [str(r["id"]) for r in reports if int(r.get("sign") or 0) < 0],
+        )
     ev = G.graph.get("evidence") or {}
     pos: list[str] = []
     neg: list[str] = []
