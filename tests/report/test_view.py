@@ -114,7 +114,7 @@ def test_mixed_ties_are_counted_by_state_and_named_in_findings():
                     "description": "material cooperation; hostile stance",
                 }
             ],
-        },  # fmt: skip
+        },
         "counts": {
             "actors": 2,
             "ties": 1,
@@ -125,7 +125,7 @@ def test_mixed_ties_are_counted_by_state_and_named_in_findings():
             "positive": 1,
             "negative": 0,
             "actors_mentioned": 5,
-        },  # fmt: skip
+        },
         "uneasy_alliances": [
             {
                 "a": "IRN",
@@ -138,7 +138,7 @@ def test_mixed_ties_are_counted_by_state_and_named_in_findings():
                 "description": "material cooperation; hostile stance",
                 "reason": ["mixed"],
             }
-        ],  # fmt: skip
+        ],
     }
     counts = summary_counts(bundle)
     assert (counts["mixed"], counts["friendly"], counts["positive"]) == (1, 0, 1)
