@@ -45,7 +45,8 @@ def tie_state(edge: Mapping[str, Any]) -> str:
     state = edge.get("state")
     if state in ("friendly", "hostile", "mixed", "neutral"):
         return str(state)
-    return SIGN_WORD.get(edge.get("sign") if edge.get("sign") in (1, -1) else 0, "neutral")
+    sign = edge.get("sign")
+    return SIGN_WORD[sign] if sign in (1, -1) else "neutral"
 
 
 _TOP_PAIRS = 12
