@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
+from .network.ties import TieWeights
 from .nlp.pipeline import ExtractOptions, extract
 from .schema import Document, Mention, Quantity, Quote, Relation
 
@@ -34,6 +35,7 @@ class AnalyzeOptions:
     min_evidence: int = 1
     exact_node_limit: int = 2000
     time_limit: float = 10.0
+    tie_weights: TieWeights = field(default_factory=TieWeights)
 
 
 def bundle_from_records(
@@ -45,6 +47,7 @@ def bundle_from_records(
     exact_node_limit: int = 2000,
     time_limit: float = 10.0,
     meta: dict[str, Any] | None = None,
+    tie_weights: TieWeights | None = None,
 ) -> dict[str, Any]:
     """Analyse records (e.g. read back from ``allegiance extract``) into the report bundle.
 
@@ -56,6 +59,10 @@ def bundle_from_records(
         exact_node_limit: solve the frustration index exactly up to this many nodes.
         time_limit: seconds for the frustration solver.
         meta: extra metadata (corpus, skipped inputs) to put under ``meta``.
+        tie_weights: how reports weigh in a tie and when it is mixed (docs/network.md).
+
+    The network, its summary, ``counts`` and the outlet comparison come from one
+    aggregation (the same roll-up and weights), so every output tells one account.
     """
     from .compare import compare_outlets
     from .network import build_network, network_summary
@@ -67,10 +74,16 @@ def bundle_from_records(
 
         kb = ActorKB.load(list(kb_paths))
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
-    graph = build_network(records, level=level, rollup=rollup, min_evidence=min_evidence)
+    weights = tie_weights or TieWeights()
+    graph = build_network(
+        records, level=level, rollup=rollup, min_evidence=min_evidence, weights=weights
+    )
     summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
     _normalise_summary(summary)
-    comparison = compare_outlets(records).to_dict()
+    summary["counts"]["actors_mentioned"] = len(
+        {(rollup or str)(r.actor_id) for r in records if isinstance(r, Mention)}
+    )
+    comparison = compare_outlets(records, rollup=rollup, weights=weights).to_dict()
     docs = [r for r in records if isinstance(r, Document)]
     bundle: dict[str, Any] = {
         "meta": {
@@ -165,5 +178,6 @@ def analyze(
         kb_paths=ex.kb_paths,
         exact_node_limit=options.exact_node_limit,
         time_limit=options.time_limit,
+        tie_weights=options.tie_weights,
         meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
     )

@@ -88,12 +88,16 @@ def relation(
     *,
     negated: bool = False,
     hypothetical: bool = False,
+    sentence: SentenceRef | None = None,
 ) -> Relation:
-    """A relation between two known actors."""
+    """A relation between two known actors, in a sentence of its own unless given one
+    (the network counts one report per sentence, pair and polarity)."""
+    n = _n()
+    text = f"Sentence {n}."
     return Relation(
-        id=f"{doc_id}:r{_n()}",
+        id=f"{doc_id}:r{n}",
         doc_id=doc_id,
-        sentence=_SENT,
+        sentence=sentence or SentenceRef(text=text, start=0, end=len(text)),
         source=_arg(source),
         target=_arg(target),
         category=category,  # type: ignore[arg-type]

@@ -60,6 +60,8 @@ def test_mixed_evidence_nets_out():
     ]
     ties = {(t.a, t.b): t for t in compare_outlets(records).outlets["X"].ties}
     assert (ties[("IRN", "USA")].sign, ties[("IRN", "USA")].evidence) == (-1, 3)
+    # the network's rule: one cooperative report in three is a third of the mass
+    assert ties[("IRN", "USA")].state == "mixed"
     assert (ties[("IRN", "IRQ")].sign, ties[("IRN", "IRQ")].evidence) == (0, 2)
 
 
@@ -280,9 +282,14 @@ def test_to_dict_has_the_bundle_shape_and_is_json(result):
     data = json.loads(json.dumps(result.to_dict()))
     assert set(data) == {"outlets", "outlet_differences"}
     fox = data["outlets"]["Fox News"]
-    assert set(fox) == {"documents", "actors", "ties", "tone", "sources", "quantities"}
+    assert set(fox) == {
+        "documents", "n_actors", "n_actors_mentioned", "actors", "ties", "tone", "sources",
+        "quantities",
+    }  # fmt: skip
     assert set(fox["actors"][0]) == {"actor_id", "name", "mentions", "share"}
-    assert set(fox["ties"][0]) == {"a", "b", "a_name", "b_name", "sign", "evidence"}
+    tie_keys = {"a", "b", "a_name", "b_name", "sign", "evidence", "state", "positive_mass",
+                "negative_mass", "description"}  # fmt: skip
+    assert set(fox["ties"][0]) == tie_keys
     assert set(next(iter(fox["tone"].values()))) == {"positive", "negative", "n"}
     assert set(fox["sources"]) == {"named", "anonymous", "by_affiliation", "list"}
     assert set(fox["sources"]["list"][0]) == {"speaker", "role", "anonymous", "affiliation", "n"}
@@ -291,7 +298,7 @@ def test_to_dict_has_the_bundle_shape_and_is_json(result):
     }  # fmt: skip
     diffs = data["outlet_differences"]
     assert set(diffs) == {"only_in", "opposite_sign", "numbers", "not_covered"}
-    assert set(diffs["only_in"][0]) == {"outlet", "a", "b", "a_name", "b_name", "sign", "evidence"}
+    assert set(diffs["only_in"][0]) == {"outlet", *tie_keys}
     assert set(diffs["opposite_sign"][0]) == {"a", "b", "signs"}
     assert set(diffs["numbers"][0]) == {"concept", "actor_id", "kind", "direction", "values"}
     assert set(diffs["numbers"][0]["values"][0]) == {"outlet", "value", "date", "text"}

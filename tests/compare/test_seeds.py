@@ -148,3 +148,55 @@ def test_us_troop_figures_read_as_growth(records):
     assert by_outlet[AJ].date.startswith("2014")
     assert by_outlet[FOX].value == pytest.approx(5000)  # nearly 5,000
     assert by_outlet[FOX].date.startswith("2016")
+
+
+# -- ties that tell the story (issue 15) ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def network(records):
+    from allegiance.network import build_network
+
+    return build_network(records)
+
+
+def test_iran_and_the_us_are_a_mixed_tie_an_uneasy_alliance_against_isil(network):
+    from allegiance.network import uneasy_alliances
+
+    e = network["IRN"]["USA"]
+    # "uneasy alliance that has US working with Iran" / "The Americans don't trust the Iranians"
+    assert e["state"] == "mixed"
+    assert e["material_positive"] > 0 and e["stance_negative"] > 0
+    assert e["description"] == "material cooperation; hostile stance"
+    found = [u for u in uneasy_alliances(network) if {u["a"], u["b"]} == {"IRN", "USA"}]
+    assert found, "Iran - United States is an uneasy alliance"
+    assert "mixed" in found[0]["reason"] and "shared_enemy" in found[0]["reason"]
+    assert "ISIL" in [s["id"] for s in found[0]["shared_enemies"]]
+
+
+def test_no_tie_counts_the_same_sentence_twice(network):
+    for a, b, e in network.edges(data=True):
+        keys = [(r["doc_id"], r["sentence"], r["sign"]) for r in e["reports"]]
+        assert len(keys) == len(set(keys)), f"{a} - {b} counts a sentence twice"
+        ids = [rid for r in e["reports"] for rid in r["relations"]]
+        assert sorted(ids) == sorted(e["relations"])
+        assert e["evidence"] == len(e["reports"]) == e["positive"] + e["negative"] + e["neutral"]
+    # "... as they both back the war on a common enemy, ISIL": an ASSAULT and an OPPOSE
+    # for each of Iran and the US, one hostile report per pair
+    for actor in ("IRN", "USA"):
+        common = [
+            r for r in network[actor]["ISIL"]["reports"] if "common enemy" in (r["sentence"] or "")
+        ]
+        assert len(common) == 1 and len(common[0]["relations"]) == 2
+
+
+def test_compare_ties_are_the_networks_rule_per_outlet(records, comparison):
+    from allegiance.network import build_network
+
+    fox_docs = {d for d, (outlet, _) in SEEDS.items() if outlet == FOX}
+    fox_network = build_network(r for r in records if getattr(r, "doc_id", None) in fox_docs)
+    for tie in comparison.outlets[FOX].ties:
+        e = fox_network[tie.a][tie.b]
+        assert (tie.sign, tie.state, tie.evidence) == (e["sign"], e["state"], e["evidence"])
+    fox = {(t.a, t.b): t for t in comparison.outlets[FOX].ties}
+    assert fox[("IRN", "USA")].state == "mixed"

@@ -64,8 +64,11 @@ def test_accepts_pydantic_models(records: list[dict]) -> None:
 
 def test_negated_and_hypothetical_optional(records: list[dict]) -> None:
     G = build_network(records, include_negated=True, include_hypothetical=True)
-    assert sorted(G["USA"]["IRN"]["relations"]) == ["r1", "r2", "r3", "r4", "r5", "r6"]
-    assert G["USA"]["IRN"]["sign"] == 1
+    e = G["USA"]["IRN"]
+    assert sorted(e["relations"]) == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    # r5 and r6 are one sentence ("USA cooperates IRN." in d2): one report, not two votes
+    assert (e["positive"], e["negative"]) == (2, 2)
+    assert e["state"] == "mixed" and e["sign"] == -1
 
 
 def test_time_window_and_min_evidence(records: list[dict]) -> None:

@@ -56,7 +56,7 @@ def test_distrustful_allies_with_a_common_enemy_show_it() -> None:
     # fight ISIL: the common enemy is what the analyst needs to see
     G = build_network([
         relation("p1", "USA", "IRN", 1),
-        relation("p2", "USA", "IRN", 1),
+        relation("p2", "USA", "IRN", 1, sentence="US and Iranian forces coordinated."),
         relation("n1", "USA", "IRN", -1),
         relation("a1", "USA", "ISIL", -1),
         relation("b1", "IRN", "ISIL", -1),

@@ -96,3 +96,55 @@ def test_json_ready_handles_odd_values() -> None:
 
     out = json_ready({"d": dt.date(2016, 10, 1), "p": Path("/x"), "s": {2, 1}, "n": float("nan")})
     assert out == {"d": "2016-10-01", "p": "/x", "s": [1, 2], "n": None}
+
+
+def test_mixed_ties_are_counted_by_state_and_named_in_findings():
+    from allegiance.report.view import key_findings, summary_counts, tie_state
+
+    bundle = {
+        "network": {
+            "nodes": [{"id": "USA", "name": "United States"}, {"id": "IRN", "name": "Iran"}],
+            "edges": [
+                {
+                    "source": "IRN",
+                    "target": "USA",
+                    "sign": 1,
+                    "state": "mixed",
+                    "evidence": 2,
+                    "description": "material cooperation; hostile stance",
+                }
+            ],
+        },
+        "counts": {
+            "actors": 2,
+            "ties": 1,
+            "friendly": 0,
+            "hostile": 0,
+            "mixed": 1,
+            "neutral": 0,
+            "positive": 1,
+            "negative": 0,
+            "actors_mentioned": 5,
+        },
+        "uneasy_alliances": [
+            {
+                "a": "IRN",
+                "b": "USA",
+                "a_name": "Iran",
+                "b_name": "United States",
+                "state": "mixed",
+                "positive": 1,
+                "negative": 1,
+                "description": "material cooperation; hostile stance",
+                "reason": ["mixed"],
+            }
+        ],
+    }
+    counts = summary_counts(bundle)
+    assert (counts["mixed"], counts["friendly"], counts["positive"]) == (1, 0, 1)
+    assert counts["actors_mentioned"] == 5
+    assert tie_state(bundle["network"]["edges"][0]) == "mixed"
+    uneasy = [f for f in key_findings(bundle) if f["kind"] == "uneasy"]
+    assert "a mixed tie (material cooperation; hostile stance)" in uneasy[0]["text"]
+    # a mixed tie is not the "strongest friendly tie"
+    assert not [f for f in key_findings(bundle) if f["kind"] == "tie"]

@@ -48,7 +48,14 @@ __all__ = ["analyze_cmd", "print_summary"]
     type=click.IntRange(1),
     default=1,
     show_default=True,
-    help="Leave out ties with fewer supporting relations.",
+    help="Leave out ties with fewer distinct reports.",
+)
+@click.option(
+    "--tie-weights",
+    "tie_weights_path",
+    default=None,
+    metavar="FILE",
+    help="YAML file of tie weights (own, named, anonymous, mixed_share...; docs/network.md).",
 )
 @model_options
 @ingest_options
@@ -58,6 +65,7 @@ def analyze_cmd(
     json_path: str | None,
     level: str,
     min_evidence: int,
+    tie_weights_path: str | None,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -73,8 +81,14 @@ def analyze_cmd(
         allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
     """
     from ..analysis import AnalyzeOptions, analyze
+    from ..errors import AllegianceError
     from ..ingest import IngestReport
+    from ..network.ties import TieWeights
 
+    try:
+        tie_weights = TieWeights.load(tie_weights_path) if tie_weights_path else TieWeights()
+    except AllegianceError as exc:
+        raise click.UsageError(str(exc)) from exc
     strict = kwargs.pop("strict", False)
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
@@ -82,6 +96,7 @@ def analyze_cmd(
         ingest=ingest,
         level=level,
         min_evidence=min_evidence,
+        tie_weights=tie_weights,
     )
     console = Console(stderr=True)
     report = IngestReport(log=False)
@@ -139,17 +154,32 @@ def _name(bundle: dict[str, Any], actor_id: str) -> str:
     return actor_id
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _members(bundle: dict[str, Any], members: list[str], limit: int = 8) -> str:
+    names = [_name(bundle, a) for a in members[:limit]]
+    more = f" +{len(members) - limit} more" if len(members) > limit else ""
+    return ", ".join(names) + more
+
+
 def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) -> None:
-    """The terminal summary of an analysis bundle."""
+    """The terminal summary of an analysis bundle.
+
+    Every number is read from the bundle (``counts``, ``uneasy_alliances``,
+    ``frustration``, ``coalitions``), never recomputed, so the summary, the JSON bundle and
+    the report agree.
+    """
     meta = bundle.get("meta", {})
-    net = bundle.get("network", {})
-    nodes, edges = net.get("nodes", []), net.get("edges", [])
-    neg = sum(1 for e in edges if e.get("sign", 0) < 0)
-    pos = sum(1 for e in edges if e.get("sign", 0) > 0)
+    counts = bundle.get("counts") or {}
     console.print(
         f"[bold]{meta.get('n_documents', 0)}[/] documents ({meta.get('n_skipped', 0)} skipped) · "
-        f"[bold]{len(nodes)}[/] actors · [bold]{len(edges)}[/] ties "
-        f"([green]{pos} positive[/], [red]{neg} negative[/]) · "
+        f"[bold]{counts.get('actors', 0)}[/] actors in ties "
+        f"({counts.get('actors_mentioned', 0)} mentioned) · [bold]{counts.get('ties', 0)}[/] ties "
+        f"([green]{counts.get('friendly', 0)} friendly[/], [red]{counts.get('hostile', 0)} "
+        f"hostile[/], [yellow]{counts.get('mixed', 0)} mixed[/], "
+        f"{counts.get('neutral', 0)} neutral) · "
         f"{len(bundle.get('relations', []))} relations, {len(bundle.get('quotes', []))} quotes, "
         f"{len(bundle.get('quantities', []))} numbers"
     )
@@ -157,8 +187,9 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
     if uneasy:
         table = Table(title="Uneasy alliances (strongest first)", title_justify="left")
         table.add_column("pair")
+        table.add_column("tie")
         table.add_column("why")
-        table.add_column("evidence +/−", justify="right")
+        table.add_column("reports +/−", justify="right")
         for u in uneasy:
             why = ", ".join(u.get("reason", []))
             if u.get("shared_enemies"):
@@ -167,10 +198,14 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
                     + ", ".join(_name(bundle, e) for e in u["shared_enemies"][:3])
                     + ")"
                 )
+            tie = str(u.get("state") or "")
+            if u.get("description"):
+                tie += f": {u['description']}"
             table.add_row(
                 f"{u.get('a_name', u.get('a'))} — {u.get('b_name', u.get('b'))}",
+                tie,
                 why,
-                f"{len(u.get('positive_evidence', []))}/{len(u.get('negative_evidence', []))}",
+                f"{u.get('positive', 0)}/{u.get('negative', 0)}",
             )
         console.print(table)
     tri = bundle.get("triangles", {})
@@ -194,12 +229,22 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
         exact = "exact" if fr.get("exact") else f"heuristic, lower bound {fr.get('lower_bound')}"
         console.print(
             f"Frustration index: {fr.get('index')} ({exact}) — the fewest ties that "
-            "must change for the network to split cleanly into two camps"
+            "must change for the network to split cleanly into two camps, which are:"
         )
+        sides: dict[int, list[str]] = {}
+        for actor, side in (fr.get("partition") or {}).items():
+            sides.setdefault(int(side), []).append(actor)
+        for i, side in enumerate(sorted(sides), 1):
+            console.print(f"  Side {i}: {_members(bundle, sides[side])}")
     camps = bundle.get("coalitions", {}).get("camps", [])
-    for i, camp in enumerate(camps[:4], 1):
-        names = [_name(bundle, a) for a in camp[:8]]
-        more = f" +{len(camp) - 8} more" if len(camp) > 8 else ""
-        console.print(f"  Camp {i}: {', '.join(names)}{more}")
+    if camps:
+        console.print(
+            f"Coalitions: {_plural(len(camps), 'camp')} (signed communities, "
+            "fewest friendly ties between camps and hostile ties within):"
+        )
+        for i, camp in enumerate(camps[:4], 1):
+            console.print(f"  Camp {i}: {_members(bundle, camp)}")
+        if len(camps) > 4:
+            console.print(f"  +{_plural(len(camps) - 4, 'more camp')}")
     for path in written:
         console.print(f"Wrote [bold]{path}[/]")

@@ -67,20 +67,26 @@ def _sign(sign: int) -> str:
     return {1: "[green]+[/green]", -1: "[red]−[/red]"}.get(sign, "0")
 
 
+def _state(state: str, sign: int) -> str:
+    """A tie's state as one mark: +, −, 0, or ± for a mixed tie (with its dominant side)."""
+    return f"[yellow]±[/yellow]{_sign(sign)}" if state == "mixed" else _sign(sign)
+
+
 def _summary_table(result: OutletComparison) -> Table:
     table = Table(title="Outlets", title_justify="left")
-    for column in ("outlet", "docs", "mentions", "top actors (share)", "ties + / −", "numbers"):
+    for column in ("outlet", "docs", "mentions", "top actors (share)", "ties + / − / ±", "numbers"):
         table.add_column(column, justify="right" if column in ("docs", "mentions") else "left")
     for name, p in result.outlets.items():
         top = ", ".join(f"{escape(a.name)} {a.share:.0%}" for a in p.actors[:_TOP_ACTORS])
-        pos = sum(1 for t in p.ties if t.sign > 0)
-        neg = sum(1 for t in p.ties if t.sign < 0)
+        pos = sum(1 for t in p.ties if t.state == "friendly")
+        neg = sum(1 for t in p.ties if t.state == "hostile")
+        mixed = sum(1 for t in p.ties if t.state == "mixed")
         table.add_row(
             escape(name),
             str(p.documents),
             str(sum(a.mentions for a in p.actors)),
             top,
-            f"{len(p.ties)}: {pos} / {neg}",
+            f"{len(p.ties)}: {pos} / {neg} / {mixed}",
             str(len(p.quantities)),
         )
     return table
@@ -161,7 +167,8 @@ def _differences_table(result: OutletComparison) -> Table:
         t = only.tie
         table.add_row(
             "tie only in",
-            f"{escape(t.a_name)} {_sign(t.sign)} {escape(t.b_name)} (evidence {t.evidence})",
+            f"{escape(t.a_name)} {_state(t.state, t.sign)} {escape(t.b_name)} "
+            f"({t.state}, {t.evidence} report{'s' if t.evidence != 1 else ''})",
             escape(only.outlet),
         )
     for opp in d.opposite_sign:

@@ -49,7 +49,12 @@ class ActorCoverage:
 
 @dataclass(frozen=True)
 class Tie:
-    """An unordered actor pair (``a`` < ``b``) with the net sign of what an outlet reports."""
+    """An unordered actor pair (``a`` < ``b``) as an outlet reports it.
+
+    Built by the network's own aggregation over the outlet's records: ``evidence`` counts
+    distinct reports, ``sign`` is the dominant side, ``state`` is ``friendly``, ``hostile``,
+    ``mixed`` or ``neutral`` (docs/network.md).
+    """
 
     a: str
     b: str
@@ -57,6 +62,10 @@ class Tie:
     b_name: str
     sign: int
     evidence: int
+    state: str = "neutral"
+    positive_mass: float = 0.0
+    negative_mass: float = 0.0
+    description: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -67,6 +76,10 @@ class Tie:
             "b_name": self.b_name,
             "sign": self.sign,
             "evidence": self.evidence,
+            "state": self.state,
+            "positive_mass": self.positive_mass,
+            "negative_mass": self.negative_mass,
+            "description": self.description,
         }
 
 
@@ -164,10 +177,21 @@ class OutletProfile:
     sources: Sources
     quantities: tuple[ReportedNumber, ...]
 
+    @property
+    def n_actors(self) -> int:
+        """Actors in the outlet's ties: the one definition of "actors" the network uses."""
+        return len({t.a for t in self.ties} | {t.b for t in self.ties})
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (without the outlet name, which is the key it is stored under)."""
+        """JSON-ready form (without the outlet name, which is the key it is stored under).
+
+        ``n_actors`` counts actors in the outlet's ties (as the network counts actors);
+        ``n_actors_mentioned`` counts every actor it mentions (``actors``).
+        """
         return {
             "documents": self.documents,
+            "n_actors": self.n_actors,
+            "n_actors_mentioned": len(self.actors),
             "actors": [a.to_dict() for a in self.actors],
             "ties": [t.to_dict() for t in self.ties],
             "tone": {actor: t.to_dict() for actor, t in self.tone.items()},

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ..network.build import build_network
+from ..network.ties import TieWeights
 from ..schema import Document, Mention, Quantity, Quote, Relation
 from .affiliation import AFFILIATIONS, SourceLexicon, classify_source, default_source_lexicon
 from .differences import outlet_differences
@@ -142,10 +144,6 @@ def _type_chain(actor_id: str | None, infos: _Infos) -> list[str | None]:
     return [info.actor_type for aid in infos.chain(actor_id) if (info := infos.get(aid))]
 
 
-def _sign(total: int) -> int:
-    return (total > 0) - (total < 0)
-
-
 class _Group:
     """Records of one outlet, collected in one pass."""
 
@@ -166,11 +164,13 @@ class _Comparer:
         rollup: Rollup,
         actors: Mapping[str, ActorInfo] | None,
         lexicon: SourceLexicon,
+        weights: TieWeights | None = None,
     ) -> None:
         if by not in ("outlet", "doc_id", "year"):
             raise ValueError(f"by must be 'outlet', 'doc_id' or 'year', not {by!r}")
         self.by = by
         self.lexicon = lexicon
+        self.weights = weights
         docs: dict[str, Document] = {}
         rest: list[AnyRecord] = []
         for record in records:
@@ -254,22 +254,28 @@ class _Comparer:
             yield self.roll(r.source.actor_id), self.roll(r.target.actor_id), r.sign
 
     def ties(self, group: _Group) -> tuple[Tie, ...]:
-        totals: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for s, t, sign in self._facts(group):
-            if s != t:
-                totals[(min(s, t), max(s, t))].append(sign)
-        ranked = sorted(totals.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        return tuple(
-            Tie(
-                a=a,
-                b=b,
-                a_name=self.name(a),
-                b_name=self.name(b),
-                sign=_sign(sum(signs)),
-                evidence=len(signs),
+        # The network's own aggregation over this outlet's records: one rule for a tie's
+        # sign and state everywhere (distinct weighted reports, docs/network.md).
+        G = build_network([*group.relations, *group.quotes], rollup=self.roll, weights=self.weights)
+        found = []
+        for u, v, d in G.edges(data=True):
+            a, b = sorted((str(u), str(v)))
+            found.append(
+                Tie(
+                    a=a,
+                    b=b,
+                    a_name=self.name(a),
+                    b_name=self.name(b),
+                    sign=int(d["sign"]),
+                    evidence=int(d["evidence"]),
+                    state=str(d["state"]),
+                    positive_mass=float(d["positive_mass"]),
+                    negative_mass=float(d["negative_mass"]),
+                    description=str(d.get("description") or ""),
+                )
             )
-            for (a, b), signs in ranked
-        )
+        found.sort(key=lambda t: (-t.evidence, t.a, t.b))
+        return tuple(found)
 
     def tone(self, group: _Group) -> dict[str, Tone]:
         signs: dict[str, list[int]] = defaultdict(list)
@@ -392,6 +398,7 @@ def compare_outlets(
     min_mentions: int = 3,
     actors: Mapping[str, ActorInfo] | None = None,
     lexicon: SourceLexicon | None = None,
+    weights: TieWeights | None = None,
 ) -> OutletComparison:
     """Profile what each outlet reports and lay out where outlets differ.
 
@@ -409,6 +416,9 @@ def compare_outlets(
         actors: names, types and parents of actors, preferred over what the mention records
             say (e.g. :class:`~allegiance.compare.KBActors` over the KB).
         lexicon: source-affiliation lexicon; defaults to the bundled one.
+        weights: how reports weigh in a tie (as for
+            :func:`~allegiance.network.build_network`, whose aggregation each outlet's ties
+            use, so a tie's sign and state are the network's rule applied to that outlet).
 
     Returns:
         The per-outlet profiles and their differences; ``.to_dict()`` gives the JSON form.
@@ -426,6 +436,7 @@ def compare_outlets(
         rollup=rollup,
         actors=actors,
         lexicon=lexicon or default_source_lexicon(),
+        weights=weights,
     )
     profiles = comparer.profiles()
     return OutletComparison(

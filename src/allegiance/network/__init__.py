@@ -26,19 +26,23 @@ from .frustration import FrustrationResult, WeakBalanceResult, frustration_index
 from .paths import exposure_paths
 from .read import SIGN_SPELLINGS, GraphReadReport, parse_sign, read_graph
 from .scenarios import whatif
+from .ties import STATES, TieWeights, describe_tie, tie_state
 from .uneasy import uneasy_alliances
 
 __all__ = [
     "EXPORT_FORMATS",
     "SIGN_SPELLINGS",
+    "STATES",
     "TRIANGLE_TYPES",
     "FrustrationResult",
     "GraphReadReport",
+    "TieWeights",
     "WeakBalanceResult",
     "balance_ratios",
     "build_network",
     "camp_statistics",
     "coalitions",
+    "describe_tie",
     "exposure_paths",
     "frustration_index",
     "network_summary",
@@ -46,6 +50,8 @@ __all__ = [
     "read_graph",
     "signed_graph",
     "snapshots",
+    "tie_counts",
+    "tie_state",
     "triangle_census",
     "triangle_summary",
     "unbalanced_triangles",
@@ -66,6 +72,36 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+_EDGE_KEYS = (
+    "sign", "state", "description", "evidence", "n_reports", "n_relations", "positive",
+    "negative", "neutral", "positive_mass", "negative_mass", "material_positive",
+    "material_negative", "verbal_positive", "verbal_negative", "stance_positive",
+    "stance_negative", "weight", "intensity_sum", "intensity_mean", "first", "last",
+)  # fmt: skip
+
+
+def tie_counts(G: nx.Graph) -> dict[str, int]:
+    """The one count of actors and ties that every output reads (docs/bundle.md ``counts``).
+
+    ``actors`` are the network's nodes (actors with at least one tie); ``ties`` its edges,
+    by ``state`` (``friendly``, ``hostile``, ``mixed``, ``neutral``) and by ``sign``
+    (``positive``, ``negative``, ``zero``: a mixed tie counts under its dominant side).
+    """
+    states = dict.fromkeys(STATES, 0)
+    signs = {"positive": 0, "negative": 0, "zero": 0}
+    for _, _, d in G.edges(data=True):
+        s = int(d.get("sign") or 0)
+        state = d.get("state") or ("friendly" if s > 0 else "hostile" if s < 0 else "neutral")
+        states[state] = states.get(state, 0) + 1
+        signs["positive" if s > 0 else "negative" if s < 0 else "zero"] += 1
+    return {
+        "actors": G.number_of_nodes(),
+        "ties": G.number_of_edges(),
+        **states,
+        **signs,
+    }
+
+
 def network_summary(
     G: nx.Graph,
     *,
@@ -84,7 +120,7 @@ def network_summary(
         max_path_length: longest chain of positive ties in an exposure path.
 
     Returns:
-        ``{"network": {"nodes", "edges"}, "triangles", "frustration", "coalitions",
+        ``{"network": {"nodes", "edges", "directed", "tie_weights"}, "counts", "triangles", "frustration", "coalitions",
         "uneasy_alliances", "exposure_paths", "weak_balance"}``.
     """
     S = signed_graph(G)
@@ -118,10 +154,10 @@ def network_summary(
         edges.append({
             "source": a,
             "target": b,
-            **{k: d.get(k) for k in ("sign", "evidence", "positive", "negative", "neutral",
-                                     "intensity_sum", "intensity_mean", "first", "last")},
+            **{k: d.get(k) for k in _EDGE_KEYS},
             "outlets": list(d.get("outlets") or []),
             "relations": list(d.get("relations") or []),
+            "reports": list(d.get("reports") or []),
         })  # fmt: skip
     top = sorted(strength, key=lambda n: (-strength[n], str(n)))[:top_actors]
     paths = {}
@@ -133,7 +169,13 @@ def network_summary(
     camps_out["partition"] = camps["partition"]
     summary: dict[str, Any] = _jsonable(
         {
-            "network": {"nodes": nodes, "edges": edges, "directed": G.is_directed()},
+            "network": {
+                "nodes": nodes,
+                "edges": edges,
+                "directed": G.is_directed(),
+                "tie_weights": G.graph.get("tie_weights"),
+            },
+            "counts": tie_counts(G),
             "triangles": triangle_summary(S),
             "frustration": frus.to_dict(),
             "weak_balance": weak.to_dict(),

@@ -22,6 +22,15 @@ from pydantic import BaseModel
 
 from ..errors import AnalysisError, InputError
 from ._arrays import edge_sign
+from .ties import (
+    TieAccumulator,
+    TieWeights,
+    quote_speakers,
+    relation_attribution,
+    relation_kind,
+    relation_mass,
+    tie_state,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -33,6 +42,18 @@ __all__ = [
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 _LIST_ATTRS = ("outlets", "relations")
+_SUMMED = (
+    "evidence", "n_reports", "n_relations", "positive", "negative", "neutral", "intensity_sum",
+    "positive_mass", "negative_mass", "material_positive", "material_negative",
+    "verbal_positive", "verbal_negative", "stance_positive", "stance_negative",
+)  # fmt: skip
+#: Edge attributes of the CSV edge list, after source, target and sign.
+CSV_KEYS = (
+    "state", "evidence", "positive", "negative", "neutral", "positive_mass", "negative_mass",
+    "material_positive", "material_negative", "verbal_positive", "verbal_negative",
+    "stance_positive", "stance_negative", "weight", "intensity_sum", "intensity_mean",
+    "first", "last", "outlets", "relations",
+)  # fmt: skip
 _SEP = ";"
 
 
@@ -75,27 +96,40 @@ def build_network(
     directed: bool = False,
     include_negated: bool = False,
     include_hypothetical: bool = False,
+    weights: TieWeights | None = None,
 ) -> nx.Graph:
     """Aggregate relation records into a signed, weighted, time-stamped actor network.
 
-    Each edge carries ``evidence`` (number of relations), ``positive``/``negative``/``neutral``
-    counts, ``weight`` (positive minus negative), ``sign`` (the sign of ``weight``, ties broken
-    by the summed intensity; 0 when both are 0: neutral relations such as CONSULT count as
-    evidence but not toward the sign), ``intensity_sum``, ``intensity_mean``, ``first``/``last``
-    (ISO dates), ``outlets`` and ``relations`` (ids). Nodes carry ``name``, ``type``,
-    ``country`` and ``mentions`` (from mention records when present). Self-loops, including
-    those created by roll-up, are dropped.
+    A tie aggregates distinct *reports*, not relations: at most one per (sentence, pair,
+    polarity), so one sentence read as both an ASSAULT and an OPPOSE counts once. Each report
+    weighs its intensity, confidence and attribution (:class:`~allegiance.network.ties.
+    TieWeights`; rules in docs/network.md).
+
+    Each edge carries ``evidence`` (= ``n_reports``, distinct reports), ``n_relations``,
+    ``positive``/``negative``/``neutral`` (reports by polarity), ``positive_mass`` and
+    ``negative_mass`` (their weighted sums), the same split by kind (``material_positive``,
+    ``material_negative``, ``verbal_*``, ``stance_*``), ``weight`` (positive minus negative
+    mass), ``sign`` (the dominant side: the sign of ``weight``, equal masses broken by the
+    material acts, else 0), ``state`` (``friendly``, ``hostile``, ``mixed`` when the minority
+    side holds at least ``weights.mixed_share`` of the mass, ``neutral`` when no report is
+    signed), ``description`` (e.g. "material cooperation; hostile stance"), ``reports``
+    (one dict per report), ``intensity_sum``, ``intensity_mean`` (per relation),
+    ``first``/``last`` (ISO dates), ``outlets`` and ``relations`` (ids). Nodes carry ``name``,
+    ``type``, ``country`` and ``mentions`` (from mention records when present). Self-loops,
+    including those created by roll-up, are dropped.
 
     Args:
         records: record models or dicts (documents supply dates and outlets by ``doc_id``;
-            mentions supply node attributes); other kinds are ignored.
+            mentions supply node attributes; quotes tell which sources are anonymous);
+            other kinds are ignored.
         level: label of the roll-up level, stored in ``G.graph["level"]``.
         rollup: maps an actor id to the id it rolls up to (parent, country); identity if None.
         since, until: keep relations whose document date is within [since, until]
             (inclusive); relations without a date are dropped when either is given.
-        min_evidence: drop edges with fewer relations.
+        min_evidence: drop edges with fewer reports.
         directed: one edge per (source, target); symmetric relations add both directions.
         include_negated, include_hypothetical: keep negated / hypothetical relations.
+        weights: how reports weigh and when a tie is mixed; the defaults when None.
 
     Returns:
         An ``nx.Graph`` (or ``nx.DiGraph`` when ``directed``).
@@ -105,8 +139,8 @@ def build_network(
         ...        "sign": -1, "intensity": -9.0, "sentence": {"text": "A hit B."},
         ...        "source": {"actor_id": "A"}, "target": {"actor_id": "B"}}
         >>> G = build_network([rel])
-        >>> G["A"]["B"]["sign"], G["A"]["B"]["relations"]
-        (-1, ['r1'])
+        >>> G["A"]["B"]["sign"], G["A"]["B"]["state"], G["A"]["B"]["relations"]
+        (-1, 'hostile', ['r1'])
     """
     lo, hi = _parse_date(since), _parse_date(until)
     if since is not None and lo is None:
@@ -118,6 +152,7 @@ def build_network(
     roll = rollup or (lambda a: a)
     docs: dict[str, dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
     for rec in records:
         d = _as_dict(rec)
@@ -126,6 +161,8 @@ def build_network(
             docs[str(d.get("doc_id"))] = d
         elif kind == "relation":
             relations.append(d)
+        elif kind == "quote":
+            quotes.append(d)
         elif kind == "mention" and d.get("actor_id"):
             node = roll(str(d["actor_id"]))
             info = nodes.setdefault(node, {"mentions": 0})
@@ -144,7 +181,11 @@ def build_network(
         min_evidence=min_evidence,
         directed=directed,
     )
+    weights = weights or TieWeights()
+    G.graph["tie_weights"] = weights.to_dict()
+    speakers = quote_speakers(quotes)
     agg: dict[tuple[str, str], dict[str, Any]] = {}
+    ties: dict[tuple[str, str], TieAccumulator] = {}
     evidence: dict[str, dict[str, Any]] = {}
     for r in relations:
         if (r.get("negated") and not include_negated) or (
@@ -175,13 +216,17 @@ def build_network(
         intensity = float(r.get("intensity") or 0.0)
         rid = str(r.get("id"))
         sentence = (r.get("sentence") or {}).get("text")
+        attribution = relation_attribution(r, speakers)
         evidence[rid] = {
             "id": rid,
             "doc_id": r.get("doc_id"),
             "sentence": sentence,
             "category": r.get("category"),
+            "kind": relation_kind(r),
             "sign": sign,
             "intensity": intensity,
+            "attribution": attribution,
+            "mass": relation_mass(r, attribution, weights),
             "date": day.isoformat() if day else None,
             "outlet": doc.get("outlet"),
             "source": a,
@@ -190,12 +235,12 @@ def build_network(
         for pair in pairs:
             e = agg.setdefault(
                 pair,
-                {"evidence": 0, "positive": 0, "negative": 0, "neutral": 0,
-                 "intensity_sum": 0.0, "first": None, "last": None,
+                {"n_relations": 0, "intensity_sum": 0.0, "first": None, "last": None,
                  "outlets": [], "relations": []},
             )  # fmt: skip
-            e["evidence"] += 1
-            e["positive" if sign > 0 else "negative" if sign < 0 else "neutral"] += 1
+            report = ties.setdefault(pair, TieAccumulator()).add(r, attribution, weights)
+            evidence[rid]["report"] = report["id"]
+            e["n_relations"] += 1
             e["intensity_sum"] += intensity
             if day is not None:
                 iso = day.isoformat()
@@ -205,15 +250,13 @@ def build_network(
             if outlet and outlet not in e["outlets"]:
                 e["outlets"].append(outlet)
             e["relations"].append(rid)
-    for (a, b), e in agg.items():
+    for pair, e in agg.items():
+        e.update(ties[pair].summary(weights))
+        e["evidence"] = e["n_reports"]
         if e["evidence"] < min_evidence:
             continue
-        weight = e["positive"] - e["negative"]
-        net = weight if weight else (e["intensity_sum"] if e["positive"] + e["negative"] else 0)
-        e["weight"] = weight
-        e["sign"] = (net > 0) - (net < 0)
-        e["intensity_mean"] = e["intensity_sum"] / e["evidence"]
-        G.add_edge(a, b, **e)
+        e["intensity_mean"] = e["intensity_sum"] / e["n_relations"]
+        G.add_edge(*pair, **e)
     for node in G.nodes:
         info = nodes.get(node, {"mentions": 0})
         G.nodes[node].update(
@@ -296,8 +339,10 @@ def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> li
 def signed_graph(G: nx.Graph) -> nx.Graph:
     """An undirected graph whose every edge has ``sign`` in {-1, +1}.
 
-    Directed pairs are combined (their ``weight``, or else ``sign``, summed; evidence and
-    relation ids merged); net-zero edges and self-loops are dropped. Node attributes are kept.
+    Directed pairs are combined (their ``weight``, or else ``sign``, summed; evidence, masses
+    and relation ids merged, the ``state`` recomputed); net-zero edges and self-loops are
+    dropped. A mixed tie is kept with the sign of its dominant side (its ``state`` stays
+    ``"mixed"``), so balance and camps read it as that side. Node attributes are kept.
 
     Raises:
         AnalysisError: when an edge carries no sign.
@@ -306,6 +351,7 @@ def signed_graph(G: nx.Graph) -> nx.Graph:
     H.graph.update({k: v for k, v in G.graph.items()})
     H.add_nodes_from(G.nodes(data=True))
     acc: dict[tuple[Hashable, Hashable], dict[str, Any]] = {}
+    share = float((G.graph.get("tie_weights") or {}).get("mixed_share", TieWeights.mixed_share))
     for a, b, data in G.edges(data=True):
         if a == b:
             continue
@@ -323,7 +369,7 @@ def signed_graph(G: nx.Graph) -> nx.Graph:
             continue
         cur["_w"] += w
         cur["_s"] += s
-        for k in ("evidence", "positive", "negative", "neutral", "intensity_sum"):
+        for k in _SUMMED:
             if k in data and k in cur:
                 cur[k] += data[k]
         cur["relations"] = list(dict.fromkeys(cur["relations"] + list(data.get("relations") or [])))
@@ -335,6 +381,8 @@ def signed_graph(G: nx.Graph) -> nx.Graph:
             continue
         if not data["relations"]:
             data.pop("relations")
+        if "positive_mass" in data and "negative_mass" in data:
+            data["state"] = tie_state(data["positive_mass"], data["negative_mass"], share)
         H.add_edge(a, b, **{**data, "sign": sign})
     return H
 
@@ -369,7 +417,8 @@ def _flatten(G: nx.Graph) -> nx.Graph:
     for n, d in G.nodes(data=True):
         H.add_node(str(n), **clean(d))
     for a, b, d in G.edges(data=True):
-        H.add_edge(str(a), str(b), **clean(d))
+        # the per-report dicts stay in the JSON export; GraphML and GEXF keep the totals
+        H.add_edge(str(a), str(b), **clean({k: v for k, v in d.items() if k != "reports"}))
     return H
 
 
@@ -392,10 +441,7 @@ def write_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
         data = nx.node_link_data(G, edges="links")
         p.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
     elif fmt == "csv":
-        keys = [
-            "evidence", "positive", "negative", "neutral", "weight", "intensity_sum",
-            "intensity_mean", "first", "last", "outlets", "relations",
-        ]  # fmt: skip
+        keys = CSV_KEYS
         with p.open("w", encoding="utf-8", newline="") as fp:
             w = csv.writer(fp)
             w.writerow(["source", "target", "sign", *keys])

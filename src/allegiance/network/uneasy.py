@@ -26,7 +26,16 @@ def _edge(G: nx.Graph, a: Hashable, b: Hashable) -> dict[str, Any] | None:
 
 
 def _split_evidence(G: nx.Graph, data: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Relation ids of an edge split into positive and negative by their own sign."""
+    """Relation ids of an edge split into positive and negative by their own sign.
+
+    On a tie from :func:`~allegiance.network.build.build_network`, one id per report (the
+    report's first relation), so a sentence is never listed twice on one side."""
+    reports = data.get("reports")
+    if isinstance(reports, list) and reports:
+        return (
+            [str(r["id"]) for r in reports if int(r.get("sign") or 0) > 0],
+            [str(r["id"]) for r in reports if int(r.get("sign") or 0) < 0],
+        )
     ev = G.graph.get("evidence") or {}
     pos: list[str] = []
     neg: list[str] = []
@@ -55,20 +64,25 @@ def uneasy_alliances(
         beside cooperation) and both have a negative net tie to a common third actor
         ("enemies who share an enemy", the US and Iran both fighting ISIL);
       - ``"cooperation"``: the net tie is negative but there is positive evidence as well;
-      - ``"mixed"``: at least ``min_each`` relations of each sign, the minority sign being at
-        least ``min_share`` of the signed evidence (whatever the net sign).
+      - ``"mixed"``: the tie's ``state`` is ``"mixed"`` (both its cooperative and hostile
+        mass are substantial, docs/network.md); a mixed tie is always listed. On a graph
+        without states: at least ``min_each`` relations of each sign, the minority sign
+        being at least ``min_share`` of the signed evidence (whatever the net sign).
 
     Args:
         G: a network from :func:`~allegiance.network.build.build_network` (edges with
             ``sign``, ``positive``, ``negative``, ``relations``) or any signed graph.
-        min_each: relations of each sign needed for ``"mixed"``.
-        min_share: minimum share of the minority sign for ``"mixed"``.
+        min_each: relations of each sign needed for ``"mixed"`` (graphs without states).
+        min_share: minimum share of the minority sign for ``"mixed"`` (graphs without
+            states).
         limit: keep the top pairs (None for all).
 
     Returns:
-        JSON-ready dicts ``{"a", "b", "a_name", "b_name", "reason", "shared_enemies",
-        "positive_evidence", "negative_evidence", "sentences", "score"}``; ``sentences`` maps
-        relation ids to their evidence sentence (when the graph carries them).
+        JSON-ready dicts ``{"a", "b", "a_name", "b_name", "sign", "state", "description",
+        "reason", "shared_enemies", "positive", "negative", "positive_mass",
+        "negative_mass", "positive_evidence", "negative_evidence", "sentences", "score"}``;
+        ``positive``/``negative`` count reports, ``sentences`` maps relation ids to their
+        evidence sentence (when the graph carries them).
     """
     U = G.to_undirected(as_view=False) if G.is_directed() else G
     evidence = G.graph.get("evidence") or {}
@@ -104,7 +118,11 @@ def uneasy_alliances(
             if pos > 0 and sign < 0:
                 reasons.append("cooperation")
         signed = pos + neg
-        if min(pos, neg) >= min_each and signed and min(pos, neg) / signed >= min_share:
+        state = d.get("state")
+        if state is not None:
+            if state == "mixed":
+                reasons.append("mixed")
+        elif min(pos, neg) >= min_each and signed and min(pos, neg) / signed >= min_share:
             reasons.append("mixed")
         if not reasons:
             continue
@@ -122,10 +140,14 @@ def uneasy_alliances(
             "a_name": U.nodes[a].get("name", str(a)),
             "b_name": U.nodes[b].get("name", str(b)),
             "sign": sign,
+            "state": state,
+            "description": d.get("description"),
             "reason": reasons,
             "shared_enemies": shared,
             "positive": pos,
             "negative": neg,
+            "positive_mass": d.get("positive_mass"),
+            "negative_mass": d.get("negative_mass"),
             "positive_evidence": pos_ids,
             "negative_evidence": neg_ids,
             "sentences": sentences,

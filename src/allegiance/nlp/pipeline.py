@@ -243,9 +243,7 @@ def doc_warnings(document: InputDocument, doc: Doc) -> list[str]:
     out: list[str] = []
     breaks = doc._.forced_breaks if doc.has_extension("forced_breaks") else 0
     if breaks:
-        out.append(
-            Messages.FORCED_BREAKS.format(path=document.source or document.doc_id, n=breaks)
-        )
+        out.append(Messages.FORCED_BREAKS.format(path=document.source or document.doc_id, n=breaks))
     return out
 
 

@@ -28,10 +28,27 @@ __all__ = [
     "json_ready",
     "key_findings",
     "summary_counts",
+    "tie_state",
     "view_model",
 ]
 
 SIGN_WORD = {1: "friendly", -1: "hostile", 0: "neutral"}
+
+
+def tie_state(edge: Mapping[str, Any]) -> str:
+    """A tie's state (``friendly``, ``hostile``, ``mixed``, ``neutral``), from its sign when
+    the bundle predates states.
+
+    >>> tie_state({"sign": 1, "state": "mixed"}), tie_state({"sign": -1})
+    ('mixed', 'hostile')
+    """
+    state = edge.get("state")
+    if state in ("friendly", "hostile", "mixed", "neutral"):
+        return str(state)
+    sign = edge.get("sign")
+    return SIGN_WORD[sign] if sign in (1, -1) else "neutral"
+
+
 _TOP_PAIRS = 12
 
 
@@ -216,6 +233,9 @@ def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
 
     Returns:
         A flat dict of counts (missing parts count as zero) plus ``first``/``last`` dates.
+        Actors and ties come from the bundle's ``counts`` when it has them (the one account
+        the CLI summary also prints); ``positive``/``negative`` count ties by sign (a mixed
+        tie under its dominant side), ``friendly``/``hostile``/``mixed`` by state.
     """
     meta = _as_dict(bundle.get("meta"))
     docs = [_as_dict(d) for d in _as_list(bundle.get("documents"))]
@@ -225,23 +245,35 @@ def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
     quotes = [_as_dict(q) for q in _as_list(bundle.get("quotes"))]
     dates = sorted(str(d["published"])[:10] for d in docs if d.get("published"))
     n_docs = meta.get("n_documents")
-    return {
+    out: dict[str, Any] = {
         "documents": n_docs if isinstance(n_docs, int) else len(docs),
         "skipped": meta.get("n_skipped") or len(_as_list(meta.get("skipped"))),
         "outlets": len({d.get("outlet") for d in docs if d.get("outlet")}),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "actors": len(_as_list(network.get("nodes"))),
+        "actors_mentioned": None,
         "ties": len(edges),
         "positive": sum(e.get("sign") == 1 for e in edges),
         "negative": sum(e.get("sign") == -1 for e in edges),
-        "neutral": sum(e.get("sign") == 0 for e in edges),
+        "neutral": sum(tie_state(e) == "neutral" for e in edges),
+        "friendly": sum(tie_state(e) == "friendly" for e in edges),
+        "hostile": sum(tie_state(e) == "hostile" for e in edges),
+        "mixed": sum(tie_state(e) == "mixed" for e in edges),
         "relations": len(relations),
         "not_counted": sum(bool(r.get("negated") or r.get("hypothetical")) for r in relations),
         "quotes": len(quotes),
         "anonymous_quotes": sum(bool(q.get("anonymous")) for q in quotes),
         "quantities": len(_as_list(bundle.get("quantities"))),
     }
+    counts = _as_dict(bundle.get("counts"))
+    for key in ("actors", "actors_mentioned", "ties", "friendly", "hostile", "mixed", "neutral"):
+        if isinstance(counts.get(key), int):
+            out[key] = counts[key]
+    for key, alias in (("positive", "positive"), ("negative", "negative")):
+        if isinstance(counts.get(alias), int):
+            out[key] = counts[alias]
+    return out
 
 
 def _count(n: int, word: str) -> str:
@@ -281,14 +313,20 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
     for u in map(_as_dict, _as_list(bundle.get("uneasy_alliances"))[:limit]):
         a = str(u.get("a_name") or name(u.get("a")))
         b = str(u.get("b_name") or name(u.get("b")))
-        pos = len(_as_list(u.get("positive_evidence")))
-        neg = len(_as_list(u.get("negative_evidence")))
+        pos = u.get("positive")
+        pos = pos if isinstance(pos, int) else len(_as_list(u.get("positive_evidence")))
+        neg = u.get("negative")
+        neg = neg if isinstance(neg, int) else len(_as_list(u.get("negative_evidence")))
         found = common_enemies(bundle, str(u.get("a")), str(u.get("b")))
         enemies = [name(e["id"]) for e in found]
         text = (
             f"{a} and {b} are reported both working together ({pos} report"
             f"{'s' if pos != 1 else ''}) and at odds ({neg} report{'s' if neg != 1 else ''})"
         )
+        if u.get("state") == "mixed":
+            text += ": a mixed tie"
+            if u.get("description"):
+                text += f" ({u['description']})"
         if enemies:
             text += f", while both oppose {_join(enemies[:3])}"
             if not all(e["counted"] for e in found[:3]):
@@ -356,8 +394,11 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
         prominence = mentions.get(str(e.get("source")), 0) + mentions.get(str(e.get("target")), 0)
         return (e.get("evidence") or 0, prominence)
 
-    for sign, label in ((1, "Strongest friendly tie"), (-1, "Strongest hostile tie")):
-        best = max((e for e in edges if e.get("sign") == sign), key=strength, default=None)
+    for state, label in (
+        ("friendly", "Strongest friendly tie"),
+        ("hostile", "Strongest hostile tie"),
+    ):
+        best = max((e for e in edges if tie_state(e) == state), key=strength, default=None)
         if best:
             out.append({
                 "kind": "tie",

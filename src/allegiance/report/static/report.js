@@ -12,6 +12,19 @@
   var CAMP_COLORS = ["#3f6fd1", "#e39a12", "#8e55c9", "#8d6e63", "#d0619e", "#17a2b8", "#5f6b7a"];
   var NO_CAMP = "#9aa3b1";
   var SIGN_COLOR = { "1": "#1a9850", "-1": "#d73027", "0": "#9aa0aa" };
+  // a mixed tie (both cooperative and hostile reports substantial) is its own kind of edge
+  var MIXED_COLOR = "#8e44ad";
+  function stateOf(e) {
+    var st = e && e.state;
+    if (st === "friendly" || st === "hostile" || st === "mixed" || st === "neutral") return st;
+    return e && e.sign === 1 ? "friendly" : e && e.sign === -1 ? "hostile" : "neutral";
+  }
+  function stateBadge(e) {
+    var st = stateOf(e);
+    if (st !== "mixed") return signBadge(e.sign, st + " tie");
+    return el("span", { "class": "badge mixed", title: "both cooperative and hostile reports are substantial" +
+      (e.description ? ": " + e.description : ""), text: "mixed tie" });
+  }
   var SVGNS = "http://www.w3.org/2000/svg";
 
   // ---------- small DOM helpers (text only) ----------
@@ -269,7 +282,8 @@
     h.appendChild(el("div", { "class": "sub", text: sub }));
     var stats = el("div", { "class": "stats" });
     [[S.documents, "documents"], [S.outlets, "outlets"], [S.actors, "actors"],
-     [S.ties, "ties"], [S.positive, "friendly ties"], [S.negative, "hostile ties"],
+     [S.ties, "ties"], [typeof S.friendly === "number" ? S.friendly : S.positive, "friendly ties"],
+     [typeof S.hostile === "number" ? S.hostile : S.negative, "hostile ties"], [S.mixed || 0, "mixed ties"],
      [S.relations, "evidence sentences"], [S.quotes, "quotes"], [S.quantities, "numbers"],
      [S.skipped, "skipped files"]].forEach(function (p) {
       stats.appendChild(el("div", { "class": "stat" }, [el("b", { text: fmt(p[0] || 0) }), el("span", { text: p[1] })]));
@@ -311,9 +325,9 @@
   function exportBundle() { save("allegiance-bundle.json", "application/json", JSON.stringify(B, null, 1)); }
   function exportTies() {
     save("allegiance-ties.csv", "text/csv", toCsv(
-      ["source", "source_name", "target", "target_name", "sign", "evidence", "positive", "negative", "first", "last", "outlets", "uneasy_alliance", "relations"],
+      ["source", "source_name", "target", "target_name", "sign", "state", "evidence", "positive", "negative", "positive_mass", "negative_mass", "description", "first", "last", "outlets", "uneasy_alliance", "relations"],
       edges.map(function (e) {
-        return [e.source, nameOf(e.source), e.target, nameOf(e.target), e.sign, e.evidence, e.positive, e.negative, e.first, e.last,
+        return [e.source, nameOf(e.source), e.target, nameOf(e.target), e.sign, stateOf(e), e.evidence, e.positive, e.negative, e.positive_mass, e.negative_mass, e.description, e.first, e.last,
           arr(e.outlets), uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0, arr(e.relations)];
       })));
   }
@@ -519,7 +533,7 @@
   var panel = null;
   var tip = null;
   var topN = Math.min(DEFAULT_TOP, nodes.length);
-  var showSign = { "1": true, "-1": true, "0": true };
+  var showSign = { "1": true, "-1": true, "0": true, "mixed": true };
   var minEvidence = 1;
   var showIsolated = false;
   var pinned = {};
@@ -550,7 +564,7 @@
   function edgeShown(e, vis) {
     if (!vis[e.source] || !vis[e.target] || e.source === e.target) return false;
     if (pinnedPairs[pairKey(e.source, e.target)]) return true;
-    return showSign[signKey(e.sign)] && (e.evidence || 1) >= minEvidence;
+    return showSign[stateOf(e) === "mixed" ? "mixed" : signKey(e.sign)] && (e.evidence || 1) >= minEvidence;
   }
   var rankOf = {};
   ranked.forEach(function (n, i) { rankOf[n.id] = i; });
@@ -586,11 +600,12 @@
     edges.forEach(function (e, i) {
       if (!edgeShown(e, vis)) return;
       var sign = e.sign === 1 ? 1 : e.sign === -1 ? -1 : 0;
+      var mixed = stateOf(e) === "mixed";
       var uneasy = uneasyKeys[pairKey(e.source, e.target)] ? 1 : 0;
       els.push({ group: "edges", data: {
         id: "e" + i, source: cyIdOfActor[e.source], target: cyIdOfActor[e.target], idx: i,
-        color: SIGN_COLOR[String(sign)], width: thin * (1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence)),
-        style: sign === -1 ? "dashed" : "solid", uneasy: uneasy,
+        color: mixed ? MIXED_COLOR : SIGN_COLOR[String(sign)], state: stateOf(e), width: thin * (1.5 + 9 * Math.sqrt((e.evidence || 1) / maxEvidence)),
+        style: mixed ? "dotted" : sign === -1 ? "dashed" : "solid", uneasy: uneasy,
         elabel: uneasy ? "uneasy alliance" : ""
       } });
     });
@@ -709,6 +724,9 @@
     var parts = [plural(e.evidence || 0, "report")];
     if (typeof e.positive === "number" || typeof e.negative === "number")
       parts.push((e.positive || 0) + " friendly, " + (e.negative || 0) + " hostile");
+    if (typeof e.positive_mass === "number" && typeof e.negative_mass === "number")
+      parts.push("weight " + e.positive_mass.toFixed(2) + " friendly / " + e.negative_mass.toFixed(2) + " hostile");
+    if (e.description) parts.push(e.description);
     if (typeof e.intensity_mean === "number") parts.push("mean intensity " + e.intensity_mean.toFixed(1));
     if (e.first) parts.push(e.first === e.last || !e.last ? String(e.first) : e.first + " to " + e.last);
     return parts.join(" · ");
@@ -722,7 +740,7 @@
     var all = (pairRels[pairKey(a, b)] || []).slice().sort(relOrder);
     var counted;
     if (e) {
-      var line = el("p", {}, [signBadge(e.sign, (e.sign === 1 ? "friendly" : e.sign === -1 ? "hostile" : "neutral") + " tie"), " ", edgeSummary(e)]);
+      var line = el("p", { "class": "tie-state", "data-state": stateOf(e) }, [stateBadge(e), " ", edgeSummary(e)]);
       if (uneasyKeys[pairKey(a, b)]) append(line, [" ", el("a", { "class": "badge hypothetical", href: "#alliances", text: "uneasy alliance" })]);
       panel.appendChild(line);
       if (arr(e.outlets).length) panel.appendChild(el("p", { "class": "small muted", text: "Outlets: " + arr(e.outlets).join(", ") }));
@@ -795,6 +813,7 @@
     append(lines, [
       el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["1"] } }), "friendly tie"]),
       el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["-1"], borderTopStyle: "dashed" } }), "hostile tie"]),
+      el("span", {}, [el("span", { "class": "sw", style: { borderColor: MIXED_COLOR, borderTopStyle: "dotted" } }), "mixed tie (cooperative and hostile)"]),
       el("span", {}, [el("span", { "class": "sw", style: { borderColor: SIGN_COLOR["0"] } }), "neutral tie"]),
       el("span", {}, [el("span", { "class": "sw", style: { borderColor: "#ffd34d", borderTopWidth: "8px" } }), "uneasy alliance (both friendly and hostile reports)"]),
       el("span", {}, [el("span", { "class": "sw thin", style: { borderColor: "#8a8f98" } }), el("span", { "class": "sw thick", style: { borderColor: "#8a8f98" } }), "more reports, thicker line"])
@@ -847,10 +866,10 @@
     });
     bar.appendChild(el("label", {}, [sliderLabel, slider]));
     var signs = el("span", { "class": "signs" }, el("span", { text: "Show:" }));
-    [["1", "friendly"], ["-1", "hostile"], ["0", "neutral"]].forEach(function (p) {
-      var box = el("input", { type: "checkbox", id: "show-sign-" + (p[0] === "-1" ? "neg" : p[0] === "1" ? "pos" : "neu"), checked: "checked" });
+    [["1", "friendly"], ["-1", "hostile"], ["mixed", "mixed"], ["0", "neutral"]].forEach(function (p) {
+      var box = el("input", { type: "checkbox", id: "show-sign-" + (p[0] === "-1" ? "neg" : p[0] === "1" ? "pos" : p[0] === "mixed" ? "mixed" : "neu"), checked: "checked" });
       box.addEventListener("change", function () { showSign[p[0]] = box.checked; redraw(); });
-      signs.appendChild(el("label", {}, [box, el("span", { "class": "sq", style: { background: SIGN_COLOR[p[0]] } }), p[1]]));
+      signs.appendChild(el("label", {}, [box, el("span", { "class": "sq", style: { background: p[0] === "mixed" ? MIXED_COLOR : SIGN_COLOR[p[0]] } }), p[1]]));
     });
     bar.appendChild(signs);
     if (maxEvidence > 1) {
@@ -961,7 +980,7 @@
       var e = edges[ev.target.data("idx")];
       if (!e) return;
       var lines = [nameOf(e.source) + " — " + nameOf(e.target),
-        (e.sign === 1 ? "friendly" : e.sign === -1 ? "hostile" : "neutral") + " tie · " + edgeSummary(e)];
+        stateOf(e) + " tie · " + edgeSummary(e)];
       if (uneasyKeys[pairKey(e.source, e.target)]) lines.push("An uneasy alliance");
       lines.push("Click to read the sentences");
       showTip(ev, lines);
@@ -1381,11 +1400,18 @@
         var ds = (docDates[o] || []).sort();
         return el("td", { text: fmt(docCount[o] || 0) + (ds.length ? " · " + ds[0] + (ds[ds.length - 1] !== ds[0] ? " to " + ds[ds.length - 1] : "") : "") });
       }));
-      row("actors covered", names2.map(function (o) { return el("td", { text: fmt(arr(obj(outs[o]).actors).length) }); }));
+      // "actors" means what the header counts: actors in at least one tie
+      row("actors in ties", names2.map(function (o) {
+        var d = obj(outs[o]), n = typeof d.n_actors === "number" ? d.n_actors : null;
+        if (n === null) { var seen = {}; arr(d.ties).filter(Boolean).forEach(function (t) { seen[t.a] = seen[t.b] = true; }); n = Object.keys(seen).length; }
+        return el("td", { text: fmt(n) });
+      }));
+      row("actors mentioned", names2.map(function (o) { return el("td", { text: fmt(arr(obj(outs[o]).actors).length) }); }), "sub");
       row("ties reported", names2.map(function (o) {
         var ts = arr(obj(outs[o]).ties).filter(Boolean);
-        var p = ts.filter(function (t) { return t.sign === 1; }).length, n = ts.filter(function (t) { return t.sign === -1; }).length;
-        return el("td", {}, [fmt(ts.length) + " ", el("span", { "class": "small", text: "(" }), el("span", { "class": "pos-t", text: p + " friendly" }), ", ", el("span", { "class": "neg-t", text: n + " hostile" }), el("span", { "class": "small", text: ")" })]);
+        var p = ts.filter(function (t) { return stateOf(t) === "friendly"; }).length, n = ts.filter(function (t) { return stateOf(t) === "hostile"; }).length;
+        var m = ts.filter(function (t) { return stateOf(t) === "mixed"; }).length;
+        return el("td", {}, [fmt(ts.length) + " ", el("span", { "class": "small", text: "(" }), el("span", { "class": "pos-t", text: p + " friendly" }), ", ", el("span", { "class": "neg-t", text: n + " hostile" }), ", " + m + " mixed", el("span", { "class": "small", text: ")" })]);
       }));
       var maxSrc = 1;
       names2.forEach(function (o) { var sr = obj(obj(outs[o]).sources); maxSrc = Math.max(maxSrc, (sr.named || 0) + (sr.anonymous || 0)); });
@@ -1442,7 +1468,7 @@
         if (ties.length) {
           var det = el("details", {}, el("summary", { text: "Ties " + o + " reports (" + ties.length + ")" }));
           var tb2 = el("tbody");
-          ties.forEach(function (t) { tb2.appendChild(el("tr", {}, [el("td", {}, pairCell(t.a, t.b)), el("td", {}, signBadge(t.sign)), el("td", { "class": "num", text: fmt(t.evidence) })])); });
+          ties.forEach(function (t) { tb2.appendChild(el("tr", {}, [el("td", {}, pairCell(t.a, t.b)), el("td", {}, stateBadge(t)), el("td", { "class": "num", text: fmt(t.evidence) })])); });
           det.appendChild(el("table", {}, tb2));
           card.appendChild(det);
         }
@@ -1477,7 +1503,7 @@
       } }));
     }
     table("Ties reported by one outlet only", ["outlet", "tie", "sign"], arr(dif.only_in).filter(Boolean).map(function (x) {
-      return [x.outlet || "–", pairCell(x.a, x.b), signBadge(x.sign)];
+      return [x.outlet || "–", pairCell(x.a, x.b), stateBadge(x)];
     }));
     table("Ties the outlets see with opposite signs", ["tie", "signs by outlet"], arr(dif.opposite_sign).filter(Boolean).map(function (x) {
       var cell = el("span");
