@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +31,12 @@ PAGES: dict[str, tuple[str, bytes]] = {
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path.startswith("/dribble"):
+            self._dribble(headers=self.path == "/dribble-headers")
+            return
+        if self.path == "/garbage":  # not HTTP at all
+            self.wfile.write(b"garbage\r\n\r\n")
+            return
         page = PAGES.get(self.path)
         if page is None:
             self.send_error(404, "Not Found")
@@ -39,6 +47,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(page[1])
 
+    def _dribble(self, *, headers: bool) -> None:
+        """One byte every 0.3 s: of the status line and headers, or of the body."""
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+        body = b"Iran backs Assad. " * 20
+        try:
+            if not headers:
+                self.wfile.write(head)
+                head = b""
+            for i in range(len(head + body)):
+                self.wfile.write((head + body)[i : i + 1])
+                self.wfile.flush()
+                time.sleep(0.3)
+        except OSError:  # the client gave up
+            pass
+
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         pass
 
@@ -46,6 +69,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True  # do not wait for dribbling handlers at the end
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -88,3 +112,28 @@ def test_http_error_and_size_limit(server: str) -> None:
         "allegiance needs network access only for URLs"
     )
     assert "over the size limit of 100 bytes" in messages[1]
+
+
+@pytest.mark.parametrize("path", ["/dribble-body", "/dribble-headers"])
+def test_fetch_deadline_bounds_a_dribbling_server(server: str, path: str, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The US advises the Iraqi army.", encoding="utf-8")
+    report = IngestReport()
+    start = time.monotonic()
+    docs = list(
+        read_documents([f"{server}{path}", good], IngestOptions(fetch_deadline=1.0), report)
+    )
+    assert time.monotonic() - start < 10  # a bound on hanging, not a speed claim
+    assert [d.text for d in docs] == ["The US advises the Iraqi army."]
+    assert report.warnings == [
+        f"{server}{path}: not fetched within the deadline of 1 seconds, skipped "
+        "(raise it with --fetch-deadline)"
+    ]
+
+
+def test_bad_status_line_is_one_line_skip(server: str) -> None:
+    report = IngestReport()
+    assert list(read_documents([f"{server}/garbage", f"{server}/plain.txt"], None, report))
+    [(source, message)] = report.skipped
+    assert source == f"{server}/garbage"
+    assert message.startswith(f"{server}/garbage: could not fetch (")

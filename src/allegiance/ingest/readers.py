@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import http.client
 import io
 import json
 import os
 import re
+import socket
+import ssl
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -718,50 +721,124 @@ class _DeadlinePassed(Exception):
     """A URL was not fetched whole within the fetch deadline."""
 
 
-def _fetch(url: str, options: IngestOptions) -> tuple[bytes, str, str]:
-    """Fetch a URL under a total deadline: ``(body, content type, final URL)``.
+class _DeadlineReader(io.RawIOBase):
+    """A socket reader that never waits past the deadline.
 
-    ``timeout`` bounds each network operation and ``fetch_deadline`` the whole fetch: the
-    body is read in chunks, each read with the time that is left, so a server that sends a
-    byte at a time cannot hold the run.
+    Before each read the socket timeout is set to ``min(timeout, time left)``, so a server
+    that sends one byte every few seconds cannot keep the fetch going forever.
+    """
+
+    def __init__(
+        self, raw: io.RawIOBase, sock: socket.socket, timeout: float, deadline: float
+    ) -> None:
+        super().__init__()
+        self._raw = raw
+        self._sock = sock
+        self._timeout = timeout
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise _DeadlinePassed
+        self._sock.settimeout(min(self._timeout, remaining))
+        try:
+            return self._raw.readinto(buffer)
+        except TimeoutError:
+            if time.monotonic() >= self._deadline:
+                raise _DeadlinePassed from None
+            raise
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    """An HTTP response whose status line, headers and body are all read under the deadline."""
+
+    def __init__(
+        self, sock: socket.socket, *args: Any, timeout: float, deadline: float, **kwargs: Any
+    ) -> None:
+        super().__init__(sock, *args, **kwargs)
+        raw = self.fp.detach()
+        self.fp = io.BufferedReader(_DeadlineReader(raw, sock, timeout, deadline))
+
+
+def _connection_factory(
+    cls: type[http.client.HTTPConnection], timeout: float, deadline: float, **extra: Any
+) -> Callable[..., http.client.HTTPConnection]:
+    """A connection class stand-in for urllib: connects, and reads, under the deadline."""
+
+    def connect(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _DeadlinePassed
+        kwargs["timeout"] = min(timeout, remaining)
+        connection = cls(host, **kwargs, **extra)
+        connection.response_class = functools.partial(  # type: ignore[assignment]
+            _DeadlineResponse, timeout=timeout, deadline=deadline
+        )
+        return connection
+
+    return connect
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, timeout: float, deadline: float) -> None:
+        super().__init__()
+        self._connect = _connection_factory(http.client.HTTPConnection, timeout, deadline)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connect, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, timeout: float, deadline: float) -> None:
+        super().__init__()
+        context = ssl.create_default_context()
+        self._connect = _connection_factory(
+            http.client.HTTPSConnection, timeout, deadline, context=context
+        )
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connect, req)
+
+
+def _fetch(url: str, options: IngestOptions) -> tuple[bytes, str, str]:
+    """The body (at most ``max_bytes + 1`` bytes), content type and final URL of a URL.
 
     Raises:
-        _DeadlinePassed: when the deadline passes; urllib and OS errors as they come.
+        _DeadlinePassed: when ``fetch_deadline`` passes first; urllib's and http.client's
+        errors otherwise.
     """
-    deadline = time.monotonic() + options.fetch_deadline
     limit = options.max_bytes
+    deadline = time.monotonic() + options.fetch_deadline
+    opener = urllib.request.build_opener(
+        _DeadlineHTTPHandler(options.timeout, deadline),
+        _DeadlineHTTPSHandler(options.timeout, deadline),
+    )
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-    timeout = min(options.timeout, options.fetch_deadline)
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        ctype = (response.headers.get("Content-Type") or "").lower()
-        final_url = response.geturl() or url
-        sock = _socket_of(response)
-        parts: list[bytes] = []
-        size = 0
-        while size <= limit:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise _DeadlinePassed
-            if sock is not None:
-                sock.settimeout(min(options.timeout, left))
-            try:
-                chunk = response.read1(min(_CHUNK, limit + 1 - size))
-            except TimeoutError:
-                if time.monotonic() >= deadline:
-                    raise _DeadlinePassed from None
-                raise
-            if not chunk:
-                break
-            parts.append(chunk)
-            size += len(chunk)
-    return b"".join(parts), ctype, final_url
-
-
-def _socket_of(response: Any) -> Any:
-    """The socket under an HTTP response, to set its timeout per read (None if hidden)."""
-    fp = getattr(response, "fp", None)
-    raw = getattr(fp, "raw", None)
-    return getattr(raw, "_sock", None)
+    try:
+        with opener.open(request, timeout=min(options.timeout, options.fetch_deadline)) as response:
+            chunks: list[bytes] = []
+            size = 0
+            while size <= limit:
+                chunk = response.read(min(_CHUNK, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            ctype = (response.headers.get("Content-Type") or "").lower()
+            return b"".join(chunks), ctype, response.geturl() or url
+    except urllib.error.URLError as exc:
+        # urllib wraps errors of connecting; a timeout then may be the deadline's
+        if isinstance(exc.reason, TimeoutError) and time.monotonic() >= deadline:
+            raise _DeadlinePassed from None
+        raise
 
 
 def _read_url(url: str, ctx: _Ctx) -> Iterator[Draft]:
@@ -779,7 +856,7 @@ def _read_url(url: str, ctx: _Ctx) -> Iterator[Draft]:
         ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=exc.reason))
         return
     except (OSError, ValueError, http.client.HTTPException) as exc:  # timeouts, resets...
-        ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=exc or type(exc).__name__))
+        ctx.skip(url, Messages.NO_NETWORK.format(path=url, reason=str(exc) or type(exc).__name__))
         return
     if len(data) > limit:
         ctx.skip(url, Messages.TOO_LARGE.format(path=url, size=f"over {limit}", limit=limit))
