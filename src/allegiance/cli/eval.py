@@ -35,6 +35,8 @@ def re3d_cmd(
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
+    any_language: bool,
+    max_sentence_tokens: int,
 ) -> None:
     """Precision, recall and F1 of actor mentions and signed relations on re3d-format gold.
 
@@ -50,7 +52,12 @@ def re3d_cmd(
     from ..eval.relations import evaluate_re3d
     from ..nlp.pipeline import build_pipeline
 
-    nlp = build_pipeline(model, kb_paths=kb_paths, lexicon_paths=lexicon_paths)
+    nlp = build_pipeline(
+        model,
+        kb_paths=kb_paths,
+        lexicon_paths=lexicon_paths,
+        max_sentence_tokens=max_sentence_tokens or None,
+    )
     scores = evaluate_re3d(gold_dir, nlp)
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from ..errors import Messages, ModelError
 from ..schema import Document, Mention, Quantity, Quote, Relation
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
+from .lemmas import add_lemma_fixes
 from .model import load_model
 from .paragraphs import DEFAULT_MAX_TOKENS
 
@@ -146,6 +147,8 @@ def build_pipeline(
                 after="allegiance_paragraphs",
                 config={"max_tokens": max_sentence_tokens},
             )
+    # lexicons are looked up by lemma: correct the lemmatizer's known misses first
+    add_lemma_fixes(nlp, lexicon_paths)
     # Components that take user data get it through their config.
     configs: dict[str, dict[str, object]] = {
         "allegiance_actors": {"kb_paths": list(kb_paths)},
