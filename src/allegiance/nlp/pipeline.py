@@ -59,6 +59,7 @@ COMPONENTS: tuple[str, ...] = (
     "allegiance_actors",
     "allegiance_quotes",
     "allegiance_relations",
+    "allegiance_register",
     "allegiance_quantities",
 )
 
@@ -108,7 +109,7 @@ class ExtractOptions:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from . import actors, paragraphs, quantities, quotes, relations  # noqa: F401
+    from . import actors, paragraphs, quantities, quotes, register, relations  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -153,6 +154,7 @@ def build_pipeline(
     configs: dict[str, dict[str, object]] = {
         "allegiance_actors": {"kb_paths": list(kb_paths)},
         "allegiance_relations": {"lexicon_paths": list(lexicon_paths), "kb_paths": list(kb_paths)},
+        "allegiance_register": {"lexicon_paths": list(lexicon_paths)},
     }
     for name in components:
         nlp.add_pipe(name, config=configs.get(name, {}))

@@ -1,0 +1,144 @@
+"""Register: a verb of violence between civilian actors is a verbal attack.
+
+Politicians "attack" each other in speeches; armies attack each other with guns. The relation
+component reads the verb's first sense; this component, placed right after it, re-reads the
+relations whose trigger has a verbal sense (``lexicon/data/register.yaml``) when both actors are
+of civilian types and nothing armed stands in the sentence:
+
+- "Trump attacked Clinton over her emails in a speech in Ohio." -> ACCUSE (verbal)
+- "Erdogan attacked Macron over his comments." -> ACCUSE (verbal)
+- "Assad attacked the rebels in Idlib." -> stays ASSAULT (the rebels are armed)
+- "A man attacked the senator with a knife." -> stays ASSAULT (an armed word)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import LexiconError, Messages
+from ..lexicon import load_lexicon
+from ..lexicon.io import read_mapping
+from ..schema import CATEGORIES, ActorArg, Relation
+from .extensions import ACTORS_KEY
+
+__all__ = ["DEFAULT_REGISTER", "Register", "RegisterData", "load_register"]
+
+DEFAULT_REGISTER = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "register.yaml"
+
+
+@dataclass(frozen=True)
+class RegisterData:
+    """Verbal senses of violent verbs, and who counts as a civilian speaker and target."""
+
+    verbal_senses: dict[str, tuple[str, str | None]]
+    civil_sources: frozenset[str]
+    civil_targets: frozenset[str]
+    armed_words: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
+    """The bundled register data with the user's files over it.
+
+    Raises:
+        LexiconError: naming the file and the entry with an unknown category.
+    """
+    senses: dict[str, tuple[str, str | None]] = {}
+    lists: dict[str, set[str]] = {
+        "civil_sources": set(),
+        "civil_targets": set(),
+        "armed_words": set(),
+    }
+    for path in (DEFAULT_REGISTER, *map(Path, paths)):
+        data = read_mapping(path)
+        for lemma, value in (data.get("verbal_senses") or {}).items():
+            if value is None:
+                senses.pop(str(lemma), None)
+                continue
+            category, _, mode = str(value).partition("/")
+            if category not in CATEGORIES:
+                reason = f"unknown category {category!r}"
+                raise LexiconError(
+                    Messages.LEXICON_ENTRY.format(path=path, entry=lemma, reason=reason)
+                )
+            senses[str(lemma).lower()] = (category, mode or None)
+        for key, words in lists.items():
+            words.update(str(w).lower() for w in data.get(key) or ())
+    return RegisterData(
+        senses,
+        frozenset(lists["civil_sources"]),
+        frozenset(lists["civil_targets"]),
+        frozenset(lists["armed_words"]),
+    )
+
+
+@Language.factory("allegiance_register", default_config={"lexicon_paths": []})
+def make_register(nlp: Language, name: str, lexicon_paths: list[str]) -> Register:
+    return Register(nlp, name, lexicon_paths=lexicon_paths)
+
+
+class Register:
+    """Re-reads violent verbs between civilian actors as verbal attacks."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_paths: Iterable[str] = ()) -> None:
+        self.name = name
+        self.lexicon_paths = tuple(lexicon_paths)
+        self.data = load_register(self.lexicon_paths)
+        self.lexicon = load_lexicon(self.lexicon_paths)
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations = doc._.relations
+        if not relations:
+            return doc
+        types = {
+            (s.start_char, s.end_char): s._.actor.actor_type
+            for s in doc.spans.get(ACTORS_KEY, ())
+            if s._.actor is not None
+        }
+        doc._.relations = [self.reread(doc, r, types) for r in relations]
+        return doc
+
+    def reread(self, doc: Doc, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
+        """The relation in its register: unchanged unless a verbal sense applies."""
+        if rel.category != "ASSAULT":
+            return rel
+        trigger = doc.char_span(rel.trigger.start, rel.trigger.end, alignment_mode="expand")
+        if trigger is None or not len(trigger):
+            return rel
+        sense = self.data.verbal_senses.get(trigger.root.lemma_.lower())
+        if sense is None:
+            return rel
+        if _type(rel.source, types) not in self.data.civil_sources:
+            return rel
+        if _type(rel.target, types) not in self.data.civil_targets:
+            return rel
+        if self.armed(trigger.sent):
+            return rel
+        category, mode = sense
+        info = self.lexicon.categories[category]
+        return rel.model_copy(
+            update={
+                "category": category,
+                "mode": mode,
+                "quad_class": info.quad_class,
+                "sign": info.sign,
+                "intensity": info.intensity,
+            }
+        )
+
+    def armed(self, sent: Span) -> bool:
+        return any(t.lower_ in self.data.armed_words for t in sent)
+
+
+def _type(arg: ActorArg, types: dict[tuple[int, int], str]) -> str | None:
+    """The actor type of the mention an argument is (or lies in)."""
+    found = types.get((arg.start, arg.end))
+    if found is None:
+        found = next((t for (a, b), t in types.items() if a <= arg.start and arg.end <= b), None)
+    return found

@@ -1,0 +1,61 @@
+"""Register: violent verbs between civilian actors are verbal attacks (allegiance_register)."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.errors import LexiconError
+from allegiance.nlp.register import load_register
+
+pytestmark = pytest.mark.model
+
+
+def _read(nlp, text):
+    return {(r.source.text, r.target.text): (r.category, r.mode) for r in nlp(text)._.relations}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # politics, a campaign
+        ("Trump attacked Clinton over her emails in a speech in Ohio.", ("Trump", "Clinton")),
+        # diplomacy, leaders trading words
+        ("Erdogan attacked Macron over his comments on Islam.", ("Erdogan", "Macron")),
+        # business and regulators
+        (
+            "Elon Musk attacked the Securities and Exchange Commission on Twitter.",
+            ("Elon Musk", "Securities and Exchange Commission"),
+        ),
+    ],
+)
+def test_civilians_attacking_each_other_is_an_accusation(nlp, sentence, pair):
+    assert _read(nlp, sentence).get(pair) == ("ACCUSE", "verbal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Assad attacked the rebels in Idlib.", ("Assad", "rebels")),  # the target is armed
+        ("Hezbollah attacked Israeli soldiers near the border.", ("Hezbollah", "Israeli soldiers")),
+        ("Russia attacked Ukraine in February.", ("Russia", "Ukraine")),  # states
+        ("Erdogan attacked Macron's convoy with drones.", ("Erdogan", "Macron")),  # armed words
+    ],
+)
+def test_armed_attacks_stay_assaults(nlp, sentence, pair):
+    found = _read(nlp, sentence)
+    assert found.get(pair, ("ASSAULT", None))[0] == "ASSAULT"
+    assert ("ACCUSE", "verbal") not in found.values()
+
+
+def test_user_files_add_and_remove_senses(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("verbal_senses:\n  attack: null\n  shred: ACCUSE/verbal\n", encoding="utf-8")
+    data = load_register((str(mine),))
+    assert "attack" not in data.verbal_senses and data.verbal_senses["shred"] == (
+        "ACCUSE",
+        "verbal",
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verbal_senses:\n  attack: SCOLD\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.yaml: entry 'attack': unknown category"):
+        load_register((str(bad),))
