@@ -59,3 +59,20 @@ def test_user_files_add_and_remove_senses(tmp_path):
     bad.write_text("verbal_senses:\n  attack: SCOLD\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bad\.yaml: entry 'attack': unknown category"):
         load_register((str(bad),))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clinton leads Trump by five points in the latest poll.",  # a poll
+        "Japan beat China 3-1 in the final.",  # sport, a score
+        "Germany defeated France in the vote on the budget.",  # a vote
+    ],
+)
+def test_contest_standings_are_no_tie(nlp, sentence):
+    assert not nlp(sentence)._.relations
+
+
+def test_a_defeat_in_war_stays(nlp):
+    found = _read(nlp, "Iraqi forces defeated ISIL in Mosul.")
+    assert found.get(("Iraqi forces", "ISIL"), (None,))[0] == "ASSAULT"

@@ -60,6 +60,7 @@ COMPONENTS: tuple[str, ...] = (
     "allegiance_quotes",
     "allegiance_relations",
     "allegiance_register",
+    "allegiance_colisting",
     "allegiance_quantities",
 )
 
@@ -109,7 +110,7 @@ class ExtractOptions:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from . import actors, paragraphs, quantities, quotes, register, relations  # noqa: F401
+    from . import actors, colisting, paragraphs, quantities, quotes, register, relations  # noqa: F401
 
 
 @lru_cache(maxsize=4)

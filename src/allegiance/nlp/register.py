@@ -9,10 +9,19 @@ of civilian types and nothing armed stands in the sentence:
 - "Erdogan attacked Macron over his comments." -> ACCUSE (verbal)
 - "Assad attacked the rebels in Idlib." -> stays ASSAULT (the rebels are armed)
 - "A man attacked the senator with a knife." -> stays ASSAULT (an armed word)
+
+Contests are a register of their own: standings in a poll, a race or a match are no tie, so a
+relation read from a contest verb is dropped when the words its trigger governs name a contest
+or a score:
+
+- "Clinton leads Trump by five points in the latest poll." -> no relation
+- "Japan beat China 3-1 in the final." -> no relation
+- "Iraqi forces defeated ISIL in Mosul." -> stays ASSAULT
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +38,7 @@ from .extensions import ACTORS_KEY
 
 __all__ = ["DEFAULT_REGISTER", "Register", "RegisterData", "load_register"]
 
+_SCORE = re.compile(r"^\d{1,3}[-\u2013:]\d{1,3}$")  # 3-1, 2–0, 21:17
 DEFAULT_REGISTER = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "register.yaml"
 
 
@@ -40,6 +50,8 @@ class RegisterData:
     civil_sources: frozenset[str]
     civil_targets: frozenset[str]
     armed_words: frozenset[str]
+    contest_verbs: frozenset[str] = frozenset()
+    contest_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -54,6 +66,8 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         "civil_sources": set(),
         "civil_targets": set(),
         "armed_words": set(),
+        "contest_verbs": set(),
+        "contest_words": set(),
     }
     for path in (DEFAULT_REGISTER, *map(Path, paths)):
         data = read_mapping(path)
@@ -75,6 +89,8 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         frozenset(lists["civil_sources"]),
         frozenset(lists["civil_targets"]),
         frozenset(lists["armed_words"]),
+        frozenset(lists["contest_verbs"]),
+        frozenset(lists["contest_words"]),
     )
 
 
@@ -101,8 +117,21 @@ class Register:
             for s in doc.spans.get(ACTORS_KEY, ())
             if s._.actor is not None
         }
-        doc._.relations = [self.reread(doc, r, types) for r in relations]
+        kept = [r for r in relations if not self.contest(doc, r)]
+        doc._.relations = [self.reread(doc, r, types) for r in kept]
         return doc
+
+    def contest(self, doc: Doc, rel: Relation) -> bool:
+        """Whether the relation is a standing in a contest (a poll, a race, a match)."""
+        trigger = doc.char_span(rel.trigger.start, rel.trigger.end, alignment_mode="expand")
+        if trigger is None or not len(trigger):
+            return False
+        root = trigger.root
+        if root.lemma_.lower() not in self.data.contest_verbs:
+            return False
+        return any(
+            t.lower_ in self.data.contest_words or _SCORE.match(t.text) for t in root.subtree
+        )
 
     def reread(self, doc: Doc, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
         """The relation in its register: unchanged unless a verbal sense applies."""
