@@ -76,3 +76,14 @@ def test_contest_standings_are_no_tie(nlp, sentence):
 def test_a_defeat_in_war_stays(nlp):
     found = _read(nlp, "Iraqi forces defeated ISIL in Mosul.")
     assert found.get(("Iraqi forces", "ISIL"), (None,))[0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prosecutors said Ntaganda attacked civilians of the Lendu community.",  # courts
+        "Police said the senator's bodyguards attacked protesters outside the hall.",
+    ],
+)
+def test_attacks_on_civilians_stay_assaults(nlp, sentence):
+    assert ("ACCUSE", "verbal") not in _read(nlp, sentence).values()

@@ -52,6 +52,7 @@ class RegisterData:
     armed_words: frozenset[str]
     contest_verbs: frozenset[str] = frozenset()
     contest_words: frozenset[str] = frozenset()
+    victims: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +69,7 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         "armed_words": set(),
         "contest_verbs": set(),
         "contest_words": set(),
+        "victims": set(),
     }
     for path in (DEFAULT_REGISTER, *map(Path, paths)):
         data = read_mapping(path)
@@ -83,7 +85,9 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
                 )
             senses[str(lemma).lower()] = (category, mode or None)
         for key, words in lists.items():
-            words.update(str(w).lower() for w in data.get(key) or ())
+            words.update(
+                str(w) if key == "victims" else str(w).lower() for w in data.get(key) or ()
+            )
     return RegisterData(
         senses,
         frozenset(lists["civil_sources"]),
@@ -91,6 +95,7 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         frozenset(lists["armed_words"]),
         frozenset(lists["contest_verbs"]),
         frozenset(lists["contest_words"]),
+        frozenset(lists["victims"]),
     )
 
 
@@ -146,6 +151,8 @@ class Register:
         if _type(rel.source, types) not in self.data.civil_sources:
             return rel
         if _type(rel.target, types) not in self.data.civil_targets:
+            return rel
+        if rel.target.actor_id in self.data.victims:
             return rel
         if self.armed(trigger.sent):
             return rel
