@@ -2,7 +2,7 @@
 
 Convention (docs/interop.md): an imported event becomes a tiny synthetic document whose text is
 one evidence line, ``"SOURCE [what CAMEO says happened] TARGET"``, for example
-``"UNITED STATES [employ aerial weapons] IRAN"`` (an ICEWS event adds its own event text). All
+``"UNITED STATES [employ aerial weapons] IRAN"`` (ICEWS's own Event Text is the bracketed part). All
 offsets of the relation (sentence, source, target, trigger) index into that line, so the
 records validate and every analysis reads them like extracted ones. The document keeps the
 dataset's date (``published``), source URL and outlet; the relation keeps the dataset, the
@@ -80,7 +80,8 @@ class CodedEvent:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
-    text: str | None = None
+    #: the dataset's own words for the event (ICEWS Event Text); the CAMEO table's otherwise
+    verb: str | None = None
 
 
 def iso_date(value: str) -> str | None:
@@ -139,12 +140,12 @@ def event_records(
         counts["self_loops"] += 1
         return
     info = lexicon.categories[mapping.category]
-    verb = table.name(event.code) or mapping.category.lower()
+    verb = event.verb or table.name(event.code) or mapping.category.lower()
     src, tgt = event.source_text.strip(), event.target_text.strip()
     line = f"{src} [{verb}] {tgt}"
     trigger_start = len(src) + 2
     target_start = trigger_start + len(verb) + 2
-    text = f"{line}\n{event.text.strip()}" if event.text and event.text.strip() else line
+    text = line
     intensity = info.intensity if event.intensity is None else event.intensity
     doc_id = f"{event.dataset}:{event.event_id}"
     yield Document(
