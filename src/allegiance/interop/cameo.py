@@ -177,11 +177,21 @@ class CameoTable:
             return nation
         return f"cameo:{code}" if code else None
 
+    def agent_code(self, actor_id: str | None) -> str | None:
+        """The CAMEO agent (role) code of a sub-actor id ("IRN.MIL" -> "MIL"), else ``None``.
+
+        >>> load_cameo().agent_code("USA.POL"), load_cameo().agent_code("USA")
+        ('COP', None)
+        """
+        _, _, tail = (actor_id or "").partition(".")
+        return next((code for code, role in self.roles.items() if role == tail), None)
+
     def actor_code(self, actor_id: str | None, kb: ActorKB | None = None) -> str | None:
         """The CAMEO actor code of a KB id ("IRN.MIL" -> "IRNMIL", "UN" -> "IGOUNO" style).
 
-        Uses the ``roles`` and ``groups`` tables backwards; an id they do not cover gives its
-        country's code (from the KB) or ``None``.
+        Uses the ``roles`` and ``groups`` tables backwards; an id they do not cover (a person,
+        an agency) gives the code of its nearest ancestor that has one ("PER.X" whose parent
+        is "USA.GOV" -> "USAGOV"), else its country's code from the KB, else ``None``.
 
         >>> load_cameo().actor_code("IRN.MIL"), load_cameo().actor_code("UN")
         ('IRNMIL', 'UNO')
@@ -190,20 +200,30 @@ class CameoTable:
             return None
         if actor_id.startswith("cameo:"):
             return actor_id[6:]
+        chain = [actor_id, *(kb.ancestors(actor_id) if kb is not None else ())]
+        for aid in chain:
+            code = self._own_code(aid, kb)
+            if code:
+                return code
+        return kb.country_of(actor_id) if kb is not None else None
+
+    def _own_code(self, actor_id: str, kb: ActorKB | None) -> str | None:
         if actor_id in self._group_codes:
             return self._group_codes[actor_id]
         head, _, tail = actor_id.partition(".")
-        if len(head) == 3 and head.isalpha() and head.isupper():
-            if not tail:
-                return head
-            for code, role in self.roles.items():
-                if role == tail:
-                    return head + code
-            return head
         if kb is not None:
-            nation = kb.country_of(actor_id)
-            return nation
-        return None
+            base = kb.get(head)
+            is_state = base is not None and base.type == "state"
+        else:
+            # KB conventions: people are PER.*, role-only actors GEN.*; the rest are ISO codes
+            is_state = len(head) == 3 and head.isalpha() and head.isupper()
+            is_state = is_state and head not in ("PER", "GEN")
+        if not is_state:
+            return None
+        if not tail:
+            return head
+        agent = self.agent_code(actor_id)
+        return head + agent if agent else None
 
 
 def _mapping(key: str, value: Any, path: Path) -> PloverMapping:
