@@ -130,8 +130,11 @@ class CameoTable:
         spec = self.from_plover.get(category)
         if spec is None:
             raise LexiconError(f"no CAMEO code for category {category!r} in the CAMEO table")
-        code = str((spec.get("modes") or {}).get(mode) or spec["code"])
-        return CameoCode(code, self.name(code), self.quad_class(code), spec.get("lossy"))
+        by_mode = (spec.get("modes") or {}).get(mode)
+        code = str(by_mode or spec["code"])
+        # The note is about the category's default code; a listed mode has its exact code.
+        lossy = None if by_mode else spec.get("lossy")
+        return CameoCode(code, self.name(code), self.quad_class(code), lossy)
 
     # -- actors --------------------------------------------------------------------------------
     def actor_id(
