@@ -82,7 +82,9 @@ def test_kb_import_petrarch_writes_a_file_that_kb_accepts(tmp_path):
 
 def test_kb_import_petrarch_agents(tmp_path):
     out = tmp_path / "agents.yaml"
-    result = _run("kb", "import-petrarch", "--agents", str(DATA / "petrarch_agents.txt"), "-o", str(out))
+    result = _run(
+        "kb", "import-petrarch", "--agents", str(DATA / "petrarch_agents.txt"), "-o", str(out)
+    )
     assert result.exit_code == 0 and "words added" in result.stderr
     assert "carabinieri" in out.read_text(encoding="utf-8")
 

@@ -58,9 +58,7 @@ def test_without_a_kb_actors_keep_their_icews_names_as_ids():
 
 def test_bad_rows_are_one_warning_each_and_a_bad_date_is_left_empty():
     records, report = _read()
-    assert [w.split(": ", 1)[0] for w in report.warnings] == [
-        f"{FIXTURE}:{n}" for n in (7, 8, 9)
-    ]
+    assert [w.split(": ", 1)[0] for w in report.warnings] == [f"{FIXTURE}:{n}" for n in (7, 8, 9)]
     assert report.counts["bad_rows"] == 2 and report.counts["relations"] == 6
     doc = next(d for d in records if isinstance(d, Document) and d.doc_id == "icews:26751008")
     assert doc.published is None
@@ -73,8 +71,14 @@ def test_columns_are_found_by_name_in_any_order(tmp_path):
     shuffled.write_text(
         "\n".join("\t".join(r[i] for i in order) for r in rows) + "\n", encoding="utf-8"
     )
-    got = {k: (r.source.actor_id, r.category, r.target.actor_id) for k, r in _relations(_read(shuffled)[0]).items()}
-    want = {k: (r.source.actor_id, r.category, r.target.actor_id) for k, r in _relations(_read()[0]).items()}
+    got = {
+        k: (r.source.actor_id, r.category, r.target.actor_id)
+        for k, r in _relations(_read(shuffled)[0]).items()
+    }
+    want = {
+        k: (r.source.actor_id, r.category, r.target.actor_id)
+        for k, r in _relations(_read()[0]).items()
+    }
     assert got == {k: v for k, v in want.items() if k in got} and len(got) == 5
 
 

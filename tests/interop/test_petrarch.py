@@ -38,7 +38,11 @@ def _import(kb, tmp_path, **kw):
 def test_entries_names_synonyms_and_dated_roles_are_read():
     report = ImportReport(log=False)
     entries = {e.names[0]: e for e in read_petrarch(ACTORS, report)}
-    assert entries["United States"].names == ["United States", "United States of America", "Yankeeland"]
+    assert entries["United States"].names == [
+        "United States",
+        "United States of America",
+        "Yankeeland",
+    ]
     person = entries["John Quincy Testperson"]
     assert [(r.code, r.start, r.end) for r in person.roles] == [
         ("USAELI", "1961-08-04", "2009-01-19"),
@@ -46,7 +50,9 @@ def test_entries_names_synonyms_and_dated_roles_are_read():
         ("USAELI", "2017-01-21", None),
     ]
     # two-digit years (TABARI) and a comment after a code
-    assert [(r.start, r.end) for r in entries["Hassan Rouhani"].roles] == [("2013-08-03", "2021-08-03")]
+    assert [(r.start, r.end) for r in entries["Hassan Rouhani"].roles] == [
+        ("2013-08-03", "2021-08-03")
+    ]
     assert entries["Iran"].roles[0].code == "IRN"
     # the multi-line comment block is not read as entries
     assert not any("Countries" in name for name in entries)
@@ -55,7 +61,9 @@ def test_entries_names_synonyms_and_dated_roles_are_read():
 def test_each_unreadable_line_is_one_warning_with_file_and_line():
     report = ImportReport(log=False)
     read_petrarch(ACTORS, report)
-    assert [w.split(": ", 1)[0] for w in report.warnings] == [f"{ACTORS}:{n}" for n in (2, 30, 31, 32)]
+    assert [w.split(": ", 1)[0] for w in report.warnings] == [
+        f"{ACTORS}:{n}" for n in (2, 30, 31, 32)
+    ]
 
 
 def test_the_imported_file_loads_with_the_kb_and_adds_spellings_and_actors(kb, tmp_path):
@@ -108,6 +116,4 @@ def test_agent_dictionary_words_join_their_agent_classes(tmp_path):
     assert lexicon.classify("legionnaire") == ("military", 1)
     assert lexicon.classify("shopkeeper") is None  # CAMEO BUS has no agent class
     assert load_agents().classify("carabinieri") is None  # the packaged lexicon is untouched
-    assert [w.split(": ", 1)[0] for w in report.warnings] == [
-        f"{AGENTS}:{n}" for n in (8, 9, 7)
-    ]
+    assert [w.split(": ", 1)[0] for w in report.warnings] == [f"{AGENTS}:{n}" for n in (8, 9, 7)]

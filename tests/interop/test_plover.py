@@ -42,7 +42,9 @@ DOC = {"kind": "document", "doc_id": "d1", "published": "2019-05-02", "url": "ht
        "outlet": "x.org"}  # fmt: skip
 RECORDS = [
     DOC,
-    _rel("r1", "ASSAULT", ("Iranian troops", "IRN.MIL"), ("Kurdish fighters", "KURDS"), mode="aerial"),
+    _rel(
+        "r1", "ASSAULT", ("Iranian troops", "IRN.MIL"), ("Kurdish fighters", "KURDS"), mode="aerial"
+    ),
     _rel("r2", "SANCTION", ("Washington", "USA.GOV"), ("Tehran", "IRN.GOV"), negated=True),
     _rel("r3", "AID", ("Russia", "RUS"), ("Syria", "SYR.GOV"), hypothetical=True, quad_class=2),
     _rel("r4", "OPPOSE", ("Israel", "ISR"), ("Hezbollah", "HEZBOLLAH"), quad_class=None),
@@ -54,7 +56,12 @@ def test_plover_records_carry_event_actors_codes_evidence_and_document():
     out = list(plover_records(RECORDS, kb=ActorKB.load(), counts=counts))
     assert [p["id"] for p in out] == ["r1"]
     p = out[0]
-    assert (p["event"], p["mode"], p["quad_class"], p["date"]) == ("ASSAULT", "aerial", 4, "2019-05-02")
+    assert (p["event"], p["mode"], p["quad_class"], p["date"]) == (
+        "ASSAULT",
+        "aerial",
+        4,
+        "2019-05-02",
+    )
     assert (p["actor_id"], p["actor_country"], p["actor_sector"], p["actor_cameo"], p["actor_agent"]) == (
         "IRN.MIL", "IRN", "military", "IRNMIL", "MIL",
     )  # fmt: skip
@@ -89,7 +96,11 @@ def test_event_records_are_accepted_as_plain_dicts():
 def test_cameo_rows_code_each_relation_and_mark_lossy_cells():
     options = ExportOptions(include_stances=True)
     rows = {r["id"]: r for r in cameo_rows(RECORDS, kb=ActorKB.load(), options=options)}
-    assert (rows["r1"]["event_code"], rows["r1"]["root_code"], rows["r1"]["quad_class"]) == ("195", "19", 4)
+    assert (rows["r1"]["event_code"], rows["r1"]["root_code"], rows["r1"]["quad_class"]) == (
+        "195",
+        "19",
+        4,
+    )
     assert rows["r1"]["date"] == "20190502" and rows["r1"]["lossy"] == ""
     assert rows["r4"]["event_code"] == "110" and "stance" in rows["r4"]["lossy"]
     assert rows["r4"]["source_code"] == "ISR" and rows["r4"]["target_code"] == "HEZ"

@@ -94,7 +94,13 @@ def export_cmd(
         allegiance export cameo records.jsonl -o events.cameo.tsv
     """
     from ..interop.cameo import load_cameo
-    from ..interop.plover import ExportOptions, cameo_rows, plover_records, write_cameo, write_plover
+    from ..interop.plover import (
+        ExportOptions,
+        cameo_rows,
+        plover_records,
+        write_cameo,
+        write_plover,
+    )
     from ..schema import read_records
 
     if records != "-" and not Path(records).exists():
@@ -284,7 +290,9 @@ def import_petrarch_cmd(
     finally:
         print_warnings(report.warnings)
     c = report.counts
-    what = f"{c['added']} words added" if agents else (
-        f"{c['rows']} entries read; {c['added']} actors added, {c['extended']} extended"
+    what = (
+        f"{c['added']} words added"
+        if agents
+        else (f"{c['rows']} entries read; {c['added']} actors added, {c['extended']} extended")
     )
     click.echo(f"{dictionary}: {what}", err=True)

@@ -266,7 +266,7 @@ def _load(paths: tuple[str, ...]) -> CameoTable:
     for key, (value, p) in sections["to_plover"].items():
         norm = normalize_code(key)
         if norm is None or norm != key:
-            raise LexiconError(f"{p}: to_plover {key!r}: not a CAMEO code (quote it: \"04\")")
+            raise LexiconError(f'{p}: to_plover {key!r}: not a CAMEO code (quote it: "04")')
         to_plover[key] = _mapping(key, value, p)
     from_plover = {}
     for key, (value, p) in sections["from_plover"].items():

@@ -78,11 +78,10 @@ def _float(value: str) -> float | None:
 def _lines(source: str | Path | IO[bytes]) -> Iterator[tuple[int, bytes]]:
     if isinstance(source, (str, Path)):
         try:
-            fp: IO[bytes] = Path(source).open("rb")
+            with Path(source).open("rb") as fp:
+                yield from enumerate(fp, 1)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
-        with fp:
-            yield from enumerate(fp, 1)
     else:
         yield from enumerate(source, 1)
 
@@ -142,7 +141,9 @@ def read_gdelt(
         event_id = row["GLOBALEVENTID"]
         if not event_id.isdigit():
             report.counts["bad_rows"] += 1
-            report.warn(f"{where}:{lineno}: GLOBALEVENTID {event_id!r} is not a number; row skipped")
+            report.warn(
+                f"{where}:{lineno}: GLOBALEVENTID {event_id!r} is not a number; row skipped"
+            )
             continue
         code = next(
             (
@@ -154,7 +155,9 @@ def read_gdelt(
         )
         if code is None:
             report.counts["bad_rows"] += 1
-            report.warn(f"{where}:{lineno}: no CAMEO event code (EventCode {row['EventCode']!r}); row skipped")
+            report.warn(
+                f"{where}:{lineno}: no CAMEO event code (EventCode {row['EventCode']!r}); row skipped"
+            )
             continue
         day = iso_date(row["SQLDATE"])
         if day is None:

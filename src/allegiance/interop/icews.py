@@ -152,20 +152,24 @@ def read_icews(
             )
             continue
 
-        def get(col: str, fields: list[str] = fields) -> str:
-            i = columns.get(_key(col)) if columns else None
+        def get(col: str, fields: list[str] = fields, columns: dict[str, int] = columns) -> str:
+            i = columns.get(_key(col))
             return fields[i] if i is not None else ""
 
         event_id = get("Event ID")
         code = normalize_code(get("CAMEO Code"))
         if not event_id or code is None:
             report.counts["bad_rows"] += 1
-            what = "no Event ID" if not event_id else f"CAMEO Code {get('CAMEO Code')!r} is not a code"
+            what = (
+                "no Event ID" if not event_id else f"CAMEO Code {get('CAMEO Code')!r} is not a code"
+            )
             report.warn(f"{where}:{lineno}: {what}; row skipped")
             continue
         day = iso_date(get("Event Date"))
         if day is None:
-            report.warn(f"{where}:{lineno}: Event Date {get('Event Date')!r} is not a date; left empty")
+            report.warn(
+                f"{where}:{lineno}: Event Date {get('Event Date')!r} is not a date; left empty"
+            )
         src, tgt = get("Source Name"), get("Target Name")
         if not src or not tgt:
             report.counts["one_sided"] += 1

@@ -301,8 +301,10 @@ def kb_entries(
             if other is not None and other != actor_id:
                 report.warn(f"{where}:{line}: {name!r} already names {other}; alias dropped")
                 continue
-            if known is not None and known.id == actor_id and (
-                name in known.aliases or key == normalize(known.name)
+            if (
+                known is not None
+                and known.id == actor_id
+                and (name in known.aliases or key == normalize(known.name))
             ):
                 continue  # the KB has it already
             claimed[key] = actor_id
@@ -323,8 +325,10 @@ def kb_entries(
         if existing is not None:
             new = take(existing.id, entry.names, entry.line)
             if new:
-                item = out.setdefault(existing.id, {"id": existing.id, "aliases": list(existing.aliases)})
-                item["aliases"] += [n for n in new if n not in item["aliases"]]
+                ext = out.setdefault(
+                    existing.id, {"id": existing.id, "aliases": list(existing.aliases)}
+                )
+                ext["aliases"] += [n for n in new if n not in ext["aliases"]]
                 report.counts["extended"] += 1
             continue
         if role is None:
@@ -347,9 +351,10 @@ def kb_entries(
         else:
             agent = role.code[3:6] if len(role.code) >= 6 else role.code[:3]
             item["type"] = _ROLE_TYPES.get(agent, "other")
-            if code_id and kb.get(code_id) is not None and kb.get(code_id).type != "state":  # type: ignore[union-attr]
-                item["parent"] = code_id
-            item["sector"] = (kb.get(code_id).sector if code_id and kb.get(code_id) else None) or item["type"]  # type: ignore[union-attr]
+            under = kb.get(code_id) if code_id else None
+            if under is not None and under.type != "state":
+                item["parent"] = under.id
+            item["sector"] = (under.sector if under is not None else None) or item["type"]
             item["role"] = _describe(entry.roles)
         if country:
             item["country"] = country
@@ -372,10 +377,17 @@ def kb_yaml(entries: list[dict[str, Any]], source: str) -> str:
         f"# Actors imported from the PETRARCH dictionary {source} by `allegiance kb import-petrarch`.\n"
         "# Entries whose id exists in the KB extend it (their alias lists include the old ones).\n"
     )
-    return head + yaml.safe_dump({"actors": entries}, sort_keys=False, allow_unicode=True, width=100)
+    return head + yaml.safe_dump(
+        {"actors": entries}, sort_keys=False, allow_unicode=True, width=100
+    )
 
 
-def agents_yaml(words: Iterable[AgentWord], table: CameoTable | None = None, report: ImportReport | None = None, where: str = "<agents>") -> str:
+def agents_yaml(
+    words: Iterable[AgentWord],
+    table: CameoTable | None = None,
+    report: ImportReport | None = None,
+    where: str = "<agents>",
+) -> str:
     """A complete agents file: the packaged ``agents.yaml`` with the dictionary's words added.
 
     Words go to the class whose KB suffix the CAMEO role maps to (``COP`` -> police), at

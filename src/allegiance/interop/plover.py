@@ -76,9 +76,7 @@ def _collect(records: Iterable[Any]) -> _Index:
     return index
 
 
-def _actor_fields(
-    prefix: str, arg: Any, kb: ActorKB | None, table: CameoTable
-) -> dict[str, Any]:
+def _actor_fields(prefix: str, arg: Any, kb: ActorKB | None, table: CameoTable) -> dict[str, Any]:
     if isinstance(arg, str):
         arg = {"actor_id": arg}
     arg = arg if isinstance(arg, Mapping) else {}
