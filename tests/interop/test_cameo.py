@@ -118,3 +118,15 @@ def test_a_bad_user_file_is_one_error_naming_the_file(tmp_path, text, needle):
         load_cameo([user])
     assert str(user) in str(err.value) and needle in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_docs_list_every_cell_of_the_packaged_table(table):
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "interop.md").read_text(encoding="utf-8")
+    for code, mapping in table.to_plover.items():
+        assert f"| `{code}` |" in docs, f"docs/interop.md lacks CAMEO {code}"
+        if mapping.lossy:
+            assert mapping.lossy in docs
+    for category, spec in table.from_plover.items():
+        assert f"| {category} | `{spec['code']}`" in docs, category
