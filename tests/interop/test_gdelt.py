@@ -123,3 +123,27 @@ def test_a_gdelt_file_becomes_a_signed_network():
     kb = ActorKB.load()
     C = build_network(records, rollup=lambda a: kb.roll_up(a, "country"))
     assert C["IRQ"]["IRN"]["evidence"] == 2
+
+
+def test_a_zipped_file_as_gdelt_publishes_it_is_read(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "20240105.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(FIXTURE, "20240105.export.CSV")
+    records, report = _read(archive)
+    assert _relations(records).keys() == _relations(_read()[0]).keys()
+    assert report.counts["bad_rows"] == 3
+
+
+def test_a_zip_of_several_files_is_one_clear_error(tmp_path):
+    import zipfile
+
+    from allegiance.errors import InputError
+
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.CSV", "")
+        z.writestr("b.CSV", "")
+    with pytest.raises(InputError, match="zip archive of 2 files"):
+        list(read_gdelt(archive))

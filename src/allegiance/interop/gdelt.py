@@ -6,12 +6,13 @@ Actor2 the target, EventCode goes through the CAMEO table, GoldsteinScale is the
 SQLDATE the date, SOURCEURL the url and its host the outlet; QuadClass and the code stay in the
 relation's provenance. The reader is tolerant of the files' known quirks: a header line or not,
 GDELT 1.0 rows (57 or 58 columns), trailing empty columns, short or long rows, bad dates, empty
-codes and bytes that are not UTF-8. Each bad row is one warning naming file:line; the rest is read.
+codes and bytes that are not UTF-8; a ``.zip`` as published is read directly. Each bad row is one warning naming file:line; the rest is read.
 """
 
 from __future__ import annotations
 
 import math
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -77,11 +78,26 @@ def _float(value: str) -> float | None:
 
 def _lines(source: str | Path | IO[bytes]) -> Iterator[tuple[int, bytes]]:
     if isinstance(source, (str, Path)):
+        path = Path(source)
         try:
-            with Path(source).open("rb") as fp:
-                yield from enumerate(fp, 1)
+            if path.suffix.lower() == ".zip":
+                # GDELT and ICEWS publish their files zipped, one data file per archive
+                with zipfile.ZipFile(path) as archive:
+                    members = [m for m in archive.namelist() if not m.endswith("/")]
+                    if len(members) != 1:
+                        raise InputError(
+                            f"{path}: a zip archive of {len(members)} files; unzip it and "
+                            "import the events file"
+                        )
+                    with archive.open(members[0]) as fp:
+                        yield from enumerate(fp, 1)
+            else:
+                with path.open("rb") as fp:
+                    yield from enumerate(fp, 1)
+        except zipfile.BadZipFile as exc:
+            raise InputError(f"{path}: not a readable zip archive ({exc})") from exc
         except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     else:
         yield from enumerate(source, 1)
 
