@@ -136,3 +136,8 @@ def test_writers_give_jsonl_json_and_tsv_with_a_header():
 def test_stances_are_not_plover_events_by_default(category):
     rec = _rel("s", category, ("A", "USA"), ("B", "IRN"), quad_class=None)
     assert list(plover_records([rec])) == []
+
+
+def test_a_document_after_its_relations_still_gives_their_date_and_url():
+    (p,) = plover_records([RECORDS[1], DOC])
+    assert (p["date"], p["url"], p["outlet"]) == ("2019-05-02", "https://x.org/1", "x.org")

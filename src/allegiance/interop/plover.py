@@ -14,7 +14,7 @@ import csv
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -53,27 +53,34 @@ class ExportOptions:
     include_stances: bool = False
 
 
-@dataclass
-class _Index:
-    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    items: list[dict[str, Any]] = field(default_factory=list)
-
-
 def _as_dict(record: Any) -> dict[str, Any]:
     if isinstance(record, BaseModel):
         return record.model_dump()
     return dict(record)
 
 
-def _collect(records: Iterable[Any]) -> _Index:
-    index = _Index()
+def _stream(records: Iterable[Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(item, its document) pairs, in input order as far as the documents allow.
+
+    A relation is yielded as soon as its document has been seen (``extract`` writes each
+    document before its records); one whose document comes later waits until the end, so
+    memory holds the document table and only the relations that wait.
+    """
+    docs: dict[str, dict[str, Any]] = {}
+    waiting: list[dict[str, Any]] = []
     for rec in records:
         d = _as_dict(rec)
-        if d.get("kind") == "document":
-            index.docs[str(d.get("doc_id"))] = d
-        elif d.get("kind") in ("relation", "event"):
-            index.items.append(d)
-    return index
+        kind = d.get("kind")
+        if kind == "document":
+            docs[str(d.get("doc_id"))] = d
+        elif kind in ("relation", "event"):
+            doc = docs.get(str(d.get("doc_id")))
+            if doc is not None or d.get("doc_id") is None:
+                yield d, doc or {}
+            else:
+                waiting.append(d)
+    for d in waiting:
+        yield d, docs.get(str(d.get("doc_id")), {})
 
 
 def _actor_fields(prefix: str, arg: Any, kb: ActorKB | None, table: CameoTable) -> dict[str, Any]:
@@ -151,15 +158,13 @@ def plover_records(
     table = table or load_cameo()
     options = options or ExportOptions()
     counts = counts if counts is not None else Counter()
-    index = _collect(records)
-    for item in index.items:
+    for item, doc in _stream(records):
         if not _keep(item, options, counts):
             continue
         category = item.get("category") or item.get("event")
         if not category:
             counts["no_category"] += 1
             continue
-        doc = index.docs.get(str(item.get("doc_id")), {})
         sentence = item.get("sentence")
         trigger = item.get("trigger")
         provenance = item.get("provenance") or {}
