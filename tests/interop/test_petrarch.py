@@ -117,3 +117,13 @@ def test_agent_dictionary_words_join_their_agent_classes(tmp_path):
     assert lexicon.classify("shopkeeper") is None  # CAMEO BUS has no agent class
     assert load_agents().classify("carabinieri") is None  # the packaged lexicon is untouched
     assert [w.split(": ", 1)[0] for w in report.warnings] == [f"{AGENTS}:{n}" for n in (8, 9, 7)]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "affiliation"),
+    [("2012-06-30", "USA.GOV"), ("2009-01-20", "USA.GOV"), ("2020-01-01", "USA"),
+     ("1950-01-01", "USA")],
+)  # fmt: skip
+def test_as_of_falls_back_to_the_nearest_role(kb, tmp_path, as_of, affiliation):
+    entries, _, _ = _import(kb, tmp_path, as_of=as_of)
+    assert entries["PER.JOHN_QUINCY_TESTPERSON"]["affiliation"] == affiliation

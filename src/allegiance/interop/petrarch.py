@@ -234,7 +234,13 @@ def _pick(roles: list[PetrarchRole], as_of: str | None) -> PetrarchRole | None:
         return None
     if as_of:
         valid = [r for r in roles if r.valid_on(as_of)]
-        return valid[-1] if valid else None
+        if valid:
+            return valid[-1]
+        # no role that day: the last one held before it, else the first one after it
+        before = [r for r in roles if r.end is not None and r.end < as_of]
+        if before:
+            return max(before, key=lambda r: r.end or "")
+        return min(roles, key=lambda r: r.start or "")
     # the latest: open-ended first, then the latest end
     return max(roles, key=lambda r: (r.end is None, r.end or "", r.start or ""))
 
