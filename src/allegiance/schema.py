@@ -24,6 +24,7 @@ __all__ = [
     "ActorArg",
     "Document",
     "Mention",
+    "Provenance",
     "Quantity",
     "Quote",
     "Record",
@@ -127,6 +128,16 @@ class Mention(_Model):
     confidence: float = Field(ge=0, le=1)
 
 
+class Provenance(_Model):
+    """Where a relation imported from another event dataset comes from (GDELT, ICEWS...)."""
+
+    dataset: str
+    id: str | None = None
+    #: the dataset's own event code (CAMEO) and quad class, kept because the mapping is lossy
+    code: str | None = None
+    quad_class: int | None = None
+
+
 class Relation(_Model):
     """An event or stance between two actors, with the sentence and words that say so."""
 
@@ -147,6 +158,8 @@ class Relation(_Model):
     trigger: TextSpan
     attributed_to: ActorArg | None = None
     confidence: float = Field(ge=0, le=1)
+    #: set on relations imported from other datasets (see docs/interop.md); None when extracted
+    provenance: Provenance | None = None
 
 
 class Quote(_Model):

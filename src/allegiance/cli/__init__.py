@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("compare:compare_cmd", "Compare how outlets tell the same story."),
     "eval": ("eval:eval_group", "Score extraction against gold annotations (re3d)."),
     "schema": ("extract:schema_cmd", "Print the JSON Schema of the records."),
+    "export": ("interop:export_cmd", "Export relations as PLOVER records or CAMEO-coded rows."),
+    "import": ("interop:import_cmd", "Import GDELT or ICEWS event files as records."),
+    "kb": ("interop:kb_group", "Knowledge-base tools: import PETRARCH actor dictionaries."),
 }
 
 
