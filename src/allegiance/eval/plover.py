@@ -126,7 +126,7 @@ def locate(text: str, actor_text: str) -> tuple[Span, ...]:
     """Every span of ``text`` where the gold actor text is written.
 
     The whole text first; failing that each part around an ellipsis; failing that each content
-    word of at least three letters.
+    word of at least three letters (or an acronym: "US", "UN").
 
     >>> locate("US and British forces must ensure security", "US forces")
     ((0, 2), (15, 21))
@@ -143,12 +143,8 @@ def locate(text: str, actor_text: str) -> tuple[Span, ...]:
         hits = _find_all(text, part)
         if not hits:
             for word in part.split():
-                if len(word) >= 3 and word.lower() not in _FUNCTION_WORDS:
-                    hits.extend(
-                        s
-                        for s in _find_all(text, word)
-                        if _word_bounded(text, s)
-                    )
+                if (len(word) >= 3 or word.isupper()) and word.lower() not in _FUNCTION_WORDS:
+                    hits.extend(s for s in _find_all(text, word) if _word_bounded(text, s))
         found.extend(hits)
     return tuple(sorted(set(found)))
 
