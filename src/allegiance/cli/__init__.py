@@ -38,7 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Signed community detection: coalitions and their ties.",
     ),
     "compare": ("compare:compare_cmd", "Compare how outlets tell the same story."),
-    "eval": ("eval:eval_group", "Score extraction against gold annotations (re3d)."),
+    "eval": ("eval:eval_group", "Score extraction against gold annotations (re3d, PLOVER)."),
+    "audit": ("audit:audit_group", "Sample relations to judge by hand; score the verdicts."),
     "schema": ("extract:schema_cmd", "Print the JSON Schema of the records."),
 }
 

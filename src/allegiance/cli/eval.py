@@ -126,7 +126,12 @@ def re3d_cmd(
     Console().print(table)
 
 
-_QUAD_NAMES = {1: "1 verbal coop", 2: "2 material coop", 3: "3 verbal conflict", 4: "4 material conflict"}
+_QUAD_NAMES = {
+    1: "1 verbal coop",
+    2: "2 material coop",
+    3: "3 verbal conflict",
+    4: "4 material conflict",
+}
 
 
 @eval_group.command("plover")

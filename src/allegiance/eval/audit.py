@@ -193,13 +193,17 @@ def read_audit(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
                     Messages.BAD_JSON.format(path=p, line=lineno, reason=exc.msg)
                 ) from exc
             if not isinstance(obj, dict):
-                raise InputError(Messages.BAD_FIELD.format(path=p, line=lineno, reason="not an object"))
+                raise InputError(
+                    Messages.BAD_FIELD.format(path=p, line=lineno, reason="not an object")
+                )
             rows.append((lineno, obj))
     else:
         reader = csv.DictReader(text.splitlines())
         if reader.fieldnames is None or "verdict" not in reader.fieldnames:
             raise InputError(
-                Messages.CANNOT_READ.format(path=p, reason="no 'verdict' column (not an audit sheet)")
+                Messages.CANNOT_READ.format(
+                    path=p, reason="no 'verdict' column (not an audit sheet)"
+                )
             )
         rows = [(i + 2, row) for i, row in enumerate(reader)]
     for lineno, row in rows:
