@@ -27,6 +27,15 @@ def _thresholds(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def _threshold_option(f: Any) -> Any:
+    f = click.option(
+        "--confidence-weights",
+        "weights_path",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="YAML of relation-confidence weights overriding the bundled ones "
+        "(src/allegiance/nlp/data/confidence.yaml) for --thresholds.",
+    )(f)
     return click.option(
         "--thresholds",
         metavar="T1,T2,...",
@@ -35,6 +44,12 @@ def _threshold_option(f: Any) -> Any:
         help="Score again keeping only relations whose confidence reaches each threshold "
         "(one pipeline run), e.g. --thresholds 0,0.3,0.5,0.7.",
     )(f)
+
+
+def _weights(path: str | None) -> Any:
+    from ..nlp.confidence import load_confidence_model
+
+    return load_confidence_model((path,) if path else ())
 
 
 @click.group("eval")
@@ -57,6 +72,7 @@ def re3d_cmd(
     gold_dir: str,
     as_json: bool,
     thresholds: list[float],
+    weights_path: str | None,
     model: str | None,
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
@@ -87,7 +103,7 @@ def re3d_cmd(
     if thresholds:
         from ..eval.thresholds import re3d_by_threshold
 
-        rows = re3d_by_threshold(gold_dir, nlp, thresholds)
+        rows = re3d_by_threshold(gold_dir, nlp, thresholds, _weights(weights_path))
         if as_json:
             click.echo(json.dumps([{"threshold": t, **s.as_dict()} for t, s in rows], indent=2))
             return
@@ -164,6 +180,7 @@ def plover_cmd(
     baseline: bool,
     min_confidence: float,
     thresholds: list[float],
+    weights_path: str | None,
     model: str | None,
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
@@ -195,7 +212,7 @@ def plover_cmd(
     if thresholds:
         from ..eval.thresholds import plover_by_threshold
 
-        by_t = plover_by_threshold(gold_file, nlp, thresholds)
+        by_t = plover_by_threshold(gold_file, nlp, thresholds, _weights(weights_path))
         if as_json:
             click.echo(json.dumps([{"threshold": t, **s.as_dict()} for t, s in by_t], indent=2))
             return
@@ -250,7 +267,7 @@ def plover_cmd(
     predicted_cols: list[int | None] = [1, 2, 3, 4, None]
     confusion.add_column("gold")
     for p in predicted_cols:
-        confusion.add_column("stance" if p is None else str(p), justify="right")
+        confusion.add_column("none" if p is None else str(p), justify="right")
     for g in (1, 2, 3, 4):
         confusion.add_row(
             _QUAD_NAMES[g], *(str(scores.confusion.get((g, p), 0)) for p in predicted_cols)
