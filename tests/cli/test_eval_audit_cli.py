@@ -121,3 +121,16 @@ def test_eval_plover_scores_a_gold_file(tmp_path):
     assert "DISAPPROVE" in details.output and "co-occurrence baseline" in details.output
     by_t = runner.invoke(main, ["eval", "plover", str(gold), "--thresholds", "0,0.99", "--json"])
     assert [row["threshold"] for row in json.loads(by_t.output)] == [0.0, 0.99]
+
+
+def test_a_bad_confidence_weights_file_is_one_line_and_exit_2(tmp_path):
+    gold = tmp_path / "gold.txt"
+    gold.write_text("[]", encoding="utf-8")
+    bad = tmp_path / "weights.yaml"
+    bad.write_text("off_path: high\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["eval", "plover", str(gold), "--thresholds", "0,0.5", "--confidence-weights", str(bad)],
+    )
+    assert result.exit_code == 2
+    assert "weights.yaml: 'off_path' must be a number" in result.output

@@ -34,7 +34,7 @@ def _threshold_option(f: Any) -> Any:
         default=None,
         metavar="FILE",
         help="YAML of relation-confidence weights overriding the bundled ones "
-        "(src/allegiance/nlp/data/confidence.yaml) for --thresholds.",
+        "(src/allegiance/nlp/data/confidence.yaml) for --thresholds and --min-confidence.",
     )(f)
     return click.option(
         "--thresholds",
@@ -94,6 +94,7 @@ def re3d_cmd(
     """
     from ..nlp.pipeline import build_pipeline
 
+    weights = _weights(weights_path)  # a bad weights file fails before the model loads
     nlp = build_pipeline(
         model,
         kb_paths=kb_paths,
@@ -103,7 +104,7 @@ def re3d_cmd(
     if thresholds:
         from ..eval.thresholds import re3d_by_threshold
 
-        rows = re3d_by_threshold(gold_dir, nlp, thresholds, _weights(weights_path))
+        rows = re3d_by_threshold(gold_dir, nlp, thresholds, weights)
         if as_json:
             click.echo(json.dumps([{"threshold": t, **s.as_dict()} for t, s in rows], indent=2))
             return
@@ -203,6 +204,7 @@ def plover_cmd(
     from ..eval.plover import evaluate_plover
     from ..nlp.pipeline import build_pipeline
 
+    weights = _weights(weights_path)  # a bad weights file fails before the model loads
     nlp = build_pipeline(
         model,
         kb_paths=kb_paths,
@@ -212,7 +214,7 @@ def plover_cmd(
     if thresholds:
         from ..eval.thresholds import plover_by_threshold
 
-        by_t = plover_by_threshold(gold_file, nlp, thresholds, _weights(weights_path))
+        by_t = plover_by_threshold(gold_file, nlp, thresholds, weights)
         if as_json:
             click.echo(json.dumps([{"threshold": t, **s.as_dict()} for t, s in by_t], indent=2))
             return
@@ -233,6 +235,7 @@ def plover_cmd(
         baseline=baseline,
         min_confidence=min_confidence,
         lexicon_paths=lexicon_paths,
+        confidence_model=weights,
     )
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))

@@ -432,6 +432,7 @@ def evaluate_plover(
     baseline: bool = False,
     min_confidence: float = 0.0,
     lexicon_paths: tuple[str, ...] = (),
+    confidence_model: Any = None,
 ) -> PloverScores:
     """Run the real pipeline over the PLOVER sentences and score detection and quad classes.
 
@@ -442,6 +443,8 @@ def evaluate_plover(
         min_confidence: ignore relations whose confidence
             (:func:`allegiance.nlp.confidence.calibrate`) is below this.
         lexicon_paths: user lexicon files (the baseline reads trigger words from the lexicon).
+        confidence_model: the relation-confidence weights
+            (:func:`allegiance.nlp.confidence.load_confidence_model`; default: bundled).
     """
     from ..nlp.confidence import calibrate
 
@@ -456,5 +459,7 @@ def evaluate_plover(
         if lexicon is not None:
             predicted.append(baseline_predictions(doc, lexicon))
         else:
-            predicted.append(predictions_from_relations(calibrate(doc._.relations or [], doc)))
+            predicted.append(
+                predictions_from_relations(calibrate(doc._.relations or [], doc, confidence_model))
+            )
     return score_plover(records, predicted, min_confidence=min_confidence)
