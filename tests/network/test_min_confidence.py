@@ -34,3 +34,11 @@ def test_a_tie_keeps_only_its_confident_reports():
     G = build_network(recs, min_confidence=0.5)
     assert G["a"]["b"]["relations"] == ["r1"] and G["a"]["b"]["sign"] == -1
     assert sorted(build_network(recs)["a"]["b"]["relations"]) == ["r1", "r2"]
+
+
+def test_a_zero_confidence_is_dropped_and_a_missing_one_is_kept():
+    zero = _rel("r1", "a", "b", -1, 0.0)
+    missing = _rel("r2", "c", "d", -1, 0.9)
+    del missing["confidence"]
+    G = build_network([zero, missing], min_confidence=0.1)
+    assert list(G.edges) == [("c", "d")]

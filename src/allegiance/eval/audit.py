@@ -107,7 +107,7 @@ def sample_relations(
     pool = [
         r
         for r in relations
-        if float(r.get("confidence", 1.0)) >= min_confidence
+        if float(1.0 if r.get("confidence") is None else r["confidence"]) >= min_confidence
         and not (network_only and (r.get("negated") or r.get("hypothetical")))
     ]
     pool.sort(key=lambda r: str(r.get("id")))  # the sample depends on the seed, not file order

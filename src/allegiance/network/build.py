@@ -196,7 +196,8 @@ def build_network(
             r.get("hypothetical") and not include_hypothetical
         ):
             continue
-        if min_confidence > 0 and float(r.get("confidence", 1.0)) < min_confidence:
+        conf = r.get("confidence")  # a relation without one is kept
+        if min_confidence > 0 and conf is not None and float(conf) < min_confidence:
             continue
         src_id, src_name = _actor(r.get("source"))
         tgt_id, tgt_name = _actor(r.get("target"))
