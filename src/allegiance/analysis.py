@@ -36,6 +36,7 @@ class AnalyzeOptions:
     exact_node_limit: int = 2000
     time_limit: float = 10.0
     tie_weights: TieWeights = field(default_factory=TieWeights)
+    min_confidence: float = 0.0
 
 
 def bundle_from_records(
@@ -48,6 +49,7 @@ def bundle_from_records(
     time_limit: float = 10.0,
     meta: dict[str, Any] | None = None,
     tie_weights: TieWeights | None = None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     """Analyse records (e.g. read back from ``allegiance extract``) into the report bundle.
 
@@ -60,6 +62,7 @@ def bundle_from_records(
         time_limit: seconds for the frustration solver.
         meta: extra metadata (corpus, skipped inputs) to put under ``meta``.
         tie_weights: how reports weigh in a tie and when it is mixed (docs/network.md).
+        min_confidence: relations with a lower confidence are left out (of every output).
 
     The network, its summary, ``counts`` and the outlet comparison come from one
     aggregation (the same roll-up and weights), so every output tells one account.
@@ -67,7 +70,9 @@ def bundle_from_records(
     from .compare import compare_outlets
     from .network import build_network, network_summary
 
-    records = list(records)
+    records = [
+        r for r in records if not (isinstance(r, Relation) and r.confidence < min_confidence)
+    ]
     rollup: Callable[[str], str] | None = None
     if level != "actor":
         from .kb import ActorKB
@@ -179,5 +184,6 @@ def analyze(
         exact_node_limit=options.exact_node_limit,
         time_limit=options.time_limit,
         tie_weights=options.tie_weights,
+        min_confidence=options.min_confidence,
         meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
     )

@@ -57,6 +57,12 @@ __all__ = ["analyze_cmd", "print_summary"]
     metavar="FILE",
     help="YAML file of tie weights (own, named, anonymous, mixed_share...; docs/network.md).",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
+)
 @model_options
 @ingest_options
 def analyze_cmd(
@@ -66,6 +72,7 @@ def analyze_cmd(
     level: str,
     min_evidence: int,
     tie_weights_path: str | None,
+    min_confidence: float,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -97,6 +104,7 @@ def analyze_cmd(
         level=level,
         min_evidence=min_evidence,
         tie_weights=tie_weights,
+        min_confidence=min_confidence,
     )
     console = Console(stderr=True)
     report = IngestReport(log=False)

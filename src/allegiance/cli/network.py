@@ -111,6 +111,12 @@ def _load(path: str) -> Any:
 @click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
 @click.option("--include-negated", is_flag=True, help="Also count negated relations.")
 @click.option("--include-hypothetical", is_flag=True, help="Also count hypothetical relations.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
+)
 @kb_option
 def network_cmd(
     records: str,
@@ -124,6 +130,7 @@ def network_cmd(
     directed: bool,
     include_negated: bool,
     include_hypothetical: bool,
+    min_confidence: float,
     kb_paths: tuple[str, ...],
 ) -> None:
     """Build the signed actor network from RECORDS (JSONL from `allegiance extract`).
@@ -137,6 +144,7 @@ def network_cmd(
         allegiance network records.jsonl --export gexf -o network.gexf
         allegiance network records.jsonl --level country --min-evidence 2 -o ties.csv
         allegiance network records.jsonl --window 6M -o snap.graphml
+        allegiance network records.jsonl --min-confidence 0.5 -o ties.csv
     """
     from ..schema import read_records
 
@@ -149,6 +157,7 @@ def network_cmd(
         "directed": directed,
         "include_negated": include_negated,
         "include_hypothetical": include_hypothetical,
+        "min_confidence": min_confidence,
     }
     if fmt is None and output and output != "-":
         fmt = Path(output).suffix.lstrip(".").lower() or None

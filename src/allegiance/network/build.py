@@ -97,6 +97,7 @@ def build_network(
     include_negated: bool = False,
     include_hypothetical: bool = False,
     weights: TieWeights | None = None,
+    min_confidence: float = 0.0,
 ) -> nx.Graph:
     """Aggregate relation records into a signed, weighted, time-stamped actor network.
 
@@ -130,6 +131,8 @@ def build_network(
         directed: one edge per (source, target); symmetric relations add both directions.
         include_negated, include_hypothetical: keep negated / hypothetical relations.
         weights: how reports weigh and when a tie is mixed; the defaults when None.
+        min_confidence: drop relations whose ``confidence`` is below this (one without a
+            confidence is kept).
 
     Returns:
         An ``nx.Graph`` (or ``nx.DiGraph`` when ``directed``).
@@ -180,6 +183,7 @@ def build_network(
         until=hi.isoformat() if hi else None,
         min_evidence=min_evidence,
         directed=directed,
+        min_confidence=min_confidence,
     )
     weights = weights or TieWeights()
     G.graph["tie_weights"] = weights.to_dict()
@@ -191,6 +195,9 @@ def build_network(
         if (r.get("negated") and not include_negated) or (
             r.get("hypothetical") and not include_hypothetical
         ):
+            continue
+        conf = r.get("confidence")  # a relation without one is kept
+        if min_confidence > 0 and conf is not None and float(conf) < min_confidence:
             continue
         src_id, src_name = _actor(r.get("source"))
         tgt_id, tgt_name = _actor(r.get("target"))

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from ..errors import Messages, ModelError
 from ..schema import Document, Mention, Quantity, Quote, Relation
+from .confidence import calibrate
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .lemmas import add_lemma_fixes
 from .model import load_model
@@ -277,7 +278,7 @@ def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False
             )
         )
     out.extend(doc._.quotes or [])
-    out.extend(doc._.relations or [])
+    out.extend(calibrate(doc._.relations or [], doc))  # the confidence of each reading
     out.extend(doc._.quantities or [])
     return out
 
