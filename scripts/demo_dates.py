@@ -55,7 +55,9 @@ _MONTHS = {
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>0[1-9]|1[0-2])/")
 _TITLE_LINE = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?:")
-_TEXT_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d\d)\b")
+_TEXT_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 def _month(name: str) -> int | None:
@@ -103,8 +105,12 @@ def _with_dates(line: str) -> str:
     # Drop fields this script wrote before, so that a rerun is a no-op.
     for key in ADDED:
         base = re.sub(rf',\s*"{key}"\s*:\s*(?:"[^"]*"|null)', "", base)
-    iso, precision, source = find_date(obj.get("title", ""), obj.get("text", ""), obj.get("sourceUrl", ""))
-    extra = ", ".join(f'"{k}" : {json.dumps(v)}' for k, v in zip(ADDED, (iso, precision, source), strict=True))
+    iso, precision, source = find_date(
+        obj.get("title", ""), obj.get("text", ""), obj.get("sourceUrl", "")
+    )
+    extra = ", ".join(
+        f'"{k}" : {json.dumps(v)}' for k, v in zip(ADDED, (iso, precision, source), strict=True)
+    )
     body = base.rstrip()
     if not body.endswith("}"):
         raise SystemExit(f"not a JSON object line: {line[:60]!r}")
@@ -118,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     changed = 0
     for path in sorted(DEMO.glob("*/documents.json")):
         old = path.read_text(encoding="utf-8")
-        new = "".join(_with_dates(line) if line.strip() else line for line in old.splitlines(keepends=True))
+        new = "".join(
+            _with_dates(line) if line.strip() else line for line in old.splitlines(keepends=True)
+        )
         for a, b in zip(old.splitlines(), new.splitlines(), strict=True):
             if json.loads(a.lstrip("\ufeff"))["text"] != json.loads(b.lstrip("\ufeff"))["text"]:
                 raise SystemExit(f"{path}: a text would change")
@@ -126,9 +134,15 @@ def main(argv: list[str] | None = None) -> int:
             changed += 1
             if not args.check:
                 path.write_text(new, encoding="utf-8")
-        dated = sum(1 for line in new.splitlines() if line.strip() and json.loads(line.lstrip("\ufeff"))["published"])
+        dated = sum(
+            1
+            for line in new.splitlines()
+            if line.strip() and json.loads(line.lstrip("\ufeff"))["published"]
+        )
         total = sum(1 for line in new.splitlines() if line.strip())
-        print(f"{path.parent.name}: {dated} of {total} documents dated{' (would change)' if new != old else ''}")
+        print(
+            f"{path.parent.name}: {dated} of {total} documents dated{' (would change)' if new != old else ''}"
+        )
     return 1 if args.check and changed else 0
 
 
