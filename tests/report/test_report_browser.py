@@ -469,3 +469,33 @@ def test_quotes_can_be_read_one_outlet_at_a_time(
     assert shown == ["Fox News"] * len(fox)
     anon = sum(q["anonymous"] for q in fox)
     assert f"Anonymous sources ({anon})" in page.locator("#quotes").inner_text()
+
+
+def test_dimmed_nodes_have_no_grey_box_when_a_tie_is_selected(
+    open_report: Any, sample_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    page = open_report(sample_bundle).page
+    _tap_edge(page, "USA", "IRN")
+    styles = page.evaluate(
+        """() => window.__allegiance.cy.nodes('.dim').map(n => [
+             n.data('actor'), +n.style('underlay-opacity'), +n.style('text-background-opacity')])"""
+    )
+    assert styles, "nothing is dimmed"
+    for actor, underlay, label_box in styles:
+        assert underlay == 0 and label_box == 0, actor
+    # and in the pixels: the area round a dimmed node is as light as the page (no box)
+    dark = page.evaluate(
+        """() => { const cy = window.__allegiance.cy, n = cy.nodes('.dim')[0];
+             const p = n.renderedPosition(), r = n.renderedOuterWidth() / 2 + 6;
+             const c = Array.from(document.querySelectorAll('#cy canvas'));
+             let worst = 255;
+             for (const cv of c) { const ctx = cv.getContext('2d'); if (!ctx) continue;
+               const k = cv.width / cv.clientWidth;
+               for (const [dx, dy] of [[-r, -r], [r, -r], [-r, r], [r, r]]) {
+                 const d = ctx.getImageData((p.x + dx) * k, (p.y + dy) * k, 1, 1).data;
+                 if (d[3] > 0) worst = Math.min(worst, (d[0] + d[1] + d[2]) / 3 * d[3] / 255
+                                                 + 255 * (1 - d[3] / 255)); } }
+             return worst; }"""
+    )
+    assert dark > 235, dark
+    page.locator("#network").screenshot(path=str(output_dir / "report_tie_selected_dim.png"))

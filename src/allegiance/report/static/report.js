@@ -958,7 +958,10 @@
         { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
         { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.22, "overlay-padding": 5 } },
         { selector: ".faded", style: { opacity: 0.12 } },
-        { selector: ".dim", style: { opacity: 0.16, "underlay-opacity": 0.12 } },
+        // dimmed: faint, with no label box or underlay of their own (an underlay opacity on
+        // a plain node would draw a grey box round it); an uneasy tie keeps a faint halo
+        { selector: ".dim", style: { opacity: 0.16, "text-background-opacity": 0, "underlay-opacity": 0 } },
+        { selector: "edge[uneasy = 1].dim", style: { "underlay-opacity": 0.12 } },
         { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 10 } }
       ]
     });
