@@ -561,3 +561,48 @@ def test_the_demo_report_has_an_uneasy_alliance_card(
     assert cards.count() >= 1
     assert "⇄" in cards.first.inner_text()
     page.close()
+
+
+_LABELS = """() => { const cy = window.__allegiance.cy, W = cy.width(), H = cy.height();
+  const shown = cy.nodes().filter(n => n.visible() && !n.hasClass('nolabel')
+                                      && String(n.style('label') || '').length > 0);
+  const boxes = shown.map(n => { const b = n.renderedBoundingBox(
+      {includeNodes: false, includeEdges: false, includeLabels: true});
+    return {id: n.data('actor'), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, size: n.data('size')}; });
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push([a.id, b.id]); }
+  const cut = boxes.filter(b => b.x1 < 0 || b.y1 < 0 || b.x2 > W || b.y2 > H).map(b => b.id);
+  const biggest = cy.nodes().max(n => n.data('size')).ele.data('actor');
+  return {shown: boxes.map(b => b.id), overlaps: overlaps, cut: cut, biggest: biggest}; }"""
+
+
+@pytest.mark.parametrize("which", ["sample", "large"])
+def test_network_labels_never_overlap_or_run_past_the_edge(
+    open_report: Any,
+    sample_bundle: dict[str, Any],
+    large_bundle: dict[str, Any],
+    output_dir: Path,
+    which: str,
+) -> None:
+    bundle = sample_bundle if which == "sample" else large_bundle
+    page = open_report(bundle, f"labels_{which}.html").page
+    first = page.evaluate(_LABELS)
+    assert first["overlaps"] == [] and first["cut"] == []
+    assert first["biggest"] in first["shown"] and len(first["shown"]) >= 8
+    # zoomed in on the centre, then out again: labels are sorted out anew
+    page.evaluate("() => { const cy = window.__allegiance.cy; cy.zoom({level: cy.zoom() * 2,"
+                  " renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }")  # fmt: skip
+    page.wait_for_timeout(300)
+    zoomed = page.evaluate(_LABELS)
+    assert zoomed["overlaps"] == [] and zoomed["cut"] == []
+    # a hidden label still shows on hover
+    hidden = page.evaluate("window.__allegiance.cy.nodes('.nolabel').map(n => n.id())")
+    if hidden:
+        label = page.evaluate(
+            f"() => {{ const n = window.__allegiance.cy.getElementById({hidden[0]!r});"
+            " n.addClass('hover'); return n.style('label'); }"
+        )
+        assert label
+    page.locator("#network").screenshot(path=str(output_dir / f"report_labels_{which}.png"))

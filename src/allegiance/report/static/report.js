@@ -693,6 +693,7 @@
     // a small graph is not blown up: thick lines and huge circles read as emphasis
     if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
     scaleLabels();
+    declutter();
   }
   // keep labels readable when a small graph is zoomed out to fit (labels live in model units)
   var labelSize = 0;
@@ -703,6 +704,40 @@
     labelSize = size;
     cy.style().selector("node").style({ "font-size": size, "text-background-padding": size / 6, "text-max-width": size * 13 })
       .selector("edge[uneasy = 1]").style({ "font-size": Math.max(10, size - 2) }).update();
+  }
+  // a label is drawn only where it has room: the biggest actors first; a label that would
+  // overlap one already drawn, or run past the edge of the view, is left for hover and
+  // selection (which always show the name)
+  function labelBox(n) {
+    var bb = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    return bb && isFinite(bb.x1) && bb.w > 0 ? bb : null;
+  }
+  function meets(a, b, gap) {
+    return a.x1 - gap < b.x2 && b.x1 - gap < a.x2 && a.y1 - gap < b.y2 && b.y1 - gap < a.y2;
+  }
+  function declutter() {
+    if (!cy) return;
+    var W = cy.width(), H = cy.height(), shown = [];
+    var ns = cy.nodes().sort(function (a, b) { return (b.data("size") || 0) - (a.data("size") || 0); });
+    cy.startBatch();
+    ns.removeClass("nolabel");
+    cy.endBatch();
+    var hide = [];
+    ns.forEach(function (n) {
+      var bb = labelBox(n);
+      if (!bb) return;
+      var out = bb.x1 < 0 || bb.y1 < 0 || bb.x2 > W || bb.y2 > H;
+      var clash = out || shown.some(function (o) { return meets(bb, o, 2); });
+      if (clash) hide.push(n); else shown.push(bb);
+    });
+    cy.startBatch();
+    hide.forEach(function (n) { n.addClass("nolabel"); });
+    cy.endBatch();
+  }
+  var declutterTimer = null;
+  function declutterSoon() {
+    if (declutterTimer) clearTimeout(declutterTimer);
+    declutterTimer = setTimeout(function () { declutterTimer = null; declutter(); }, 80);
   }
   function eligibleCount() {
     return nodes.filter(function (n) { return showIsolated || score[n.id] > 0; }).length;
@@ -897,8 +932,9 @@
       if (cy.nodes().length > SMALL_GRAPH) cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; });
       layout(shakes);
       scaleLabels();
+      declutter();
     } }));
-    bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); } }));
+    bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); declutter(); } }));
     counterEl = el("span", { "class": "counter" });
     bar.appendChild(counterEl);
     s.appendChild(bar);
@@ -962,6 +998,7 @@
         // a plain node would draw a grey box round it); an uneasy tie keeps a faint halo
         { selector: ".dim", style: { opacity: 0.16, "text-background-opacity": 0, "underlay-opacity": 0 } },
         { selector: "edge[uneasy = 1].dim", style: { "underlay-opacity": 0.12 } },
+        { selector: "node.nolabel", style: { label: "" } },
         { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 10 } }
       ]
     });
@@ -988,8 +1025,9 @@
       lines.push("Click to read the sentences");
       showTip(ev, lines);
     });
-    cy.on("zoom", function () { scaleLabels(); hideTip(); });
-    cy.on("pan", hideTip);
+    cy.on("zoom", function () { scaleLabels(); hideTip(); declutterSoon(); });
+    cy.on("pan", function () { hideTip(); declutterSoon(); });
+    cy.on("dragfree", "node", declutterSoon);
     cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); hideTip(); });
     cy.on("mouseout", "edge", hideTip);
     redraw();
