@@ -55,8 +55,10 @@ _MONTHS = {
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>0[1-9]|1[0-2])/")
 _TITLE_LINE = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?:")
+# "Nov. 6, 2016", and a span of days: "October 25-26, 2016"
 _TEXT_DATE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
 )
 
 

@@ -71,6 +71,9 @@ def test_demo_dates_are_what_the_script_reads_from_the_documents() -> None:
         # no dated address: the first full date in the text, at month precision
         ("Statement on the SDF advance", "They began their advance Nov. 6, 2016. More.",
          "http://www.centcom.mil/Article/997561/", ("2016-11-01", "month", "text")),
+        # a span of days in the text
+        ("Jordan Armed Forces partner with USARCENT", "a live-fire exercise October 25-26, 2016",
+         "http://www.centcom.mil/Article/994950/", ("2016-10-01", "month", "text")),
         # the address wins over a date in the text (a past event)
         ("Rocket Attack", "Since December 25, 2011, the camp ...",
          "https://www.state.gov/2015/10/248970.htm", ("2015-10-01", "month", "url")),
