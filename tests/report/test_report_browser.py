@@ -574,8 +574,17 @@ _LABELS = """() => { const cy = window.__allegiance.cy, W = cy.width(), H = cy.h
     const a = boxes[i], b = boxes[j];
     if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push([a.id, b.id]); }
   const cut = boxes.filter(b => b.x1 < 0 || b.y1 < 0 || b.x2 > W || b.y2 > H).map(b => b.id);
+  // nor under the circle of an actor drawn above it (a higher z-index)
+  const covered = [];
+  shown.forEach(n => { const b = n.renderedBoundingBox(
+      {includeNodes: false, includeEdges: false, includeLabels: true});
+    cy.nodes().filter(m => m.visible() && m.data('z') > n.data('z')).forEach(m => {
+      const c = m.renderedBoundingBox({includeNodes: true, includeLabels: false, includeEdges: false});
+      if (b.x1 + 1 < c.x2 && c.x1 + 1 < b.x2 && b.y1 + 1 < c.y2 && c.y1 + 1 < b.y2)
+        covered.push([n.data('actor'), m.data('actor')]); }); });
   const biggest = cy.nodes().max(n => n.data('size')).ele.data('actor');
-  return {shown: boxes.map(b => b.id), overlaps: overlaps, cut: cut, biggest: biggest}; }"""
+  return {shown: boxes.map(b => b.id), overlaps: overlaps, cut: cut, covered: covered,
+          biggest: biggest}; }"""
 
 
 @pytest.mark.parametrize("which", ["sample", "large"])
@@ -589,14 +598,14 @@ def test_network_labels_never_overlap_or_run_past_the_edge(
     bundle = sample_bundle if which == "sample" else large_bundle
     page = open_report(bundle, f"labels_{which}.html").page
     first = page.evaluate(_LABELS)
-    assert first["overlaps"] == [] and first["cut"] == []
+    assert first["overlaps"] == [] and first["cut"] == [] and first["covered"] == []
     assert first["biggest"] in first["shown"] and len(first["shown"]) >= 8
     # zoomed in on the centre, then out again: labels are sorted out anew
     page.evaluate("() => { const cy = window.__allegiance.cy; cy.zoom({level: cy.zoom() * 2,"
                   " renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }")  # fmt: skip
     page.wait_for_timeout(300)
     zoomed = page.evaluate(_LABELS)
-    assert zoomed["overlaps"] == [] and zoomed["cut"] == []
+    assert zoomed["overlaps"] == [] and zoomed["cut"] == [] and zoomed["covered"] == []
     # a hidden label still shows on hover
     hidden = page.evaluate("window.__allegiance.cy.nodes('.nolabel').map(n => n.id())")
     if hidden:
