@@ -226,3 +226,62 @@ def test_compare_does_not_import_spacy(records_file):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_LONG_A = ("CJTF.OIR", "Combined Joint Task Force – Operation Inherent Resolve")
+_LONG_B = ("ISIL", "Islamic State of Iraq and the Levant")
+_LONG_C = ("PMF.KH", "Kata'ib Hezbollah (Popular Mobilization Forces)")
+
+
+def _long_records() -> list:
+    records: list = [
+        Document(doc_id="a", outlet="The International Herald Tribune Weekend Edition",
+                 published="2016-01-01", n_chars=10, sha256="a"),
+        Document(doc_id="b", outlet="Deutsche Welle Arabic Service", published="2016-02-01",
+                 n_chars=10, sha256="b"),
+    ]  # fmt: skip
+    for doc in ("a", "b"):
+        records += [
+            _mention(doc, i, a, n, "military") for i, (a, n) in enumerate([_LONG_A, _LONG_B])
+        ]
+    for i, (doc, (a, an), (b, bn), sign) in enumerate(
+        [("a", _LONG_A, _LONG_B, -1), ("b", _LONG_A, _LONG_B, 1), ("a", _LONG_C, _LONG_A, -1)]
+    ):
+        rel = _relation(doc, i, a, b, sign)
+        records.append(
+            rel.model_copy(
+                update={
+                    "source": ActorArg(text=a, start=0, end=1, actor_id=a, actor_name=an),
+                    "target": ActorArg(text=b, start=2, end=3, actor_id=b, actor_name=bn),
+                }
+            )
+        )
+    records.append(
+        Quote(id="b:q1", doc_id="b", text="We will not stop", start=0, end=16, direct=True,
+              speaker_role="spokesman for the Combined Joint Task Force",
+              speaker=ActorArg(text="Colonel Ryan Dillon", start=0, end=19,
+                               actor_name="Colonel Ryan Dillon"))
+    )  # fmt: skip
+    return records
+
+
+def test_tables_fit_80_columns_and_wrap_instead_of_cutting(tmp_path):
+    path = tmp_path / "long.jsonl"
+    with path.open("w", encoding="utf-8") as fp:
+        write_jsonl(_long_records(), fp)
+    result = CliRunner().invoke(main, ["compare", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "…" not in result.output
+    # No table runs past the right edge: each drawn line ends with its border.
+    for line in lines:
+        if line[:1] in "┏┃┡│└":
+            assert line.rstrip()[-1] in "┓┃┩│┘", line
+    # Every cell is printed whole, wrapped over lines: each word of the long names is there.
+    words = " ".join(lines)
+    for _, name in (_LONG_A, _LONG_B, _LONG_C):
+        for word in name.split():
+            assert word in words, word
+    for word in ("International", "Herald", "Tribune", "Weekend", "expert", "former", "other"):
+        assert word in words, word

@@ -184,3 +184,86 @@ def test_whatif_flip_accepts_the_sign_spellings(highland: str) -> None:
     result = CliRunner().invoke(main, ["whatif", highland, "--flip", "5:8=positive", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["after"]["index"] == 6
+
+
+def _named_rel(rid: str, a: tuple[str, str], b: tuple[str, str], sign: int) -> dict:
+    rel = _rel(rid, a[0], b[0], sign)
+    rel["source"]["actor_name"], rel["target"]["actor_name"] = a[1], b[1]
+    return rel
+
+
+USA, IRQ, IRN, ISIL = (
+    ("USA", "United States"),
+    ("IRQ", "Iraq"),
+    ("IRN", "Iran"),
+    ("ISIL", "Islamic State"),
+)
+
+
+@pytest.fixture()
+def named_records(tmp_path: Path) -> Path:
+    """Records whose actors have names unlike their ids, two of them sharing one name."""
+    mahdi1, mahdi2 = ("MAHDI.1", "Mahdi Army"), ("MAHDI.2", "Mahdi Army")
+    recs = [
+        {"kind": "document", "doc_id": "d1", "outlet": "AP", "published": "2024-01-01",
+         "n_chars": 10, "sha256": "0" * 64},
+        _named_rel("r1", USA, IRQ, 1), _named_rel("r2", IRQ, IRN, 1),
+        _named_rel("r3", USA, IRN, -1), _named_rel("r4", USA, ISIL, -1),
+        _named_rel("r5", IRN, ISIL, -1), _named_rel("r6", mahdi1, IRQ, -1),
+        _named_rel("r7", mahdi2, USA, -1),
+    ]  # fmt: skip
+    p = tmp_path / "named.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("actor", ["USA", "United States", "united  states", "usa"])
+def test_paths_takes_an_actor_by_id_or_by_name(named_records: Path, actor: str) -> None:
+    runner = CliRunner()
+    by_id = runner.invoke(main, ["paths", str(named_records), "--actor", "USA", "--json"])
+    result = runner.invoke(main, ["paths", str(named_records), "--actor", actor, "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found == json.loads(by_id.output)
+    assert any(p["names"] == ["United States", "Iraq", "Iran"] for p in found)
+
+
+def test_paths_table_prints_names(named_records: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["paths", str(named_records), "--actor", "United States"], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "exposure paths from United States" in result.output
+    assert "United States -> Iraq -> Iran" in result.output
+
+
+def test_an_unknown_actor_name_is_one_error_with_the_closest_names(named_records: Path) -> None:
+    result = CliRunner().invoke(main, ["paths", str(named_records), "--actor", "Untied States"])
+    assert result.exit_code == 2
+    line = result.stderr.strip().splitlines()[-1]
+    assert "no actor with the id or name 'Untied States'" in line
+    assert "did you mean 'United States'" in line
+
+
+def test_an_ambiguous_actor_name_lists_the_ids_to_choose_from(named_records: Path) -> None:
+    result = CliRunner().invoke(main, ["paths", str(named_records), "--actor", "Mahdi Army"])
+    assert result.exit_code == 2
+    assert (
+        "'Mahdi Army' names 2 actors: MAHDI.1 (Mahdi Army), MAHDI.2 (Mahdi Army)" in result.stderr
+    )
+    ok = CliRunner().invoke(main, ["paths", str(named_records), "--actor", "MAHDI.1", "--json"])
+    assert ok.exit_code == 0, ok.output
+
+
+def test_balance_prints_camps_and_frustrated_ties_by_name(named_records: Path) -> None:
+    result = CliRunner().invoke(main, ["balance", str(named_records)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    camps = [line for line in result.output.splitlines() if line.startswith("camp ")]
+    assert len(camps) == 2
+    text = "\n".join(camps)
+    for name in ("United States", "Iraq", "Iran", "Islamic State", "Mahdi Army"):
+        assert name in text
+    for node_id in ("USA", "IRQ", "IRN", "MAHDI.1"):
+        assert node_id not in text
+    frustrated = [line for line in result.output.splitlines() if line.startswith("frustrated")]
+    assert frustrated and " - " in frustrated[0] and "IRN" not in frustrated[0]

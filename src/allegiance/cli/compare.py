@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..compare import (
     AFFILIATIONS,
@@ -29,14 +30,69 @@ from .options import kb_option
 __all__ = ["compare_cmd", "print_comparison"]
 
 _TOP_ACTORS = 5
+_MAX_WORD = 16
 _SHORT = {
     "government": "gov",
     "military": "mil",
     "militia": "militia",
     "diplomat": "dipl",
-    "expert_or_former_official": "expert/former",
+    "expert_or_former_official": "expert / former",
     "other": "other",
 }
+
+
+def _longest_word(markup: str) -> int:
+    return max((len(w) for w in Text.from_markup(markup).plain.split()), default=0)
+
+
+class _Rows:
+    """Rows collected first, so that each column can be told its longest word.
+
+    Cells then wrap at spaces and never shrink below their longest word (up to
+    ``_MAX_WORD`` characters, beyond which a word is folded), so at 80 columns a table wraps
+    instead of cutting a name or a tie with an ellipsis.
+    """
+
+    def __init__(self, title: str, columns: list[tuple[str, str]]) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows: list[tuple[str, ...]] = []
+
+    def add_row(self, *cells: str) -> None:
+        self.rows.append(cells)
+
+    def table(self, width: int) -> Table:
+        """The rich table for a console ``width`` characters wide."""
+        mins = [
+            min(_MAX_WORD, max([_longest_word(name)] + [_longest_word(r[i]) for r in self.rows]))
+            for i, (name, _) in enumerate(self.columns)
+        ]
+        # Too wide even at one word per line: fold the widest columns' words (never cut).
+        while sum(mins) + 3 * len(mins) + 1 > width and max(mins) > 4:
+            mins[mins.index(max(mins))] -= 1
+        table = Table(title=self.title, title_justify="left")
+        for (name, justify), low in zip(self.columns, mins, strict=True):
+            table.add_column(
+                _fold(name, low),
+                justify=justify,  # type: ignore[arg-type]
+                overflow="fold",
+                min_width=low,
+                # counts take their width exactly, so the text columns get the rest
+                width=low if justify == "right" else None,
+            )
+        for row in self.rows:
+            table.add_row(*(_fold(cell, low) for cell, low in zip(row, mins, strict=True)))
+        return table
+
+
+def _fold(cell: str, width: int) -> str:
+    """``cell`` with each word longer than ``width`` split in pieces (plain text only)."""
+    if _longest_word(cell) <= width or Text.from_markup(cell).plain != cell.replace("\\[", "["):
+        return cell
+    return " ".join(
+        " ".join(word[i : i + width] for i in range(0, len(word), width))
+        for word in cell.split(" ")
+    )
 
 
 def _stdin_records() -> Iterator[Document | Mention | Relation | Quote | Quantity]:
@@ -72,10 +128,11 @@ def _state(state: str, sign: int) -> str:
     return f"[yellow]±[/yellow]{_sign(sign)}" if state == "mixed" else _sign(sign)
 
 
-def _summary_table(result: OutletComparison) -> Table:
-    table = Table(title="Outlets", title_justify="left")
-    for column in ("outlet", "docs", "mentions", "top actors (share)", "ties + / − / ±", "numbers"):
-        table.add_column(column, justify="right" if column in ("docs", "mentions") else "left")
+def _summary_table(result: OutletComparison, width: int = 80) -> Table:
+    columns = ("outlet", "docs", "mentions", "top actors (share)", "ties + / − / ±", "numbers")
+    table = _Rows(
+        "Outlets", [(c, "right" if c in ("docs", "mentions") else "left") for c in columns]
+    )
     for name, p in result.outlets.items():
         top = ", ".join(f"{escape(a.name)} {a.share:.0%}" for a in p.actors[:_TOP_ACTORS])
         pos = sum(1 for t in p.ties if t.state == "friendly")
@@ -89,16 +146,15 @@ def _summary_table(result: OutletComparison) -> Table:
             f"{len(p.ties)}: {pos} / {neg} / {mixed}",
             str(len(p.quantities)),
         )
-    return table
+    return table.table(width)
 
 
-def _affiliation_table(result: OutletComparison) -> Table:
-    table = Table(title="Quotes by source", title_justify="left")
-    table.add_column("outlet")
-    table.add_column("named", justify="right")
-    table.add_column("anonymous", justify="right")
-    for aff in AFFILIATIONS:
-        table.add_column(_SHORT[aff], justify="right")
+def _affiliation_table(result: OutletComparison, width: int = 80) -> Table:
+    table = _Rows(
+        "Quotes by source",
+        [("outlet", "left"), ("named", "right"), ("anonymous", "right")]
+        + [(_SHORT[aff], "right") for aff in AFFILIATIONS],
+    )
     for name, p in result.outlets.items():
         s = p.sources
         table.add_row(
@@ -107,13 +163,12 @@ def _affiliation_table(result: OutletComparison) -> Table:
             str(s.anonymous),
             *(str(s.by_affiliation.get(aff, 0)) for aff in AFFILIATIONS),
         )
-    return table
+    return table.table(width)
 
 
-def _sources_table(result: OutletComparison) -> Table:
-    table = Table(title="Sources quoted", title_justify="left")
-    for column in ("outlet", "source", "role", "anonymous", "affiliation", "quotes"):
-        table.add_column(column, justify="right" if column == "quotes" else "left")
+def _sources_table(result: OutletComparison, width: int = 80) -> Table:
+    columns = ("outlet", "source", "role", "anonymous", "affiliation", "quotes")
+    table = _Rows("Sources quoted", [(c, "right" if c == "quotes" else "left") for c in columns])
     for name, p in result.outlets.items():
         for e in p.sources.entries:
             table.add_row(
@@ -124,13 +179,12 @@ def _sources_table(result: OutletComparison) -> Table:
                 e.affiliation.replace("_", " "),
                 str(e.n),
             )
-    return table
+    return table.table(width)
 
 
-def _numbers_table(result: OutletComparison) -> Table:
-    table = Table(title="Numbers reported", title_justify="left")
-    for column in ("outlet", "concept", "actor", "value", "change", "date", "as written"):
-        table.add_column(column, justify="right" if column == "value" else "left")
+def _numbers_table(result: OutletComparison, width: int = 80) -> Table:
+    columns = ("outlet", "concept", "actor", "value", "change", "date", "as written")
+    table = _Rows("Numbers reported", [(c, "right" if c == "value" else "left") for c in columns])
     for name, p in result.outlets.items():
         for q in p.quantities:
             table.add_row(
@@ -142,7 +196,7 @@ def _numbers_table(result: OutletComparison) -> Table:
                 q.date or "",
                 escape(q.text),
             )
-    return table
+    return table.table(width)
 
 
 def _names(result: OutletComparison) -> dict[str, str]:
@@ -156,13 +210,12 @@ def _names(result: OutletComparison) -> dict[str, str]:
     return names
 
 
-def _differences_table(result: OutletComparison) -> Table:
+def _differences_table(result: OutletComparison, width: int = 80) -> Table:
     d = result.differences
     names = _names(result)
-    table = Table(title="Where outlets differ", title_justify="left")
-    table.add_column("difference")
-    table.add_column("what")
-    table.add_column("outlets")
+    table = _Rows(
+        "Where outlets differ", [("difference", "left"), ("what", "left"), ("outlets", "left")]
+    )
     for only in d.only_in:
         t = only.tie
         table.add_row(
@@ -194,7 +247,7 @@ def _differences_table(result: OutletComparison) -> Table:
             f"covered by {escape(', '.join(nc.covered_by))}; "
             f"ignored by {escape(', '.join(nc.ignored_by))}",
         )
-    return table
+    return table.table(width)
 
 
 def print_comparison(result: OutletComparison, console: Console | None = None) -> None:
@@ -208,16 +261,16 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
     if not result.outlets:
         out.print("No records to compare.")
         return
-    out.print(_summary_table(result))
-    out.print(_affiliation_table(result))
+    out.print(_summary_table(result, out.width))
+    out.print(_affiliation_table(result, out.width))
     if any(p.sources.entries for p in result.outlets.values()):
-        out.print(_sources_table(result))
+        out.print(_sources_table(result, out.width))
     if any(p.quantities for p in result.outlets.values()):
-        out.print(_numbers_table(result))
+        out.print(_numbers_table(result, out.width))
     if len(result.outlets) < 2:
         out.print(f"Only one {result.by} ({escape(next(iter(result.outlets)))}): no differences.")
     else:
-        out.print(_differences_table(result))
+        out.print(_differences_table(result, out.width))
 
 
 @click.command("compare")

@@ -16,6 +16,7 @@ from .options import (
     kb_option,
     print_ingest_summary,
 )
+from .progress import ExtractProgress, input_size
 from .signals import Interrupted, interruptible
 
 #: the default of --max-sentence-tokens (the value of allegiance_sentence_cap's config; kept
@@ -175,9 +176,12 @@ def extract_cmd(
             if writer.done:
                 console.print(Messages.RESUMED.format(path=output, done=len(writer.done)))
                 documents = (d for d in documents if d.sha256 not in writer.done)
-            groups = extract_grouped(documents, options=options, report=report)
-            for group in groups:
-                writer.write(group)
+            with ExtractProgress(console, input_size(paths)) as progress:
+                groups = extract_grouped(progress.watch(documents), options=options, report=report)
+                for group in groups:
+                    writer.write(group)
+                    if group:
+                        progress.done(group[0].doc_id)
             writer.commit()
         except Interrupted as stop:
             _close(groups)

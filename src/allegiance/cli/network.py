@@ -6,6 +6,7 @@ or :mod:`allegiance.nlp`, so they start fast.
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 from collections.abc import Callable
@@ -64,6 +65,39 @@ def _rollup(kb_paths: tuple[str, ...], level: str) -> Callable[[str], str] | Non
         return str(kb.roll_up(actor_id, level))
 
     return roll
+
+
+def _name(G: Any, node: Any) -> str:
+    """The display name of ``node`` (its ``name`` attribute, else its id)."""
+    data = G.nodes[node] if node in G else {}
+    return str(data.get("name") or node)
+
+
+def resolve_actor(G: Any, text: str, what: str = "--actor") -> Any:
+    """The node of ``G`` that ``text`` names: an id, else a name (case and spacing ignored).
+
+    Raises:
+        click.BadParameter: no node has that id or name (with the closest names), or the name
+            is shared by several nodes (with their ids, to pick one).
+    """
+    if text in G:
+        return text
+    key = " ".join(text.split()).casefold()
+    for node in G.nodes:
+        if str(node).casefold() == key:
+            return node
+    hits = [n for n in G.nodes if " ".join(_name(G, n).split()).casefold() == key]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        ids = ", ".join(f"{n} ({_name(G, n)})" for n in sorted(hits, key=str))
+        raise click.BadParameter(
+            f"{text!r} names {len(hits)} actors: {ids}; give an id", param_hint=what
+        )
+    names = sorted({_name(G, n) for n in G.nodes} | {str(n) for n in G.nodes})
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise click.BadParameter(f"no actor with the id or name {text!r}{hint}", param_hint=what)
 
 
 def _load(path: str) -> Any:
@@ -263,7 +297,8 @@ def balance_cmd(
         allegiance balance highland_tribes.csv --exact --weak --json
         allegiance balance big.csv --time-limit 30
     """
-    report = balance_report(_load(graph), exact=exact, time_limit=time_limit, weak=weak, seed=seed)
+    G = _load(graph)
+    report = balance_report(G, exact=exact, time_limit=time_limit, weak=weak, seed=seed)
     if as_json:
         click.echo(_dump(report))
         return
@@ -291,22 +326,27 @@ def balance_cmd(
     console.print(f"frustration index L = {fr['index']} ({status}, {fr['seconds']:.2f} s)")
     camps: dict[int, list[str]] = {0: [], 1: []}
     for node, c in fr["partition"].items():
-        camps[c].append(node)
+        camps[c].append(_name(G, node))
     for c, members in camps.items():
+        more = f" +{len(members) - 30} more" if len(members) > 30 else ""
         console.print(
-            f"camp {c} ({len(members)}): " + escape(", ".join(sorted(members, key=str)[:30]))
+            f"camp {c} ({len(members)}): "
+            + escape(", ".join(sorted(members, key=str.casefold)[:30]))
+            + more
         )
     if fr["frustrated_edges"]:
         console.print(
             "frustrated ties: "
-            + escape(", ".join(f"{a}:{b}" for a, b in fr["frustrated_edges"][:30]))
+            + escape(
+                ", ".join(f"{_name(G, a)} - {_name(G, b)}" for a, b in fr["frustrated_edges"][:30])
+            )
         )
     if "weak_balance" in report:
         wb = report["weak_balance"]
         console.print(f"weak balance: {wb['index']} disagreeing ties, {len(wb['clusters'])} camps"
                       + (" (proved optimal)" if wb["exact"] else ""))  # fmt: skip
         for i, cl in enumerate(wb["clusters"]):
-            console.print(f"  camp {i}: " + escape(", ".join(map(str, cl[:30]))))
+            console.print(f"  camp {i}: " + escape(", ".join(_name(G, n) for n in cl[:30])))
 
 
 def _parse_pair(text: str, what: str) -> tuple[str, str]:
@@ -384,7 +424,11 @@ def whatif_cmd(
 
 @click.command("paths")
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--actor", required=True, help="Actor id (node) to start from.")
+@click.option(
+    "--actor",
+    required=True,
+    help='Actor to start from: its id or its name (e.g. USA or "United States").',
+)
 @click.option(
     "--max-length",
     type=click.IntRange(min=1),
@@ -409,17 +453,21 @@ def paths_cmd(
     \b
     Example:
         allegiance paths records.jsonl --actor USA
+        allegiance paths records.jsonl --actor "United States"
         allegiance paths network.graphml --actor USA --max-length 2 --json
     """
-    found = exposure_paths(_load(graph), actor, max_length=max_length, score=score, limit=limit)
+    G = _load(graph)
+    node = resolve_actor(G, actor)
+    found = exposure_paths(G, node, max_length=max_length, score=score, limit=limit)
     if as_json:
         click.echo(_dump(found))
         return
     console = Console()
+    who = _name(G, node)
     if not found:
-        console.print(f"no exposure paths from {escape(actor)}")
+        console.print(f"no exposure paths from {escape(who)}")
         return
-    t = Table(title=f"exposure paths from {escape(actor)}")
+    t = Table(title=f"exposure paths from {escape(who)}")
     for col in ("chain", "evidence", "score"):
         t.add_column(col)
     for p in found:

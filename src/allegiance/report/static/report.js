@@ -589,7 +589,8 @@
       els.push({ group: "nodes", data: {
         id: cyIdOfActor[n.id], actor: n.id, name: nameOf(n.id), color: campColor(c),
         label: rankOf[n.id] < (ids.length > 80 ? 25 : LABELLED) || pinned[n.id] ? nameOf(n.id) : "",
-        size: (ids.length > 80 ? 0.6 : 1) * (20 + 30 * Math.sqrt(m / maxMentions))
+        size: (ids.length > 80 ? 0.6 : 1) * (20 + 30 * Math.sqrt(m / maxMentions)),
+        z: 5000 - (rankOf[n.id] || 0)  // the top actors are drawn above the rest, labels too
       }, position: {
         x: (campList.length > 1 ? 380 * Math.cos(angle) : 0) + r * Math.cos(t),
         y: (campList.length > 1 ? 300 * Math.sin(angle) : 0) + r * Math.sin(t)
@@ -693,6 +694,7 @@
     // a small graph is not blown up: thick lines and huge circles read as emphasis
     if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
     scaleLabels();
+    declutter();
   }
   // keep labels readable when a small graph is zoomed out to fit (labels live in model units)
   var labelSize = 0;
@@ -703,6 +705,43 @@
     labelSize = size;
     cy.style().selector("node").style({ "font-size": size, "text-background-padding": size / 6, "text-max-width": size * 13 })
       .selector("edge[uneasy = 1]").style({ "font-size": Math.max(10, size - 2) }).update();
+  }
+  // a label is drawn only where it has room. Actors are drawn in rank order (the top ones
+  // above), and so are their labels: a label is kept unless it would overlap a label already
+  // kept, lie under the circle of an actor drawn above it, or run past the edge of the view.
+  // Hover and selection always show the name.
+  function labelBox(n) {
+    var bb = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    return bb && isFinite(bb.x1) && bb.w > 0 ? bb : null;
+  }
+  function meets(a, b, gap) {
+    return a.x1 - gap < b.x2 && b.x1 - gap < a.x2 && a.y1 - gap < b.y2 && b.y1 - gap < a.y2;
+  }
+  function declutter() {
+    if (!cy) return;
+    var W = cy.width(), H = cy.height(), shown = [], above = [], hide = [];
+    var ns = cy.nodes().sort(function (a, b) { return (b.data("z") || 0) - (a.data("z") || 0); });
+    cy.startBatch();
+    ns.removeClass("nolabel");
+    cy.endBatch();
+    ns.forEach(function (n) {
+      var bb = labelBox(n);
+      if (bb) {
+        var out = bb.x1 < 0 || bb.y1 < 0 || bb.x2 > W || bb.y2 > H;
+        var clash = out || shown.some(function (o) { return meets(bb, o, 2); }) ||
+          above.some(function (c) { return meets(bb, c, -1); });
+        if (clash) hide.push(n); else shown.push(bb);
+      }
+      if (n.visible()) above.push(n.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeEdges: false }));
+    });
+    cy.startBatch();
+    hide.forEach(function (n) { n.addClass("nolabel"); });
+    cy.endBatch();
+  }
+  var declutterTimer = null;
+  function declutterSoon() {
+    if (declutterTimer) clearTimeout(declutterTimer);
+    declutterTimer = setTimeout(function () { declutterTimer = null; declutter(); }, 80);
   }
   function eligibleCount() {
     return nodes.filter(function (n) { return showIsolated || score[n.id] > 0; }).length;
@@ -897,8 +936,9 @@
       if (cy.nodes().length > SMALL_GRAPH) cy.nodes().positions(function () { return { x: Math.random() * 800, y: Math.random() * 600 }; });
       layout(shakes);
       scaleLabels();
+      declutter();
     } }));
-    bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); } }));
+    bar.appendChild(el("button", { text: "Fit", onclick: function () { cy.fit(undefined, 30); declutter(); } }));
     counterEl = el("span", { "class": "counter" });
     bar.appendChild(counterEl);
     s.appendChild(bar);
@@ -941,7 +981,7 @@
           "text-margin-y": 3, "text-background-color": "#ffffff", "text-background-opacity": 0.8,
           "text-background-padding": 2, "text-background-shape": "roundrectangle",
           "text-wrap": "wrap", "text-max-width": 150,
-          "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 7
+          "border-width": 2, "border-color": "#ffffff", "min-zoomed-font-size": 7, "z-index": "data(z)"
         } },
         { selector: "edge", style: {
           "line-color": "data(color)", width: "data(width)", "line-style": "data(style)",
@@ -958,8 +998,12 @@
         { selector: "node:selected", style: { "border-color": "#1d2330", "border-width": 4 } },
         { selector: "edge:selected", style: { opacity: 1, "overlay-color": "#1d2330", "overlay-opacity": 0.22, "overlay-padding": 5 } },
         { selector: ".faded", style: { opacity: 0.12 } },
-        { selector: ".dim", style: { opacity: 0.16, "underlay-opacity": 0.12 } },
-        { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 10 } }
+        // dimmed: faint, with no label box or underlay of their own (an underlay opacity on
+        // a plain node would draw a grey box round it); an uneasy tie keeps a faint halo
+        { selector: ".dim", style: { opacity: 0.16, "text-background-opacity": 0, "underlay-opacity": 0 } },
+        { selector: "edge[uneasy = 1].dim", style: { "underlay-opacity": 0.12 } },
+        { selector: "node.nolabel", style: { label: "" } },
+        { selector: "node.hover, node:selected", style: { label: "data(name)", "z-index": 1000000 } }
       ]
     });
     cy.on("tap", "node", function (ev) { showActor(ev.target.data("actor")); spotlight(ev.target); });
@@ -985,8 +1029,9 @@
       lines.push("Click to read the sentences");
       showTip(ev, lines);
     });
-    cy.on("zoom", function () { scaleLabels(); hideTip(); });
-    cy.on("pan", hideTip);
+    cy.on("zoom", function () { scaleLabels(); hideTip(); declutterSoon(); });
+    cy.on("pan", function () { hideTip(); declutterSoon(); });
+    cy.on("dragfree", "node", declutterSoon);
     cy.on("mouseout", "node", function () { cy.elements().removeClass("faded"); cy.nodes().removeClass("hover"); hideTip(); });
     cy.on("mouseout", "edge", hideTip);
     redraw();
