@@ -147,6 +147,14 @@ class Relation(_Model):
     trigger: TextSpan
     attributed_to: ActorArg | None = None
     confidence: float = Field(ge=0, le=1)
+    construction: str | None = Field(
+        default=None,
+        description=(
+            "the registered name of the construction that read the relation off the parse, "
+            "e.g. 'allegiance.relations.passive_agent.v1' (see docs/relations.md); null for "
+            "relations made elsewhere"
+        ),
+    )
 
 
 class Quote(_Model):
