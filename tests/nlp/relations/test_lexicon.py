@@ -6,6 +6,8 @@ import pytest
 
 from allegiance.lexicon import load_lexicon
 
+from .helpers import family, relations
+
 
 def test_user_lexicon_overrides_and_extends(tmp_path):
     path = tmp_path / "mine.yaml"
@@ -38,3 +40,30 @@ def test_documented_user_lexicon_example_loads_and_applies(tmp_path):
     assert lex.verbs["recognise"].negated_as is not None
     assert any(p.tokens == ("in", "lockstep", "with") for p in lex.patterns)
     assert "convoy" in lex.assets and "vehicle" in lex.assets
+
+
+def _with_lexicon(nlp, text, path):
+    from allegiance.nlp.relations import RelationExtractor
+
+    doc = nlp(text)
+    return RelationExtractor(nlp, "test_relations", lexicon_paths=[str(path)])(doc)._.relations
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a place stands for its holder (holding_verbs)
+        ("Iraqi forces recaptured villages patrolled by ISIL.", "holding_verbs: [patrol]"),
+        # the event comes from the one after "from" (receiving_verbs)
+        ("Iraqi forces weathered heavy fire from ISIL fighters.", "receiving_verbs: [weather]"),
+    ],
+)
+def test_a_users_word_list_reaches_the_constructions(nlp, tmp_path, text, words):
+    path = tmp_path / "mine.yaml"
+    path.write_text(words + "\n", encoding="utf-8")
+    before = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    after = [r for r in _with_lexicon(nlp, text, path) if r.category == "ASSAULT"]
+    assert not any(
+        family(r.target.actor_id) == "ISIL" or family(r.source.actor_id) == "ISIL" for r in before
+    )
+    assert any("ISIL" in (family(r.source.actor_id), family(r.target.actor_id)) for r in after)

@@ -19,12 +19,8 @@ from ..extensions import ActorRef
 from ..references import Resolver
 from .candidates import Arg
 from .words import (
-    HOLDING,
     MODIFIER_DEPS,
     NOMINAL_DEPS,
-    OBJECT_CONTROL,
-    POSSESSING,
-    QUANTIFIERS,
     REL_PRONOUNS,
     SUBJ,
 )
@@ -201,7 +197,7 @@ class Arguments:
                 start += 1
             out = [Arg(start, tok.i + 1, a.actor, a.via_reference) for a in out[:1]]
         out = out or self._possessed_agents(tok) or self._holders(tok, depth)
-        if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in QUANTIFIERS):
+        if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in self.lex.quantifiers):
             for child in tok.children:
                 if child.dep_ == "appos":
                     out.extend(self.args_one(child, exclude))
@@ -221,7 +217,7 @@ class Arguments:
             return []
         out: list[Arg] = []
         for acl in tok.children:
-            if acl.dep_ != "acl" or acl.lemma_.lower() not in HOLDING:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in self.lex.holding_verbs:
                 continue
             for agent in acl.children:
                 if agent.dep_ == "agent":
@@ -239,7 +235,7 @@ class Arguments:
         while first.dep_ == "conj" and first.head.pos_ == "NOUN":
             first = first.head
         verb = first.head
-        if first.dep_ != "dobj" or verb.lemma_.lower() not in POSSESSING:
+        if first.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.possessing_verbs:
             return []
         subj_toks, passive = self.subject_tokens(verb)
         if passive:
@@ -371,7 +367,7 @@ class Arguments:
             return head_subs, passive or (head_passive and verb.tag_ == "VBN")
         if verb.dep_ == "xcomp":
             head = verb.head
-            if head.lemma_ in OBJECT_CONTROL:
+            if head.lemma_ in self.lex.object_control_verbs:
                 objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 if objs:
                     return objs, passive
@@ -381,7 +377,7 @@ class Arguments:
             or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
         ):
             head = verb.head
-            if head.lemma_ in OBJECT_CONTROL and verb.tag_ == "VB":
+            if head.lemma_ in self.lex.object_control_verbs and verb.tag_ == "VB":
                 # "press the regime to cease ...": parsed as a purpose clause, still controlled
                 objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 if objs:

@@ -17,7 +17,7 @@ from ..extensions import ActorRef
 from .candidates import Arg
 from .names import ASSET_TARGETS, INSTRUMENTS
 from .registry import constructions
-from .words import ENEMY_WINDOW_TOKENS, INCLUDE
+from .words import ENEMY_WINDOW_TOKENS
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -48,7 +48,7 @@ def asset_targets(run: DocRun, obj: Token, exclude: frozenset[str]) -> list[Arg]
         items.extend(
             g
             for c in items[k].children
-            if c.dep_ == "relcl" and c.lemma_.lower() in INCLUDE
+            if c.dep_ == "relcl" and c.lemma_.lower() in run.lex.including_verbs
             for g in c.children
             if g.dep_ == "dobj"
         )

@@ -22,7 +22,6 @@ from .assets import asset_targets
 from .candidates import Arg, Candidate
 from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
 from .registry import constructions
-from .words import RECEIVING
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -216,7 +215,7 @@ def _received(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_ == "come":
         verb = verb.head
-    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING:
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in run.lex.receiving_verbs:
         return
     froms = [
         pobj

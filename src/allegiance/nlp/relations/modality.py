@@ -10,14 +10,12 @@ from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Lexicon
 from .candidates import Candidate
-from .words import ASPECTUAL, INSTRUMENTAL, SUBJ
+from .words import SUBJ
 
 if TYPE_CHECKING:
     from .run import DocRun
 
 __all__ = ["done_with", "interrogative", "modality"]
-
-_PROSPECTIVE = ("going", "expected", "likely", "set", "poised", "able", "unable")
 
 
 def interrogative(sent: Span) -> bool:
@@ -30,7 +28,7 @@ def interrogative(sent: Span) -> bool:
     return first.tag_ in ("WDT", "WP", "WP$", "WRB", "MD") or first.pos_ == "AUX"
 
 
-def done_with(verb: Token) -> bool:
+def done_with(lex: Lexicon, verb: Token) -> bool:
     """ "They used IEDs to kill US troops": the purpose of a past use of an instrument is
     reported as done, unlike "to defeat Daesh" after a plan or a present commitment."""
     head = verb.head
@@ -39,7 +37,7 @@ def done_with(verb: Token) -> bool:
         head, hops = head.head, hops + 1  # "used the cover of fighting ISIS to slaughter X"
     return (
         verb.dep_ in ("advcl", "xcomp")
-        and head.lemma_.lower() in INSTRUMENTAL
+        and head.lemma_.lower() in lex.purpose_done_verbs
         and head.tag_ in ("VBD", "VBN")
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     )
@@ -70,7 +68,7 @@ def modality(run: DocRun, cand: Candidate, sent: Span, *, depth: int = 0) -> tup
                 negated = True
     negated, hypothetical = _clause(lex, cand.anchor, negated, hypothetical)
     # "going to", "be expected to"
-    if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in _PROSPECTIVE:
+    if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in lex.prospective_heads:
         hypothetical = True
     return negated, hypothetical
 
@@ -97,8 +95,8 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
             child.dep_ == "aux"
             and low == "to"
             and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
-            and not done_with(tok)
-            and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL)
+            and not done_with(lex, tok)
+            and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.aspectual_verbs)
         )
         or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
     ):

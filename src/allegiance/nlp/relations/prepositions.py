@@ -18,7 +18,6 @@ from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
 from .names import ASSET_TARGETS, INSTRUMENTS, PREPOSITION
 from .registry import constructions
-from .words import AGENTIVE_PASSIVES
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -69,7 +68,7 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
             up, hops = up.head, hops + 1
             if up.pos_ in ("VERB", "AUX"):
                 subj_toks, passive = run.subject_tokens(up)
-                if not passive or up.lemma_.lower() in AGENTIVE_PASSIVES:
+                if not passive or up.lemma_.lower() in run.lex.agentive_passives:
                     # "X was involved in the use of chemical weapons against Y"
                     sources = [a for t in subj_toks for a in run.args(t)]
                 anchor = up

@@ -19,7 +19,6 @@ from .candidates import Arg, Candidate
 from .names import REGARDED_AS, STANCE_NOUN
 from .regarded import regarded_as
 from .registry import constructions
-from .words import COPULAS, INCLUDE
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -60,7 +59,7 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
                     owners.extend(found)
     heads: list[Arg] = []
     anchor = noun
-    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS:
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in run.lex.copulas:
         subj_toks, _ = run.subject_tokens(noun.head)
         heads = [a for t in subj_toks for a in run.args(t)]
         anchor = noun.head
@@ -84,7 +83,7 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in run.tok2span
     ):
         heads = run.args(noun.head, conj=False)
-    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCLUDE:
+    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() in run.lex.including_verbs:
         # "Iran's allies include Hezbollah and the Houthis"
         heads = [a for c in noun.head.children if c.dep_ == "dobj" for a in run.args(c)]
         anchor = noun.head

@@ -26,11 +26,9 @@ from .candidates import Arg, Candidate
 from .names import ASSET_TARGETS, PARTICLE_VERB, PASSIVE_AGENT, VERB
 from .registry import constructions
 from .run import DocRun
-from .words import MUTUAL_OBJECTS, OBJECT_CONTROL
+from .words import MUTUAL_OBJECTS
 
 __all__ = ["particle_verb", "passive_agent", "verb", "verb_trigger"]
-
-_PARTICLES = ("out", "back", "off", "away")
 
 
 def verb_trigger(run: DocRun, tok: Token) -> tuple[Trigger, bool] | None:
@@ -42,7 +40,9 @@ def verb_trigger(run: DocRun, tok: Token) -> tuple[Trigger, bool] | None:
     lemma = tok.lemma_.lower()
     # "drove ISIS out of Sinjar": "out" is often parsed as a preposition
     for prt in tok.children:
-        if prt.dep_ in ("prt", "advmod") or (prt.dep_ == "prep" and prt.lower_ in _PARTICLES):
+        if prt.dep_ in ("prt", "advmod") or (
+            prt.dep_ == "prep" and prt.lower_ in run.lex.particle_prepositions
+        ):
             trig = run.lex.phrasal.get((lemma, prt.lower_))
             if trig:
                 return trig, True
@@ -137,7 +137,7 @@ class _VerbClause:
     def _objects(self) -> list[Token]:
         verb = self.verb
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-        if not objs and verb.lemma_ in OBJECT_CONTROL:
+        if not objs and verb.lemma_ in self.run.lex.object_control_verbs:
             # "will not allow ISIL to maintain ...", parsed with ISIL as the clause's subject
             objs = [
                 g
