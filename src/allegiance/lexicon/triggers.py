@@ -18,7 +18,15 @@ from ..errors import LexiconError, Messages
 from ..schema import CATEGORIES
 from .io import merge_word_lists, read_layers
 
-__all__ = ["DEFAULT_LEXICON", "RELATION_WORDS", "CategoryInfo", "Lexicon", "Pattern", "Trigger", "load_lexicon"]
+__all__ = [
+    "DEFAULT_LEXICON",
+    "RELATION_WORDS",
+    "CategoryInfo",
+    "Lexicon",
+    "Pattern",
+    "Trigger",
+    "load_lexicon",
+]
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "triggers.yaml"
 RELATION_WORDS = Path(__file__).parent / "data" / "relation_words.yaml"
