@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+import allegiance.nlp.pipeline as pipeline
+
 DOC = Path(__file__).resolve().parents[3] / "docs" / "relations.md"
+
+
+@pytest.fixture
+def fresh_pipeline(monkeypatch):
+    """The examples change the pipeline they build: give them their own, not the cached one
+    the other tests share."""
+    monkeypatch.setattr(pipeline, "build_pipeline", pipeline.build_pipeline.__wrapped__)
 
 
 def _python_blocks(after_heading: str) -> list[str]:
@@ -14,7 +25,7 @@ def _python_blocks(after_heading: str) -> list[str]:
     return re.findall(r"```python\n(.*?)```", section, flags=re.S)
 
 
-def test_the_worked_example_adds_a_construction_that_names_itself(capsys):
+def test_the_worked_example_adds_a_construction_that_names_itself(capsys, fresh_pipeline):
     code = _python_blocks("### Worked example")[0]
     namespace: dict[str, object] = {}
     exec(compile(code, str(DOC), "exec"), namespace)
@@ -26,7 +37,7 @@ def test_the_worked_example_adds_a_construction_that_names_itself(capsys):
     assert "mine.relations.versus.v1" in capsys.readouterr().out
 
 
-def test_the_switch_off_example_leaves_the_construction_out(nlp):
+def test_the_switch_off_example_leaves_the_construction_out(nlp, fresh_pipeline):
     code = _python_blocks("## Constructions")[0]
     namespace: dict[str, object] = {}
     exec(compile(code, str(DOC), "exec"), namespace)
