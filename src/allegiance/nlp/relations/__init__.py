@@ -12,7 +12,8 @@ The package:
 
 * :mod:`.component`: the spaCy component (sentences -> candidates -> selection -> records);
 * :mod:`.registry` and :mod:`.names`: the registered constructions and their order;
-* :mod:`.arguments`, :mod:`.run`: argument reading and one document's state;
+* :mod:`.arguments`, :mod:`.run`: argument reading and one document's state (no knowledge
+  base access: the few questions left for the knowledge base are in :mod:`.kb_view`);
 * :mod:`.modality`, :mod:`.attribution`, :mod:`.selection`, :mod:`.records`;
 * one module per family of constructions: :mod:`.verbs`, :mod:`.event_nouns`,
   :mod:`.stance_nouns`, :mod:`.regarded`, :mod:`.backers`, :mod:`.prepositions`,

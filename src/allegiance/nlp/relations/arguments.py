@@ -18,6 +18,7 @@ from ...schema import ActorArg
 from ..extensions import ActorRef
 from ..references import Resolver
 from .candidates import Arg
+from .kb_view import is_agent_noun, speaker_side, sub_actor
 from .words import (
     MODIFIER_DEPS,
     NOMINAL_DEPS,
@@ -26,17 +27,9 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from ...kb.store import Actor
     from .component import RelationExtractor
 
-__all__ = ["Arguments", "actor_ref", "nominal"]
-
-
-def actor_ref(actor: Actor, resolved_by: str, confidence: float) -> ActorRef:
-    """The mention-level reference to a knowledge-base actor."""
-    return ActorRef(
-        actor.id, actor.name, actor.type, actor.country, actor.parent, resolved_by, confidence
-    )
+__all__ = ["Arguments", "nominal"]
 
 
 def nominal(tok: Token) -> bool:
@@ -229,7 +222,7 @@ class Arguments:
     def _possessed_agents(self, tok: Token) -> list[Arg]:
         """ "The U.S. has ... some 200 advisers deployed alongside X": agents that the subject
         has, sends or deploys are its own (the advisers are US forces)."""
-        if tok.pos_ != "NOUN" or self.c.kb.agents.classify(tok.text) is None:
+        if tok.pos_ != "NOUN" or not is_agent_noun(self.c.kb, tok.text):
             return []
         first = tok
         while first.dep_ == "conj" and first.head.pos_ == "NOUN":
@@ -253,12 +246,10 @@ class Arguments:
         """The part of a state or community that an agent noun names ("Iraqi ... forces")."""
         if arg.actor.actor_type not in ("state", "ethnic_group", "religious_group"):
             return arg
-        sub = self.c.kb.sub_actor(arg.actor.actor_id, head.text)
-        if sub is None or sub.id == arg.actor.actor_id:
+        sub = sub_actor(self.c.kb, arg.actor, head.text)
+        if sub is None:
             return arg
-        return Arg(
-            arg.start, arg.end, actor_ref(sub, "kb", arg.actor.confidence), arg.via_reference
-        )
+        return Arg(arg.start, arg.end, sub, arg.via_reference)
 
     def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
         """ "The interests of the US and Iran converge as they both back the war": "they" is
@@ -306,14 +297,7 @@ class Arguments:
             sp = quote.speaker
             if sp is None or not sp.actor_id:
                 return None
-            actor = self.c.kb.get(sp.actor_id)
-            if actor is not None and actor.type == "person":
-                actor = self.c.kb.get(actor.affiliation) if actor.affiliation else None
-                if actor is None:
-                    return None
-            if actor is None:
-                return None  # a name the KB does not know: its side is unknown
-            return actor_ref(actor, "coref", 0.7)
+            return speaker_side(self.c.kb, sp.actor_id)
         return None
 
     def modifier_actors(self, tok: Token) -> list[Arg]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Trigger
-from .arguments import actor_ref
 from .candidates import Arg, Candidate
+from .kb_view import demonym_actor
 from .names import ADJECTIVE, COMPOUND, REGARDED_AS
 from .regarded import regarded_as
 from .registry import constructions
@@ -95,10 +95,10 @@ def read_compound(run: DocRun, tok: Token, trig: Trigger) -> Iterator[Candidate]
     if src_span is None:
         # "Iranian-backed": a demonym the actor layer left inside a larger phrase
         word = run.doc[tok.i - 2]
-        actor = run.c.kb.lookup_adjective(word.text) or run.c.kb.lookup(word.text)
+        actor = demonym_actor(run.c.kb, word.text)
         if actor is None:
             return
-        src = Arg(word.i, word.i + 1, actor_ref(actor, "kb", 0.9))
+        src = Arg(word.i, word.i + 1, actor)
         targets = [t for t in run.args(head, conj=False) if t.start > word.i]
         yield from run.pairs(
             [src], targets, trig, tok.i - 2, tok.i + 1, tok, 0.75, 1, construction=COMPOUND
