@@ -66,3 +66,51 @@ def test_a_user_file_extends_a_relation_word_list(tmp_path):
     path.write_text("holding_verbs: [patrol]\n", encoding="utf-8")
     lex = load_lexicon((str(path),))
     assert {"patrol", "hold", "control"} <= lex.holding_verbs
+
+
+def _word_lists(value, where):
+    """Every list of scalars anywhere in a YAML document, with where it is."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _word_lists(sub, f"{where}.{key}")
+    elif isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            yield where, value
+        else:
+            for i, sub in enumerate(value):
+                yield from _word_lists(sub, f"{where}[{i}]")
+
+
+def _boolean_lists(*, patterns: bool):
+    from allegiance.lexicon.triggers import DEFAULT_LEXICON
+
+    return [
+        (where, value)
+        for path in sorted(DEFAULT_LEXICON.parent.glob("*.yaml"))
+        for where, value in _word_lists(yaml.safe_load(path.read_text("utf-8")), path.name)
+        if any(isinstance(v, bool) for v in value) and (".patterns[" in where) == patterns
+    ]
+
+
+def test_no_bundled_word_list_holds_a_yaml_boolean():
+    # a bare `no` or `true` in a word list is read as a boolean, not the word
+    assert not _boolean_lists(patterns=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug, left for a behaviour-changing fix: triggers.yaml patterns "
+    "[on, the, same, side, as], [on, the, side, of], [on, behalf, of] read `on` as true, so "
+    'they never match; quoting "on" changes extraction output',
+)
+def test_no_bundled_pattern_holds_a_yaml_boolean():
+    assert not _boolean_lists(patterns=True)
+
+
+def test_the_reference_lists_go_through_the_loader(tmp_path):
+    from allegiance.nlp.references import load_references
+
+    path = tmp_path / "refs.yaml"
+    path.write_text("event_agents: strike\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="refs.yaml: entry 'event_agents': must be a list"):
+        load_references((str(path),))
