@@ -1,7 +1,7 @@
-"""Adjectival and compound backers: "hostile to X", "allied with Y", "Iranian-backed".
+"""Adjectival and compound backers: "committed to X", "hostile to Y", "Iranian-backed".
 
-* ``allegiance.relations.adjective.v1``: "Qatar is hostile to Saudi Arabia"; under a
-  regarding verb ("Turkey considers the YPG hostile") it is the ``regarded_as`` reading.
+* ``allegiance.relations.adjective.v1``: "Iran is committed to the survival of president
+  Bashar al-Assad's regime"; under a regarding verb it is the ``regarded_as`` reading.
 * ``allegiance.relations.compound.v1``: "But it is the Iranian-backed Shia militias who incite
   the most fear and hatred among coalition members."
 """
@@ -29,7 +29,7 @@ __all__ = ["adjective", "compound"]
 
 @constructions.register(ADJECTIVE)
 def adjective(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
-    """ "Qatar is hostile to Saudi Arabia", "Russia remains allied with Syria": a stance
+    """ "Iran is committed to the survival of president Bashar al-Assad's regime": a stance
     adjective of the lexicon (``adjectives``) between its holder and its preposition's object."""
     if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod"):
         trig = run.lex.adjectives.get(tok.lower_) or run.lex.adjectives.get(tok.lemma_.lower())

@@ -1,11 +1,13 @@
 """Event nouns and light verbs: "conducted strikes against X", "Iran's support for Y".
 
 * ``allegiance.relations.event_noun.v1``: an event noun of the lexicon (``nouns``) with its
-  agent and its preposition: "The Coalition conducted 300 strikes against ISIL".
-* ``allegiance.relations.received_event.v1`` (reading): "Iraqi forces continued to receive
-  heavy fire from ISIL fighters": the one the event comes from acts on the clause's subject.
-* ``allegiance.relations.received_support.v1`` (reading): "With the support of the
-  Coalition, the SDF retook Raqqa": the providers support the clause's subject.
+  agent and its preposition: "A series of precision U.S. airstrikes against al-Qaida
+  operatives this week killed more than 20 militants".
+* ``allegiance.relations.received_event.v1`` (reading): "Iraqi forces received fire from
+  ISIL fighters near the hospital": the one the event comes from acts on the clause's subject.
+* ``allegiance.relations.received_support.v1`` (reading): "With support from 14 donor
+  countries, the Syria Recovery Trust Fund is delivering ...": the providers support the
+  clause's subject.
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
 
 @constructions.register(EVENT_NOUN)
 def event_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
-    """ "The Coalition conducted 300 strikes against ISIL", "Iran's support for the Houthis":
+    """ "A series of precision U.S. airstrikes against al-Qaida operatives this week killed
+    more than 20 militants"; "Coalition military forces conducted 23 strikes ... against ISIL":
     an event noun with its agent (possessor, modifier, "by X", a light verb's subject) and the
     preposition that names whom it concerns."""
     if not nominal(tok):
@@ -210,7 +213,7 @@ def _soured(run: DocRun, noun: Token) -> bool:
 
 @constructions.register(RECEIVED_EVENT)
 def _received(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
-    """ "Iraqi forces continued to receive heavy fire from ISIL fighters", "came under
+    """ "Iraqi forces received fire from ISIL fighters near the hospital", "came under
     attack from X": the one the event comes from acts on the clause's subject."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_ == "come":
@@ -239,8 +242,8 @@ def _received(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
 
 @constructions.register(RECEIVED_SUPPORT)
 def _received_support(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
-    """ "With the support of the Coalition, the SDF retook X"; "aided by support from
-    Turkey": the providers support the clause's subject."""
+    """ "With support from 14 donor countries, the Syria Recovery Trust Fund is delivering
+    ..."; "aided by support from Turkey": the providers support the clause's subject."""
     if noun.head.lower_ not in ("with", "by", "through", "thanks"):
         return
     gov = noun.head.head

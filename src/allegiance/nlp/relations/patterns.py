@@ -1,8 +1,9 @@
 """Fixed patterns: "at war with", "in support of", "on the same side as".
 
-``allegiance.relations.pattern.v1``: "Saudi Arabia has been at war with the Houthis since
-2015". Who: the subject of the clause the pattern sits in ("X stands with Y"), or, for a
-pattern on a noun, that noun's own agent ("airstrikes in support of X": whoever strikes).
+``allegiance.relations.pattern.v1``: "Coalition military forces conducted 11 strikes
+coordinated with and in support of the government of Iraq". Who: the subject of the clause
+the pattern sits in ("X stands with Y"), or, for a pattern on a noun, that noun's own agent
+("airstrikes in support of X": whoever strikes).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def _patterns_at(run: DocRun, tok: Token, sent: Span) -> Iterator[Pattern]:
 
 @constructions.register(PATTERN)
 def pattern(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
-    """ "Saudi Arabia has been at war with the Houthis since 2015": a fixed multi-word
+    """ "Coalition military forces conducted 11 strikes coordinated with and in support of
+    the government of Iraq": a fixed multi-word
     pattern of the lexicon (``patterns``) relating the actors around it."""
     for found in _patterns_at(run, tok, sent):
         yield from read_pattern(run, tok, found, sent)

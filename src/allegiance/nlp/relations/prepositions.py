@@ -1,6 +1,7 @@
 """Prepositional relations: "fought alongside X", "positions against ISIL".
 
-``allegiance.relations.preposition.v1``: "Iranian advisers fought alongside Iraqi forces".
+``allegiance.relations.preposition.v1``: "some 200 advisers deployed alongside Iraqi and
+Kurdish soldiers".
 A preposition is generic evidence: a more specific trigger for the same pair wins (rank 3).
 Weapons used against someone stand for their user (the ``instruments`` reading).
 """
@@ -27,9 +28,10 @@ __all__ = ["preposition"]
 
 @constructions.register(PREPOSITION)
 def preposition(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
-    """ "Iranian advisers fought alongside Iraqi forces", "Iraqi forces maintained their
-    positions against ISIL": a preposition of the lexicon (``prepositions``) relates the
-    clause's subject, or the actor or event noun it modifies, to its object."""
+    """ "... the U.S. has nearly 5,000 men and women on Iraqi soil and some 200 advisers
+    deployed alongside Iraqi and Kurdish soldiers": a preposition of the lexicon
+    (``prepositions``) relates the clause's subject, or the actor or event noun it modifies,
+    to its object."""
     trig = run.lex.prepositions.get(tok.lower_)
     if trig is not None and tok.dep_ == "prep":
         yield from read_preposition(run, tok, trig)

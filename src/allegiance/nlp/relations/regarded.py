@@ -24,8 +24,9 @@ __all__ = ["regarded_as"]
 
 @constructions.register(REGARDED_AS)
 def regarded_as(run: DocRun, noun: Token) -> tuple[list[Arg], list[Arg], Token] | None:
-    """ "Turkey regards the YPG as a terrorist group", "X, which Turkey considers an
-    enemy": (who regards, whom, the verb), for a noun that says what someone is taken for."""
+    """ "The YPG, which Turkey regards as a terrorist group, joined the SDF", "X, which Turkey
+    considers an enemy": (who regards, whom, the verb), for a noun that says what someone is
+    taken for."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
     if noun.dep_ in ("oprd", "xcomp") or (noun.dep_ == "ccomp" and noun.pos_ == "NOUN"):
         verb = noun.head  # "considers the YPG a terrorist group"

@@ -1,9 +1,9 @@
 """Stance nouns: "allies", "rivals", "proxy", "backers" and whom they relate.
 
-``allegiance.relations.stance_noun.v1``: "Iran and Saudi Arabia are bitter rivals",
-"Hezbollah, an Iranian proxy", "Iran's ally Syria", "X acts as Y's proxy", "Iran's allies
-include Hezbollah and the Houthis". A stance noun under a regarding verb ("Turkey regards the
-YPG as an enemy") is the ``regarded_as`` reading.
+``allegiance.relations.stance_noun.v1``: "The United States and Iran are enemies",
+"The Shia militias ... are seen as an Iranian proxy", "Iran's ally Syria", "X acts as Y's
+proxy", "Iran's allies include Hezbollah and the Houthis". A stance noun under a regarding
+verb ("Turkey regards the YPG as an enemy") is the ``regarded_as`` reading.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ __all__ = ["read_stance", "stance_noun"]
 
 @constructions.register(STANCE_NOUN)
 def stance_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
-    """ "Iran and Saudi Arabia are bitter rivals", "Hezbollah, an Iranian proxy", "Iran's ally
-    Syria": a stance noun of the lexicon (``stance_nouns``) and whom it relates."""
+    """ "The Shia militias, known as Popular Mobilization Forces, are seen as an Iranian
+    proxy"; "The United States and Iran are enemies": a stance noun of the lexicon
+    (``stance_nouns``) and whom it relates."""
     if not nominal(tok):
         return
     trig = run.lex.stance_nouns.get(tok.lemma_.lower()) or run.lex.stance_nouns.get(tok.lower_)
