@@ -160,6 +160,14 @@ class Relation(_Model):
     confidence: float = Field(ge=0, le=1)
     #: set on relations imported from other datasets (see docs/interop.md); None when extracted
     provenance: Provenance | None = None
+    construction: str | None = Field(
+        default=None,
+        description=(
+            "the registered name of the construction that read the relation off the parse, "
+            "e.g. 'allegiance.relations.passive_agent.v1' (see docs/relations.md); null for "
+            "relations made elsewhere"
+        ),
+    )
 
 
 class Quote(_Model):

@@ -1,7 +1,9 @@
 """The trigger lexicon: words and patterns that signal relations, loaded from YAML data.
 
-The bundled ``data/triggers.yaml`` is read first; user files extend or override it key by key
-(a key set to ``null`` removes the bundled entry).
+The bundled ``data/triggers.yaml`` is read first, then ``data/relation_words.yaml`` (the word
+lists the constructions use to read arguments and modality); user files extend or override
+them key by key (a key set to ``null`` removes the bundled entry; a word list given again adds
+its words). Every file goes through :func:`allegiance.lexicon.io.read_layers`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ from typing import Any
 
 from ..errors import LexiconError, Messages
 from ..schema import CATEGORIES
-from .io import read_mapping
+from .io import merge_word_lists, read_layers
 
-__all__ = ["DEFAULT_LEXICON", "CategoryInfo", "Lexicon", "Pattern", "Trigger", "load_lexicon"]
+__all__ = [
+    "DEFAULT_LEXICON",
+    "RELATION_WORDS",
+    "CategoryInfo",
+    "Lexicon",
+    "Pattern",
+    "Trigger",
+    "load_lexicon",
+]
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "triggers.yaml"
+RELATION_WORDS = Path(__file__).parent / "data" / "relation_words.yaml"
 _SECTIONS = ("verbs", "phrasal", "nouns", "stance_nouns", "adjectives", "compounds", "prepositions")
 _LISTS = (
     "light_verbs",
@@ -37,6 +48,18 @@ _LISTS = (
     "regarding_verbs",
     "claiming_verbs",
     "souring_words",
+    "purpose_done_verbs",
+    "holding_verbs",
+    "receiving_verbs",
+    "agentive_passives",
+    "possessing_verbs",
+    "aspectual_verbs",
+    "object_control_verbs",
+    "particle_prepositions",
+    "prospective_heads",
+    "including_verbs",
+    "copulas",
+    "quantifiers",
 )
 
 
@@ -105,6 +128,18 @@ class Lexicon:
     regarding_verbs: frozenset[str] = frozenset()
     claiming_verbs: frozenset[str] = frozenset()
     souring_words: frozenset[str] = frozenset()
+    purpose_done_verbs: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    agentive_passives: frozenset[str] = frozenset()
+    possessing_verbs: frozenset[str] = frozenset()
+    aspectual_verbs: frozenset[str] = frozenset()
+    object_control_verbs: frozenset[str] = frozenset()
+    particle_prepositions: frozenset[str] = frozenset()
+    prospective_heads: frozenset[str] = frozenset()
+    including_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -185,20 +220,18 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
     Raises:
         LexiconError: naming the file and the entry at fault.
     """
-    files = ([DEFAULT_LEXICON] if defaults else []) + [Path(p) for p in paths]
+    files = ([DEFAULT_LEXICON, RELATION_WORDS] if defaults else []) + [Path(p) for p in paths]
+    layers = read_layers(files)
     raw: dict[str, dict[str, tuple[Any, Path]]] = {s: {} for s in (*_SECTIONS, "categories")}
-    lists: dict[str, set[str]] = {s: set() for s in _LISTS}
+    lists = merge_word_lists(layers, _LISTS)
     patterns: list[Pattern] = []
-    for path in files:
-        data = read_mapping(path)
+    for path, data in layers:
         for section in (*_SECTIONS, "categories"):
             for key, value in (data.get(section) or {}).items():
                 if value is None:
                     raw[section].pop(str(key), None)
                 else:
                     raw[section][str(key)] = (value, path)
-        for section in _LISTS:
-            lists[section].update(str(v).lower() for v in data.get(section) or ())
         for i, item in enumerate(data.get("patterns") or ()):
             key = f"patterns[{i}]"
             if not isinstance(item, Mapping) or not item.get("tokens"):
@@ -243,20 +276,5 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         compounds=parsed("compounds"),
         prepositions=parsed("prepositions"),
         patterns=tuple(patterns),
-        light_verbs=frozenset(lists["light_verbs"]),
-        speech_verbs=frozenset(lists["speech_verbs"]),
-        irrealis_verbs=frozenset(lists["irrealis_verbs"]),
-        modal_auxiliaries=frozenset(lists["modal_auxiliaries"]),
-        negations=frozenset(lists["negations"]),
-        assets=frozenset(lists["assets"]),
-        instruments=frozenset(lists["instruments"]),
-        instrument_verbs=frozenset(lists["instrument_verbs"]),
-        patient_nouns=frozenset(lists["patient_nouns"]),
-        negating_verbs=frozenset(lists["negating_verbs"]),
-        ending_verbs=frozenset(lists["ending_verbs"]),
-        judging_verbs=frozenset(lists["judging_verbs"]),
-        accusing_verbs=frozenset(lists["accusing_verbs"]),
-        regarding_verbs=frozenset(lists["regarding_verbs"]),
-        claiming_verbs=frozenset(lists["claiming_verbs"]),
-        souring_words=frozenset(lists["souring_words"]),
+        **lists,
     )

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.io import read_mapping, word_list
 from .extensions import ActorRef
 
 __all__ = ["ReferenceData", "Resolver", "controlling_objects", "load_references"]
@@ -78,15 +78,15 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
     expletive: set[str] = set()
     window = 3
     for path in (DEFAULT_REFERENCES, *map(Path, paths)):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_mapping(path)
         window = int(data.get("window_sentences", window))
         for key, types in (data.get("pronouns") or {}).items():
             pronouns[str(key).lower()] = frozenset(types or ())
         for key, types in (data.get("descriptions") or {}).items():
             descriptions[str(key).lower()] = frozenset(types or ())
-        agents.update(str(a).lower() for a in data.get("event_agents") or ())
-        modifiers.update(str(a).lower() for a in data.get("modifiers") or ())
-        expletive.update(str(a).lower() for a in data.get("expletive_predicates") or ())
+        agents.update(word_list(data.get("event_agents"), path, "event_agents"))
+        modifiers.update(word_list(data.get("modifiers"), path, "modifiers"))
+        expletive.update(word_list(data.get("expletive_predicates"), path, "expletive_predicates"))
     return ReferenceData(
         pronouns,
         descriptions,

@@ -1,0 +1,463 @@
+"""Argument reading: the actors a token of the parse stands for.
+
+``Arguments`` holds one document's state (actor spans by token, the reference resolver, the
+memory of recent attackers and their targets) and reads a token's actors: its own actor span,
+a resolved reference, actor modifiers ("ISIL vehicles"), "of" complements ("fighters of ISIL"),
+conjuncts, appositions, event nouns standing for their agent, and the subjects of predicates.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lexicon.triggers import Lexicon, Trigger
+from ...schema import ActorArg
+from ..extensions import ActorRef
+from ..references import Resolver
+from .candidates import Arg
+from .kb_view import is_agent_noun, speaker_side, sub_actor
+from .words import (
+    MODIFIER_DEPS,
+    NOMINAL_DEPS,
+    REL_PRONOUNS,
+    SUBJ,
+)
+
+if TYPE_CHECKING:
+    from .component import RelationExtractor
+
+__all__ = ["Arguments", "nominal"]
+
+
+def nominal(tok: Token) -> bool:
+    """Whether a token heads a noun phrase; the tagger sometimes calls a plural noun a verb
+    ("airstrikes"): trust the parse."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in NOMINAL_DEPS
+
+
+def subject_of_next_clause(tok: Token) -> bool:
+    """A conjunct the parser attached to the wrong coordination: "the Iranians work with the
+    militias and the US only works with units ...": "the US" is the subject of "works"
+    (a finite verb right after it that has no subject of its own)."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    while k < len(doc) and doc[k].pos_ in ("ADV", "PART") and doc[k].dep_ != "neg":
+        k += 1
+    if k >= len(doc):
+        return False
+    verb = doc[k]
+    if verb.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return False
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "... and the US will work with X"; an elliptic "is not" stays
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in verb.children)
+
+
+def collective(pronoun: Token, antecedent: Span) -> bool:
+    """Whether "they" takes in every conjunct of a coordinated antecedent: when it says so
+    ("they both", "they all") or the coordination is a subject ("the US and Iran ... they");
+    not for "no difference between the militias and ISIS ... we will kill them"."""
+    if any(c.lower_ in ("both", "all", "together", "each") for c in pronoun.head.children):
+        return True
+    root = antecedent.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+class Arguments:
+    """The state of one document's extraction and the argument readers over it."""
+
+    def __init__(self, component: RelationExtractor, doc: Doc, spans: list[Span]) -> None:
+        self.c = component
+        self.lex: Lexicon = component.lexicon
+        self.doc = doc
+        self.tok2span: dict[int, Span] = {}
+        for span in spans:
+            if span._.actor is None:
+                continue
+            for i in range(span.start, span.end):
+                self.tok2span[i] = span
+        self.resolver = Resolver(doc, spans, component.references)
+        self._span_starts = [s.start for s in self.resolver.spans]
+        self.last_assault_source: Arg | None = None
+        self.enemy_of: dict[str, tuple[ActorRef, int]] = {}  # each attacker's last target
+        # how often each actor took part in a hostile act, and where it last did
+        self.hostile: dict[str, tuple[int, int, ActorRef]] = {}
+        self.doc_id = doc._.doc_id or "doc"
+
+    # -- arguments -----------------------------------------------------------------------
+    def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
+        return Arg(span.start, span.end, span._.actor, via_reference)
+
+    def args(
+        self, tok: Token, *, exclude: frozenset[str] = frozenset(), conj: bool = True
+    ) -> list[Arg]:
+        """The actors a token stands for: its own actor span, a resolved reference, actor
+        modifiers ("ISIL vehicles"), "of" complements ("fighters of ISIL"), and conjuncts."""
+        out = self.args_one(tok, exclude)
+        if conj:
+            for other in tok.conjuncts:
+                if not subject_of_next_clause(other):
+                    out.extend(self.args_one(other, exclude))
+        seen: set[tuple[str, int]] = set()
+        unique = []
+        for arg in out:
+            arg = self._bound_possessive(arg)
+            if arg.key() not in seen:
+                seen.add(arg.key())
+                unique.append(arg)
+        return unique
+
+    def _relative_head(self, tok: Token) -> Token:
+        """What a relative pronoun stands for: the noun its clause modifies."""
+        tok = tok.head.head
+        if tok.i not in self.tok2span and tok.lower_ not in self.c.references.event_agents:
+            # "attacks in the town of X in Y Province, which killed ...": the relative
+            # clause is the attacks', misattached to the place after them
+            up, hops = tok, 0
+            while tok.dep_ == "pobj" and hops < 4:
+                up = tok.head.head
+                if up.lower_ in self.c.references.event_agents:
+                    tok = up
+                    break
+                if up.pos_ not in ("NOUN", "PROPN") or up.i in self.tok2span:
+                    break
+                tok, hops = up, hops + 1
+        return tok
+
+    def args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
+        """The actors one token (not its conjuncts) stands for."""
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = self._relative_head(tok)
+        if tok.lower_ in ("we", "us", "our") and tok.pos_ == "PRON":
+            # inside a quote, "we" is the speaker's side, whatever the nearest name is
+            speaker = self._quote_speaker(tok.idx)
+            if speaker is not None and speaker.actor_id not in exclude:
+                return [Arg(tok.i, tok.i + 1, speaker, True)]
+        span = self.tok2span.get(tok.i)
+        if span is not None and len(span) == 1 and tok.pos_ == "PRON" and exclude:
+            # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
+            if span._.actor.actor_id in exclude:
+                span = None
+        if span is not None:
+            out = [self.span_arg(span)]
+            if tok.lower_ in ("they", "them", "their") and len(span) == 1:
+                out.extend(self._they_conjuncts(span))
+            # "Iraqi and Kurdish forces": a coordinated modifier outside the span, which
+            # names the same kind of agent (the Iraqi forces, not Iraq)
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound") and child.i not in range(
+                    span.start, span.end
+                ):
+                    other = self.tok2span.get(child.i)
+                    if other is not None and other != span:
+                        out.append(self._as_agent(self.span_arg(other), tok))
+            return out
+        ref = self.resolver.reference_span(tok)
+        if ref is not None:
+            return [
+                Arg(ref.start, ref.end, ante.actor, True)
+                for ante in self.resolver.resolve(tok, exclude=exclude)
+            ]
+        if tok.lower_ in self.c.references.event_agents:
+            # "killed by a coalition airstrike": the strike stands for its actor, and the
+            # argument is the phrase that names both
+            own = [
+                Arg(min(a.start, tok.i), max(a.end, tok.i + 1), a.actor, a.via_reference)
+                for a in self.modifier_actors(tok)
+            ] or self.agent_phrase(tok)
+            if own:
+                return own
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.light_verbs and depth < 2:
+                # "the Coalition conducted 300 strikes delivering munitions in support of X"
+                subj_toks, passive = self.subject_tokens(tok.head)
+                if not passive:
+                    return [a for t in subj_toks for a in self.args_one(t, exclude, depth + 1)]
+            if self.last_assault_source is not None and tok.dep_ in SUBJ:
+                # "Near Mosul, five strikes destroyed ...": whoever conducted the last ones
+                a = self.last_assault_source
+                return [Arg(tok.i, tok.i + 1, a.actor, True)]
+            return []
+        out = self.modifier_actors(tok)
+        if out and self.is_asset(tok):
+            # "two ISIL fighting positions": the asset hit, standing for its owner
+            start = min(tok.left_edge.i, *(a.start for a in out))
+            while start < tok.i and not self.doc[start].is_alpha:
+                start += 1
+            out = [Arg(start, tok.i + 1, a.actor, a.via_reference) for a in out[:1]]
+        out = out or self._possessed_agents(tok) or self._holders(tok, depth)
+        if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in self.lex.quantifiers):
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    out.extend(self.args_one(child, exclude))
+                    out.extend(a for c in child.conjuncts for a in self.args_one(c, exclude))
+                elif child.dep_ == "prep" and child.lower_ in ("of", "under") and depth < 2:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            for item in (pobj, *pobj.conjuncts):
+                                if item is pobj or not subject_of_next_clause(item):
+                                    out.extend(self.args_one(item, exclude, depth + 1))
+        return out
+
+    def _holders(self, tok: Token, depth: int) -> list[Arg]:
+        """ "villages held by ISIL", "territory controlled by the regime": what is attacked or
+        retaken there is its holder's."""
+        if tok.pos_ != "NOUN" or depth > 1:
+            return []
+        out: list[Arg] = []
+        for acl in tok.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in self.lex.holding_verbs:
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(self.args_one(pobj, frozenset(), depth + 1))
+        return out
+
+    def _possessed_agents(self, tok: Token) -> list[Arg]:
+        """ "The U.S. has ... some 200 advisers deployed alongside X": agents that the subject
+        has, sends or deploys are its own (the advisers are US forces)."""
+        if tok.pos_ != "NOUN" or not is_agent_noun(self.c.kb, tok.text):
+            return []
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        verb = first.head
+        if first.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.possessing_verbs:
+            return []
+        subj_toks, passive = self.subject_tokens(verb)
+        if passive:
+            return []
+        out = []
+        for subj in subj_toks:
+            span = self.tok2span.get(subj.i)
+            if span is None or span._.actor is None:
+                continue
+            agent = self._as_agent(self.span_arg(span), tok)
+            out.append(Arg(tok.i, tok.i + 1, agent.actor, True))
+        return out
+
+    def _as_agent(self, arg: Arg, head: Token) -> Arg:
+        """The part of a state or community that an agent noun names ("Iraqi ... forces")."""
+        if arg.actor.actor_type not in ("state", "ethnic_group", "religious_group"):
+            return arg
+        sub = sub_actor(self.c.kb, arg.actor, head.text)
+        if sub is None:
+            return arg
+        return Arg(arg.start, arg.end, sub, arg.via_reference)
+
+    def _they_conjuncts(self, pronoun: Span) -> list[Arg]:
+        """ "The interests of the US and Iran converge as they both back the war": "they" is
+        every actor coordinated with its antecedent (the nearest earlier mention of its
+        actor within the sentence window)."""
+        actor_id = pronoun._.actor.actor_id
+        lower = self.resolver.window_start(pronoun.root)
+        spans = self.resolver.spans
+        for k in range(bisect_left(self._span_starts, pronoun.start) - 1, -1, -1):
+            span = spans[k]
+            if span.start < lower:
+                break
+            if span._.actor.actor_id == actor_id and span.root.pos_ != "PRON":
+                if not collective(pronoun.root, span):
+                    return []
+                return [
+                    Arg(pronoun.start, pronoun.end, a.actor, True)
+                    for a in self.resolver.conjuncts(span)
+                    if a.actor.actor_id != actor_id
+                ]
+        return []
+
+    def _bound_possessive(self, arg: Arg) -> Arg:
+        """A possessive pronoun bound by a name earlier in its own sentence stands for that
+        name ("The U.S. reaffirms its commitment to support X": the U.S. supports X)."""
+        tok = self.doc[arg.start]
+        if arg.end - arg.start != 1 or tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return arg
+        spans = self.resolver.spans
+        k = bisect_left(self._span_starts, tok.i) - 1
+        sent_start = tok.sent.start
+        while k >= 0 and spans[k].start >= sent_start:
+            span = spans[k]
+            if span._.actor.actor_id == arg.actor.actor_id and span.root.pos_ != "PRON":
+                return Arg(span.start, span.end, arg.actor, True)
+            k -= 1
+        return arg
+
+    def _quote_speaker(self, char: int) -> ActorRef | None:
+        """The side a quoted "we" speaks for: the speaker's organisation (a known person's
+        affiliation); ``None`` when only an unaffiliated person is known."""
+        for quote in self.doc._.quotes or ():
+            if not (quote.direct and quote.start <= char < quote.end):
+                continue
+            sp = quote.speaker
+            if sp is None or not sp.actor_id:
+                return None
+            return speaker_side(self.c.kb, sp.actor_id)
+        return None
+
+    def modifier_actors(self, tok: Token) -> list[Arg]:
+        if tok.lemma_.lower() in self.lex.patient_nouns:
+            return []  # "his death", "ISIL's demise": not their act
+        out: list[Arg] = []
+        owners: list[Arg] = []
+        for child in tok.children:
+            if child.dep_ == "poss" and child.i not in self.tok2span:
+                ref = self.resolver.reference_span(child)
+                if ref is not None:
+                    owners.extend(
+                        Arg(ref.start, ref.end, a.actor, True) for a in self.resolver.resolve(child)
+                    )
+                continue
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                span = self.tok2span.get(child.i)
+                if span is not None:
+                    owners.append(self.span_arg(span))
+                continue
+            if child.dep_ in MODIFIER_DEPS:
+                span = self.tok2span.get(child.i)
+                if span is not None:
+                    out.append(self.span_arg(span))
+                    for conj in child.conjuncts:
+                        cspan = self.tok2span.get(conj.i)
+                        if cspan is not None:
+                            out.append(self.span_arg(cspan))
+        # "their fighters" are theirs, but "our partners" are not us, and "our Syrian
+        # partners" are the Syrians
+        if out or self.lex.stance_nouns.get(tok.lemma_.lower()):
+            return out
+        return owners
+
+    def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
+        """The subject tokens of a predicate and whether the clause is passive."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subs = [c for c in verb.children if c.dep_ in SUBJ]
+        if subs:
+            return subs, passive
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            k = verb.i - 1
+            while k > verb.head.i and self.doc[k].pos_ in ("ADV", "PART"):
+                k -= 1
+            left = self.doc[k]
+            while left.dep_ != "conj" and left.head.i > verb.head.i and left.head.i < verb.i:
+                left = left.head
+            if left.dep_ == "conj" and left.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [left], passive  # "... and the US only works with X": see above
+            head_subs, head_passive = self.subject_tokens(verb.head)
+            return head_subs, passive or (head_passive and verb.tag_ == "VBN")
+        if verb.dep_ == "xcomp":
+            head = verb.head
+            if head.lemma_ in self.lex.object_control_verbs:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
+            return self.subject_tokens(head)[0], passive
+        if verb.dep_ == "advcl" and (
+            verb.tag_ in ("VBG", "VBN")
+            or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        ):
+            head = verb.head
+            if head.lemma_ in self.lex.object_control_verbs and verb.tag_ == "VB":
+                # "press the regime to cease ...": parsed as a purpose clause, still controlled
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
+            # purpose and participial clauses share the main clause's subject
+            return self.subject_tokens(head)[0], passive
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and not self.args(verb.head, conj=False):
+            # "leading efforts in the campaign to defeat X": whoever leads the campaign
+            gov = self.governing_predicate(verb.head)
+            if gov is not None:
+                return self.subject_tokens(gov)[0], passive
+        if verb.dep_ in ("acl", "relcl"):
+            return [verb.head], passive or verb.tag_ == "VBN"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            gov = verb.head.head
+            if gov.lemma_.lower() in self.lex.judging_verbs and verb.head.lower_ in (
+                "of",
+                "for",
+                "with",
+            ):
+                # "accused the government of using chemical weapons": the accused uses them
+                objs = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, passive
+            if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+                gov = gov.head  # "remains committed to carrying out attacks"
+            elif (
+                gov.lemma_ == "come"
+                and gov.dep_ == "advcl"
+                and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in gov.children)
+            ):
+                gov = gov.head  # "X are upping the ante when it comes to confronting ISIL"
+            elif gov.pos_ == "NOUN" and not self.args(gov, conj=False):
+                # "used the cover of fighting ISIS to ...": whoever used it fought
+                gov = self.governing_predicate(gov) or gov
+            if gov.pos_ in ("VERB", "AUX"):
+                return self.subject_tokens(gov)[0], passive
+        return [], passive
+
+    @staticmethod
+    def governing_predicate(tok: Token, max_hops: int = 4) -> Token | None:
+        """The verb a noun phrase hangs from through objects and prepositions, if any."""
+        up, hops = tok, 0
+        while hops < max_hops and up.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod"):
+            up, hops = up.head, hops + 1
+            if up.pos_ in ("VERB", "AUX"):
+                return up
+        return None
+
+    def event(self, tok: Token) -> Trigger | None:
+        """The event-noun trigger a token is ("strikes", "support"), by lemma or form."""
+        return self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+
+    def is_asset(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
+
+    def agent_phrase(self, noun: Token) -> list[Arg]:
+        """ "attacks by X", "attacks claimed by X", "strikes carried out by X"; "X claimed
+        the attacks"; "the attacks, also claimed by X, killed ..." (parsed as a clause)."""
+        preps: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                preps.append(child)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                preps.extend(g for g in child.children if g.dep_ == "agent")
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.tag_ == "VBN":
+            preps.extend(g for g in head.children if g.dep_ == "agent")
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.claiming_verbs:
+            subj_toks, passive = self.subject_tokens(head)
+            if not passive:
+                return [a for t in subj_toks for a in self.args(t)]
+        elif (
+            noun.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() == "responsibility"
+            and head.head.head.lemma_.lower() in self.lex.claiming_verbs
+        ):
+            # "X claimed responsibility for the attack"
+            subj_toks, passive = self.subject_tokens(head.head.head)
+            if not passive:
+                return [a for t in subj_toks for a in self.args(t)]
+        return [
+            a
+            for prep in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for a in self.args(pobj)
+        ]
+
+    def actor_arg(self, arg: Arg) -> ActorArg:
+        span = self.doc[arg.start : arg.end]
+        return ActorArg(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            actor_id=arg.actor.actor_id,
+            actor_name=arg.actor.actor_name,
+        )

@@ -1,0 +1,272 @@
+"""Event nouns and light verbs: "conducted strikes against X", "Iran's support for Y".
+
+* ``allegiance.relations.event_noun.v1``: an event noun of the lexicon (``nouns``) with its
+  agent and its preposition: "A series of precision U.S. airstrikes against al-Qaida
+  operatives this week killed more than 20 militants".
+* ``allegiance.relations.received_event.v1`` (reading): "Iraqi forces received fire from
+  ISIL fighters near the hospital": the one the event comes from acts on the clause's subject.
+* ``allegiance.relations.received_support.v1`` (reading): "With support from 14 donor
+  countries, the Syria Recovery Trust Fund is delivering ...": the providers support the
+  clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ...lexicon.triggers import Trigger
+from .arguments import nominal
+from .assets import asset_targets
+from .candidates import Arg, Candidate
+from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
+from .registry import constructions
+
+if TYPE_CHECKING:
+    from .run import DocRun
+
+__all__ = ["event_noun", "noun_sources", "read_event_noun"]
+
+
+def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
+    """Who does what an event noun names: possessor, actor modifier, "by X", or the
+    subject of a light verb ("conducted strikes", "provided support")."""
+    sources = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            sources.extend(run.args(child))
+    sources.extend(run.agent_phrase(noun))
+    anchor = noun
+    # "the isolation of Raqqah and defeat of ISIL": a conjunct takes its first's place
+    first = noun
+    while first.dep_ in ("conj", "appos") and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # "... and defeat of ISIL"; "the same goal, the defeat of ISIL"
+    if first is not noun and not sources:
+        noun = first
+    head = noun.head
+    if (
+        not sources
+        and noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.dep_ == "dobj"
+        and head.head.head.lemma_.lower() in run.lex.light_verbs
+    ):
+        noun = head.head  # "will provide $100 million in new assistance to X"
+        head = noun.head
+    elif (
+        not sources
+        and noun.dep_ == "pobj"
+        and head.lower_ in ("including", "include")
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "conducted 10 airstrikes, including strikes against X": the whole's agent
+        return noun_sources(run, head.head)
+    if (
+        not sources
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in run.lex.light_verbs
+    ):
+        subj_toks, passive = run.subject_tokens(head)
+        if not passive:
+            sources = [a for t in subj_toks for a in run.args(t)]
+        anchor = head
+    elif (
+        not sources
+        and noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "joined the fight against ISIL", "took part in attacks on X"
+        verb = head.head
+        if verb.lemma_.lower() in run.lex.light_verbs or head.lower_ in ("in", "into"):
+            subj_toks, passive = run.subject_tokens(verb)
+            if not passive:
+                sources = [a for t in subj_toks for a in run.args(t)]
+            anchor = verb
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in run.lex.light_verbs:
+        anchor = head
+    return sources, anchor
+
+
+@constructions.register(EVENT_NOUN)
+def event_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
+    """ "A series of precision U.S. airstrikes against al-Qaida operatives this week killed
+    more than 20 militants"; "Coalition military forces conducted 23 strikes ... against ISIL":
+    an event noun with its agent (possessor, modifier, "by X", a light verb's subject) and the
+    preposition that names whom it concerns."""
+    if not nominal(tok):
+        return
+    trig = run.lex.nouns.get(tok.lemma_.lower()) or run.lex.nouns.get(tok.lower_)
+    if trig is not None:
+        yield from read_event_noun(run, tok, trig)
+
+
+def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+    """The relations an event noun states."""
+    if noun.i in run.tok2span and run.tok2span[noun.i].root == noun:
+        return  # the noun names an actor ("the Coalition") rather than an event
+    received = list(_received(run, noun, trig)) if run.enabled(RECEIVED_EVENT) else []
+    if received:
+        yield from received
+        return
+    if (
+        trig.category in ("SUPPORT", "AID", "COOPERATE")
+        and noun.dep_ == "pobj"
+        and run.enabled(RECEIVED_SUPPORT)
+    ):
+        received = list(_received_support(run, noun, trig))
+        if received:
+            yield from received
+            return
+    sources, anchor = noun_sources(run, noun)
+    if trig.symmetric and trig.category in ("COOPERATE", "ALIGN") and _soured(run, noun):
+        trig = replace(trig, category="OPPOSE", mode="strained", preps={
+            k: (None if v is None else replace(v, category="OPPOSE", mode="strained"))
+            for k, v in trig.preps.items()
+        })  # fmt: skip
+    run.remember(trig, sources)
+    mutual_before = len(sources) >= 2 and not any(
+        c.dep_ == "prep" and c.lower_ in trig.preps for c in noun.children
+    )
+    if mutual_before and trig.symmetric and anchor is not noun:
+        # "Saudi Arabia and Iran restored diplomatic relations"
+        yield from run.mutual(
+            sources, trig, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
+        )
+    yield from _prepositions(run, noun, trig, sources, anchor)
+    # "deliver ISIL a lasting defeat"
+    if noun.dep_ == "dobj" and anchor is not noun and sources:
+        for dative in anchor.children:
+            if dative.dep_ == "dative" or (dative.dep_ == "dobj" and dative.i < noun.i):
+                yield from run.pairs(
+                    sources,
+                    run.args(dative),
+                    trig,
+                    noun.i,
+                    noun.i + 1,
+                    anchor,
+                    0.65,
+                    2,
+                    construction=EVENT_NOUN,
+                )
+
+
+def _prepositions(
+    run: DocRun, noun: Token, trig: Trigger, sources: list[Arg], anchor: Token
+) -> Iterator[Candidate]:
+    """An event noun's prepositions: "strikes against X", "talks between X and Y"."""
+    preps = list(noun.children)
+    if (
+        anchor is not noun
+        and anchor.lemma_.lower() in run.lex.light_verbs
+        and anchor.lemma_.lower() not in run.lex.verbs
+    ):
+        # "values the partnerships with our allies": the noun's preposition parsed
+        # onto its light verb
+        preps.extend(c for c in anchor.children if c.i > noun.i)
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in trig.preps:
+            continue
+        sub = trig.preps[prep.lower_]
+        if sub is None:
+            continue
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        for pobj in pobjs:
+            targets = run.args(pobj)
+            if sources and run.is_hostile(sub) and run.enabled(ASSET_TARGETS):
+                # "strikes against both tactical units and the oil infrastructure"
+                exclude = frozenset(a.actor.actor_id for a in sources)
+                targets.extend(asset_targets(run, pobj, exclude))
+            if prep.lower_ == "between":
+                yield from run.mutual(
+                    targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
+                )
+            elif sources and targets:
+                run.remember(sub, sources)
+                yield from run.pairs(
+                    sources,
+                    targets,
+                    sub,
+                    noun.i,
+                    noun.i + 1,
+                    anchor,
+                    0.7,
+                    2,
+                    symmetric=sub.symmetric or trig.symmetric,
+                    construction=EVENT_NOUN,
+                )
+
+
+def _soured(run: DocRun, noun: Token) -> bool:
+    """ "tense relations", "relations ... have soured": ties that have turned hostile."""
+    words = run.lex.souring_words
+    if any(c.dep_ == "amod" and c.lower_ in words for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and (
+        head.lemma_.lower() in words or head.lower_ in words
+    )
+
+
+@constructions.register(RECEIVED_EVENT)
+def _received(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+    """ "Iraqi forces received fire from ISIL fighters near the hospital", "came under
+    attack from X": the one the event comes from acts on the clause's subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_ == "come":
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in run.lex.receiving_verbs:
+        return
+    froms = [
+        pobj
+        for holder in (noun, verb)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if not froms:
+        return
+    subj_toks, passive = run.subject_tokens(verb)
+    if passive:
+        return
+    targets = [a for t in subj_toks for a in run.args(t)]
+    sources = [a for t in froms for a in run.args(t)]
+    yield from run.pairs(
+        sources, targets, trig, noun.i, noun.i + 1, verb, 0.7, 2, construction=RECEIVED_EVENT
+    )
+
+
+@constructions.register(RECEIVED_SUPPORT)
+def _received_support(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+    """ "With support from 14 donor countries, the Syria Recovery Trust Fund is delivering
+    ..."; "aided by support from Turkey": the providers support the clause's subject."""
+    if noun.head.lower_ not in ("with", "by", "through", "thanks"):
+        return
+    gov = noun.head.head
+    if gov.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return
+    providers = [
+        a
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in run.args(pobj)
+    ]
+    if not providers:
+        return
+    if gov.pos_ in ("NOUN", "PROPN"):
+        # "Kurdish forces, with the help of US air strikes, drove ISIS out"
+        helped = run.args(gov)
+    else:
+        subj_toks, passive = run.subject_tokens(gov)
+        if passive and gov.dep_ != "advcl":
+            return
+        helped = [a for t in subj_toks for a in run.args(t)]
+    yield from run.pairs(
+        providers, helped, trig, noun.i, noun.i + 1, gov, 0.7, 2, construction=RECEIVED_SUPPORT
+    )

@@ -1,0 +1,283 @@
+"""Verbs with their subject, objects and prepositional complements; particle verbs; passive
+agents.
+
+Registered constructions:
+
+* ``allegiance.relations.verb.v1``: a verb trigger with its subject and object or
+  prepositional complement ("Iran has been arming and supporting Iraqi army and Shia militia
+  operations in Diyala province").
+* ``allegiance.relations.particle_verb.v1``: a verb and particle listed together
+  (``phrasal`` in the lexicon): "Kurdish forces drove ISIS out of Sinjar".
+* ``allegiance.relations.passive_agent.v1`` (reading): the agent of a passive verb acts on
+  its subject: "ISIS was driven out by Kurdish Peshmerga forces."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ...lexicon.triggers import Trigger
+from .arguments import nominal
+from .assets import asset_targets
+from .candidates import Arg, Candidate
+from .names import ASSET_TARGETS, PARTICLE_VERB, PASSIVE_AGENT, VERB
+from .registry import constructions
+from .run import DocRun
+from .words import MUTUAL_OBJECTS
+
+__all__ = ["particle_verb", "passive_agent", "verb", "verb_trigger"]
+
+
+def verb_trigger(run: DocRun, tok: Token) -> tuple[Trigger, bool] | None:
+    """The verb trigger of a token and whether it is a particle verb's."""
+    if not ((tok.pos_ in ("VERB", "AUX") and not nominal(tok)) or (
+        tok.pos_ == "NOUN" and tok.dep_ == "ROOT"
+    )):  # fmt: skip
+        return None
+    lemma = tok.lemma_.lower()
+    # "drove ISIS out of Sinjar": "out" is often parsed as a preposition
+    for prt in tok.children:
+        if prt.dep_ in ("prt", "advmod") or (
+            prt.dep_ == "prep" and prt.lower_ in run.lex.particle_prepositions
+        ):
+            trig = run.lex.phrasal.get((lemma, prt.lower_))
+            if trig:
+                return trig, True
+    if tok.pos_ != "NOUN":
+        single = run.lex.verbs.get(lemma)
+        if single is not None:
+            return single, False
+    return None
+
+
+@constructions.register(PARTICLE_VERB)
+def particle_verb(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
+    """ "Kurdish forces drove ISIS out of Sinjar": a verb and particle listed together."""
+    found = verb_trigger(run, tok)
+    if found is not None and found[1]:
+        yield from read_verb(run, tok, found[0], PARTICLE_VERB)
+
+
+@constructions.register(VERB)
+def verb(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
+    """ "Iran has been arming and supporting Iraqi army and Shia militia operations": a verb
+    trigger with its subject and object or prepositional complement."""
+    found = verb_trigger(run, tok)
+    if found is not None and not found[1]:
+        yield from read_verb(run, tok, found[0], VERB)
+
+
+def read_verb(run: DocRun, verb: Token, trig: Trigger, name: str) -> Iterator[Candidate]:
+    """The relations a verb trigger states with its arguments."""
+    subj_toks, passive = run.subject_tokens(verb)
+    agents = [
+        pobj
+        for c in verb.children
+        if c.dep_ == "agent"
+        for pobj in c.children
+        if pobj.dep_ == "pobj"
+    ]
+    if (
+        passive
+        and not agents
+        and any(c.dep_ == "prep" and c.lower_ in trig.preps for c in verb.children)
+    ):
+        passive = False  # "Iranian troops are embedded with X": the subject is the actor
+    if passive:
+        if run.enabled(PASSIVE_AGENT):
+            yield from passive_agent(run, verb, trig, subj_toks, agents)
+        return
+    sources = [a for t in subj_toks for a in run.args(t)]
+    if not sources:
+        return
+    clause = _VerbClause(run, verb, trig, name, sources)
+    run.remember(trig, sources)
+    yield from clause.candidates()
+
+
+@constructions.register(PASSIVE_AGENT)
+def passive_agent(
+    run: DocRun, verb: Token, trig: Trigger, subj_toks: list[Token], agents: list[Token]
+) -> Iterator[Candidate]:
+    """ "ISIS was driven out by Kurdish Peshmerga forces": the agent acts on the subject."""
+    sources = [a for t in agents for a in run.args(t)]
+    exclude = frozenset(a.actor.actor_id for a in sources)
+    patients = [a for t in subj_toks for a in run.args(t, exclude=exclude)]
+    if sources and patients:
+        yield from run.pairs(
+            sources, patients, trig, verb.i, verb.i + 1, verb, 0.8, 1, construction=PASSIVE_AGENT
+        )
+        run.remember(trig, sources)
+
+
+@dataclass
+class _VerbClause:
+    """An active verb trigger and its subject's actors, read for objects and complements."""
+
+    run: DocRun
+    verb: Token
+    trig: Trigger
+    name: str
+    sources: list[Arg]
+
+    def __post_init__(self) -> None:
+        self.exclude = frozenset(a.actor.actor_id for a in self.sources)
+        self.objs = self._objects()
+        # "deliver a lasting defeat to ISIL", "received training from X": a light verb's
+        # event noun says what the act is, and takes its own prepositions
+        self.events = (
+            [(o, ev) for o in self.objs if (ev := self.run.event(o)) is not None]
+            if self.verb.lemma_.lower() in self.run.lex.light_verbs
+            else []
+        )
+
+    def _objects(self) -> list[Token]:
+        verb = self.verb
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if not objs and verb.lemma_ in self.run.lex.object_control_verbs:
+            # "will not allow ISIL to maintain ...", parsed with ISIL as the clause's subject
+            objs = [
+                g
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ]
+        if not objs:
+            # "arming and supporting X": the object is shared with a conjoined verb
+            for conj in verb.conjuncts:
+                if conj.i > verb.i:
+                    objs = [c for c in conj.children if c.dep_ == "dobj"]
+                    if objs:
+                        break
+        return objs
+
+    def _pairs(
+        self,
+        targets: list[Arg],
+        trig: Trigger,
+        conf: float,
+        rank: int = 1,
+        *,
+        span: tuple[int, int] | None = None,
+        symmetric: bool | None = None,
+    ) -> Iterator[Candidate]:
+        start, end = span or (self.verb.i, self.verb.i + 1)
+        return self.run.pairs(
+            self.sources,
+            targets,
+            trig,
+            start,
+            end,
+            self.verb,
+            conf,
+            rank,
+            construction=self.name,
+            symmetric=symmetric,
+        )
+
+    def candidates(self) -> Iterator[Candidate]:
+        found = False
+        for obj in self.objs:
+            found = (yield from self._object(obj)) or found
+        found = (yield from self._complements()) or found
+        verb, trig = self.verb, self.trig
+        if not found and trig.symmetric and len(self.sources) >= 2:
+            yield from self.run.mutual(
+                self.sources, trig, verb.i, verb.i + 1, verb, 0.7, 1, construction=self.name
+            )
+        if not found and trig.category == "THREATEN":
+            # "Turkey threatened to launch an operation against the YPG": the threat is made
+            # (a fact) against whom the threatened act would hit
+            threatened = [
+                a
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                for t in c.subtree
+                if t.dep_ in ("dobj", "pobj", "conj") and t.i in self.run.tok2span
+                for a in self.run.args(t, exclude=self.exclude, conj=False)
+            ]
+            yield from self._pairs(threatened, trig, 0.6, 2)
+
+    def _object(self, obj: Token) -> Generator[Candidate, None, bool]:
+        """Candidates with one object; whether the object said anything."""
+        run, verb, trig, exclude = self.run, self.verb, self.trig, self.exclude
+        pair = (obj.lower_, next((c.lower_ for c in obj.children if c.dep_ == "amod"), ""))
+        mutual = obj.lower_ in ("other", "another") and any(
+            (c.lower_, obj.lower_) in MUTUAL_OBJECTS for c in obj.children
+        )
+        if mutual or pair in MUTUAL_OBJECTS:
+            yield from run.mutual(
+                self.sources, trig, verb.i, verb.i + 1, verb, 0.8, 1, construction=self.name
+            )
+            return True
+        found = False
+        targets = []
+        if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
+            targets = run.args(obj, exclude=exclude)
+            if run.is_hostile(trig) and "from" not in trig.preps and run.enabled(ASSET_TARGETS):
+                # (what is seized or captured "from" someone is not known to be the
+                # enemy's: "ISIL seized the tanks from the airfield")
+                targets.extend(asset_targets(run, obj, exclude))
+        is_event = any(o is obj for o, _ in self.events)
+        if not targets and obj.dep_ == "dobj" and not is_event:
+            # the verb's preposition parsed onto its object ("deny safe haven for X",
+            # "fired missiles at Saudi Arabia")
+            for prep in obj.children:
+                sub = trig.preps.get(prep.lower_) if prep.dep_ == "prep" else None
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
+                found_here = [a for p in pobjs for a in run.args(p, exclude=exclude)]
+                if sub is not None and found_here:
+                    found = True
+                    yield from self._pairs(found_here, sub, 0.7)
+        if targets and trig.official_as is not None:
+            # "expelled the French ambassador": a diplomatic act on a government
+            officials = [t for t in targets if t.actor.actor_type == "government"]
+            targets = [t for t in targets if t.actor.actor_type != "government"]
+            if officials:
+                found = True
+                yield from self._pairs(officials, trig.official_as, 0.8)
+        if targets:
+            found = True
+            yield from self._pairs(targets, trig, 0.8)
+        return found
+
+    def _complements(self) -> Generator[Candidate, None, bool]:
+        """Candidates with the verb's prepositional objects ("provided weapons to X")."""
+        verb, trig, events = self.verb, self.trig, self.events
+        found = False
+        for prep in verb.children:
+            # "provided weapons to X" often comes as a dative "to"
+            if prep.dep_ not in ("prep", "agent") and not (
+                prep.dep_ == "dative" and prep.pos_ == "ADP"
+            ):
+                continue
+            key = prep.lower_
+            start = verb.i
+            end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
+            if events and key in events[0][1].preps:
+                sub = events[0][1].preps[key]
+                start, end = events[0][0].i, events[0][0].i + 1
+            elif events or key not in trig.preps:
+                continue  # "received fire from X" is no aid received: the noun decides
+            else:
+                sub = trig.preps[key]
+            if sub is None:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                targets = self.run.args(pobj, exclude=self.exclude)
+                if targets:
+                    found = True
+                    yield from self._pairs(
+                        targets,
+                        sub,
+                        0.75,
+                        span=(start, end),
+                        symmetric=sub.symmetric or trig.symmetric,
+                    )
+        return found

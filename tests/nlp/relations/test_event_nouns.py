@@ -1,0 +1,167 @@
+"""Event nouns with light verbs, and events and support received."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import check_case, check_pair, family, find, relations
+
+CASES = [
+    # (construction, sentence, source family, target family, categories, negated, hypothetical)
+    (
+        "event noun with possessor",
+        "A series of precision U.S. airstrikes against al-Qaida "
+        "operatives this week killed more than 20 militants.",
+        "USA",
+        "AQ",
+        {"ASSAULT"},
+        False,
+        False,
+    ),
+    (
+        "support received",
+        "Syrian opposition forces liberated the town of Dabiq from ISIL control, aided by "
+        "strong support from our ally Turkey.",
+        "TUR",
+        "SYR",
+        {"SUPPORT"},
+        False,
+        False,
+    ),
+    (
+        "event noun with its own agent",
+        "The United States condemns the ISIL attack and other terrorist attacks against "
+        "the Iraqi people.",
+        "USA",
+        "ISIL",
+        {"ACCUSE"},
+        False,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_construction(nlp, case):
+    check_case(nlp, case)
+
+
+# One construction per case: (sentence, source family, target family or None, category).
+PAIR_CASES = [
+    (
+        "France continues to value the partnerships with its allies in the Gulf.",
+        "FRA",
+        "GEN",
+        "COOPERATE",
+    ),
+    (
+        "The United States will provide nearly $100 million in new assistance to the "
+        "Syrian opposition.",
+        "USA",
+        "SYR",
+        "AID",
+    ),
+    (
+        "With support from 14 donor countries, the Syria Recovery Trust Fund is delivering "
+        "over 20 projects.",
+        "GEN",
+        None,
+        "SUPPORT",
+    ),
+    ("Washington imposed sanctions on Iranian officials.", "USA", "IRN", "SANCTION"),
+    ("Qatar has close ties to Hamas.", "QAT", "HAMAS", "ALIGN"),
+    (
+        "Kurdish Peshmerga forces, with the help of US air strikes, drove ISIS out of Sinjar.",
+        "USA",
+        "KRG",
+        "AID",
+    ),
+    (
+        "Ankara summoned the US ambassador over Washington's support for Kurdish fighters.",
+        "USA",
+        "KURDS",
+        "SUPPORT",
+    ),
+    (
+        "Hezbollah receives financial and military support from Iran.",
+        "IRN",
+        "HEZBOLLAH",
+        "SUPPORT",
+    ),
+    ("Saudi Arabia and Iran restored diplomatic relations.", "SAU", "IRN", "COOPERATE"),
+    ("Egypt established diplomatic relations with Israel in 1980.", "EGY", "ISR", "COOPERATE"),
+    ("Turkey has tense relations with Israel.", "TUR", "ISR", "OPPOSE"),
+    ("Relations between Russia and the United States have soured.", "RUS", "USA", "OPPOSE"),
+    (
+        "The Coalition conducted strikes to enable the defeat of ISIL.",
+        "COALITION",
+        "ISIL",
+        "ASSAULT",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target", "category"), PAIR_CASES)
+def test_construction_gives_the_relation(nlp, text, source, target, category):
+    check_pair(nlp, text, source, target, category)
+
+
+def test_event_noun_agent_is_not_the_condemning_subject(nlp):
+    text = "The United States condemns other recent terrorist attacks against the Iraqi people."
+    rels = relations(nlp, text)
+    assert not find(rels, "USA", "IRQ"), [(r.source.text, r.target.text) for r in rels]
+
+
+def test_concern_over_actions(nlp):
+    text = "The British government expressed concern over Russia's actions in Ukraine."
+    assert find(relations(nlp, text), "GBR", "RUS", categories={"OPPOSE"})
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "The US will continue to take actions to deny any safe haven for al-Qaida in Syria.",
+            "OPPOSE",
+        ),
+        ("Together the US will deliver ISIL a lasting defeat.", "ASSAULT"),
+        ("The US will deliver a lasting defeat to ISIL.", "ASSAULT"),
+        ("ISIL continues to pose a threat to the United States.", "THREATEN"),
+    ],
+)
+def test_act_named_by_the_object_noun(nlp, text, category):
+    rels = relations(nlp, text)
+    assert any(r.category == category for r in rels), [(r.category, r.trigger.text) for r in rels]
+    assert not any(r.category == "AID" for r in rels)  # "deliver" a defeat is no aid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish outpost came under attack from ISIL fighters.",
+        "Iraqi forces received fire from ISIL fighters near the hospital.",
+    ],
+)
+def test_received_attack_comes_from_the_attacker(nlp, text):
+    rels = relations(nlp, text)
+    hit = [r for r in rels if r.category == "ASSAULT"]
+    assert hit and family(hit[0].source.actor_id) == "ISIL", [
+        (r.source.text, r.target.text) for r in rels
+    ]
+
+
+def test_received_fire_is_no_aid(nlp):
+    rels = relations(nlp, "Iraqi forces received heavy fire from ISIL fighters.")
+    assert find(rels, "ISIL", "IRQ", categories={"ASSAULT"})
+    assert not find(rels, "ISIL", "IRQ", categories={"AID"})
+    rels = relations(nlp, "The SDF received training from US advisers.")
+    assert len(find(rels, "USA", "SDF", categories={"AID"})) == 1
+
+
+def test_an_event_noun_argument_spans_its_actor_and_itself(nlp):
+    text = (
+        "Abu Jandal, an ISIL leader, was struck and killed by a coalition airstrike near Tabqa Dam."
+    )
+    hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert hit and hit[0].source.actor_id == "COALITION"
+    assert hit[0].source.text == "coalition airstrike"

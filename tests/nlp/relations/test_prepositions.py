@@ -1,0 +1,68 @@
+"""Prepositional relations ("alongside", "against") and weapons standing for their user."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import check_case, find, relations
+
+CASES = [
+    # (construction, sentence, source family, target family, categories, negated, hypothetical)
+    (
+        "noun with light verb",
+        "Coalition military forces conducted 23 strikes using attack and "
+        "fighter aircraft against ISIL targets.",
+        "COALITION",
+        "ISIL",
+        {"ASSAULT", "OPPOSE"},
+        False,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_construction(nlp, case):
+    check_case(nlp, case)
+
+
+def test_pattern_on_a_plain_noun_is_not_the_clause_subjects(nlp):
+    text = (
+        "The coalition's airstrikes delivered 24 munitions against ISIL targets, which "
+        "include three tactical units and five supply routes in support of SDF operations."
+    )
+    rels = relations(nlp, text)
+    assert not find(rels, "ISIL", "SDF", categories={"SUPPORT"})
+
+
+def test_weapons_used_against_a_target_stand_for_their_user(nlp):
+    text = (
+        "Coalition military forces conducted 11 strikes using attack, fighter, and remotely "
+        "piloted aircraft as well as rocket artillery against ISIL targets."
+    )
+    rels = [r for r in relations(nlp, text) if r.target.actor_id == "ISIL"]
+    by_source = {r.source.text: r.source.actor_id for r in rels}
+    assert by_source.get("Coalition military forces") == "COALITION"
+    assert by_source.get("rocket artillery") == "COALITION"
+    assert by_source.get("attack, fighter, and remotely piloted aircraft") == "COALITION"
+    used = relations(
+        nlp, "Abu Jandal was involved in the use of IEDs and chemical weapons against the SDF."
+    )
+    assert {r.source.text for r in used if r.target.actor_id == "SDF"} >= {
+        "IEDs",
+        "chemical weapons",
+    }
+
+
+def test_weapons_of_a_named_actor_are_not_split_off(nlp):
+    # a plain noun that is no weapon, and an actor's own name, give no extra relation
+    rels = relations(
+        nlp, "Coalition forces conducted strikes using intelligence from Iraqi forces against ISIL."
+    )
+    assert all(r.source.text in ("Coalition forces",) for r in rels if r.target.actor_id == "ISIL")
+
+
+def test_involved_in_the_use_of_weapons_against(nlp):
+    text = "Abu Jandal was involved in the use of suicide vehicles and chemical weapons against the SDF."
+    rels = relations(nlp, text)
+    assert any(r.source.text == "Abu Jandal" and r.target.actor_id == "SDF" for r in rels)
