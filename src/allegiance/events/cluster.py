@@ -1,0 +1,346 @@
+"""One event, many reports: cluster the relations that report the same happening.
+
+Blocking first: two reports can be one event only when they join the same actor pair (rolled
+up to parents: "Iraqi troops" and "Iraq" are one side) in the same direction (either way for a
+symmetric relation) and their categories share a family (``data/families.yaml``). Within a
+block, a pair of reports is scored on four things:
+
+- dates: publication dates a day apart or less agree; farther apart than ``max_days``, the
+  reports are never one event (a veto);
+- places: the place of each report's sentence (:mod:`allegiance.geo`); two different countries,
+  or two different cities, are a veto; the same place agrees;
+- numbers: the figures in the sentences ("34 strikes", "at least 28 people") overlap or not;
+- evidence text: rapidfuzz ``token_set_ratio`` of the two sentences.
+
+A report joins the cluster it is most similar to on average, when that average reaches
+``threshold`` and no member vetoes it; else it opens a new event (average link with
+complete-link vetoes, so a chain of near neighbours cannot merge two happenings).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..schema import Event, EventReport, Place
+from .split import CategoryFamilies, is_event_report
+
+__all__ = ["EventOptions", "cluster_events", "event_timeline", "report_similarity"]
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventOptions:
+    """How reports are clustered into events (docs/events.md).
+
+    Attributes:
+        threshold: least average similarity for a report to join an event.
+        max_days: reports published farther apart than this are never one event.
+        weights: weights of the date, place, numbers and text similarities.
+        min_place_confidence: places resolved with less confidence are ignored.
+        families: extra YAML files for the category families.
+        gazetteer_files: extra YAML files for the gazetteer (``allegiance.geo``).
+    """
+
+    threshold: float = 0.6
+    max_days: int = 3
+    weights: Mapping[str, float] = field(
+        default_factory=lambda: {"date": 0.25, "place": 0.25, "numbers": 0.15, "text": 0.35}
+    )
+    min_place_confidence: float = 0.3
+    families: tuple[str, ...] = ()
+    gazetteer_files: tuple[str, ...] = ()
+
+
+@dataclass
+class _Report:
+    relation: Mapping[str, Any]
+    block: tuple[Any, ...]
+    date: _dt.date | None
+    place: Place | None
+    numbers: frozenset[str]
+    text: str
+    sentence_key: tuple[Any, ...]
+    outlet: str | None
+    published: str | None
+
+
+def _as_dict(record: Any) -> dict[str, Any]:
+    return record.model_dump() if hasattr(record, "model_dump") else dict(record)
+
+
+def _date(value: Any) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def report_similarity(a: _Report, b: _Report, options: EventOptions) -> float | None:
+    """Similarity of two reports in one block, or ``None`` when they cannot be one event."""
+    if a.sentence_key == b.sentence_key:
+        return 1.0
+    w = options.weights
+    parts: dict[str, float] = {}
+    if a.date and b.date:
+        days = abs((a.date - b.date).days)
+        if days > options.max_days:
+            return None
+        parts["date"] = 1.0 if days <= 1 else 1.0 - (days - 1) / options.max_days
+    else:
+        parts["date"] = 0.5
+    pa, pb = a.place, b.place
+    if pa and pb:
+        if pa.country and pb.country and pa.country != pb.country:
+            return None
+        if pa.feature == pb.feature == "city" and pa.geonameid != pb.geonameid:
+            return None
+        parts["place"] = 1.0 if pa.feature == pb.feature else 0.7
+    else:
+        parts["place"] = 0.5
+    if a.numbers and b.numbers:
+        parts["numbers"] = 1.0 if a.numbers & b.numbers else 0.2
+    else:
+        parts["numbers"] = 0.5
+    parts["text"] = fuzz.token_set_ratio(a.text, b.text) / 100.0
+    total = sum(w.get(k, 0.0) for k in parts) or 1.0
+    return sum(w.get(k, 0.0) * v for k, v in parts.items()) / total
+
+
+def cluster_events(
+    records: Iterable[Any],
+    *,
+    rollup: Callable[[str], str] | None = None,
+    options: EventOptions | None = None,
+) -> list[Event]:
+    """Cluster the relations of a corpus into events.
+
+    Args:
+        records: documents, mentions and relations (records or their dicts); others are
+            ignored. Documents give outlets and dates (and their text, when kept, a fallback
+            place); mentions give the document's countries.
+        rollup: maps an actor id to the actor it is counted under (e.g. its parent).
+        options: clustering settings.
+
+    Returns:
+        The events, most reported first. Stances, negated and hypothetical relations are
+        not reports of events and are left out.
+
+    Example:
+        >>> events = cluster_events(read_records("records.jsonl"))  # doctest: +SKIP
+        >>> events[0].n_reports, events[0].outlets                  # doctest: +SKIP
+    """
+    from ..geo import Gazetteer, document_countries, resolve_places
+
+    options = options or EventOptions()
+    roll = rollup or (lambda actor_id: actor_id)
+    families = CategoryFamilies.load(options.families)
+    docs: dict[str, dict[str, Any]] = {}
+    mention_countries: dict[str, list[str | None]] = defaultdict(list)
+    org_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    relations: list[dict[str, Any]] = []
+    for record in records:
+        r = _as_dict(record)
+        kind = r.get("kind")
+        if kind == "document":
+            docs[str(r["doc_id"])] = r
+        elif kind == "mention":
+            doc_id = str(r["doc_id"])
+            mention_countries[doc_id].append(r.get("country"))
+            names.setdefault(str(r["actor_id"]), str(r.get("actor_name") or r["actor_id"]))
+            if r.get("actor_type") not in ("state", "government"):
+                org_spans[doc_id].append((int(r["start"]), int(r["end"])))
+        elif kind == "relation" and is_event_report(r, families):
+            relations.append(r)
+    if not relations:
+        return []
+    gz = Gazetteer.load(options.gazetteer_files)
+    priors = {
+        d: document_countries(
+            mention_countries.get(d, ()), (docs.get(d) or {}).get("text"), gazetteer=gz
+        )
+        for d in {str(r["doc_id"]) for r in relations}
+    }
+    fallback: dict[str, Place | None] = {}
+    reports: list[_Report] = []
+    for r in relations:
+        doc_id = str(r["doc_id"])
+        doc = docs.get(doc_id) or {}
+        sent = r.get("sentence") or {}
+        text = str(sent.get("text") or "")
+        offset = int(sent.get("start") or 0)
+        exclude = [
+            (int(arg["start"]) - offset, int(arg["end"]) - offset)
+            for arg in (r.get("source") or {}, r.get("target") or {})
+            if "start" in arg and "end" in arg
+        ]
+        exclude += [(s - offset, e - offset) for s, e in org_spans.get(doc_id, ()) if s >= offset]
+        found = [
+            p
+            for _, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=exclude)
+            if p.confidence >= options.min_place_confidence
+        ]
+        # the most specific place first: a city over its country
+        found.sort(key=lambda p: (p.feature != "city", -p.confidence))
+        place = found[0] if found else None
+        if place is None and doc.get("text"):
+            if doc_id not in fallback:
+                fallback[doc_id] = _document_place(str(doc["text"]), priors[doc_id], gz, options)
+            place = fallback[doc_id]
+        a = roll(str(r["source"]["actor_id"]))
+        b = roll(str(r["target"]["actor_id"]))
+        pair = tuple(sorted((a, b))) if r.get("symmetric") else (a, b)
+        reports.append(
+            _Report(
+                relation=r,
+                block=(*pair, families.family(str(r["category"]))),
+                date=_date(doc.get("published")),
+                place=place,
+                numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+                text=text,
+                sentence_key=(doc_id, sent.get("start"), sent.get("end")),
+                outlet=doc.get("outlet"),
+                published=doc.get("published"),
+            )
+        )
+    blocks: dict[tuple[Any, ...], list[_Report]] = defaultdict(list)
+    for rep in reports:
+        blocks[rep.block].append(rep)
+    events: list[Event] = []
+    for block, members in blocks.items():
+        members.sort(
+            key=lambda x: (
+                x.date or _dt.date.max,
+                str(x.relation["doc_id"]),
+                x.sentence_key[1] or 0,
+            )
+        )
+        clusters: list[list[_Report]] = []
+        cohesion: list[list[float]] = []
+        for rep in members:
+            best, best_score, best_sims = None, -1.0, []
+            for i, cluster in enumerate(clusters):
+                sims = [report_similarity(rep, other, options) for other in cluster]
+                if any(s is None for s in sims):
+                    continue
+                score = sum(s for s in sims if s is not None) / len(sims)
+                if score > best_score:
+                    best, best_score, best_sims = i, score, [s for s in sims if s is not None]
+            if best is not None and best_score >= options.threshold:
+                clusters[best].append(rep)
+                cohesion[best].extend(best_sims)
+            else:
+                clusters.append([rep])
+                cohesion.append([])
+        for cluster, sims in zip(clusters, cohesion, strict=True):
+            events.append(_event(cluster, sims, block, names))
+    events.sort(key=lambda e: (-e.n_reports, e.first_reported or "9999", e.id))
+    return events
+
+
+def _document_place(
+    text: str, prior: Mapping[str, int], gz: Any, options: EventOptions
+) -> Place | None:
+    """The place a document is mostly about (its most named city, else country), at half the
+    confidence: a fallback for reports whose sentence names no place."""
+    from ..geo import resolve_places
+
+    places = [p for _, p in resolve_places(text, prior, gazetteer=gz)]
+    places = [p for p in places if p.confidence >= options.min_place_confidence]
+    if not places:
+        return None
+    counts = Counter((p.feature, p.geonameid, p.country) for p in places)
+    (feature, gid, country), n = max(counts.items(), key=lambda kv: (kv[1], kv[0][0] == "city"))
+    chosen = next(
+        p for p in places if (p.feature, p.geonameid, p.country) == (feature, gid, country)
+    )
+    share = n / len(places)
+    return chosen.model_copy(update={"confidence": round(chosen.confidence * share * 0.5, 3)})
+
+
+def _majority(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _event(
+    cluster: list[_Report],
+    sims: list[float],
+    block: tuple[Any, ...],
+    names: Mapping[str, str],
+) -> Event:
+    rels = [rep.relation for rep in cluster]
+    ids = sorted(str(r["id"]) for r in rels)
+    digest = hashlib.sha1("\n".join(ids).encode("utf-8")).hexdigest()[:12]
+    category = _majority(r["category"] for r in rels)
+    quad = _majority(r.get("quad_class") for r in rels) or 1
+    sign = _majority(int(r.get("sign") or 0) for r in rels) or 0
+    places = [rep.place for rep in cluster if rep.place is not None]
+    location = None
+    if places:
+        key = _majority((p.feature, p.geonameid, p.country) for p in places)
+        agree = [p for p in places if (p.feature, p.geonameid, p.country) == key]
+        mean = sum(p.confidence for p in agree) / len(agree)
+        location = agree[0].model_copy(
+            update={"confidence": round(mean * len(agree) / len(places), 3)}
+        )
+    dates = sorted(str(rep.published)[:10] for rep in cluster if rep.published)
+    src, tgt = block[0], block[1]
+    return Event(
+        id=f"ev-{digest}",
+        category=category,
+        mode=_majority(r.get("mode") for r in rels),
+        quad_class=quad,
+        sign=sign,
+        source=src,
+        target=tgt,
+        source_name=names.get(src, src),
+        target_name=names.get(tgt, tgt),
+        symmetric=all(bool(r.get("symmetric")) for r in rels),
+        reports=[
+            EventReport(
+                relation_id=str(rep.relation["id"]),
+                doc_id=str(rep.relation["doc_id"]),
+                outlet=rep.outlet,
+                published=rep.published,
+                category=rep.relation["category"],
+                sentence=rep.text,
+                place=rep.place,
+            )
+            for rep in cluster
+        ],
+        n_reports=len(cluster),
+        outlets=sorted({rep.outlet for rep in cluster if rep.outlet}),
+        doc_ids=sorted({str(rep.relation["doc_id"]) for rep in cluster}),
+        first_reported=dates[0] if dates else None,
+        last_reported=dates[-1] if dates else None,
+        location=location,
+        cohesion=round(sum(sims) / len(sims), 3) if sims else 1.0,
+    )
+
+
+def event_timeline(events: Iterable[Event | Mapping[str, Any]]) -> dict[str, Any]:
+    """Events and their reports per month of first report: ``{"months": {month: {"events",
+    "reports"}}, "undated": {"events", "reports"}}``.
+
+    >>> event_timeline([{"first_reported": "2016-10-17", "n_reports": 3}])
+    {'months': {'2016-10': {'events': 1, 'reports': 3}}, 'undated': {'events': 0, 'reports': 0}}
+    """
+    months: dict[str, dict[str, int]] = {}
+    undated = {"events": 0, "reports": 0}
+    for e in events:
+        d = _as_dict(e)
+        first = d.get("first_reported")
+        slot = months.setdefault(str(first)[:7], {"events": 0, "reports": 0}) if first else undated
+        slot["events"] += 1
+        slot["reports"] += int(d.get("n_reports") or 0)
+    return {"months": dict(sorted(months.items())), "undated": undated}
