@@ -34,7 +34,22 @@ from .split import CategoryFamilies, is_event_report
 
 __all__ = ["EventOptions", "cluster_events", "event_timeline", "report_similarity"]
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+#: the similarity of a part neither report informs on (a little below even: no evidence)
+_UNKNOWN = 0.4
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures of a sentence, digits and number words alike ("five strikes" = "5")."""
+    from ..nlp.quantities import _UNITS  # the one list of number words
+
+    out = set()
+    for tok in _NUMBER.findall(text):
+        if tok[0].isdigit():
+            out.add(tok.replace(",", "").removesuffix(".0"))
+        elif tok.casefold() in _UNITS and tok.casefold() not in ("one", "zero"):
+            out.add(str(_UNITS[tok.casefold()]))
+    return frozenset(out)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +81,8 @@ class _Report:
     block: tuple[Any, ...]
     date: _dt.date | None
     place: Place | None
+    #: the document's main place, for the event's location only (never for similarity)
+    fallback: Place | None
     numbers: frozenset[str]
     text: str
     sentence_key: tuple[Any, ...]
@@ -105,11 +122,11 @@ def report_similarity(a: _Report, b: _Report, options: EventOptions) -> float | 
             return None
         parts["place"] = 1.0 if pa.feature == pb.feature else 0.7
     else:
-        parts["place"] = 0.5
+        parts["place"] = _UNKNOWN
     if a.numbers and b.numbers:
         parts["numbers"] = 1.0 if a.numbers & b.numbers else 0.2
     else:
-        parts["numbers"] = 0.5
+        parts["numbers"] = _UNKNOWN
     parts["text"] = fuzz.token_set_ratio(a.text, b.text) / 100.0
     total = sum(w.get(k, 0.0) for k in parts) or 1.0
     return sum(w.get(k, 0.0) * v for k, v in parts.items()) / total
@@ -146,6 +163,7 @@ def cluster_events(
     docs: dict[str, dict[str, Any]] = {}
     mention_countries: dict[str, list[str | None]] = defaultdict(list)
     org_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    state_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     names: dict[str, str] = {}
     relations: list[dict[str, Any]] = []
     for record in records:
@@ -157,8 +175,11 @@ def cluster_events(
             doc_id = str(r["doc_id"])
             mention_countries[doc_id].append(r.get("country"))
             names.setdefault(str(r["actor_id"]), str(r.get("actor_name") or r["actor_id"]))
+            span = (int(r["start"]), int(r["end"]))
             if r.get("actor_type") not in ("state", "government"):
-                org_spans[doc_id].append((int(r["start"]), int(r["end"])))
+                org_spans[doc_id].append(span)
+            else:
+                state_spans[doc_id].append(span)
         elif kind == "relation" and is_event_report(r, families):
             relations.append(r)
     if not relations:
@@ -184,18 +205,20 @@ def cluster_events(
             if "start" in arg and "end" in arg
         ]
         exclude += [(s - offset, e - offset) for s, e in org_spans.get(doc_id, ()) if s >= offset]
+        states = [(s - offset, e - offset) for s, e in state_spans.get(doc_id, ()) if s >= offset]
         found = [
             p
-            for _, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=exclude)
+            for m, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=exclude)
             if p.confidence >= options.min_place_confidence
+            # a country named as an actor ("the United States condemns") is not where it
+            # happened, unless a locative word says so ("forces in Syria")
+            and (m.locative or not any(s < m.end and m.start < e for s, e in states))
         ]
         # the most specific place first: a city over its country
         found.sort(key=lambda p: (p.feature != "city", -p.confidence))
         place = found[0] if found else None
-        if place is None and doc.get("text"):
-            if doc_id not in fallback:
-                fallback[doc_id] = _document_place(str(doc["text"]), priors[doc_id], gz, options)
-            place = fallback[doc_id]
+        if place is None and doc.get("text") and doc_id not in fallback:
+            fallback[doc_id] = _document_place(str(doc["text"]), priors[doc_id], gz, options)
         a = roll(str(r["source"]["actor_id"]))
         b = roll(str(r["target"]["actor_id"]))
         pair = tuple(sorted((a, b))) if r.get("symmetric") else (a, b)
@@ -205,7 +228,8 @@ def cluster_events(
                 block=(*pair, families.family(str(r["category"]))),
                 date=_date(doc.get("published")),
                 place=place,
-                numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+                fallback=None if place else fallback.get(doc_id),
+                numbers=_numbers(text),
                 text=text,
                 sentence_key=(doc_id, sent.get("start"), sent.get("end")),
                 outlet=doc.get("outlet"),
@@ -285,6 +309,8 @@ def _event(
     quad = _majority(r.get("quad_class") for r in rels) or 1
     sign = _majority(int(r.get("sign") or 0) for r in rels) or 0
     places = [rep.place for rep in cluster if rep.place is not None]
+    if not places:
+        places = [rep.fallback for rep in cluster if rep.fallback is not None]
     location = None
     if places:
         key = _majority((p.feature, p.geonameid, p.country) for p in places)

@@ -106,10 +106,39 @@ def find_place_mentions(
             i += 1
             continue
         s, e, n = found
+        if _inside_longer_name(text, words, i, n, gz):
+            i += n
+            continue
         if not any(bs < e and s < be for bs, be in blocked):
             out.append(PlaceMention(text[s:e], s, e, _locative_before(text, s, gz)))
         i += n
     return out
+
+
+def _inside_longer_name(
+    text: str, words: list[tuple[int, int]], i: int, n: int, gz: Gazetteer
+) -> bool:
+    """A match that is part of a longer capitalised name the gazetteer does not know ("Isa" in
+    "Ayn Isa", "Mosul" in "Mosul Dam", "Central" in "Central Command") is not a place."""
+
+    def joined(a: int, b: int) -> bool:  # words a and b are separated by spaces only
+        return text[words[a][1] : words[b][0]].strip() == ""
+
+    if i > 0 and joined(i - 1, i):
+        prev = text[words[i - 1][0] : words[i - 1][1]]
+        if prev.endswith(".") and len(prev) <= 5:
+            return True  # a title or initial: "Col. Davis", "Gen. Austin"
+        if prev[:1].isupper() and prev.casefold() not in gz.locative_words | {"the"}:
+            # a capitalised word opening the sentence is not part of the name ("Near", "Today")
+            before = text[: words[i - 1][0]].rstrip()
+            if before and before[-1] not in '.!?\n"“':
+                return True
+    j = i + n
+    if j < len(words) and joined(j - 1, j):
+        nxt = text[words[j][0] : words[j][1]]
+        if nxt[:1].isupper():
+            return True
+    return False
 
 
 def place_mentions_from_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -183,7 +212,7 @@ def resolve_mention(
     """
     gz = gazetteer or Gazetteer.load()
     prior = dict(countries or {})
-    total = sum(prior.values()) or 1
+    top = max(prior.values(), default=0) or 1
     country_hits, city_hits = gz.lookup(mention.text)
     if country_hits:
         entry = max(country_hits, key=lambda e: prior.get(e.country or "", 0))
@@ -192,7 +221,7 @@ def resolve_mention(
         return None
 
     def score(e: GazetteerEntry) -> float:
-        share = prior.get(e.country or "", 0) / total
+        share = prior.get(e.country or "", 0) / top  # the document's main country weighs most
         return math.log10(e.population + 10) * (1 + 4 * share) * (1.0 if e.primary else 0.8)
 
     ranked = sorted(city_hits, key=score, reverse=True)
