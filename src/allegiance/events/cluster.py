@@ -68,7 +68,7 @@ class EventOptions:
     threshold: float = 0.6
     max_days: int = 3
     weights: Mapping[str, float] = field(
-        default_factory=lambda: {"date": 0.25, "place": 0.25, "numbers": 0.15, "text": 0.35}
+        default_factory=lambda: {"date": 0.3, "place": 0.25, "numbers": 0.1, "text": 0.35}
     )
     min_place_confidence: float = 0.3
     families: tuple[str, ...] = ()
@@ -176,7 +176,9 @@ def cluster_events(
             mention_countries[doc_id].append(r.get("country"))
             names.setdefault(str(r["actor_id"]), str(r.get("actor_name") or r["actor_id"]))
             span = (int(r["start"]), int(r["end"]))
-            if r.get("actor_type") not in ("state", "government"):
+            # an NER guess ("Ar Raqqah" taken for a person) yields to a locative word, as a
+            # country named as an actor does; a known organisation's name never holds a place
+            if r.get("actor_type") not in ("state", "government") and r.get("resolved_by") != "ner":
                 org_spans[doc_id].append(span)
             else:
                 state_spans[doc_id].append(span)
@@ -199,20 +201,21 @@ def cluster_events(
         sent = r.get("sentence") or {}
         text = str(sent.get("text") or "")
         offset = int(sent.get("start") or 0)
-        exclude = [
+        args = [
             (int(arg["start"]) - offset, int(arg["end"]) - offset)
             for arg in (r.get("source") or {}, r.get("target") or {})
             if "start" in arg and "end" in arg
         ]
-        exclude += [(s - offset, e - offset) for s, e in org_spans.get(doc_id, ()) if s >= offset]
+        orgs = [(s - offset, e - offset) for s, e in org_spans.get(doc_id, ()) if s >= offset]
         states = [(s - offset, e - offset) for s, e in state_spans.get(doc_id, ()) if s >= offset]
+        # a name inside an organisation's name ("Islamic State of Iraq") is never a place; a
+        # country or phrase that is an argument ("the United States condemns", "ISIL near
+        # Mosul") is where it happened only when a locative word says so
         found = [
             p
-            for m, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=exclude)
+            for m, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=orgs)
             if p.confidence >= options.min_place_confidence
-            # a country named as an actor ("the United States condemns") is not where it
-            # happened, unless a locative word says so ("forces in Syria")
-            and (m.locative or not any(s < m.end and m.start < e for s, e in states))
+            and (m.locative or not any(s < m.end and m.start < e for s, e in states + args))
         ]
         # the most specific place first: a city over its country
         found.sort(key=lambda p: (p.feature != "city", -p.confidence))
