@@ -67,8 +67,8 @@ def test_a_small_foreign_town_needs_a_locative_word_or_a_document_country(gz):
 
 
 def test_every_place_has_a_confidence_and_ambiguity_lowers_it(gz):
-    (_, sure), = resolve_places("Fighting near Mosul.", {"IRQ": 3}, gazetteer=gz)
-    (_, unsure), = resolve_places("Fighting near Palmyra.", {"SYR": 1, "USA": 1}, gazetteer=gz)
+    ((_, sure),) = resolve_places("Fighting near Mosul.", {"IRQ": 3}, gazetteer=gz)
+    ((_, unsure),) = resolve_places("Fighting near Palmyra.", {"SYR": 1, "USA": 1}, gazetteer=gz)
     assert sure.confidence > unsure.confidence > 0
 
 
@@ -97,5 +97,7 @@ def test_spacy_entities_become_place_mentions(nlp, gz):
     from allegiance.geo import place_mentions_from_doc
 
     doc = nlp("Iraqi forces advanced on Mosul from the south.")
-    found = resolve_places(doc.text, {"IRQ": 1}, gazetteer=gz, mentions=place_mentions_from_doc(doc))
+    found = resolve_places(
+        doc.text, {"IRQ": 1}, gazetteer=gz, mentions=place_mentions_from_doc(doc)
+    )
     assert [p.name for _, p in found] == ["Mosul"]

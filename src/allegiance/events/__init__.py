@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from .cluster import EventOptions, cluster_events, event_timeline, report_similarity
-from .score import PairScores, load_gold, score_pairs
+from .score import GoldItem, PairScores, load_gold, score_pairs
 from .split import CategoryFamilies, is_event_report
 
 __all__ = [
     "CategoryFamilies",
     "EventOptions",
+    "GoldItem",
     "PairScores",
     "cluster_events",
     "event_timeline",
