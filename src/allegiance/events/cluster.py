@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
 
 from rapidfuzz import fuzz
 
@@ -256,20 +256,21 @@ def cluster_events(
         for rep in members:
             best, best_score, best_sims = None, -1.0, []
             for i, cluster in enumerate(clusters):
-                sims = [report_similarity(rep, other, options) for other in cluster]
-                if any(s is None for s in sims):
-                    continue
-                score = sum(s for s in sims if s is not None) / len(sims)
+                pair_sims = [report_similarity(rep, other, options) for other in cluster]
+                known = [s for s in pair_sims if s is not None]
+                if len(known) < len(pair_sims):
+                    continue  # a member vetoes
+                score = sum(known) / len(known)
                 if score > best_score:
-                    best, best_score, best_sims = i, score, [s for s in sims if s is not None]
+                    best, best_score, best_sims = i, score, known
             if best is not None and best_score >= options.threshold:
                 clusters[best].append(rep)
                 cohesion[best].extend(best_sims)
             else:
                 clusters.append([rep])
                 cohesion.append([])
-        for cluster, sims in zip(clusters, cohesion, strict=True):
-            events.append(_event(cluster, sims, block, names))
+        for cluster, cluster_sims in zip(clusters, cohesion, strict=True):
+            events.append(_event(cluster, cluster_sims, block, names))
     events.sort(key=lambda e: (-e.n_reports, e.first_reported or "9999", e.id))
     return events
 
@@ -328,8 +329,8 @@ def _event(
         id=f"ev-{digest}",
         category=category,
         mode=_majority(r.get("mode") for r in rels),
-        quad_class=quad,
-        sign=sign,
+        quad_class=cast(Literal[1, 2, 3, 4], quad),
+        sign=cast(Literal[-1, 0, 1], sign),
         source=src,
         target=tgt,
         source_name=names.get(src, src),

@@ -146,7 +146,7 @@ def _load(extra: tuple[str, ...], min_population: int) -> Gazetteer:
     for name in ("locative_words", "name_particles", "directions"):
         setattr(gz, name, frozenset(str(w).casefold() for w in data.get(name) or []))
     for city in gc.get_cities().values():
-        iso3 = iso2_to_3.get(str(city["countrycode"]))
+        city_country = iso2_to_3.get(str(city["countrycode"]))
         names = [(str(city["name"]), True)]
         names += [
             (alt, False)
@@ -163,7 +163,7 @@ def _load(extra: tuple[str, ...], min_population: int) -> Gazetteer:
                 GazetteerEntry(
                     name=str(city["name"]),
                     feature="city",
-                    country=iso3,
+                    country=city_country,
                     lat=float(city["latitude"]),
                     lon=float(city["longitude"]),
                     population=int(city.get("population") or 0),
