@@ -79,9 +79,9 @@ def render_report_html(bundle: Mapping[str, Any]) -> str:
         "TITLE": html.escape(f"allegiance report: {corpus}" if corpus else "allegiance report"),
         "CSS": _asset("static/report.css"),
         "CYTOSCAPE": _asset("static/cytoscape.min.js"),
-        "APP": _asset("static/report.js"),
-        # the events map (docs/events.md): shipped country outlines, then the script
-        "MAP": f"var ALLEGIANCE_COUNTRIES = {embed_json(_countries())};\n"
+        # then the events map (docs/events.md): the shipped country outlines and its script
+        "APP": _asset("static/report.js")
+        + f"\nvar ALLEGIANCE_COUNTRIES = {embed_json(_countries())};\n"
         + _asset("static/map.js"),
         "DATA": embed_json({"bundle": bundle, "view": view_model(bundle)}),
     }
