@@ -34,6 +34,18 @@ def test_city_resolves_in_the_documents_country(text, countries, expected, gz):
     assert [(w, c) for w, _, c in found] == [expected]
 
 
+def test_a_following_country_or_state_says_which_city(gz):
+    # business / diplomacy / military: "City, Country" and "Town, State" qualify the name
+    assert _resolved("The ministers met in Rome, Italy, on Tuesday.", {"USA": 9}, gz)[0] == (
+        "Rome",
+        "Rome",
+        "ITA",
+    )
+    found = _resolved("Spc. Lee Booker, of Cibolo, Texas, died Jan. 7.", {"JOR": 1}, gz)
+    assert found[0][2] == "USA"
+    assert _resolved("Talks opened in Paris, Texas.", {"FRA": 2}, gz)[0][2] == "USA"
+
+
 def test_document_country_picks_among_cities_of_one_name(gz):
     # Paris, Texas exists; a French document means Paris, France, and vice versa is harder
     assert _resolved("They met in Paris.", {"FRA": 1}, gz)[0][2] == "FRA"
@@ -54,6 +66,9 @@ def test_country_names_and_aliases_resolve_to_countries(gz):
         "Police arrested three men.",  # a Polish town's name is an English word
         "Workers at the Mosul Dam were evacuated.",  # part of a facility's name
         "Near Ayn Isa, one strike destroyed a repeater station.",  # a longer unknown name
+        "Capt. Jeff Davis spoke first. Later, Davis said the talks went well.",  # a surname
+        "Ships of the 5th Fleet sailed through the Gulf of Aden.",  # inside longer names
+        "North of the river, the army advanced.",  # a direction
     ],
 )
 def test_words_that_are_not_places_here_are_not_resolved(text, gz):
@@ -74,7 +89,10 @@ def test_every_place_has_a_confidence_and_ambiguity_lowers_it(gz):
 
 def test_document_countries_count_actors_and_named_countries(gz):
     counts = document_countries(["IRQ", None, "IRQ"], "Refugees fled to Turkey.", gazetteer=gz)
-    assert counts == {"IRQ": 2, "TUR": 1}
+    assert counts == {"IRQ": 1.0, "TUR": 1.0}
+    # a country named as the scene weighs more than one named as a speaker
+    counts = document_countries([], "Fighting in Syria. Turkey said no.", gazetteer=gz)
+    assert counts["SYR"] > counts["TUR"] > 0
 
 
 def test_user_file_adds_aliases_and_bad_files_name_the_problem(tmp_path):

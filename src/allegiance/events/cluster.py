@@ -155,7 +155,7 @@ def cluster_events(
         >>> events = cluster_events(read_records("records.jsonl"))  # doctest: +SKIP
         >>> events[0].n_reports, events[0].outlets                  # doctest: +SKIP
     """
-    from ..geo import Gazetteer, document_countries, resolve_places
+    from ..geo import Gazetteer, document_countries, resolve_places, surname_forms
 
     options = options or EventOptions()
     roll = rollup or (lambda actor_id: actor_id)
@@ -193,6 +193,9 @@ def cluster_events(
         )
         for d in {str(r["doc_id"]) for r in relations}
     }
+    people = {
+        d: surname_forms(str((docs.get(d) or {}).get("text") or ""), gazetteer=gz) for d in priors
+    }
     fallback: dict[str, Place | None] = {}
     reports: list[_Report] = []
     for r in relations:
@@ -213,7 +216,9 @@ def cluster_events(
         # Mosul") is where it happened only when a locative word says so
         found = [
             p
-            for m, p in resolve_places(text, priors[doc_id], gazetteer=gz, exclude=orgs)
+            for m, p in resolve_places(
+                text, priors[doc_id], gazetteer=gz, exclude=orgs, people=people[doc_id]
+            )
             if p.confidence >= options.min_place_confidence
             and (m.locative or not any(s < m.end and m.start < e for s, e in states + args))
         ]
@@ -276,7 +281,7 @@ def cluster_events(
 
 
 def _document_place(
-    text: str, prior: Mapping[str, int], gz: Any, options: EventOptions
+    text: str, prior: Mapping[str, float], gz: Any, options: EventOptions
 ) -> Place | None:
     """The place a document is mostly about (its most named city, else country), at half the
     confidence: a fallback for reports whose sentence names no place."""

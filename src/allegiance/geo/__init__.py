@@ -14,6 +14,7 @@ from .resolve import (
     place_mentions_from_doc,
     resolve_mention,
     resolve_places,
+    surname_forms,
 )
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "place_mentions_from_doc",
     "resolve_mention",
     "resolve_places",
+    "surname_forms",
 ]
 
 

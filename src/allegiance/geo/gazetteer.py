@@ -65,6 +65,8 @@ class Gazetteer:
     countries: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     cities: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     by_iso3: dict[str, GazetteerEntry] = field(default_factory=dict)
+    #: names of first-level regions that qualify a city ("Cibolo, Texas") -> ISO alpha-3
+    regions: dict[str, str] = field(default_factory=dict)
     not_places: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
@@ -88,7 +90,7 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[list[GazetteerEntry], list[GazetteerEntry]]:
         """The countries and the populated places a name can denote."""
         key = normalise_name(name)
-        if key in self.not_places:
+        if key in self.not_places or key in self.directions:
             return [], []
         return self.countries.get(key, []), self.cities.get(key, [])
 
@@ -145,6 +147,8 @@ def _load(extra: tuple[str, ...], min_population: int) -> Gazetteer:
     gz.not_places = frozenset(normalise_name(str(w)) for w in data.get("not_places") or [])
     for name in ("locative_words", "name_particles", "directions"):
         setattr(gz, name, frozenset(str(w).casefold() for w in data.get(name) or []))
+    for state in gc.get_us_states().values():
+        gz.regions[normalise_name(str(state["name"]))] = "USA"
     for city in gc.get_cities().values():
         city_country = iso2_to_3.get(str(city["countrycode"]))
         names = [(str(city["name"]), True)]

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..schema import Place
-from .gazetteer import Gazetteer, GazetteerEntry
+from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
 
 __all__ = [
     "PlaceMention",
@@ -29,6 +29,7 @@ __all__ = [
     "place_mentions_from_doc",
     "resolve_mention",
     "resolve_places",
+    "surname_forms",
 ]
 
 _WORD = re.compile(r"[^\W\d_][\w'’‘ʿʾ.\-]*", re.UNICODE)
@@ -46,6 +47,8 @@ class PlaceMention:
     end: int
     #: the locative word just before it ("in", "near", "south of"), if any
     locative: str | None = None
+    #: the country a following ", Country" or ", State" names ("Rome, Italy"), ISO alpha-3
+    qualifier: str | None = None
 
 
 def _locative_before(text: str, start: int, gz: Gazetteer) -> str | None:
@@ -60,7 +63,11 @@ def _locative_before(text: str, start: int, gz: Gazetteer) -> str | None:
 
 
 def find_place_mentions(
-    text: str, *, gazetteer: Gazetteer | None = None, exclude: Iterable[tuple[int, int]] = ()
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    exclude: Iterable[tuple[int, int]] = (),
+    people: Collection[str] | None = None,
 ) -> list[PlaceMention]:
     """Names in ``text`` that the gazetteer knows, longest first, never overlapping.
 
@@ -69,12 +76,30 @@ def find_place_mentions(
         gazetteer: the gazetteer (default: the packaged one).
         exclude: character spans to skip (e.g. the names of organisations: "Islamic State
             of Iraq" holds no place).
+        people: names used for people in the whole document (:func:`surname_forms`), when
+            ``text`` is one of its sentences; by default learnt from ``text`` itself.
 
     >>> [m.text for m in find_place_mentions("Airstrikes hit ISIL near Mosul and in Syria.")]
     ['Mosul', 'Syria']
     """
     gz = gazetteer or Gazetteer.load()
     blocked = sorted(exclude)
+    names_of_people = surname_forms(text, gazetteer=gz) if people is None else people
+    out: list[PlaceMention] = []
+    for m in _scan(text, gz):
+        if _name_part(text, m.start, m.end, gz) is not None:
+            continue
+        if any(bs < m.end and m.start < be for bs, be in blocked):
+            continue
+        locative = _locative_before(text, m.start, gz)
+        if locative is None and normalise_name(m.text) in names_of_people:
+            continue
+        out.append(PlaceMention(m.text, m.start, m.end, locative, _qualifier(text, m.end, gz)))
+    return out
+
+
+def _scan(text: str, gz: Gazetteer) -> list[PlaceMention]:
+    """Every longest run of capitalised words (with name particles) the gazetteer knows."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[PlaceMention] = []
     i = 0
@@ -97,8 +122,7 @@ def find_place_mentions(
             end = last_e
             while end > s0 and text[end - 1] in ".'’-" and text[s0:end].count(".") < 2:
                 end -= 1
-            surface = text[s0:end]
-            countries, cities = gz.lookup(surface)
+            countries, cities = gz.lookup(text[s0:end])
             if countries or cities:
                 found = (s0, end, n)
                 break
@@ -106,39 +130,114 @@ def find_place_mentions(
             i += 1
             continue
         s, e, n = found
-        if _inside_longer_name(text, words, i, n, gz):
-            i += n
-            continue
-        if not any(bs < e and s < be for bs, be in blocked):
-            out.append(PlaceMention(text[s:e], s, e, _locative_before(text, s, gz)))
+        out.append(PlaceMention(text[s:e], s, e))
         i += n
     return out
 
 
-def _inside_longer_name(
-    text: str, words: list[tuple[int, int]], i: int, n: int, gz: Gazetteer
-) -> bool:
-    """A match that is part of a longer capitalised name the gazetteer does not know ("Isa" in
-    "Ayn Isa", "Mosul" in "Mosul Dam", "Central" in "Central Command") is not a place."""
+def _token_before(text: str, start: int) -> tuple[str, int] | None:
+    """The whitespace-delimited token just before ``start`` on the same line, if spaces alone
+    separate them."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == start or j == 0 or text[j - 1] == "\n":
+        return None
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k:j], k
 
-    def joined(a: int, b: int) -> bool:  # words a and b are separated by spaces only
-        return text[words[a][1] : words[b][0]].strip() == ""
 
-    if i > 0 and joined(i - 1, i):
-        prev = text[words[i - 1][0] : words[i - 1][1]]
-        if prev.endswith(".") and len(prev) <= 5:
-            return True  # a title or initial: "Col. Davis", "Gen. Austin"
-        if prev[:1].isupper() and prev.casefold() not in gz.locative_words | {"the"}:
-            # a capitalised word opening the sentence is not part of the name ("Near", "Today")
-            before = text[: words[i - 1][0]].rstrip()
-            if before and before[-1] not in '.!?\n"“':
-                return True
-    j = i + n
-    if j < len(words) and joined(j - 1, j):
-        nxt = text[words[j][0] : words[j][1]]
-        if nxt[:1].isupper():
-            return True
-    return False
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """English function words (spaCy's stop words): a capitalised one opening a sentence is not
+    the first part of a name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _abbreviation(token: str) -> bool:
+    return token.endswith(".") and len(token) <= 5 and token[:1].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = _token_before(text, start)
+    if before is None:
+        stripped = text[:start].rstrip(" \t")
+        return not stripped or stripped[-1] in '\n.!?"“:;'
+    token, _ = before
+    return token[-1] in '.!?"“:' and not _abbreviation(token)
+
+
+def _name_part(text: str, start: int, end: int, gz: Gazetteer) -> str | None:
+    """Why a match is part of a longer name the gazetteer does not know, or ``None``:
+    ``"after"`` when a capitalised word, title or ordinal precedes it ("Jeff Davis", "Capt.
+    Davis", "5th Fleet", "Gulf of Aden"), ``"before"`` when one follows it ("Mosul Dam",
+    "Central Command")."""
+    before = _token_before(text, start)
+    if before is not None:
+        token, at = before
+        low = token.casefold()
+        if token[-1] in ".!?" and not _abbreviation(token):
+            pass  # the match opens a sentence
+        elif token[-1] in ',;:()[]"“”' or low in gz.locative_words | {"the"}:
+            pass
+        elif _abbreviation(token) or token[:1].isdigit():
+            return "after"
+        elif token[:1].isupper():
+            # "Jeff Davis" is a name; "When Iraq", "But Syria" open a sentence
+            if not (_sentence_initial(text, at) and low in _function_words()):
+                return "after"
+        elif low in gz.name_particles:
+            earlier = _token_before(text, at)
+            if (
+                earlier
+                and earlier[0][:1].isupper()
+                and earlier[0][-1].isalnum()  # "Booker, of Cibolo" is a place after a name
+                and earlier[0].casefold() not in gz.directions
+            ):
+                return "after"
+    rest = text[end:]
+    nxt = re.match(r"[ \t\u00a0]+(\S+)", rest)
+    if nxt and nxt.group(1)[:1].isupper():
+        return "before"
+    return None
+
+
+def surname_forms(text: str, *, gazetteer: Gazetteer | None = None) -> frozenset[str]:
+    """Gazetteer names the text uses as the last part of a longer name ("Davis" in "Capt. Jeff
+    Davis"): alone later on ("Davis said") they are the person, not the place.
+
+    >>> sorted(surname_forms("Capt. Jeff Davis spoke. Davis said no."))
+    ['davis']
+    """
+    gz = gazetteer or Gazetteer.load()
+    out = set()
+    for m in _scan(text, gz):
+        if _name_part(text, m.start, m.end, gz) == "after":
+            before = _token_before(text, m.start)
+            if before and before[0][:1].isupper() and not _abbreviation(before[0]):
+                out.add(normalise_name(m.text))
+    return frozenset(out)
+
+
+def _qualifier(text: str, end: int, gz: Gazetteer) -> str | None:
+    """The country a ", Country" or ", State" after a city names ("Rome, Italy", "Cibolo,
+    Texas"), as ISO alpha-3."""
+    m = re.match(r",\s*((?:[A-Z][\w.'’\-]*\s?){1,3})", text[end:])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        key = normalise_name(" ".join(words[:n]).rstrip(".,"))
+        if key in gz.regions:
+            return gz.regions[key]
+        hits = gz.countries.get(key)
+        if hits:
+            return hits[0].country
+    return None
 
 
 def place_mentions_from_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -155,6 +254,7 @@ def place_mentions_from_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> 
                 span.start_char,
                 span.end_char,
                 _locative_before(doc.text, span.start_char, gz),
+                _qualifier(doc.text, span.end_char, gz),
             )
         )
     return out
@@ -165,19 +265,27 @@ def document_countries(
     text: str | None = None,
     *,
     gazetteer: Gazetteer | None = None,
-) -> Counter[str]:
-    """How often each country (ISO alpha-3) figures in a document: its actors and its names.
+) -> dict[str, float]:
+    """How much each country (ISO alpha-3) figures in a document as a place.
 
-    >>> document_countries(["IRQ", "IRQ", None], "Fighting in Syria.")
-    Counter({'IRQ': 2, 'SYR': 1})
+    A country named after a locative word ("in Syria") weighs 3, a country named otherwise 1,
+    the country of an actor mention 0.5 (the outlet's own country is often the speaker, not
+    the scene).
+
+    >>> document_countries(["IRQ", "IRQ", None], "Fighting in Syria. Turkey said no.")
+    {'IRQ': 1.0, 'SYR': 3.0, 'TUR': 1.0}
     """
-    counts: Counter[str] = Counter(c for c in mention_countries if c)
+    counts: dict[str, float] = {}
+    for c in mention_countries:
+        if c:
+            counts[c] = counts.get(c, 0.0) + 0.5
     if text:
         gz = gazetteer or Gazetteer.load()
         for m in find_place_mentions(text, gazetteer=gz):
-            countries, cities = gz.lookup(m.text)
-            if countries:
-                counts.update({countries[0].country: 1} if countries[0].country else {})
+            countries, _ = gz.lookup(m.text)
+            if countries and countries[0].country:
+                iso3 = countries[0].country
+                counts[iso3] = counts.get(iso3, 0.0) + (3.0 if m.locative else 1.0)
     return counts
 
 
@@ -196,7 +304,7 @@ def _place(mention: PlaceMention, entry: GazetteerEntry, confidence: float) -> P
 
 def resolve_mention(
     mention: PlaceMention,
-    countries: Mapping[str, int] | None = None,
+    countries: Mapping[str, float] | None = None,
     *,
     gazetteer: Gazetteer | None = None,
 ) -> Place | None:
@@ -217,16 +325,21 @@ def resolve_mention(
     if country_hits:
         entry = max(country_hits, key=lambda e: prior.get(e.country or "", 0))
         return _place(mention, entry, 0.95 if mention.locative else 0.85)
+    qualified = [e for e in city_hits if mention.qualifier and e.country == mention.qualifier]
+    if qualified:
+        city_hits = qualified  # "Rome, Italy": the text says which
     if not city_hits:
         return None
 
     def score(e: GazetteerEntry) -> float:
-        share = prior.get(e.country or "", 0) / top  # the document's main country weighs most
-        return math.log10(e.population + 10) * (1 + 4 * share) * (1.0 if e.primary else 0.8)
+        # population as a prior (its square root: Paris, France outweighs a small Paris in
+        # the document's main country), times the weight of the document's countries
+        share = prior.get(e.country or "", 0) / top
+        return math.sqrt(e.population + 1) * (1 + 4 * share) * (1.0 if e.primary else 0.8)
 
     ranked = sorted(city_hits, key=score, reverse=True)
     best = ranked[0]
-    in_document = prior.get(best.country or "", 0) > 0
+    in_document = prior.get(best.country or "", 0) > 0 or bool(qualified)
     if not (mention.locative or in_document or best.population >= _BIG_CITY):
         return None
     if not (in_document or best.population >= _BIG_CITY) and not best.primary:
@@ -238,11 +351,12 @@ def resolve_mention(
 
 def resolve_places(
     text: str,
-    countries: Mapping[str, int] | None = None,
+    countries: Mapping[str, float] | None = None,
     *,
     gazetteer: Gazetteer | None = None,
     exclude: Iterable[tuple[int, int]] = (),
     mentions: Iterable[PlaceMention] | None = None,
+    people: Collection[str] | None = None,
 ) -> list[tuple[PlaceMention, Place]]:
     """Find and resolve the places of a text (or of the given mentions).
 
@@ -253,7 +367,7 @@ def resolve_places(
     found = (
         list(mentions)
         if mentions is not None
-        else find_place_mentions(text, gazetteer=gz, exclude=exclude)
+        else find_place_mentions(text, gazetteer=gz, exclude=exclude, people=people)
     )
     out = []
     for m in found:
