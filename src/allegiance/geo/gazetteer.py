@@ -56,6 +56,8 @@ class GazetteerEntry:
     geonameid: int | None = None
     #: the name looked up is the entry's own name (not one of its alternate names)
     primary: bool = True
+    #: GeoNames first-level division code (a US state's two letters: "VA")
+    admin1: str | None = None
 
 
 @dataclass
@@ -65,8 +67,9 @@ class Gazetteer:
     countries: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     cities: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     by_iso3: dict[str, GazetteerEntry] = field(default_factory=dict)
-    #: names of first-level regions that qualify a city ("Cibolo, Texas") -> ISO alpha-3
-    regions: dict[str, str] = field(default_factory=dict)
+    #: names of first-level regions that qualify a city ("Cibolo, Texas") -> (ISO alpha-3,
+    #: GeoNames admin-1 code)
+    regions: dict[str, tuple[str, str]] = field(default_factory=dict)
     not_places: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
@@ -148,7 +151,7 @@ def _load(extra: tuple[str, ...], min_population: int) -> Gazetteer:
     for name in ("locative_words", "name_particles", "directions"):
         setattr(gz, name, frozenset(str(w).casefold() for w in data.get(name) or []))
     for state in gc.get_us_states().values():
-        gz.regions[normalise_name(str(state["name"]))] = "USA"
+        gz.regions[normalise_name(str(state["name"]))] = ("USA", str(state["code"]))
     for city in gc.get_cities().values():
         city_country = iso2_to_3.get(str(city["countrycode"]))
         names = [(str(city["name"]), True)]
@@ -173,6 +176,7 @@ def _load(extra: tuple[str, ...], min_population: int) -> Gazetteer:
                     population=int(city.get("population") or 0),
                     geonameid=int(city["geonameid"]),
                     primary=primary,
+                    admin1=str(city.get("admin1code") or "") or None,
                 )
             )
     gz.max_words = max(len(k.split()) for k in (*gz.countries, *gz.cities))

@@ -47,7 +47,8 @@ class PlaceMention:
     end: int
     #: the locative word just before it ("in", "near", "south of"), if any
     locative: str | None = None
-    #: the country a following ", Country" or ", State" names ("Rome, Italy"), ISO alpha-3
+    #: the country a following ", Country" or ", State" names: ISO alpha-3 ("ITA" after
+    #: "Rome, Italy"), with a US state's code after a slash ("USA/VA")
     qualifier: str | None = None
 
 
@@ -120,6 +121,8 @@ def _scan(text: str, gz: Gazetteer) -> list[PlaceMention]:
             if any(ch in gap for ch in ",;:()\n"):
                 continue
             end = last_e
+            if text[s0:end].endswith(("'s", "’s")):
+                end -= 2  # a possessive: "Iraq's"
             while end > s0 and text[end - 1] in ".'’-" and text[s0:end].count(".") < 2:
                 end -= 1
             countries, cities = gz.lookup(text[s0:end])
@@ -225,7 +228,7 @@ def surname_forms(text: str, *, gazetteer: Gazetteer | None = None) -> frozenset
 
 def _qualifier(text: str, end: int, gz: Gazetteer) -> str | None:
     """The country a ", Country" or ", State" after a city names ("Rome, Italy", "Cibolo,
-    Texas"), as ISO alpha-3."""
+    Texas"): ISO alpha-3, with the region's admin-1 code after a slash ("USA/TX")."""
     m = re.match(r",\s*((?:[A-Z][\w.'’\-]*\s?){1,3})", text[end:])
     if not m:
         return None
@@ -233,7 +236,7 @@ def _qualifier(text: str, end: int, gz: Gazetteer) -> str | None:
     for n in range(len(words), 0, -1):
         key = normalise_name(" ".join(words[:n]).rstrip(".,"))
         if key in gz.regions:
-            return gz.regions[key]
+            return "/".join(gz.regions[key])
         hits = gz.countries.get(key)
         if hits:
             return hits[0].country
@@ -325,9 +328,14 @@ def resolve_mention(
     if country_hits:
         entry = max(country_hits, key=lambda e: prior.get(e.country or "", 0))
         return _place(mention, entry, 0.95 if mention.locative else 0.85)
-    qualified = [e for e in city_hits if mention.qualifier and e.country == mention.qualifier]
+    country, _, admin1 = (mention.qualifier or "").partition("/")
+    qualified = [
+        e for e in city_hits if e.country == country and (not admin1 or e.admin1 == admin1)
+    ]
     if qualified:
         city_hits = qualified  # "Rome, Italy": the text says which
+    elif country:
+        return None  # "Woodbridge, Virginia" but no Woodbridge in Virginia is known: no guess
     if not city_hits:
         return None
 
