@@ -44,6 +44,9 @@ def test_a_following_country_or_state_says_which_city(gz):
     found = _resolved("Spc. Lee Booker, of Cibolo, Texas, died Jan. 7.", {"JOR": 1}, gz)
     assert found[0][2] == "USA"
     assert _resolved("Talks opened in Paris, Texas.", {"FRA": 2}, gz)[0][2] == "USA"
+    # a country after a comma may open the next clause: the city still resolves
+    found = _resolved("With a friendly government in Baghdad, Iran sent troops.", {"IRQ": 2}, gz)
+    assert found[0] == ("Baghdad", "Baghdad", "IRQ")
 
 
 def test_document_country_picks_among_cities_of_one_name(gz):

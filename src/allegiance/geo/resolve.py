@@ -334,8 +334,10 @@ def resolve_mention(
     ]
     if qualified:
         city_hits = qualified  # "Rome, Italy": the text says which
-    elif country:
-        return None  # "Woodbridge, Virginia" but no Woodbridge in Virginia is known: no guess
+    elif admin1:
+        # "Woodbridge, Virginia" but no Woodbridge in Virginia is known: no guess. (A country
+        # after a comma may open the next clause instead: "in Baghdad, Iran has sent troops")
+        return None
     if not city_hits:
         return None
 
