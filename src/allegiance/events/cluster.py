@@ -6,7 +6,8 @@ symmetric relation) and their categories share a family (``data/families.yaml``)
 block, a pair of reports is scored on four things:
 
 - dates: publication dates a day apart or less agree; farther apart than ``max_days``, the
-  reports are never one event (a veto);
+  reports are never one event (a veto); so are reports whose sentences name different days
+  ("On Jan. 8" / "On Jan. 10"; for undated documents, the day their title names);
 - places: the place of each report's sentence (:mod:`allegiance.geo`); two different countries,
   or two different cities, are a veto; the same place agrees;
 - numbers: the figures in the sentences ("34 strikes", "at least 28 people") overlap or not;
@@ -19,6 +20,7 @@ complete-link vetoes, so a chain of near neighbours cannot merge two happenings)
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import hashlib
 import re
@@ -35,8 +37,49 @@ from .split import CategoryFamilies, is_event_report
 __all__ = ["EventOptions", "cluster_events", "event_timeline", "report_similarity"]
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+_MONTHS = {
+    name.casefold(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+} | {"sept": 9}
+_DAY = re.compile(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _days_named(text: str) -> frozenset[tuple[int, int]]:
+    """The (month, day) pairs a text names: "On Jan. 8, ..." -> {(1, 8)}.
+
+    >>> sorted(_days_named("On Jan. 8 and January 9, strikes"))
+    [(1, 8), (1, 9)]
+    """
+    return frozenset((_MONTHS[m.group(1).casefold()], int(m.group(2))) for m in _DAY.finditer(text))
+
+
+_AFTER_LOCATIVE = re.compile(
+    r"\b([A-Za-z]+) ((?:[A-Z][\w'’\-]+)(?: (?:[A-Z][\w'’\-]+|al|as|az|ad|ar|el|ez))*)"
+)
+
 #: the similarity of a part neither report informs on (a little below even: no evidence)
 _UNKNOWN = 0.4
+
+
+def _unknown_places(text: str, known: list[tuple[int, int]], gz: Any) -> frozenset[str]:
+    """Capitalised names right after a locative word that no known place covers.
+
+    >>> from allegiance.geo import Gazetteer
+    >>> sorted(_unknown_places("Near Rawah, two strikes; near Mosul, one.", [(30, 35)], Gazetteer.load()))
+    ['rawah']
+    """
+    out = set()
+    for m in _AFTER_LOCATIVE.finditer(text):
+        if m.group(1).casefold() not in gz.locative_words:
+            continue
+        s, e = m.span(2)
+        if not any(a < e and s < b for a, b in known):
+            out.add(m.group(2).casefold())
+    return frozenset(out)
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -84,7 +127,14 @@ class _Report:
     #: the document's main place, for the event's location only (never for similarity)
     fallback: Place | None
     numbers: frozenset[str]
+    #: the days the sentence names ("On Jan. 8"), else those the undated document's title
+    #: names ("January 9: Military airstrikes continue"), for a veto only
+    days: frozenset[tuple[int, int]]
     text: str
+    #: names after a locative word that the gazetteer does not know ("near Ayn Isa")
+    unknown_places: frozenset[str]
+    #: the gazetteer entries those names can denote
+    unknown_ids: frozenset[int | None]
     sentence_key: tuple[Any, ...]
     outlet: str | None
     published: str | None
@@ -101,12 +151,24 @@ def _date(value: Any) -> _dt.date | None:
         return None
 
 
+def _may_be(report: _Report, place: Place | None) -> bool:
+    """Whether one of the report's unresolved place names can denote ``place``."""
+    if place is None:
+        return False
+    return (
+        place.geonameid in report.unknown_ids
+        or place.as_written.casefold() in report.unknown_places
+    )
+
+
 def report_similarity(a: _Report, b: _Report, options: EventOptions) -> float | None:
     """Similarity of two reports in one block, or ``None`` when they cannot be one event."""
     if a.sentence_key == b.sentence_key:
         return 1.0
     w = options.weights
     parts: dict[str, float] = {}
+    if a.days and b.days and not a.days & b.days:
+        return None  # the texts name different days
     if a.date and b.date:
         days = abs((a.date - b.date).days)
         if days > options.max_days:
@@ -115,6 +177,12 @@ def report_similarity(a: _Report, b: _Report, options: EventOptions) -> float | 
     else:
         parts["date"] = 0.5
     pa, pb = a.place, b.place
+    if (a.unknown_places or b.unknown_places) and not (pa and pb):
+        # a place left unresolved is still a place: "near Rawah" is not "near Mosul"; but
+        # "near Raqqa" (unresolved: no Syrian context) may be the Ar Raqqah of the other report
+        if (pa or a.unknown_places) and (pb or b.unknown_places):
+            if not (_may_be(a, pb) or _may_be(b, pa) or a.unknown_places & b.unknown_places):
+                return None
     if pa and pb:
         if pa.country and pb.country and pa.country != pb.country:
             return None
@@ -222,6 +290,7 @@ def cluster_events(
             if p.confidence >= options.min_place_confidence
             and (m.locative or not any(s < m.end and m.start < e for s, e in states + args))
         ]
+        found_spans = [(m.start, m.end) for m, _ in resolve_places(text, {}, gazetteer=gz)]
         # the most specific place first: a city over its country
         found.sort(key=lambda p: (p.feature != "city", -p.confidence))
         place = found[0] if found else None
@@ -238,6 +307,16 @@ def cluster_events(
                 place=place,
                 fallback=None if place else fallback.get(doc_id),
                 numbers=_numbers(text),
+                unknown_places=(unknown := _unknown_places(text, found_spans, gz)),
+                unknown_ids=frozenset(
+                    e.geonameid for name in unknown for hits in gz.lookup(name) for e in hits
+                ),
+                days=_days_named(text)
+                or (
+                    _days_named(str(doc.get("title") or ""))
+                    if not doc.get("published")
+                    else frozenset()
+                ),
                 text=text,
                 sentence_key=(doc_id, sent.get("start"), sent.get("end")),
                 outlet=doc.get("outlet"),
