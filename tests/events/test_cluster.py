@@ -247,3 +247,53 @@ def test_family_files_are_checked(tmp_path):
     good = tmp_path / "fam2.yaml"
     good.write_text("families:\n  THREATEN: force\n", encoding="utf-8")
     assert CategoryFamilies.load([good]).family("THREATEN") == "force"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # military / protest / courts: the texts name the day, and the days differ
+        (
+            "On Jan. 8, coalition aircraft struck ISIL near Mosul.",
+            "On Jan. 10, coalition aircraft struck ISIL near Mosul.",
+        ),
+        (
+            "On March 3 police dispersed protesters in Lagos.",
+            "On March 5 police dispersed protesters in Lagos.",
+        ),
+        (
+            "On May 2 the court fined the company in Delhi.",
+            "On May 9 the court fined the company in Delhi.",
+        ),
+    ],
+)
+def test_undated_reports_naming_different_days_are_different_events(first, second):
+    records = [
+        _doc("a", "A", None),
+        _doc("b", "B", None),
+        _rel("r1", "a", first, "X", "Y"),
+        _rel("r2", "b", second, "X", "Y"),
+    ]
+    assert len(cluster_events(records)) == 2
+
+
+def test_the_same_day_named_in_two_reports_does_not_split_them():
+    records = [
+        _doc("a", "A", None),
+        _doc("b", "B", None),
+        _rel("r1", "a", "On Jan. 8, coalition aircraft struck ISIL near Mosul.", "X", "Y"),
+        _rel("r2", "b", "Coalition aircraft struck ISIL near Mosul on January 8.", "X", "Y"),
+    ]
+    assert len(cluster_events(records)) == 1
+
+
+def test_an_unknown_place_after_a_locative_word_is_not_a_known_other_place():
+    # "Rawah" is too small for the gazetteer: it is still not Mosul
+    records = [
+        _doc("a", "A", "2017-01-10"),
+        _mention("a", "IRQ"),
+        _rel("r1", "a", "Near Mosul, two strikes engaged an ISIL tactical unit.", "CO", "ISIL"),
+        _rel("r2", "a", "Near Rawah, two strikes engaged an ISIL tactical unit.", "CO", "ISIL"),
+    ]
+    records[-1]["sentence"].update(start=60, end=114)  # the next sentence of the document
+    assert len(cluster_events(records)) == 2
