@@ -101,6 +101,7 @@ class EventOptions:
 
     Attributes:
         threshold: least average similarity for a report to join an event.
+        undated_margin: added to ``threshold`` when a report or a member has no date.
         max_days: reports published farther apart than this are never one event.
         weights: weights of the date, place, numbers and text similarities.
         min_place_confidence: places resolved with less confidence are ignored.
@@ -109,6 +110,8 @@ class EventOptions:
     """
 
     threshold: float = 0.6
+    #: added to the threshold when a report is undated: half the evidence is missing
+    undated_margin: float = 0.1
     max_days: int = 3
     weights: Mapping[str, float] = field(
         default_factory=lambda: {"date": 0.3, "place": 0.25, "numbers": 0.1, "text": 0.35}
@@ -347,7 +350,11 @@ def cluster_events(
                 score = sum(known) / len(known)
                 if score > best_score:
                     best, best_score, best_sims = i, score, known
-            if best is not None and best_score >= options.threshold:
+            undated = best is not None and (
+                rep.date is None or any(m.date is None for m in clusters[best])
+            )
+            needed = options.threshold + (options.undated_margin if undated else 0.0)
+            if best is not None and best_score >= needed:
                 clusters[best].append(rep)
                 cohesion[best].extend(best_sims)
             else:
