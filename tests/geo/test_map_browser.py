@@ -26,8 +26,14 @@ def _bundle() -> dict[str, Any]:
              "target": {"text": "police", "start": 16, "end": 22, "actor_id": "COD.POL"}},
         ]  # fmt: skip
     events = cluster_events(records)
+    edge = {"source": "M23", "target": "COD.POL", "n_reports": 3, "n_events": len(events),
+            "state": "hostile", "relations": ["r0", "r1", "r2"]}  # fmt: skip
     return {
         "meta": {"corpus": "map test"},
+        "network": {
+            "nodes": [{"id": "M23", "name": "M23"}, {"id": "COD.POL", "name": "Congolese police"}],
+            "edges": [edge],
+        },
         "events": [e.model_dump() for e in events],
         "event_timeline": event_timeline(events),
     }
@@ -43,6 +49,12 @@ def test_map_draws_countries_and_one_circle_per_place_offline(open_report: Any) 
     assert page.locator("circle.event-place").count() == 2  # Goma and Kinshasa
     assert page.locator("table.events-table tbody tr").count() == 2
     assert "Goma" in page.locator("table.events-table").inner_text()
+    # the tie counts events beside its reports
+    assert page.locator("table.event-ties tbody tr td").all_inner_texts()[:3] == [
+        "M23 – Congolese police",
+        "2",
+        "3",
+    ]
     assert all(u.startswith(("file:", "data:", "about:")) for u in opened.requests)
     assert opened.errors == []
 

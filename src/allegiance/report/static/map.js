@@ -90,6 +90,28 @@
       s.appendChild(t0);
     }
 
+    var ties = ((B.network || {}).edges || []).filter(function (e) { return Number(e.n_events) > 0; });
+    if (ties.length) {
+      ties.sort(function (a, b) { return (b.n_events - a.n_events) || (b.n_reports - a.n_reports); });
+      var names = {};
+      ((B.network || {}).nodes || []).forEach(function (n) { names[n.id] = n.name || n.id; });
+      var tbt = node("tbody");
+      ties.slice(0, 25).forEach(function (e) {
+        var row = node("tr");
+        row.appendChild(node("td", {}, (names[e.source] || e.source) + " – " + (names[e.target] || e.target)));
+        row.appendChild(node("td", { "class": "num" }, e.n_events));
+        row.appendChild(node("td", { "class": "num" }, e.n_reports));
+        row.appendChild(node("td", {}, e.state || ""));
+        tbt.appendChild(row);
+      });
+      var tt = node("table", { "class": "event-ties" });
+      var ht = node("tr");
+      ["tie", "events", "reports", "state"].forEach(function (h) { ht.appendChild(node("th", {}, h)); });
+      var tht = node("thead"); tht.appendChild(ht); tt.appendChild(tht); tt.appendChild(tbt);
+      s.appendChild(node("h3", {}, "Ties by the events they rest on"));
+      s.appendChild(tt);
+    }
+
     var tbody = node("tbody");
     events.slice(0, 200).forEach(function (ev) {
       var row = node("tr");
