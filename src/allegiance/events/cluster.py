@@ -340,9 +340,13 @@ def cluster_events(
         )
         clusters: list[list[_Report]] = []
         cohesion: list[list[float]] = []
+        latest_date: list[_dt.date | None] = []
         for rep in members:
             best, best_score, best_sims = None, -1.0, []
             for i, cluster in enumerate(clusters):
+                latest = latest_date[i]
+                if rep.date and latest and (rep.date - latest).days > options.max_days:
+                    continue  # reports come in date order: this event is over (keeps it linear)
                 pair_sims = [report_similarity(rep, other, options) for other in cluster]
                 known = [s for s in pair_sims if s is not None]
                 if len(known) < len(pair_sims):
@@ -357,9 +361,12 @@ def cluster_events(
             if best is not None and best_score >= needed:
                 clusters[best].append(rep)
                 cohesion[best].extend(best_sims)
+                if rep.date:
+                    latest_date[best] = max(filter(None, (latest_date[best], rep.date)))
             else:
                 clusters.append([rep])
                 cohesion.append([])
+                latest_date.append(rep.date)
         for cluster, cluster_sims in zip(clusters, cohesion, strict=True):
             events.append(_event(cluster, cluster_sims, block, names))
     events.sort(key=lambda e: (-e.n_reports, e.first_reported or "9999", e.id))
