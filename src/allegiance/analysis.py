@@ -106,7 +106,24 @@ def bundle_from_records(
         "quotes": [r.model_dump() for r in records if isinstance(r, Quote)],
         "quantities": [r.model_dump() for r in records if isinstance(r, Quantity)],
     }
+    _add_events(bundle, records, kb_paths)
     return bundle
+
+
+def _add_events(bundle: dict[str, Any], records: list[Record], kb_paths: tuple[str, ...]) -> None:
+    """Cluster the relations into events (docs/events.md): ``events``, ``event_timeline``, and
+    ``n_events`` beside ``n_reports`` on every tie."""
+    from .events import cluster_events, event_timeline
+    from .kb import ActorKB
+    from .network.ties import count_events
+
+    kb = ActorKB.load(list(kb_paths))
+    events = cluster_events(records, rollup=lambda actor_id: kb.roll_up(actor_id, "country"))
+    bundle["events"] = [e.model_dump() for e in events]
+    bundle["event_timeline"] = event_timeline(events)
+    event_of = {rep.relation_id: e.id for e in events for rep in e.reports}
+    for edge in (bundle.get("network") or {}).get("edges") or []:
+        edge["n_events"] = count_events(edge.get("relations") or [], event_of)
 
 
 def _normalise_summary(summary: dict[str, Any]) -> None:

@@ -22,8 +22,12 @@ __all__ = [
     "CATEGORIES",
     "SCHEMA_VERSION",
     "ActorArg",
+    "AnyRecord",
     "Document",
+    "Event",
+    "EventReport",
     "Mention",
+    "Place",
     "Provenance",
     "Quantity",
     "Quote",
@@ -210,11 +214,79 @@ class Quantity(_Model):
     sentence: SentenceRef
 
 
+class Place(_Model):
+    """Where something happened: the place as written and the gazetteer entry it resolves to.
+
+    ``confidence`` says how sure the resolver is (a bare country name is surer than a city
+    name shared by several countries); there is never a place without one.
+    """
+
+    as_written: str
+    name: str
+    #: "country" or "city" (a populated place of GeoNames)
+    feature: Literal["country", "city"]
+    #: ISO 3166 alpha-3 of the country the place is in
+    country: str | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    geonameid: int | None = None
+    confidence: float = Field(ge=0, le=1)
+
+
+class EventReport(_Model):
+    """One relation that reports an event, with the document that carries it."""
+
+    relation_id: str
+    doc_id: str
+    outlet: str | None = None
+    published: str | None = None
+    category: Category
+    #: the evidence sentence
+    sentence: str
+    place: Place | None = None
+
+
+class Event(_Model):
+    """One happening reported by one or more relations, in one or more articles.
+
+    Stances (ALIGN, OPPOSE) are not events; negated and hypothetical relations are not
+    reports of a happening. ``source``/``target`` are actor ids rolled up to their parents.
+    """
+
+    kind: Literal["event"] = "event"
+    id: str
+    category: Category
+    mode: str | None = None
+    quad_class: Literal[1, 2, 3, 4]
+    sign: Literal[-1, 0, 1]
+    source: str
+    target: str
+    source_name: str | None = None
+    target_name: str | None = None
+    symmetric: bool = False
+    reports: list[EventReport]
+    n_reports: int = Field(ge=1)
+    outlets: list[str] = Field(default_factory=list)
+    doc_ids: list[str] = Field(default_factory=list)
+    first_reported: str | None = None
+    last_reported: str | None = None
+    location: Place | None = None
+    #: mean pairwise similarity of the reports (1.0 for a single report)
+    cohesion: float = Field(ge=0, le=1)
+
+
 Record = Annotated[Document | Mention | Relation | Quote | Quantity, Field(discriminator="kind")]
 _RECORD = TypeAdapter(Record)
+#: every kind, with the analysis' ``event`` records (what the JSON Schema documents)
+AnyRecord = Annotated[
+    Document | Mention | Relation | Quote | Quantity | Event, Field(discriminator="kind")
+]
+_ANY_RECORD = TypeAdapter(AnyRecord)
 
 
-def record_from_dict(obj: dict[str, Any]) -> Document | Mention | Relation | Quote | Quantity:
+def record_from_dict(
+    obj: dict[str, Any],
+) -> Document | Mention | Relation | Quote | Quantity:
     """Validate a plain dict (as read from JSON) into its record class.
 
     Raises:
@@ -224,8 +296,12 @@ def record_from_dict(obj: dict[str, Any]) -> Document | Mention | Relation | Quo
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that every record validates against."""
-    schema = _RECORD.json_schema()
+    """The JSON Schema (draft 2020-12) that every record validates against.
+
+    It covers the extracted records and the ``event`` records of the analysis
+    (:func:`allegiance.events.cluster_events`); :func:`read_records` reads the extracted ones.
+    """
+    schema = _ANY_RECORD.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"allegiance record (schema {SCHEMA_VERSION})"
     return schema

@@ -28,6 +28,7 @@ __all__ = [
     "STATES",
     "TieAccumulator",
     "TieWeights",
+    "count_events",
     "describe_tie",
     "quote_speakers",
     "relation_attribution",
@@ -192,6 +193,15 @@ def report_key(relation: Mapping[str, Any]) -> tuple[Any, ...]:
         sentence.get("end"),
         sentence.get("text"),
     )
+
+
+def count_events(relation_ids: Iterable[str], event_of: Mapping[str, str]) -> int:
+    """How many distinct events a tie's relations report (stances belong to none).
+
+    >>> count_events(["r1", "r2", "r3"], {"r1": "ev-a", "r2": "ev-a", "r3": "ev-b"})
+    2
+    """
+    return len({event_of[r] for r in relation_ids if r in event_of})
 
 
 def tie_state(positive: float, negative: float, mixed_share: float = 1 / 3) -> str:

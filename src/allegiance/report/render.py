@@ -21,7 +21,7 @@ from allegiance.report.view import json_ready, view_model
 
 __all__ = ["embed_json", "render_report", "render_report_html"]
 
-_STATIC = ("cytoscape.min.js", "report.js", "report.css")
+_STATIC = ("cytoscape.min.js", "report.js", "report.css", "map.js")
 _SLOT = re.compile(r"__ALLEGIANCE_([A-Z]+)__")
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -57,6 +57,12 @@ def _asset(name: str) -> str:
     return text
 
 
+def _countries() -> Any:
+    from ..geo import country_outlines
+
+    return country_outlines()
+
+
 def render_report_html(bundle: Mapping[str, Any]) -> str:
     """Render the whole report as one HTML document (scripts and styles inline, no requests).
 
@@ -73,7 +79,10 @@ def render_report_html(bundle: Mapping[str, Any]) -> str:
         "TITLE": html.escape(f"allegiance report: {corpus}" if corpus else "allegiance report"),
         "CSS": _asset("static/report.css"),
         "CYTOSCAPE": _asset("static/cytoscape.min.js"),
-        "APP": _asset("static/report.js"),
+        # then the events map (docs/events.md): the shipped country outlines and its script
+        "APP": _asset("static/report.js")
+        + f"\nvar ALLEGIANCE_COUNTRIES = {embed_json(_countries())};\n"
+        + _asset("static/map.js"),
         "DATA": embed_json({"bundle": bundle, "view": view_model(bundle)}),
     }
     # one pass, so text substituted for one slot is never scanned for another
