@@ -53,11 +53,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: allegiance components in pipeline order: quotes come before relations so that relations
-#: inside a quote can be attributed to its speaker.
+#: inside a quote can be attributed to its speaker; the time of each relation is read after.
 COMPONENTS: tuple[str, ...] = (
     "allegiance_actors",
     "allegiance_quotes",
     "allegiance_relations",
+    "allegiance_time",
     "allegiance_quantities",
 )
 
@@ -107,7 +108,7 @@ class ExtractOptions:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from . import actors, paragraphs, quantities, quotes, relations  # noqa: F401
+    from . import actors, paragraphs, quantities, quotes, relations, timex  # noqa: F401
 
 
 @lru_cache(maxsize=4)
