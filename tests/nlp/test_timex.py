@@ -139,7 +139,13 @@ def test_the_clause_time_of_a_trigger(nlp, text, trigger, start, end, historical
 def test_historical_references_mark_the_past(nlp, text, trigger, rule):
     time = _time(nlp, text, trigger, anchor=None)
     assert time is not None and time.historical and time.how == "reference"
-    assert time.rule == rule and time.marker is not None
+    assert time.rule == rule and time.marker is not None and time.marker.text in text
+
+
+@pytest.mark.model
+def test_the_marker_of_a_past_noun_is_its_phrase(nlp):
+    time = _time(nlp, "That reminds some of the days of the US occupation of Iraq.", "occupation")
+    assert time is not None and time.marker is not None and time.marker.text == "the days of"
 
 
 @pytest.mark.model
@@ -169,6 +175,7 @@ def test_a_dated_reference_keeps_its_period(nlp):
         ("After days of fighting, the army retook the city.", "fighting"),
         ("Iran once again backed the Houthi rebels.", "backed"),
         ("Iraq recalled its ambassador from Tehran.", "recalled"),
+        ("Militants used roadside bombs to kill US troops.", "kill"),
         ("Iraqi forces clashed with ISIL fighters in the capital.", "clashed"),
     ],
 )

@@ -57,6 +57,13 @@ __all__ = ["analyze_cmd", "print_summary"]
     metavar="FILE",
     help="YAML file of tie weights (own, named, anonymous, mixed_share...; docs/network.md).",
 )
+@click.option(
+    "--include-history",
+    is_flag=True,
+    help="Also count historical relations in the network ('the days of the US occupation', "
+    "'in 2003' in a 2016 article); by default they are listed as history only. Example: "
+    "allegiance analyze articles/ --include-history",
+)
 @model_options
 @ingest_options
 def analyze_cmd(
@@ -66,6 +73,7 @@ def analyze_cmd(
     level: str,
     min_evidence: int,
     tie_weights_path: str | None,
+    include_history: bool,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -97,6 +105,7 @@ def analyze_cmd(
         level=level,
         min_evidence=min_evidence,
         tie_weights=tie_weights,
+        include_history=include_history,
     )
     console = Console(stderr=True)
     report = IngestReport(log=False)
@@ -208,6 +217,16 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
                 f"{u.get('positive', 0)}/{u.get('negative', 0)}",
             )
         console.print(table)
+    history = bundle.get("history") or []
+    if history and not meta.get("include_history"):
+        pairs = ", ".join(
+            f"{h.get('a_name', h.get('a'))} — {h.get('b_name', h.get('b'))}" for h in history[:4]
+        )
+        more = f" +{len(history) - 4} more" if len(history) > 4 else ""
+        console.print(
+            f"History: {_plural(len(history), 'past tie')} left out of the network "
+            f"(--include-history counts them): {pairs}{more}"
+        )
     tri = bundle.get("triangles", {})
     census = tri.get("census", {}) if tri else {}
     if sum(census.values()):

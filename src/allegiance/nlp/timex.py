@@ -552,6 +552,9 @@ class TimeResolver:
                 node.dep_ == "xcomp"
                 and head.lemma_ == "use"
                 and head.tag_ == "VBD"
+                # "used to back", not "used bombs to kill"
+                and head.i + 1 < len(node.doc)
+                and node.doc[head.i + 1].lower_ == "to"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
             ):
                 return _Marker("history:used_to", [head])
@@ -569,7 +572,8 @@ class TimeResolver:
                 return None
             if lower in lex.need_the and not mods & {"the", "those"}:
                 return None
-            return _Marker("history:noun", [node, came_from])
+            dets = [c for c in kids if c.dep_ == "det" and c.i < node.i]
+            return _Marker("history:noun", [*dets, node, came_from])
         if lemma in lex.remember_verbs and node is not trigger:
             via_of = came_from.dep_ == "prep" and came_from.lower_ in ("of", "about")
             if via_of or came_from.dep_ in ("dobj", "ccomp", "obj"):
