@@ -111,6 +111,10 @@ def _time(nlp, text, word, anchor=ANCHOR):
          "2014-01-01", "2014-12-31", True),
         ("Iran waged a long war with Iraq in the 1980s.", "waged",
          "1980-01-01", "1989-12-31", True),
+        # a nominal trigger takes its verb's time; a year on the trigger noun dates it
+        ("US support for the Kurds grew in 2014.", "support", "2014-01-01", "2014-12-31", True),
+        ("The 2003 invasion of Iraq toppled Saddam.", "invasion",
+         "2003-01-01", "2003-12-31", True),
     ],
 )  # fmt: skip
 def test_the_clause_time_of_a_trigger(nlp, text, trigger, start, end, historical):
@@ -176,6 +180,8 @@ def test_a_dated_reference_keeps_its_period(nlp):
         ("Iran once again backed the Houthi rebels.", "backed"),
         ("Iraq recalled its ambassador from Tehran.", "recalled"),
         ("Militants used roadside bombs to kill US troops.", "kill"),
+        ("Once the talks end, Iran will back the deal.", "back"),
+        ("A former minister accused the government of fraud.", "accused"),
         ("Iraqi forces clashed with ISIL fighters in the capital.", "clashed"),
     ],
 )
