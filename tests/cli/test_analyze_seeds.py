@@ -89,7 +89,9 @@ def test_the_us_iraq_occupation_memory_is_history_not_a_present_tie(run):
     edges = {frozenset((e["source"], e["target"])) for e in bundle["network"]["edges"]}
     assert frozenset({"USA", "IRQ"}) not in edges
     history = [h for h in bundle["history"] if {h["a"], h["b"]} == {"USA", "IRQ"}]
-    assert history and {r["id"] for r in memory} <= {r["id"] for h in history for r in h["relations"]}
+    assert history and {r["id"] for r in memory} <= {
+        r["id"] for h in history for r in h["relations"]
+    }
     assert "History:" in text and "Iraq — United States" in text
     # so Iraq is no longer a common enemy of the US and Iran
     us_iran = [u for u in bundle["uneasy_alliances"] if {u["a"], u["b"]} == {"IRN", "USA"}]

@@ -30,8 +30,13 @@ def _records():
     return [
         document("d1", "2016-10-20", "Outlet"),
         relation("now", "USA", "IRN", 1),
-        _timed(relation("invasion", "USA", "IRQ", -1), start="2003-01-01", end="2003-12-31",
-               historical=True, text="in 2003"),  # fmt: skip
+        _timed(
+            relation("invasion", "USA", "IRQ", -1),
+            start="2003-01-01",
+            end="2003-12-31",
+            historical=True,
+            text="in 2003",
+        ),
         _timed(relation("memory", "USA", "SYR", -1), historical=True, how="reference"),
     ]
 
@@ -43,8 +48,10 @@ def test_historical_relations_are_left_out_of_the_present_network_and_kept_as_hi
     assert {(h["a"], h["b"]) for h in history} == {("IRQ", "USA"), ("SYR", "USA")}
     invasion = next(h for h in history if h["b"] == "USA" and h["a"] == "IRQ")
     assert (invasion["start"], invasion["end"], invasion["negative"]) == (
-        "2003-01-01", "2003-12-31", 1,
-    )  # fmt: skip
+        "2003-01-01",
+        "2003-12-31",
+        1,
+    )
     assert invasion["relations"][0]["text"] == "in 2003"
 
 
@@ -116,11 +123,17 @@ def bundle_from_records_dicts(recs):
 def test_history_ties_groups_by_pair_and_orders_by_count():
     rel = relation("r1", "A", "B", -1)
     rel2 = relation("r2", "B", "A", 1)
-    out = history_ties([("A", "B", rel, {}), ("B", "A", rel2, {"outlet": "X"}),
-                        ("C", "A", relation("r3", "C", "A", -1), {})])  # fmt: skip
+    out = history_ties(
+        [
+            ("A", "B", rel, {}),
+            ("B", "A", rel2, {"outlet": "X"}),
+            ("C", "A", relation("r3", "C", "A", -1), {}),
+        ]
+    )
     assert [(h["a"], h["b"], h["positive"], h["negative"]) for h in out] == [
-        ("A", "B", 1, 1), ("A", "C", 0, 1),
-    ]  # fmt: skip
+        ("A", "B", 1, 1),
+        ("A", "C", 0, 1),
+    ]
 
 
 @pytest.mark.parametrize("bad", ["2016-13-01", "last week"])

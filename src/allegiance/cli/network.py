@@ -220,7 +220,9 @@ def _print_network(console: Console, G: Any) -> None:
     if history:
         console.print(
             f"{len(history)} historical tie(s) left out (--include-history counts them): "
-            + ", ".join(f"{escape(str(h['a_name']))} – {escape(str(h['b_name']))}" for h in history[:5])
+            + ", ".join(
+                f"{escape(str(h['a_name']))} – {escape(str(h['b_name']))}" for h in history[:5]
+            )
         )
 
 

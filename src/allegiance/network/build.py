@@ -92,13 +92,16 @@ def _about(r: dict[str, Any], day: date | None) -> tuple[date | None, date | Non
     return day, day, False, historical
 
 
-def _in_window(first: date | None, last: date | None, own: bool, lo: date | None,
-               hi: date | None) -> bool:  # fmt: skip
+def _in_window(
+    first: date | None, last: date | None, own: bool, lo: date | None, hi: date | None
+) -> bool:
     """Whether a period overlaps [lo, hi]; an open end of a relation's own period reaches
     as far as needed, an undated document reaches nowhere."""
     if not own and first is None:
         return False
-    return (lo is None or last is None or last >= lo) and (hi is None or first is None or first <= hi)
+    return (lo is None or last is None or last >= lo) and (
+        hi is None or first is None or first <= hi
+    )
 
 
 def _actor(arg: dict[str, Any] | None) -> tuple[str | None, str | None]:
@@ -359,13 +362,21 @@ def history_ties(
         if a == b:
             continue
         key = (a, b) if str(a) <= str(b) else (b, a)
-        tie = pairs.setdefault(key, {
-            "a": key[0], "b": key[1],
-            "a_name": (nodes.get(key[0]) or {}).get("name") or key[0],
-            "b_name": (nodes.get(key[1]) or {}).get("name") or key[1],
-            "positive": 0, "negative": 0, "neutral": 0, "start": None, "end": None,
-            "relations": [],
-        })  # fmt: skip
+        tie = pairs.setdefault(
+            key,
+            {
+                "a": key[0],
+                "b": key[1],
+                "a_name": (nodes.get(key[0]) or {}).get("name") or key[0],
+                "b_name": (nodes.get(key[1]) or {}).get("name") or key[1],
+                "positive": 0,
+                "negative": 0,
+                "neutral": 0,
+                "start": None,
+                "end": None,
+                "relations": [],
+            },
+        )
         sign = int(r.get("sign") or 0)
         tie["positive" if sign > 0 else "negative" if sign < 0 else "neutral"] += 1
         about = _period_dict(r)
@@ -374,17 +385,19 @@ def history_ties(
                 continue
             tie["start"] = when if tie["start"] is None or when < tie["start"] else tie["start"]
             tie["end"] = when if tie["end"] is None or when > tie["end"] else tie["end"]
-        tie["relations"].append({
-            "id": str(r.get("id")),
-            "doc_id": r.get("doc_id"),
-            "category": r.get("category"),
-            "sign": sign,
-            "sentence": (r.get("sentence") or {}).get("text"),
-            "start": about["start"],
-            "end": about["end"],
-            "text": about["text"],
-            "outlet": doc.get("outlet"),
-        })  # fmt: skip
+        tie["relations"].append(
+            {
+                "id": str(r.get("id")),
+                "doc_id": r.get("doc_id"),
+                "category": r.get("category"),
+                "sign": sign,
+                "sentence": (r.get("sentence") or {}).get("text"),
+                "start": about["start"],
+                "end": about["end"],
+                "text": about["text"],
+                "outlet": doc.get("outlet"),
+            }
+        )
     return sorted(pairs.values(), key=lambda t: (-len(t["relations"]), t["a"], t["b"]))
 
 

@@ -211,9 +211,13 @@ _DECADE = re.compile(r"^(?:(1[0-9]|20)?([0-9])0|'([0-9])0)'?s$")
 _CENTURY = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
 #: words before an expression that do not change it ("even in 2003", "as early as 2003")
 _OPENERS = (
-    ("as", "early", "as"), ("as", "far", "back", "as"), ("as", "late", "as"), ("even",),
-    ("back", "to"), ("back", "in"),
-)  # fmt: skip
+    ("as", "early", "as"),
+    ("as", "far", "back", "as"),
+    ("as", "late", "as"),
+    ("even",),
+    ("back", "to"),
+    ("back", "in"),
+)
 _LEAD = ("in", "on", "during", "at", "around", "throughout", "over", "within", "of", "by")
 _TOKEN = re.compile(r"'[0-9]0s|[0-9]+(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?|'")
 
@@ -248,7 +252,7 @@ class _Reader:
             return self.span(words[1:i], words[i + 1 :])
         if head in self.lex.span_from:
             inner = self.core(words[1:])
-            if inner is None or inner.start is None and not inner.relative:
+            if inner is None or (inner.start is None and not inner.relative):
                 return None
             start = inner.start if head != "after" or inner.end is None else inner.end
             end = self.anchor
@@ -269,7 +273,7 @@ class _Reader:
             return None
         return Period(a.start, b.end, "span", a.relative or b.relative, "between")
 
-    def core(self, words: list[str]) -> Period | None:  # noqa: C901 - one branch per form
+    def core(self, words: list[str]) -> Period | None:
         lex = self.lex
         if words and words[0] == "the":
             words = words[1:]
@@ -289,8 +293,9 @@ class _Reader:
             c = int(_CENTURY.match(w0)[1])  # type: ignore[index]
             if not 1 <= c <= 21:
                 return None
-            return Period(date(100 * (c - 1) + 1, 1, 1), date(100 * c, 12, 31), "century", False,
-                          "century")  # fmt: skip
+            return Period(
+                date(100 * (c - 1) + 1, 1, 1), date(100 * c, 12, 31), "century", False, "century"
+            )
         # dates with a month
         if w0 in lex.months or (n >= 2 and words[1] in lex.months and _DAY.match(w0)):
             return self.month_date(words)
@@ -361,8 +366,13 @@ class _Reader:
             # the latest such month not after the document date
             year = self.anchor.year - (1 if month > self.anchor.month else 0)
         if day is None:
-            return Period(date(year, month, 1), _month_end(year, month), "month", relative,
-                          "month_year" if not relative else "month")  # fmt: skip
+            return Period(
+                date(year, month, 1),
+                _month_end(year, month),
+                "month",
+                relative,
+                "month_year" if not relative else "month",
+            )
         try:
             d = date(year, month, day)
         except ValueError:
@@ -530,7 +540,9 @@ class TimeResolver:
         period = self._parse_phrase(tokens, anchor)
         return _Found(period, tokens) if period is not None else None
 
-    def _history_marker(self, node: Token, came_from: Token | None, trigger: Token) -> _Marker | None:
+    def _history_marker(
+        self, node: Token, came_from: Token | None, trigger: Token
+    ) -> _Marker | None:
         lex = self.lex
         lower, lemma = node.lower_, node.lemma_.lower()
         kids = list(node.children)
@@ -652,15 +664,18 @@ class TimeResolver:
                 and (anchor - p.end).days > self.lex.past_after_days
             ):
                 historical = True
-        return RelationTime(
-            start=start,
-            end=end,
-            precision=precision,
-            historical=historical,
-            how=how,
-            rule=rule,
-            expression=expression,
-            marker=_span_of(sorted(marker.tokens, key=lambda t: t.i)) if marker else None,
+        # validated by the model: the readers only make the schema's precisions and hows
+        return RelationTime.model_validate(
+            {
+                "start": start,
+                "end": end,
+                "precision": precision,
+                "historical": historical,
+                "how": how,
+                "rule": rule,
+                "expression": expression,
+                "marker": _span_of(sorted(marker.tokens, key=lambda t: t.i)) if marker else None,
+            }
         )
 
 

@@ -180,9 +180,7 @@ def _relation_month(r: Mapping[str, Any], published: Any) -> tuple[str | None, b
 
 def _history_item(r: Mapping[str, Any]) -> dict[str, Any]:
     time = _as_dict(r.get("time"))
-    words = _as_dict(time.get("expression")).get("text") or _as_dict(time.get("marker")).get(
-        "text"
-    )
+    words = _as_dict(time.get("expression")).get("text") or _as_dict(time.get("marker")).get("text")
     return {
         "id": r.get("id"),
         "a": _as_dict(r.get("source")).get("actor_id"),
@@ -252,8 +250,13 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
     ranked = sorted(
         pairs.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
     )[:_TOP_PAIRS]
-    history.sort(key=lambda h: (h["start"] is None and h["end"] is None,
-                                str(h["start"] or h["end"] or ""), str(h["id"])))  # fmt: skip
+    history.sort(
+        key=lambda h: (
+            h["start"] is None and h["end"] is None,
+            str(h["start"] or h["end"] or ""),
+            str(h["id"]),
+        )
+    )
     return {
         "months": months,
         "counts": {
