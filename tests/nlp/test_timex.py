@@ -215,3 +215,22 @@ def test_relation_records_carry_their_time(nlp, tmp_path):
     assert by_doc["b"].time is not None and by_doc["b"].time.rule == "history:noun"
     # records with a time round-trip through JSON
     assert Relation.model_validate_json(by_doc["a"].model_dump_json()) == by_doc["a"]
+
+
+@pytest.mark.model
+def test_a_future_act_looks_forward_for_a_month_or_weekday_without_a_year(nlp):
+    text = "The German foreign minister will visit Albania in June."
+    future = _time_nlp_future(nlp, text, "visit")
+    assert (future.start, future.end) == ("2017-06-01", "2017-06-30")
+    past = _time(nlp, "The German foreign minister visited Albania in June.", "visited")
+    assert (past.start, past.end) == ("2016-06-01", "2016-06-30")
+    tuesday = _time_nlp_future(nlp, "Iran will send troops on Tuesday.", "send")
+    assert tuesday.start == "2016-10-25"
+
+
+def _time_nlp_future(nlp, text, word):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    time = TimeResolver().resolve(token, ANCHOR, future=True)
+    assert time is not None
+    return time

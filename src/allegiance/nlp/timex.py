@@ -225,9 +225,11 @@ _TOKEN = re.compile(r"'[0-9]0s|[0-9]+(?:st|nd|rd|th|s)?|[a-z]+(?:-[a-z]+)?|'")
 class _Reader:
     """Reads one expression (lower-cased words) into a :class:`Period`."""
 
-    def __init__(self, lex: TimeLexicon, anchor: date | None) -> None:
+    def __init__(self, lex: TimeLexicon, anchor: date | None, *, future: bool = False) -> None:
         self.lex = lex
         self.anchor = anchor
+        # a future or intended act ("will visit Albania in June") looks forward from the date
+        self.future = future
 
     def number(self, word: str) -> int | None:
         if word.isdigit():
@@ -364,7 +366,10 @@ class _Reader:
             if self.anchor is None:
                 return Period(None, None, "day" if day else "month", True, "month_day")
             # the latest such month not after the document date
-            year = self.anchor.year - (1 if month > self.anchor.month else 0)
+            if self.future:
+                year = self.anchor.year + (1 if month < self.anchor.month else 0)
+            else:
+                year = self.anchor.year - (1 if month > self.anchor.month else 0)
         if day is None:
             return Period(
                 date(year, month, 1),
@@ -388,6 +393,9 @@ class _Reader:
     def weekday(self, weekday: int, *, last: bool) -> Period:
         if self.anchor is None:
             return Period(None, None, "day", True, "weekday")
+        if self.future and not last:
+            d = self.anchor + timedelta(days=(weekday - self.anchor.weekday()) % 7)
+            return Period(d, d, "day", True, "weekday")
         back = (self.anchor.weekday() - weekday) % 7
         if last and back == 0:
             back = 7
@@ -505,14 +513,23 @@ class TimeResolver:
 
     # -- finding
 
-    def _parse_phrase(self, tokens: list[Token], anchor: date | None) -> Period | None:
+    def _parse_phrase(
+        self, tokens: list[Token], anchor: date | None, future: bool = False
+    ) -> Period | None:
         if len(tokens) > _MAX_TOKENS:
             return None
         text = " ".join(t.text for t in tokens)
-        return _Reader(self.lex, anchor).read(_tokens(text)) if _tokens(text) else None
+        return (
+            _Reader(self.lex, anchor, future=future).read(_tokens(text)) if _tokens(text) else None
+        )
 
     def _modifier(
-        self, node: Token, came_from: Token | None, trigger: Token, anchor: date | None
+        self,
+        node: Token,
+        came_from: Token | None,
+        trigger: Token,
+        anchor: date | None,
+        future: bool = False,
     ) -> _Found | None:
         for child in node.children:
             if child is came_from:
@@ -521,7 +538,7 @@ class TimeResolver:
                 if child.dep_ == "advcl" and not any(c.dep_ == "mark" for c in child.children):
                     continue
                 tokens = _phrase(child)
-                period = self._parse_phrase(tokens, anchor)
+                period = self._parse_phrase(tokens, anchor, future)
                 if period is None:
                     continue
                 if (
@@ -534,10 +551,10 @@ class TimeResolver:
                 return _Found(period, tokens)
         return None
 
-    def _time_noun(self, node: Token, anchor: date | None) -> _Found | None:
+    def _time_noun(self, node: Token, anchor: date | None, future: bool) -> _Found | None:
         """``node`` heads a time phrase ("the 1980s" in "the 1980s, when it waged war")."""
         tokens = _phrase(node)
-        period = self._parse_phrase(tokens, anchor)
+        period = self._parse_phrase(tokens, anchor, future)
         return _Found(period, tokens) if period is not None else None
 
     def _history_marker(
@@ -597,12 +614,16 @@ class TimeResolver:
                 return _Marker("history:back", [node, back[0]])
         return None
 
-    def resolve(self, trigger: Token, anchor: date | str | None = None) -> RelationTime | None:
+    def resolve(
+        self, trigger: Token, anchor: date | str | None = None, *, future: bool = False
+    ) -> RelationTime | None:
         """The time of the relation whose trigger word is ``trigger``, or None.
 
         Args:
             trigger: the syntactic head of the relation's trigger.
             anchor: the document date (ISO string or date), for relative expressions.
+            future: the relation is hypothetical (future, intended): a month or weekday
+                without a year ("in June", "on Tuesday") is the next one, not the last.
         """
         if isinstance(anchor, str):
             try:
@@ -620,12 +641,12 @@ class TimeResolver:
             if marker is None:
                 marker = self._history_marker(node, came_from, trigger)
             if found is None:
-                found = self._modifier(node, came_from, trigger, anchor)
+                found = self._modifier(node, came_from, trigger, anchor, future)
             clause = node.pos_ in _CLAUSE_POS or node.dep_ == "ROOT" or node.head is node
             if clause:
                 # "the 1980s, when it waged a war with Iraq": the clause is about its head
                 if not jumped and node.dep_ in ("relcl", "acl") and node.head is not node:
-                    noun = self._time_noun(node.head, anchor)
+                    noun = self._time_noun(node.head, anchor, future)
                     if noun is not None:
                         found = found or noun
                         jumped = True
@@ -704,7 +725,11 @@ def annotate_relations(
     out: list[Relation] = []
     for relation in relations:
         token = _trigger_token(doc, relation)
-        time = resolver.resolve(token, published) if token is not None else None
+        time = (
+            resolver.resolve(token, published, future=relation.hypothetical)
+            if token is not None
+            else None
+        )
         out.append(relation.model_copy(update={"time": time}) if time is not None else relation)
     return out
 
