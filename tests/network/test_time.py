@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from allegiance.analysis import bundle_from_records
@@ -103,6 +105,10 @@ def test_the_occupation_memory_is_no_common_enemy():
     bundle = bundle_from_records_dicts(recs)
     assert [(h["a"], h["b"]) for h in bundle["history"]] == [("IRQ", "USA")]
     assert bundle["meta"]["include_history"] is False
+    counted = bundle_from_records_dicts(recs, include_history=True)
+    assert counted["history"] == [] and counted["meta"]["include_history"] is True
+    edges = {frozenset((e["source"], e["target"])) for e in counted["network"]["edges"]}
+    assert frozenset({"USA", "IRQ"}) in edges
 
 
 def _shared_enemies(G, a, b):
@@ -114,10 +120,10 @@ def _shared_enemies(G, a, b):
     }
 
 
-def bundle_from_records_dicts(recs):
+def bundle_from_records_dicts(recs, **kwargs):
     from allegiance.schema import record_from_dict
 
-    return bundle_from_records([record_from_dict(r) for r in recs], time_limit=1.0)
+    return bundle_from_records([record_from_dict(r) for r in recs], time_limit=1.0, **kwargs)
 
 
 def test_history_ties_groups_by_pair_and_orders_by_count():
@@ -142,3 +148,21 @@ def test_bad_windows_still_fail_clearly(bad):
 
     with pytest.raises(AnalysisError, match="ISO date"):
         build_network(_records(), since=bad)
+
+
+def test_network_command_leaves_history_out_unless_asked(tmp_path):
+    from click.testing import CliRunner
+
+    from allegiance.cli import main
+
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _records()), encoding="utf-8")
+    out = tmp_path / "ties.csv"
+    result = CliRunner().invoke(main, ["network", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # header and USA - IRN
+    result = CliRunner().invoke(main, ["network", str(path), "-o", str(out), "--include-history"])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+    table = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["network", str(path)])
+    assert "2 historical tie(s) left out" in " ".join(table.output.split())
