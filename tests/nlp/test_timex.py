@@ -37,6 +37,8 @@ ANCHOR = "2016-10-20"  # a Thursday
         ("two years ago", "2014-01-01", "2014-12-31", "year", True),
         ("three months ago", "2016-07-01", "2016-07-31", "month", True),
         ("the past three years", "2013-10-20", ANCHOR, "span", True),
+        ("years ago", None, "2014-10-20", "span", True),
+        ("days ago", None, "2016-10-18", "span", True),
         ("in November", "2015-11-01", "2015-11-30", "month", True),
         ("on May 4", "2016-05-04", "2016-05-04", "day", True),
         ("even as early as 2003", "2003-01-01", "2003-12-31", "year", False),
@@ -138,6 +140,9 @@ def test_the_clause_time_of_a_trigger(nlp, text, trigger, start, end, historical
         ("The union used to support the governing party.", "support", "history:used_to"),
         ("Its legacy of hostility toward the West shaped the talks.", "hostility",
          "history:noun"),
+        ("Iran has in the past accused Saudi Arabia of meddling.", "accused", "history:phrase"),
+        ("The union backed the governing party in the past.", "backed", "history:phrase"),
+        ("Long ago the two tribes fought each other.", "fought", "history:phrase"),
     ],
 )  # fmt: skip
 def test_historical_references_mark_the_past(nlp, text, trigger, rule):
@@ -183,10 +188,17 @@ def test_a_dated_reference_keeps_its_period(nlp):
         ("Once the talks end, Iran will back the deal.", "back"),
         ("A former minister accused the government of fraud.", "accused"),
         ("Iraqi forces clashed with ISIL fighters in the capital.", "clashed"),
+        ("Unlike in the past, Iran now backs the deal.", "backs"),
     ],
 )
 def test_what_must_not_fire(nlp, text, trigger):
     assert _time(nlp, text, trigger) is None
+
+
+@pytest.mark.model
+def test_the_past_week_is_a_period_not_history(nlp):
+    time = _time(nlp, "Iran accused Saudi Arabia in the past week.", "accused")
+    assert time is not None and not time.historical and time.rule == "relative_unit"
 
 
 @pytest.mark.model

@@ -61,6 +61,8 @@ _PRUNE = frozenset({"relcl", "acl", "appos", "punct", "advcl", "ccomp", "paratax
 #: the longest time expression considered, in tokens
 _MAX_TOKENS = 10
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+#: words before a phrase of the past that compare the present with it ("unlike in the past")
+_COMPARING = frozenset({"unlike", "than", "as", "since", "from"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class TimeLexicon:
     back_verbs: frozenset[str]
     history_adjectives: frozenset[str]
     history_adverbs: frozenset[str]
+    history_phrases: frozenset[str]
+    present_words: frozenset[str]
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -147,6 +151,8 @@ def load_time_lexicon(paths: tuple[str, ...] = ()) -> TimeLexicon:
         back_verbs=_words(history, "back_verbs", p),
         history_adjectives=_words(history, "adjectives", p),
         history_adverbs=_words(history, "adverbs", p),
+        history_phrases=_words(history, "phrases", p),
+        present_words=_words(history, "present", p),
     )
 
 
@@ -309,9 +315,14 @@ class _Reader:
             return self.weekday(lex.weekdays[words[-1]], last=w0 == "last")
         # "two years ago", "a week ago"
         if words[-1] == "ago" and n in (2, 3):
-            count = 1 if n == 2 else self.number(w0)
             unit = lex.units.get(words[-2])
-            if count is None or unit is None:
+            if unit is None:
+                return None
+            if n == 2 and words[-2] != unit:
+                # "years ago", "decades ago": at least two of them, no more precise
+                return self.vague_ago(unit)
+            count = 1 if n == 2 else self.number(w0)
+            if count is None:
                 return None
             return self.ago(count, unit)
         # "the past three years", "the last two months", "recent years"
@@ -408,6 +419,11 @@ class _Reader:
         point = _back(self.anchor, unit, count)
         start, end = _unit_period(point, unit, 0)
         return Period(start, end, unit, True, "ago")
+
+    def vague_ago(self, unit: str) -> Period:
+        if self.anchor is None:
+            return Period(None, None, "span", True, "ago_vague")
+        return Period(None, _back(self.anchor, unit, 2), "span", True, "ago_vague")
 
     def past(self, count: int, unit: str) -> Period:
         if self.anchor is None:
@@ -567,7 +583,17 @@ class TimeResolver:
             for c in kids:
                 if c.dep_ == "amod" and c.lower_ in lex.history_adjectives:
                     return _Marker("history:adjective", [c])
-        if node.pos_ in _CLAUSE_POS or node is trigger:
+        # "Unlike in the past, Iran now backs the deal": the clause is about the present
+        present = any(c.dep_ == "advmod" and c.lower_ in lex.present_words for c in kids)
+        if (node.pos_ in _CLAUSE_POS or node is trigger) and not present:
+            for c in kids:
+                # "Iran has in the past accused Riyadh", "long ago"
+                if c.dep_ in ("prep", "advmod") and c is not came_from:
+                    phrase = _phrase(c)
+                    words = " ".join(t.lower_ for t in phrase)
+                    before = node.doc[phrase[0].i - 1].lower_ if phrase[0].i > 0 else ""
+                    if words in lex.history_phrases and before not in _COMPARING:
+                        return _Marker("history:phrase", phrase)
             for c in kids:
                 if (
                     c.dep_ == "advmod"
