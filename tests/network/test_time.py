@@ -69,8 +69,11 @@ def test_a_window_uses_the_time_a_relation_is_about_not_its_publication():
     assert set(map(frozenset, past.edges)) == {frozenset({"USA", "IRQ"})}
     present = build_network(_records(), since="2016-01-01", until="2016-12-31")
     assert set(map(frozenset, present.edges)) == {frozenset({"USA", "IRN"})}
-    # a memory without a date belongs to no window, and is listed as history
-    assert [h["b"] for h in present.graph["history"]] == ["USA"]
+    # a memory without a date belongs to no window; history lists what a network leaves out
+    assert {(h["a"], h["b"]) for h in present.graph["history"]} == {("IRQ", "USA"), ("SYR", "USA")}
+    assert {(h["a"], h["b"]) for h in past.graph["history"]} == {("SYR", "USA")}
+    counted = build_network(_records(), since="2016-01-01", include_history=True)
+    assert counted.has_edge("USA", "SYR") and not counted.has_edge("USA", "IRQ")
 
 
 def test_an_open_period_reaches_into_later_windows():

@@ -160,8 +160,9 @@ def build_network(
         include_negated, include_hypothetical: keep negated / hypothetical relations.
         include_history: also count historical relations (``time.historical``: "the days of
             the US occupation", "in 2003" in a 2016 article). By default they are left out
-            of the network, unless a window is given that their own period overlaps, and
-            listed in ``G.graph["history"]`` (see :func:`history_ties`).
+            of the network, unless a window is given that their own period overlaps; every
+            historical relation the network does not count is listed in
+            ``G.graph["history"]`` (see :func:`history_ties`).
         weights: how reports weigh and when a tie is mixed; the defaults when None.
 
     Returns:
@@ -237,13 +238,16 @@ def build_network(
         day = _parse_date(doc.get("published"))
         first, last, own, historical = _about(r, day)
         if lo or hi:
-            if historical and not own and not include_history:
+            # a relation about that period counts, historical or not; a reference to the
+            # past without a date of its own only with include_history (by its document)
+            counted = (own or not historical or include_history) and _in_window(
+                first, last, own, lo, hi
+            )
+        else:
+            counted = not historical or include_history
+        if not counted:
+            if historical:
                 history.append((a, b, r, doc))
-                continue
-            if not _in_window(first, last, own, lo, hi):
-                continue
-        elif historical and not include_history:
-            history.append((a, b, r, doc))
             continue
         for node, aid, name in ((a, src_id, src_name), (b, tgt_id, tgt_name)):
             info = nodes.setdefault(node, {"mentions": 0})
