@@ -37,6 +37,11 @@ class AnalyzeOptions:
     time_limit: float = 10.0
     tie_weights: TieWeights = field(default_factory=TieWeights)
     min_confidence: float = 0.0
+    #: the period of the network (ISO dates, inclusive), by the time relations are about
+    since: str | None = None
+    until: str | None = None
+    #: also count historical relations in the network (they are always listed in ``history``)
+    include_history: bool = False
 
 
 def bundle_from_records(
@@ -50,6 +55,9 @@ def bundle_from_records(
     meta: dict[str, Any] | None = None,
     tie_weights: TieWeights | None = None,
     min_confidence: float = 0.0,
+    since: str | None = None,
+    until: str | None = None,
+    include_history: bool = False,
 ) -> dict[str, Any]:
     """Analyse records (e.g. read back from ``allegiance extract``) into the report bundle.
 
@@ -63,6 +71,10 @@ def bundle_from_records(
         meta: extra metadata (corpus, skipped inputs) to put under ``meta``.
         tie_weights: how reports weigh in a tie and when it is mixed (docs/network.md).
         min_confidence: relations with a lower confidence are left out (of every output).
+        since, until: the period of the network (ISO dates): relations about that period, by
+            their own time when they have one, else their document's date (docs/time.md).
+        include_history: count historical relations in the network too; by default they
+            are left out of it and listed under ``history``.
 
     The network, its summary, ``counts`` and the outlet comparison come from one
     aggregation (the same roll-up and weights), so every output tells one account.
@@ -81,7 +93,14 @@ def bundle_from_records(
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     weights = tie_weights or TieWeights()
     graph = build_network(
-        records, level=level, rollup=rollup, min_evidence=min_evidence, weights=weights
+        records,
+        level=level,
+        rollup=rollup,
+        min_evidence=min_evidence,
+        weights=weights,
+        since=since,
+        until=until,
+        include_history=include_history,
     )
     summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
     _normalise_summary(summary)
@@ -96,6 +115,9 @@ def bundle_from_records(
             "version": _version(),
             "n_documents": len(docs),
             "level": level,
+            "since": since,
+            "until": until,
+            "include_history": include_history,
             **(meta or {}),
         },
         "documents": [d.model_dump(exclude={"text"}) for d in docs],
@@ -105,6 +127,7 @@ def bundle_from_records(
         "outlet_differences": comparison.get("outlet_differences", {}),
         "quotes": [r.model_dump() for r in records if isinstance(r, Quote)],
         "quantities": [r.model_dump() for r in records if isinstance(r, Quantity)],
+        "history": graph.graph.get("history", []),
     }
     _add_events(bundle, records, kb_paths)
     return bundle
@@ -202,5 +225,8 @@ def analyze(
         time_limit=options.time_limit,
         tie_weights=options.tie_weights,
         min_confidence=options.min_confidence,
+        since=options.since,
+        until=options.until,
+        include_history=options.include_history,
         meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
     )

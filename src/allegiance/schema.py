@@ -33,6 +33,7 @@ __all__ = [
     "Quote",
     "Record",
     "Relation",
+    "RelationTime",
     "SentenceRef",
     "TextSpan",
     "json_schema",
@@ -105,6 +106,9 @@ class Document(_Model):
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    #: where ``published`` came from: the input's metadata, or a dateline or date line in the
+    #: text ("WASHINGTON, March 3, 2016 —", "Posted: 12 May 2015"); None when undated
+    published_from: Literal["metadata", "dateline", "text"] | None = None
     url: str | None = None
     lang: str = "en"
     n_chars: int = Field(ge=0)
@@ -112,6 +116,28 @@ class Document(_Model):
     source: str | None = None
     text: str | None = None
     schema_version: str = SCHEMA_VERSION
+
+
+class RelationTime(_Model):
+    """The time a relation is about, as the text says it (see docs/time.md).
+
+    ``start`` and ``end`` are ISO dates (first and last day, inclusive; either may be open
+    or unknown); ``how`` says whether the expression is ``explicit`` ("in 2014"), ``relative``
+    to the document date ("last week") or a ``reference`` to the past without a date ("the
+    days of the US occupation"). ``historical`` relations are about the past and are left out
+    of the present network by default. ``rule`` names the rule that read it.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    precision: Literal["day", "week", "month", "year", "decade", "century", "span"] | None = None
+    historical: bool = False
+    how: Literal["explicit", "relative", "reference"]
+    rule: str
+    #: the time expression as written ("two years ago"), when there is one
+    expression: TextSpan | None = None
+    #: the words that make the relation history ("the days of", "former"), when there are
+    marker: TextSpan | None = None
 
 
 class Mention(_Model):
@@ -172,6 +198,8 @@ class Relation(_Model):
             "relations made elsewhere"
         ),
     )
+    #: the time the relation is about, when the text says (None: the document's date)
+    time: RelationTime | None = None
 
 
 class Quote(_Model):

@@ -75,3 +75,24 @@ def test_uneasy_alliance_row_says_the_ties_state(run):
         if {t["a"], t["b"]} == {"IRN", "USA"}
     ]
     assert ties and all((t["state"], t["sign"]) == (edge["state"], edge["sign"]) for t in ties)
+
+
+def test_the_us_iraq_occupation_memory_is_history_not_a_present_tie(run):
+    text, bundle = run
+    memory = [
+        r
+        for r in bundle["relations"]
+        if "days of the US occupation" in r["sentence"]["text"]
+        and {r["source"]["actor_id"], r["target"]["actor_id"]} == {"USA", "IRQ"}
+    ]
+    assert memory and all(r["time"] and r["time"]["historical"] for r in memory)
+    edges = {frozenset((e["source"], e["target"])) for e in bundle["network"]["edges"]}
+    assert frozenset({"USA", "IRQ"}) not in edges
+    history = [h for h in bundle["history"] if {h["a"], h["b"]} == {"USA", "IRQ"}]
+    assert history and {r["id"] for r in memory} <= {
+        r["id"] for h in history for r in h["relations"]
+    }
+    assert "History:" in text and "Iraq — United States" in text
+    # so Iraq is no longer a common enemy of the US and Iran
+    us_iran = [u for u in bundle["uneasy_alliances"] if {u["a"], u["b"]} == {"IRN", "USA"}]
+    assert us_iran and "IRQ" not in us_iran[0]["shared_enemies"]

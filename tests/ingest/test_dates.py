@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from allegiance.ingest.dates import normalise_date
+from allegiance.ingest.dates import date_from_text, normalise_date
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,39 @@ def test_readable_dates(value: object, expected: str) -> None:
 )
 def test_unreadable_or_ambiguous_dates_are_none(value: object) -> None:
     assert normalise_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire datelines: place in capitals, date, dash
+        ("WASHINGTON, March 3, 2016 — The State Department said", ("2016-03-03", "dateline")),
+        ("BAGHDAD, Iraq (Reuters) - March 3, 2016 - Iraqi forces", ("2016-03-03", "dateline")),
+        ("MOSUL, Iraq, Oct. 20, 2016 (AP) — Iraqi troops", ("2016-10-20", "dateline")),
+        ("Headline\n\nCAIRO, 12 May 2015: Protesters", ("2015-05-12", "dateline")),
+        # date lines at the top
+        ("A title\nPosted: 12 May 2015\n\nThe court ruled.", ("2015-05-12", "text")),
+        ("Published on Thursday, October 20, 2016 10:00 GMT\nText", ("2016-10-20", "text")),
+        ("Updated: Nov. 9, 2014 | 10:30 AM\nText", ("2014-11-09", "text")),
+        ("Headline\n\nMarch 3, 2016\n\nText", ("2016-03-03", "text")),
+    ],
+)
+def test_date_from_the_top_of_the_text(text: str, expected: tuple[str, str]) -> None:
+    assert date_from_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event's date inside a sentence is not the document's
+        "Iran sent troops on March 3, 2016.",
+        "The SDF began their advance to isolate Raqqah, Syria, Nov. 6, 2016. The Coalition",
+        "On March 3, 2016 - the talks failed.",
+        # a dateline without a date, a date without a year, a date far down the text
+        "BAGHDAD - Combined Joint Task Force provided masks",
+        "WASHINGTON, March 3 — The talks",
+        "1\n2\n3\n4\n5\n6\nPosted: 12 May 2015",
+    ],
+)
+def test_no_date_from_sentences_or_far_down(text: str) -> None:
+    assert date_from_text(text) is None

@@ -615,3 +615,22 @@ def test_network_labels_never_overlap_or_run_past_the_edge(
         )
         assert label
     page.locator("#network").screenshot(path=str(output_dir / f"report_labels_{which}.png"))
+
+
+def test_timeline_lists_history_apart_from_the_months(
+    open_report: Any, sample_bundle: dict[str, Any], output_dir: Path
+) -> None:
+    rel = dict(sample_bundle["relations"][0])
+    rel["id"] = "history-1"
+    rel["sentence"] = dict(rel["sentence"], text="That reminds some of the days of the occupation.")
+    rel["time"] = {"start": None, "end": None, "precision": None, "historical": True,
+                   "how": "reference", "rule": "history:noun", "expression": None,
+                   "marker": {"text": "the days of", "start": 0, "end": 11}}  # fmt: skip
+    sample_bundle["relations"].append(rel)
+    sample_bundle.pop("timeline", None)
+    r = open_report(sample_bundle)
+    assert r.errors == []
+    rows = r.page.locator("#timeline-history tbody tr")
+    assert rows.count() == 1
+    assert "the days of" in rows.first.inner_text() and "the past" in rows.first.inner_text()
+    r.page.locator("section#timeline").screenshot(path=str(output_dir / "report_timeline.png"))

@@ -63,6 +63,13 @@ __all__ = ["analyze_cmd", "print_summary"]
     default=0.0,
     help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
 )
+@click.option(
+    "--include-history",
+    is_flag=True,
+    help="Also count historical relations in the network ('the days of the US occupation', "
+    "'in 2003' in a 2016 article); by default they are listed as history only. Example: "
+    "allegiance analyze articles/ --include-history",
+)
 @model_options
 @ingest_options
 def analyze_cmd(
@@ -73,6 +80,7 @@ def analyze_cmd(
     min_evidence: int,
     tie_weights_path: str | None,
     min_confidence: float,
+    include_history: bool,
     **kwargs: Any,
 ) -> None:
     """Read articles and show who stands with whom: the network, camps, uneasy alliances.
@@ -105,6 +113,7 @@ def analyze_cmd(
         min_evidence=min_evidence,
         tie_weights=tie_weights,
         min_confidence=min_confidence,
+        include_history=include_history,
     )
     console = Console(stderr=True)
     report = IngestReport(log=False)
@@ -216,6 +225,16 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
                 f"{u.get('positive', 0)}/{u.get('negative', 0)}",
             )
         console.print(table)
+    history = bundle.get("history") or []
+    if history and not meta.get("include_history"):
+        pairs = ", ".join(
+            f"{h.get('a_name', h.get('a'))} — {h.get('b_name', h.get('b'))}" for h in history[:4]
+        )
+        more = f" +{len(history) - 4} more" if len(history) > 4 else ""
+        console.print(
+            f"History: {_plural(len(history), 'past tie')} left out of the network "
+            f"(--include-history counts them): {pairs}{more}"
+        )
     tri = bundle.get("triangles", {})
     census = tri.get("census", {}) if tri else {}
     if sum(census.values()):

@@ -132,8 +132,18 @@ def _load(path: str) -> Any:
     show_default=True,
     help="Roll actors up to their parent organisation or country (needs the KB).",
 )
-@click.option("--since", default=None, help="Keep relations published on or after YYYY-MM-DD.")
-@click.option("--until", default=None, help="Keep relations published on or before YYYY-MM-DD.")
+@click.option(
+    "--since",
+    default=None,
+    help="Keep relations about a time on or after YYYY-MM-DD (their own time, else the "
+    "document date).",
+)
+@click.option(
+    "--until",
+    default=None,
+    help="Keep relations about a time on or before YYYY-MM-DD (their own time, else the "
+    "document date).",
+)
 @click.option("--window", default=None, help="Write one snapshot per window, e.g. 365D, 6M, 1Y.")
 @click.option(
     "--min-evidence",
@@ -151,6 +161,13 @@ def _load(path: str) -> Any:
     default=0.0,
     help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
 )
+@click.option(
+    "--include-history",
+    is_flag=True,
+    help="Also count historical relations ('the days of the occupation', 'in 2003' in a 2016 "
+    "article); by default they are left out and listed as history. Example: "
+    "allegiance network records.jsonl --include-history",
+)
 @kb_option
 def network_cmd(
     records: str,
@@ -165,6 +182,7 @@ def network_cmd(
     include_negated: bool,
     include_hypothetical: bool,
     min_confidence: float,
+    include_history: bool,
     kb_paths: tuple[str, ...],
 ) -> None:
     """Build the signed actor network from RECORDS (JSONL from `allegiance extract`).
@@ -179,6 +197,7 @@ def network_cmd(
         allegiance network records.jsonl --level country --min-evidence 2 -o ties.csv
         allegiance network records.jsonl --window 6M -o snap.graphml
         allegiance network records.jsonl --min-confidence 0.5 -o ties.csv
+        allegiance network records.jsonl --since 2014-01-01 --until 2014-12-31
     """
     from ..schema import read_records
 
@@ -192,6 +211,7 @@ def network_cmd(
         "include_negated": include_negated,
         "include_hypothetical": include_hypothetical,
         "min_confidence": min_confidence,
+        "include_history": include_history,
     }
     if fmt is None and output and output != "-":
         fmt = Path(output).suffix.lstrip(".").lower() or None
@@ -239,6 +259,14 @@ def _print_network(console: Console, G: Any) -> None:
             f"{d.get('intensity_mean', 0):.1f}", str(d.get("first") or ""), str(d.get("last") or ""),
         )  # fmt: skip
     console.print(table)
+    history = G.graph.get("history") or []
+    if history:
+        console.print(
+            f"{len(history)} historical tie(s) left out (--include-history counts them): "
+            + ", ".join(
+                f"{escape(str(h['a_name']))} – {escape(str(h['b_name']))}" for h in history[:5]
+            )
+        )
 
 
 def balance_report(

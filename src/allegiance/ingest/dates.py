@@ -1,8 +1,14 @@
-"""Normalise publication dates to ISO (YYYY-MM-DD) without guessing.
+"""Normalise publication dates to ISO (YYYY-MM-DD) without guessing, and find them in text.
 
 Only unambiguous forms are accepted (ISO dates and datetimes, "November 9, 2014",
 "9 Nov 2014", RFC 2822 e-mail dates, "2014/11/09"); anything else is left for the caller
 to report, because a wrong date is worse than none on a time-stamped network.
+
+A document without a date in its metadata may carry one at its top: a wire dateline
+("WASHINGTON, March 3, 2016 —", "BAGHDAD, Iraq (Reuters) - March 3, 2016 -") or a date
+line ("Posted: 12 May 2015", "Published on Thursday, October 20, 2016 10:00 GMT", a line
+holding only a date). :func:`date_from_text` reads those, and nothing else: a date inside a
+sentence ("... began their advance on Nov. 6, 2016") is an event's, not the document's.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["normalise_date"]
+__all__ = ["HEAD_LINES", "date_from_text", "normalise_date"]
 
 _WEEKDAY = re.compile(
     r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE
@@ -78,4 +84,70 @@ def normalise_date(value: object) -> str | None:
             return datetime.strptime(stripped, fmt).date().isoformat()
         except ValueError:
             continue
+    return None
+
+
+#: How many non-empty lines at the top of a text are searched for a dateline or date line.
+HEAD_LINES = 6
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_WORD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DATE = (
+    rf"(?:{_WEEKDAY_WORD}?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+_DASH = r"[-\u2013\u2014:|]"
+#: "WASHINGTON, March 3, 2016 —", "BAGHDAD, Iraq (Reuters) - March 3, 2016 -"
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'\u2019 -]{{1,40}}?)(?:,\s*[A-Z][A-Za-z.' ]{{1,30}}?)?"
+    rf"\s*(?:\([A-Za-z.& ]{{2,30}}\))?\s*[,\-\u2013\u2014]?\s*(?P<date>{_DATE})"
+    rf"\s*(?:\([A-Za-z.& ]{{2,30}}\)\s*)?{_DASH}",
+    re.IGNORECASE,
+)
+#: "Posted: 12 May 2015", "Published on March 3, 2016 10:30 GMT", "March 3, 2016"
+_DATE_LINE = re.compile(
+    rf"^(?:(?:posted|published|first published|date|dated|released|updated|last updated)"
+    rf"(?:\s+on)?\s*:?\s*)?(?P<date>{_DATE})"
+    rf"(?:\s*(?:at\s+|[,|\u00b7-]\s*)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
+    rf"\s*[.|]?$",
+    re.IGNORECASE,
+)
+
+
+def date_from_text(text: str, *, head_lines: int = HEAD_LINES) -> tuple[str, str] | None:
+    """The publication date a text gives at its top, and where: ``"dateline"`` or ``"text"``.
+
+    Args:
+        text: the document text as given.
+        head_lines: how many non-empty lines at the top to search.
+
+    Returns:
+        ``(ISO date, "dateline" | "text")``, or None when the top of the text carries none.
+
+    Example:
+        >>> date_from_text("WASHINGTON, March 3, 2016 — The US and Iran ...")
+        ('2016-03-03', 'dateline')
+        >>> date_from_text("Title\\nPosted: 12 May 2015\\n\\nBody.")
+        ('2015-05-12', 'text')
+        >>> date_from_text("Iran sent troops on March 3, 2016.") is None
+        True
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:head_lines]
+    for line in lines:
+        line = " ".join(line.split())
+        found = _DATE_LINE.match(line)
+        how = "text"
+        if found is None:
+            found = _DATELINE.match(line)
+            how = "dateline"
+            if found is not None and found["place"].strip() != found["place"].strip().upper():
+                found = None  # a dateline's place is in capitals: "WASHINGTON", not "Iran"
+        if found is None:
+            continue
+        iso = normalise_date(found["date"].rstrip(","))
+        if iso is not None:
+            return iso, how
     return None

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError, Messages
 from ..schema import Document
-from .dates import normalise_date
+from .dates import date_from_text, normalise_date
 from .furniture import FurnitureRule, find_furniture, load_furniture_rules
 
 __all__ = ["Draft", "IngestOptions", "IngestReport", "InputDocument", "read_documents"]
@@ -41,6 +41,8 @@ class InputDocument:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    #: where ``published`` came from ("metadata", "dateline", "text"; None when undated)
+    published_from: str | None = None
     url: str | None = None
     source: str | None = None
     sha256: str
@@ -58,6 +60,7 @@ class InputDocument:
             title=self.title,
             outlet=self.outlet,
             published=self.published,
+            published_from=self.published_from,  # type: ignore[arg-type]
             url=self.url,
             n_chars=len(self.text),
             sha256=self.sha256,
@@ -259,12 +262,21 @@ class _Finisher:
                 self.report.add_warning(
                     Messages.BAD_DATE.format(path=draft.source, value=draft.published)
                 )
+        published_from = "metadata" if published else None
+        if published is None:
+            # a dateline or date line at the top of the text, before the run's default
+            found = date_from_text(draft.text)
+            if found is not None:
+                published, published_from = found
+        if published is None and self.default_published:
+            published, published_from = self.default_published, "metadata"
         doc = InputDocument(
             doc_id=_clean(draft.doc_id) or sha[:16],
             text=draft.text,
             title=_clean(draft.title),
             outlet=_clean(draft.outlet) or self.options.outlet,
-            published=published or self.default_published,
+            published=published,
+            published_from=published_from,
             url=_clean(draft.url),
             source=draft.source,
             sha256=sha,

@@ -35,6 +35,7 @@ from .ties import (
 __all__ = [
     "EXPORT_FORMATS",
     "build_network",
+    "history_ties",
     "signed_graph",
     "snapshots",
     "write_graph",
@@ -77,6 +78,32 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+def _about(r: dict[str, Any], day: date | None) -> tuple[date | None, date | None, bool, bool]:
+    """The period a relation is about: its own time when it has one, else its document's day.
+
+    Returns ``(first, last, own, historical)``; with its own time either end may be open
+    (None), and ``own`` says the period is the relation's own.
+    """
+    time = r.get("time") or {}
+    historical = bool(time.get("historical"))
+    first, last = _parse_date(time.get("start")), _parse_date(time.get("end"))
+    if first is not None or last is not None:
+        return first, last, True, historical
+    return day, day, False, historical
+
+
+def _in_window(
+    first: date | None, last: date | None, own: bool, lo: date | None, hi: date | None
+) -> bool:
+    """Whether a period overlaps [lo, hi]; an open end of a relation's own period reaches
+    as far as needed, an undated document reaches nowhere."""
+    if not own and first is None:
+        return False
+    return (lo is None or last is None or last >= lo) and (
+        hi is None or first is None or first <= hi
+    )
+
+
 def _actor(arg: dict[str, Any] | None) -> tuple[str | None, str | None]:
     if not arg:
         return None, None
@@ -96,6 +123,7 @@ def build_network(
     directed: bool = False,
     include_negated: bool = False,
     include_hypothetical: bool = False,
+    include_history: bool = False,
     weights: TieWeights | None = None,
     min_confidence: float = 0.0,
 ) -> nx.Graph:
@@ -125,11 +153,17 @@ def build_network(
             other kinds are ignored.
         level: label of the roll-up level, stored in ``G.graph["level"]``.
         rollup: maps an actor id to the id it rolls up to (parent, country); identity if None.
-        since, until: keep relations whose document date is within [since, until]
-            (inclusive); relations without a date are dropped when either is given.
+        since, until: keep relations about a time within [since, until] (inclusive): the
+            relation's own ``time`` when it has one (a period that overlaps the window), else
+            its document's date; relations with neither are dropped when either is given.
         min_evidence: drop edges with fewer reports.
         directed: one edge per (source, target); symmetric relations add both directions.
         include_negated, include_hypothetical: keep negated / hypothetical relations.
+        include_history: also count historical relations (``time.historical``: "the days of
+            the US occupation", "in 2003" in a 2016 article). By default they are left out
+            of the network, unless a window is given that their own period overlaps; every
+            historical relation the network does not count is listed in
+            ``G.graph["history"]`` (see :func:`history_ties`).
         weights: how reports weigh and when a tie is mixed; the defaults when None.
         min_confidence: drop relations whose ``confidence`` is below this (one without a
             confidence is kept).
@@ -191,6 +225,7 @@ def build_network(
     agg: dict[tuple[str, str], dict[str, Any]] = {}
     ties: dict[tuple[str, str], TieAccumulator] = {}
     evidence: dict[str, dict[str, Any]] = {}
+    history: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
     for r in relations:
         if (r.get("negated") and not include_negated) or (
             r.get("hypothetical") and not include_hypothetical
@@ -208,7 +243,18 @@ def build_network(
             continue
         doc = docs.get(str(r.get("doc_id")), {})
         day = _parse_date(doc.get("published"))
-        if (lo or hi) and (day is None or (lo and day < lo) or (hi and day > hi)):
+        first, last, own, historical = _about(r, day)
+        if lo or hi:
+            # a relation about that period counts, historical or not; a reference to the
+            # past without a date of its own only with include_history (by its document)
+            counted = (own or not historical or include_history) and _in_window(
+                first, last, own, lo, hi
+            )
+        else:
+            counted = not historical or include_history
+        if not counted:
+            if historical:
+                history.append((a, b, r, doc))
             continue
         for node, aid, name in ((a, src_id, src_name), (b, tgt_id, tgt_name)):
             info = nodes.setdefault(node, {"mentions": 0})
@@ -235,6 +281,7 @@ def build_network(
             "attribution": attribution,
             "mass": relation_mass(r, attribution, weights),
             "date": day.isoformat() if day else None,
+            "about": _period_dict(r) if own or historical else None,
             "outlet": doc.get("outlet"),
             "source": a,
             "target": b,
@@ -249,8 +296,10 @@ def build_network(
             evidence[rid]["report"] = report["id"]
             e["n_relations"] += 1
             e["intensity_sum"] += intensity
-            if day is not None:
-                iso = day.isoformat()
+            for when in (first, last):
+                if when is None:
+                    continue
+                iso = when.isoformat()
                 e["first"] = iso if e["first"] is None or iso < e["first"] else e["first"]
                 e["last"] = iso if e["last"] is None or iso > e["last"] else e["last"]
             outlet = doc.get("outlet")
@@ -272,12 +321,95 @@ def build_network(
             country=info.get("country") or info.get("_country"),
             mentions=info.get("mentions", 0),
         )
+    G.graph["history"] = history_ties(history, nodes)
     G.graph["evidence"] = {
         rid: ev
         for rid, ev in evidence.items()
         if G.has_edge(ev["source"], ev["target"]) or G.has_edge(ev["target"], ev["source"])
     }
     return G
+
+
+def _period_dict(r: dict[str, Any]) -> dict[str, Any]:
+    time = r.get("time") or {}
+    expression = (time.get("expression") or {}).get("text")
+    marker = (time.get("marker") or {}).get("text")
+    return {
+        "start": time.get("start"),
+        "end": time.get("end"),
+        "precision": time.get("precision"),
+        "historical": bool(time.get("historical")),
+        "text": expression or marker,
+    }
+
+
+def history_ties(
+    relations: Iterable[tuple[str, str, dict[str, Any], dict[str, Any]]],
+    nodes: dict[str, dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """Historical relations grouped by pair: the ties of the past, kept beside the network.
+
+    Args:
+        relations: ``(a, b, relation, document)`` for each historical relation left out of
+            the network (actors already rolled up).
+        nodes: node attributes by actor id (for names).
+
+    Returns:
+        One dict per pair, most reported first: ``a``, ``b``, ``a_name``, ``b_name``,
+        ``positive``, ``negative``, ``neutral`` (relations by sign), ``start``/``end`` (the
+        earliest and latest day their times give, None when no date is said) and
+        ``relations``: ``[{"id", "doc_id", "category", "sign", "sentence", "start", "end",
+        "text"}]`` where ``text`` is the time expression or the words that mark the past.
+
+    Example:
+        >>> rel = {"id": "r1", "category": "ASSAULT", "sign": -1, "sentence": {"text": "s"},
+        ...        "time": {"historical": True, "marker": {"text": "the days of"}}}
+        >>> history_ties([("USA", "IRQ", rel, {})])[0]["relations"][0]["text"]
+        'the days of'
+    """
+    nodes = nodes or {}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for a, b, r, doc in relations:
+        if a == b:
+            continue
+        key = (a, b) if str(a) <= str(b) else (b, a)
+        tie = pairs.setdefault(
+            key,
+            {
+                "a": key[0],
+                "b": key[1],
+                "a_name": (nodes.get(key[0]) or {}).get("name") or key[0],
+                "b_name": (nodes.get(key[1]) or {}).get("name") or key[1],
+                "positive": 0,
+                "negative": 0,
+                "neutral": 0,
+                "start": None,
+                "end": None,
+                "relations": [],
+            },
+        )
+        sign = int(r.get("sign") or 0)
+        tie["positive" if sign > 0 else "negative" if sign < 0 else "neutral"] += 1
+        about = _period_dict(r)
+        for when in (about["start"], about["end"]):
+            if when is None:
+                continue
+            tie["start"] = when if tie["start"] is None or when < tie["start"] else tie["start"]
+            tie["end"] = when if tie["end"] is None or when > tie["end"] else tie["end"]
+        tie["relations"].append(
+            {
+                "id": str(r.get("id")),
+                "doc_id": r.get("doc_id"),
+                "category": r.get("category"),
+                "sign": sign,
+                "sentence": (r.get("sentence") or {}).get("text"),
+                "start": about["start"],
+                "end": about["end"],
+                "text": about["text"],
+                "outlet": doc.get("outlet"),
+            }
+        )
+    return sorted(pairs.values(), key=lambda t: (-len(t["relations"]), t["a"], t["b"]))
 
 
 _WINDOW = re.compile(r"^\s*(\d+)\s*([DWMY])\s*$", re.IGNORECASE)

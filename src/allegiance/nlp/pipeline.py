@@ -55,13 +55,14 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: allegiance components in pipeline order: quotes come before relations so that relations
-#: inside a quote can be attributed to its speaker.
+#: inside a quote can be attributed to its speaker; the time of each relation is read after.
 COMPONENTS: tuple[str, ...] = (
     "allegiance_actors",
     "allegiance_quotes",
     "allegiance_relations",
     "allegiance_register",
     "allegiance_colisting",
+    "allegiance_time",
     "allegiance_quantities",
 )
 
@@ -111,7 +112,16 @@ class ExtractOptions:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from . import actors, colisting, paragraphs, quantities, quotes, register, relations  # noqa: F401
+    from . import (  # noqa: F401
+        actors,
+        colisting,
+        paragraphs,
+        quantities,
+        quotes,
+        register,
+        relations,
+        timex,
+    )
 
 
 @lru_cache(maxsize=4)

@@ -163,10 +163,46 @@ def _month_range(first: str, last: str) -> list[str]:
     return out
 
 
-def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
-    """Count relations per month (by their document's date) and per pair of actors.
+#: relation times precise enough to be placed in a month of the timeline
+_MONTH_PRECISE = ("day", "week", "month")
 
-    Negated and hypothetical relations are counted apart (``excluded``): they are not ties.
+
+def _relation_month(r: Mapping[str, Any], published: Any) -> tuple[str | None, bool]:
+    """The month a relation is about: its own time when that is precise to a month, else
+    its document's date; and whether its own time placed it."""
+    time = _as_dict(r.get("time"))
+    if time.get("precision") in _MONTH_PRECISE:
+        month = _month(time.get("start")) or _month(time.get("end"))
+        if month is not None:
+            return month, True
+    return _month(published), False
+
+
+def _history_item(r: Mapping[str, Any]) -> dict[str, Any]:
+    time = _as_dict(r.get("time"))
+    words = _as_dict(time.get("expression")).get("text") or _as_dict(time.get("marker")).get("text")
+    return {
+        "id": r.get("id"),
+        "a": _as_dict(r.get("source")).get("actor_id"),
+        "b": _as_dict(r.get("target")).get("actor_id"),
+        "sign": r.get("sign"),
+        "category": r.get("category"),
+        "start": time.get("start"),
+        "end": time.get("end"),
+        "precision": time.get("precision"),
+        "text": words,
+        "sentence": _as_dict(r.get("sentence")).get("text"),
+    }
+
+
+def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
+    """Count relations per month by the time they are about, and per pair of actors.
+
+    A relation is placed by its own time when the text gives one precise to a month ("last
+    week", "on March 3, 2016"), else by its document's date. Historical relations ("the
+    days of the US occupation", "in 2003" in a 2016 article) are not placed: they are listed
+    under ``history``, oldest first (undated ones last). Negated and hypothetical relations
+    are counted apart (``excluded``): they are not ties.
 
     Args:
         bundle: The report bundle (uses ``relations`` and ``documents``).
@@ -174,8 +210,10 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
     Returns:
         ``{"months": [...], "counts": {month: {"positive", "negative", "neutral",
         "excluded"}}, "pairs": [{"a", "b", "evidence", "months": {month: {"positive",
-        "negative", "neutral"}}}], "undated": n}``; ``months`` is empty when no relation has
-        a dated document.
+        "negative", "neutral"}}}], "undated": n, "by_own_time": n, "history": [{"id", "a",
+        "b", "sign", "category", "start", "end", "precision", "text", "sentence"}]}``;
+        ``months`` is empty when no relation has a date; ``by_own_time`` counts the relations
+        placed by their own time.
     """
     dates = {
         str(d.get("doc_id")): d.get("published")
@@ -185,15 +223,21 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
     pairs: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
         lambda: defaultdict(Counter)
     )
-    undated = 0
+    undated = own_time = 0
+    history: list[dict[str, Any]] = []
     for r in map(_as_dict, _as_list(bundle.get("relations"))):
-        month = _month(dates.get(str(r.get("doc_id"))))
+        if _as_dict(r.get("time")).get("historical"):
+            if not (r.get("negated") or r.get("hypothetical")):
+                history.append(_history_item(r))
+            continue
+        month, own = _relation_month(r, dates.get(str(r.get("doc_id"))))
         if month is None:
             undated += 1
             continue
         if r.get("negated") or r.get("hypothetical"):
             counts[month]["excluded"] += 1
             continue
+        own_time += own
         sign = r.get("sign")
         key = "positive" if sign == 1 else "negative" if sign == -1 else "neutral"
         counts[month][key] += 1
@@ -206,6 +250,13 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
     ranked = sorted(
         pairs.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
     )[:_TOP_PAIRS]
+    history.sort(
+        key=lambda h: (
+            h["start"] is None and h["end"] is None,
+            str(h["start"] or h["end"] or ""),
+            str(h["id"]),
+        )
+    )
     return {
         "months": months,
         "counts": {
@@ -222,6 +273,8 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
             for (a, b), per in ranked
         ],
         "undated": undated,
+        "by_own_time": own_time,
+        "history": history,
     }
 
 

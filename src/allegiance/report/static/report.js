@@ -1331,10 +1331,10 @@
   }
   function timelineSection() {
     var s = section("timeline", "Timeline of ties",
-      "Reports of friendly (up, green) and hostile (down, red) relations per month, by the publication date of their documents.");
+      "Reports of friendly (up, green) and hostile (down, red) relations per month, by the time each relation is about: its own date when the text gives one (\u201clast week\u201d, \u201con March 3\u201d), else the publication date of its document. Relations about the past are listed under History.");
     var t = obj(V.timeline);
     var months = arr(t.months);
-    if (!months.length) { s.appendChild(none("documents have no publication dates")); return s; }
+    if (!months.length) { s.appendChild(none("documents have no publication dates")); timelineHistory(s, t); return s; }
     var counts = obj(t.counts);
     var colW = Math.max(10, Math.min(48, Math.floor(1000 / months.length)));
     var left = 230, width = left + months.length * colW + 20, h = 110;
@@ -1410,8 +1410,33 @@
       });
       s.appendChild(el("div", { "class": "chartbox" }, pg));
     }
+    if (t.by_own_time) s.appendChild(el("p", { "class": "small muted", text: plural(t.by_own_time, "relation") + " placed by the date the text gives, not the publication date." }));
     if (t.undated) s.appendChild(el("p", { "class": "small muted", text: plural(t.undated, "relation") + " from undated documents are not shown." }));
+    timelineHistory(s, t);
     return s;
+  }
+  // relations about the past ("the days of the US occupation", "in 2003" in a 2016 article)
+  function timelineHistory(s, t) {
+    var hist = arr(t.history);
+    if (!hist.length) return;
+    var inNet = !!obj(B.meta).include_history;
+    s.appendChild(el("h3", { text: "History" }));
+    s.appendChild(el("p", { "class": "small muted", text: plural(hist.length, "relation") + " about the past" +
+      (inNet ? " (counted in the network: --include-history)." : ", kept apart from the present network (--include-history counts them).") }));
+    var tb = el("tbody");
+    hist.forEach(function (h) {
+      var when = h.start || h.end ? (h.start ? String(h.start).slice(0, h.precision === "day" ? 10 : h.precision === "month" ? 7 : 4) : "") +
+        (h.end && h.end !== h.start && h.precision !== "day" && String(h.end).slice(0, 4) !== String(h.start || "").slice(0, 4) ? " \u2013 " + String(h.end).slice(0, 4) : "") : "the past";
+      var pair = h.a && h.b ? pairCell(h.a, h.b) : el("span", { text: "" });
+      tb.appendChild(el("tr", {}, [
+        el("td", { text: when }),
+        el("td", {}, pair),
+        el("td", { "class": h.sign === 1 ? "pos" : h.sign === -1 ? "neg" : null, text: (h.sign === 1 ? "friendly" : h.sign === -1 ? "hostile" : "neutral") + (h.category ? " (" + h.category + ")" : "") }),
+        el("td", { text: h.text ? "\u201c" + h.text + "\u201d" : "" }),
+        el("td", { "class": "small", text: h.sentence || "" })
+      ]));
+    });
+    s.appendChild(el("table", { id: "timeline-history" }, [el("thead", {}, el("tr", {}, ["when", "pair", "tie", "words", "sentence"].map(function (x) { return el("th", { text: x }); }))), tb]));
   }
 
   // ---------- outlets ----------
