@@ -35,6 +35,7 @@ def re3d_cmd(
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
     n_process: int | None,
+    **_: Any,  # the other model options (language check, sentence cap) do not apply
 ) -> None:
     """Precision, recall and F1 of actor mentions and signed relations on re3d-format gold.
 

@@ -34,7 +34,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import Actor, ActorKB, normalize
+from ..lexicon.io import read_mapping
 from .extensions import ACTORS_KEY, ActorRef, in_ignored
+from .gender import GenderData, load_gender_data
 from .references import controlling_objects
 
 __all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
@@ -62,6 +64,94 @@ _GOV_HEADS = frozenset({"regime", "government", "administration", "authorities"}
 _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
 _WINDOW = 3  # sentences back in which a pronoun looks for its antecedent
 _RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
+#: The bundled lexicon of actor roles (outlets as sources, generic actors, defined aliases,
+#: non-actors, places).
+ROLES_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "actor_roles.yaml"
+AUTHOR_ID = "GEN.AUTHOR"
+_DASHES = frozenset({"—", "–", "-", "--", ":"})
+_OPEN_QUOTES = frozenset("“«‘")
+_CLOSE_QUOTES = frozenset("”»’")
+
+
+@dataclass(frozen=True)
+class ActorRoles:
+    """The word lists of ``actor_roles.yaml`` (see that file for what each one decides)."""
+
+    outlet_subject_verbs: frozenset[str]
+    outlet_addressee_verbs: frozenset[str]
+    outlet_with_nouns: frozenset[str]
+    outlet_in_verbs: frozenset[str]
+    outlet_possessed_nouns: frozenset[str]
+    generic_examples: tuple[tuple[str, ...], ...]
+    alias_cues: tuple[tuple[str, ...], ...]
+    alias_cues_no_comma: tuple[tuple[str, ...], ...]
+    non_actor_prefixes: frozenset[str]
+    non_actor_heads: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+
+
+def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
+    """Load ``actor_roles.yaml`` and user files over it (lists are added to).
+
+    Raises:
+        LexiconError: when a file cannot be read or is not a mapping.
+    """
+    words: dict[str, set[str]] = {}
+    seqs: dict[str, set[tuple[str, ...]]] = {}
+    for path in (ROLES_FILE, *map(Path, paths)):
+        data = read_mapping(path)
+        for key, value in data.items():
+            if not isinstance(value, list):
+                continue
+            if value and isinstance(value[0], list):
+                seqs.setdefault(key, set()).update(
+                    tuple(str(w).lower() for w in v) for v in value if v
+                )
+            else:
+                words.setdefault(key, set()).update(str(w).lower() for w in value)
+
+    def w(key: str) -> frozenset[str]:
+        return frozenset(words.get(key, ()))
+
+    def q(key: str) -> tuple[tuple[str, ...], ...]:
+        # longest cue first, so "also known as" is tried before "known as"
+        return tuple(sorted(seqs.get(key, ()), key=lambda t: (-len(t), t)))
+
+    return ActorRoles(
+        outlet_subject_verbs=w("outlet_subject_verbs"),
+        outlet_addressee_verbs=w("outlet_addressee_verbs"),
+        outlet_with_nouns=w("outlet_with_nouns"),
+        outlet_in_verbs=w("outlet_in_verbs"),
+        outlet_possessed_nouns=w("outlet_possessed_nouns"),
+        generic_examples=q("generic_examples"),
+        alias_cues=q("alias_cues"),
+        alias_cues_no_comma=q("alias_cues_no_comma"),
+        non_actor_prefixes=w("non_actor_prefixes"),
+        non_actor_heads=w("non_actor_heads"),
+        place_prepositions=w("place_prepositions"),
+        place_verbs=w("place_verbs"),
+    )
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it sits inside quotation marks. Quotes pair within a paragraph
+    (a line); one left open runs to the end of its paragraph."""
+    text = doc.text
+    inside = bytearray(len(text) + 1)
+    state = False
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            state = False
+        elif ch in _OPEN_QUOTES and ch != "‘":
+            state = True
+        elif ch in _CLOSE_QUOTES and ch != "’":
+            state = False
+        elif ch == '"':
+            state = not state
+        inside[k] = state
+    return [bool(inside[t.idx]) for t in doc]
+
 _CONFIDENCE = {"alias": 0.95, "metonym": 0.8, "adjective": 0.9, "compound": 0.9, "ner": 0.5}
 
 
@@ -127,6 +217,8 @@ class ActorRecognizer:
     def _build(self) -> None:
         self.kb = ActorKB.load(self.kb_paths)
         self.agents = self.kb.agents
+        self.roles = load_actor_roles()
+        self.gender: GenderData = load_gender_data()
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
@@ -141,8 +233,16 @@ class ActorRecognizer:
         for tag, forms in groups:
             for form, actor_id in forms:
                 key = f"{tag}|{actor_id}"
+                actor = self.kb.get(actor_id)
+                # a generic actor is named by common nouns; one of its aliases written with a
+                # capital is a proper name and matches only so ("the West", not "west of Raqqa")
+                proper = (
+                    actor is not None
+                    and actor.sector == "generic"
+                    and form.removeprefix("the ")[:1].isupper()
+                )
                 for variant in _variants(form):
-                    if _case_sensitive(variant, stop_words):
+                    if proper or _case_sensitive(variant, stop_words):
                         orth.setdefault(key, set()).update({variant, variant.upper()})
                     else:
                         # Tokenised as written: lower-cased "u.s." splits differently from "U.S.".
@@ -160,14 +260,17 @@ class ActorRecognizer:
         taken = [False] * len(doc)
         chosen: list[_Cand] = []
         for cand in _greedy(kb_cands):
-            chosen.append(cand)
             for i in range(cand.start, cand.end):
-                taken[i] = True
+                taken[i] = True  # an outlet that is a source stays taken: no actor there
+            if not self._is_source_outlet(doc, cand):
+                chosen.append(cand)
         if self.use_ner or self.fuzzy_cutoff <= 100:
             for cand in self._ner_candidates(doc, taken):
                 chosen.append(cand)
                 for i in range(cand.start, cand.end):
                     taken[i] = True
+        chosen = self._specific_over_generic(doc, chosen)
+        chosen.extend(self._defined_aliases(doc, chosen, taken))
         chosen.extend(self._coref_candidates(doc, chosen, taken))
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):
@@ -415,9 +518,9 @@ class ActorRecognizer:
             and before.text == ","
             and start > 1
             and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}
-            and not (  # "backed by Turkey, Saudi Arabia and Qatar": a list of actors
-                self._is_state_name(doc, start - 2) and _in_agent_list(doc[end - 1])
-            )
+            # "backed by Turkey, Saudi Arabia and Qatar", "include Belgium, Canada": a list of
+            # states is not a city followed by its country
+            and not self._is_state_name(doc, start - 2)
         ):
             return True  # "Palmyra, Syria"
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
@@ -468,6 +571,144 @@ class ActorRecognizer:
                 break
             k -= 1
         return moved
+
+    # -- outlets, generic actors, defined aliases ------------------------------------------------
+    def _is_source_outlet(self, doc: Doc, cand: _Cand) -> bool:
+        """Whether an outlet mention is a source of the text rather than an actor in it: a
+        dateline or credit ("WASHINGTON (AP) -", "(Reuters)"), the outlet a person talks to
+        ("told FoxNews.com", "in an interview with CNN"), the one that reports ("Reuters
+        reported", "according to Al Jazeera", "wrote in The Guardian") or owns the report
+        ("a BBC correspondent")."""
+        actor = self.kb.get(cand.actor_id)
+        if actor is None or actor.sector != "outlet":
+            return False
+        roles = self.roles
+        start, end = cand.start, cand.end
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            return True
+        line_start = before is None or "\n" in before.text or doc[start].is_sent_start
+        if line_start and after is not None and after.text in _DASHES:
+            return True
+        root = doc[start:end].root
+        head = root.head
+        lemma = head.lemma_.lower()
+        if root.dep_ in ("nsubj", "nsubjpass", "compound") and lemma in roles.outlet_subject_verbs:
+            return root.dep_ != "nsubjpass"
+        if root.dep_ in ("dobj", "dative") and lemma in roles.outlet_addressee_verbs:
+            return True
+        if root.dep_ == "pobj":
+            prep, gov = head.lower_, head.head
+            glemma = gov.lemma_.lower()
+            if prep == "to" and (gov.lower_ == "according" or glemma in roles.outlet_addressee_verbs):
+                return True
+            if prep == "with" and glemma in roles.outlet_with_nouns:
+                return True
+            if prep in ("in", "on") and glemma in roles.outlet_in_verbs:
+                return True
+            if prep == "by" and glemma in roles.outlet_subject_verbs:
+                return True  # "reported by Reuters"
+        if root.dep_ in ("poss", "compound", "nmod") and head.lemma_.lower() in (
+            roles.outlet_possessed_nouns
+        ):
+            return True
+        return False
+
+    def _specific_over_generic(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """Drop a generic mention followed by examples that name actors ("trading partners
+        such as China", "donors including Japan"): the named ones are the actors."""
+        by_start = {c.start: c for c in chosen}
+        out: list[_Cand] = []
+        for cand in chosen:
+            actor = self.kb.get(cand.actor_id)
+            if actor is not None and actor.sector == "generic":
+                j = cand.end + (1 if cand.end < len(doc) and doc[cand.end].text == "," else 0)
+                for cue in self.roles.generic_examples:
+                    if [t.lower_ for t in doc[j : j + len(cue)]] == list(cue):
+                        k = j + len(cue)
+                        if k < len(doc) and doc[k].lower_ == "the":
+                            k += 1
+                        other = by_start.get(k)
+                        other_actor = self.kb.get(other.actor_id) if other is not None else None
+                        if other is not None and (
+                            other_actor is None or other_actor.sector != "generic"
+                        ):
+                            break
+                else:
+                    out.append(cand)
+                continue
+            out.append(cand)
+        return out
+
+    def _defined_aliases(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Names the text defines as one actor: "X, known as Y", "X, also called Y", "Y (X)".
+
+        The more specific reading wins (a knowledge-base name over a generic phrase or a
+        provisional name) and every mention of the other actor in the document takes it.
+        A defined name nobody recognised becomes a mention of the actor. Returns the new
+        mentions.
+        """
+        by_start = {c.start: c for c in chosen}
+        pairs: list[tuple[_Cand, _Cand]] = []
+        new: list[_Cand] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            j = cand.end
+            if j >= len(doc):
+                continue
+            if doc[j].text == "(":
+                other = by_start.get(j + 1)
+                if other is not None and other.end < len(doc) and doc[other.end].text == ")":
+                    pairs.append((cand, other))
+                continue
+            comma = doc[j].text == ","
+            cues = self.roles.alias_cues if comma else self.roles.alias_cues_no_comma
+            j += 1 if comma else 0
+            for cue in cues:
+                if [t.lower_ for t in doc[j : j + len(cue)]] != list(cue):
+                    continue
+                k = j + len(cue)
+                while k < len(doc) and (doc[k].lower_ == "the" or doc[k].text in {'"', "“", "‘"}):
+                    k += 1
+                other = by_start.get(k)
+                if other is not None:
+                    pairs.append((cand, other))
+                elif cue != ("or",) and k < len(doc) and doc[k].pos_ == "PROPN" and not taken[k]:
+                    e = k
+                    while e < len(doc) and doc[e].pos_ == "PROPN" and not taken[e]:
+                        e += 1
+                    twin = _Cand(k, e, cand.actor_id, "coref", round(0.85 * cand.confidence, 3),
+                                 "coref", cand.name, cand.type)  # fmt: skip
+                    for i in range(k, e):
+                        taken[i] = True
+                    new.append(twin)
+                break
+        for a, b in pairs:
+            self._unify(a, b, [*chosen, *new])
+        return new
+
+    def _unify(self, a: _Cand, b: _Cand, mentions: list[_Cand]) -> None:
+        """Make two mentions one actor, keeping the more specific one's identity."""
+        if a.actor_id == b.actor_id or (a.type == "person") != (b.type == "person"):
+            return
+        if a.kind == "alias" and b.kind == "alias":
+            return  # two names the knowledge base tells apart stay apart
+
+        def rank(c: _Cand) -> tuple[int, int]:
+            actor = self.kb.get(c.actor_id)
+            generic = actor is not None and actor.sector == "generic"
+            tier = 3 if generic else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
+                c.kind, 2 if c.resolved_by == "kb" else 3
+            )
+            return tier, -(c.end - c.start)
+
+        win, lose = (a, b) if rank(a) <= rank(b) else (b, a)
+        old = lose.actor_id
+        for m in mentions:
+            if m.actor_id == old:
+                m.actor_id, m.name, m.type = win.actor_id, win.name, win.type
+                m.resolved_by, m.kind = "coref", "coref"
+                m.confidence = round(min(m.confidence, win.confidence), 3)
 
     # -- named entities ------------------------------------------------------------------------
     def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
@@ -906,17 +1147,6 @@ def _clause_subject_actors(
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {m.actor_id for s in subjects for m in covering(s.i)}
-
-
-def _in_agent_list(tok: Token) -> bool:
-    """Whether a coordinated name sits where actors do: a subject, or the object of "by",
-    "with", "against" or "between"."""
-    head, hops = tok, 0
-    while head.dep_ in ("conj", "appos") and head.head is not head and hops < 12:
-        head, hops = head.head, hops + 1
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against", "between")
 
 
 def _binders(tok: Token) -> list[Token]:
