@@ -713,6 +713,7 @@ class ActorRecognizer:
     # -- named entities ------------------------------------------------------------------------
     def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         out: list[_Cand] = []
+        ships: set[str] = set()  # names of ships met so far ("FS Forbin" ... "Forbin")
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
@@ -736,6 +737,8 @@ class ActorRecognizer:
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
             if self.kb.lookup(doc[start:end].text) is not None:
                 continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
+            if self._not_an_actor(doc, span, ent.label_, ships):
+                continue
             cand = self._ner_one(doc, span, ent.label_)
             if cand is not None:
                 while cand.start < cand.end and taken[cand.start]:
@@ -744,14 +747,74 @@ class ActorRecognizer:
                     out.append(cand)
         return out
 
-    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
-        start, end = span.start, span.end
+    def _not_an_actor(self, doc: Doc, span: Span, label: str, ships: set[str]) -> bool:
+        """Named things that are not actors: ships ("USS Mahan", then "Mahan"), agreements,
+        laws and plans ("the Geneva Communique", "Cessation of Hostilities"), titles alone
+        ("Staff Sgt"), and unknown places ("a leader in Raqqah", "to isolate Raqqah")."""
+        roles = self.roles
+        first = span[0].lower_.rstrip(".")
+        if len(span) >= 2 and first in roles.non_actor_prefixes:
+            ships.add(doc[span.start + 1 : span.end].text)
+            return True
+        if span.text in ships:
+            return True
+        if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
+            return True
+        if label == "PERSON" and (
+            len(span) > 1
+            or (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
+            or (span.start > 0 and doc[span.start - 1].text == ".")
+        ):
+            return False  # a person named with a title or a full name is never a place
+        if label != "PERSON" and span.root.lower_ in roles.non_actor_heads:
+            return True
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 0 and doc[k].lower_ in roles.place_prepositions and doc[k].dep_ == "prep":
+            return True
+        root = span.root
+        if len(span) == 1 and label in ("GPE", "ORG", "PERSON"):
+            if root.dep_ == "dobj" and root.head.lemma_.lower() in roles.place_verbs:
+                return True
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                gov = root.head.head
+                return gov.lemma_.lower() in roles.place_verbs or gov.lower_ in (
+                    self.agents.place("place_of_heads")
+                )
+        return False
+
+    def _person_name_start(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name begins after titles and roles ("Maj. Adrian ...",
+        "Chairperson Jane Doe": a role word before a known given name)."""
         name_start = start
         while name_start < end - 1 and (
             doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
         ):
             name_start += 1
+        names = self.gender.first_names
+        if doc[name_start].lower_ not in names:
+            for k in range(name_start + 1, end - 1):
+                if doc[k].lower_ in names and doc[k].is_title:
+                    return k
+        return name_start
+
+    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
+        start, end = span.start, span.end
+        name_start = self._person_name_start(doc, start, end) if label == "PERSON" else start
+        if label != "PERSON":
+            while name_start < end - 1 and (
+                doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
+            ):
+                name_start += 1
         name = doc[name_start:end].text
+        honorific = self._honorific_gender(doc, start, name_start)
+        person_like = label == "PERSON" or honorific is not None or any(
+            t.lower_ in self.gender.first_names and t.is_title for t in doc[name_start:end]
+        )
+        if honorific is not None and end - name_start == 1:
+            # "Mr. Clinton" and "Mrs. Clinton" are two people
+            name = ("Mr. " if honorific == "male" else "Ms. ") + name
         agentive = doc[end - 1].dep_ in {"nsubj", "poss", "nsubjpass"}
         if label == "GPE" and (self._is_place(doc, start, end) or not agentive):
             return None
@@ -762,8 +825,13 @@ class ActorRecognizer:
                 return None
             end = end2 if agent is not None else end
         if self.fuzzy_cutoff <= 100:
-            hit = self.kb.fuzzy(name, cutoff=self.fuzzy_cutoff)
-            if hit is not None and (label != "PERSON" or hit[0].type == "person"):
+            hit = self.kb.fuzzy(doc[name_start:end].text, cutoff=self.fuzzy_cutoff)
+            # a person is matched only to people, and only a place name to a country: a
+            # surname is never a state ("Mr. Oman")
+            if hit is not None and (
+                (hit[0].type == "person") == person_like
+                or (not person_like and hit[0].type != "person")
+            ) and (hit[0].type != "state" or label == "GPE"):
                 actor, score = hit
                 return self._cand(start, end, actor, "fuzzy", by="fuzzy", conf=0.9 * score / 100)
         if not self.use_ner:
@@ -781,6 +849,16 @@ class ActorRecognizer:
         if not key:
             return None
         return _Cand(start, end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", name, atype)
+
+    def _honorific_gender(self, doc: Doc, start: int, name_start: int) -> str | None:
+        """The gender an honorific before a name gives ("Mrs. Clinton"), or None."""
+        k = name_start - 1
+        if k >= 0 and doc[k].text == ".":
+            k -= 1
+        if k < 0 or k < start - 2:
+            return None
+        low = doc[k].lower_
+        return self.gender.honorifics.get(low) or self.gender.honorifics.get(low.rstrip("."))
 
     # -- within-document coreference --------------------------------------------------------------
     def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
@@ -844,7 +922,7 @@ class ActorRecognizer:
         token (found by bisection) and stops at the edge of its window, so that the cost per
         pronoun does not grow with the length of the document.
         """
-        if not mentions or not doc.has_annotation("SENT_START"):
+        if not doc.has_annotation("SENT_START"):
             return []
         sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
@@ -929,20 +1007,42 @@ class ActorRecognizer:
             out.append(cand)
             pool.insert(cand)
 
+        quoted = quoted_tokens(doc)
+        author = self.kb.get(AUTHOR_ID)
+        # first person singular outside quotations: opinion writing, where "we" is the writer's too
+        opinion = any(
+            t.lower_ in _PRON_SPEAKER and t.pos_ == "PRON" and not quoted[t.i] for t in doc
+        )
+
+        def add_author(i: int) -> None:
+            if author is None:
+                return
+            cand = self._cand(i, i + 1, author, "coref", by="coref", conf=0.6)
+            taken[i] = True
+            out.append(cand)
+
         for tok in doc:
             if taken[tok.i]:
                 continue
             low = tok.lower_
             if tok.pos_ == "PRON" or low in _PRON_WE:
-                if low in _PRON_PERSON or low in _PRON_SPEAKER:
+                if low in _PRON_SPEAKER and not quoted[tok.i]:
+                    # the author's "I" is the author, never a person the text mentions
+                    add_author(tok.i)
+                elif low in _PRON_PERSON or low in _PRON_SPEAKER:
                     ante = nearest(tok.i, lambda c: c.type == "person")
                     if ante is not None:
                         add(tok.i, tok.i + 1, ante)
                 elif low in _PRON_WE:
+                    if opinion and not quoted[tok.i]:
+                        add_author(tok.i)  # an editorial "we" is the writer, not the nation
+                        continue
                     # "we" is the speaker's side: the speaker's affiliation, or the organisation
                     # named in the speaker's sentence; never the nearest name (often the enemy).
                     speaker = nearest(tok.i, lambda c: c.type == "person" or _is_speaker(doc, c))
                     if speaker is None:
+                        if not quoted[tok.i]:
+                            add_author(tok.i)  # "We condemn ...": the issuer of the statement
                         continue
                     if speaker.type != "person":
                         add(tok.i, tok.i + 1, speaker)
