@@ -862,14 +862,45 @@ class ActorRecognizer:
 
     # -- within-document coreference --------------------------------------------------------------
     def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
-        """Surnames after a full name and acronyms defined in parentheses."""
-        refs: dict[
-            str, tuple[_Cand, int]
-        ] = {}  # surface -> (antecedent, first token it applies from)
+        """Surnames after a full name and acronyms defined in parentheses.
+
+        A surname goes to the nearest earlier full name that agrees with it: the same given
+        name when one is written, the gender of an honorific ("Mrs. Clinton" is not "Bill
+        Clinton"); with no agreeing full name it stays its own person.
+        """
+        # surface -> [(antecedent, first token it applies from)], in document order
+        refs: dict[str, list[tuple[_Cand, int]]] = {}
+        titles = self.agents.titles
+        gender_of: dict[int, str | None] = {}
+
+        def name_words(c: _Cand) -> list[Token]:
+            return [t for t in doc[c.start : c.end] if t.is_alpha and t.is_title
+                    and t.lower_ not in titles]  # fmt: skip
+
+        def gender(c: _Cand) -> str | None:
+            if id(c) not in gender_of:
+                gender_of[id(c)] = self.gender.of_words([t.text for t in doc[c.start : c.end]])
+            return gender_of[id(c)]
+
+        def pick(form: str, i: int, want: str | None, given: frozenset[str]) -> _Cand | None:
+            best = agreeing = None
+            for ante, from_i in refs.get(form, ()):
+                if from_i > i:
+                    break
+                if ante.type == "person":
+                    g = gender(ante)
+                    if want is not None and g is not None and g != want:
+                        continue
+                    if given and not given <= {t.lower_ for t in name_words(ante)}:
+                        continue
+                    if want is not None and g == want:
+                        agreeing = ante  # a known gender that agrees beats an unknown one
+                best = ante
+            return agreeing or best
+
         for cand in sorted(chosen, key=lambda c: c.start):
             if cand.type == "person":
-                name_toks = [t for t in doc[cand.start : cand.end] if t.is_alpha and t.is_title
-                             and t.lower_ not in self.agents.titles]  # fmt: skip
+                name_toks = name_words(cand)
                 if len(name_toks) >= 2:
                     last = name_toks[-1]
                     # "Rankine-Galloway": both the whole hyphenated name and its last part.
@@ -877,21 +908,35 @@ class ActorRecognizer:
                     if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].is_title:
                         forms.add(doc[last.i - 2 : last.i + 1].text)
                     for form in forms:
-                        refs.setdefault(form, (cand, cand.end))
+                        entries = refs.setdefault(form, [])
+                        if not any(e[0].actor_id == cand.actor_id for e in entries):
+                            entries.append((cand, cand.end))
             if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
-                    refs.setdefault(acr.text, (cand, cand.end))
+                    refs.setdefault(acr.text, []) or refs[acr.text].append((cand, cand.end))
         for cand in chosen:
+            if cand.resolved_by != "ner":
+                continue
+            words = name_words(cand)
             last = doc[cand.end - 1]
-            hit = refs.get(last.text) if cand.resolved_by == "ner" else None
+            form = last.text
+            if len(words) >= 2 and last.i >= 2 and doc[last.i - 1].text == "-":
+                form = doc[last.i - 2 : last.i + 1].text
+            given = frozenset(t.lower_ for t in words[:-1] if t.text not in form)
+            ante = pick(form, cand.start, gender(cand) if cand.type == "person" else None, given)
             if (
-                hit is not None
-                and hit[0] is not cand
-                and cand.start >= hit[1]
-                and (cand.end - cand.start == 1 or cand.type == "person")
+                ante is not None
+                and ante is not cand
+                and ante.actor_id != cand.actor_id
+                and (
+                    doc[cand.start : cand.end].text == form  # the surname alone, any label
+                    or (
+                        (cand.end - cand.start == 1 or cand.type == "person")
+                        and (cand.type == "person") == (ante.type == "person")
+                    )
+                )
             ):
-                ante = hit[0]
                 cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
                 cand.resolved_by, cand.kind = "coref", "coref"
                 cand.confidence = round(0.85 * ante.confidence, 3)
@@ -899,10 +944,12 @@ class ActorRecognizer:
         for tok in doc:
             if not refs:
                 break
-            hit = refs.get(tok.text)
-            if hit is None or taken[tok.i] or tok.i < hit[1]:
+            if taken[tok.i] or tok.text not in refs:
                 continue
-            ante = hit[0]
+            want = self._honorific_gender(doc, max(0, tok.i - 2), tok.i)
+            ante = pick(tok.text, tok.i, want, frozenset())
+            if ante is None:
+                continue
             start = self._title_start(doc, tok.i) if ante.type == "person" else tok.i
             while start < tok.i and taken[start]:
                 start += 1
