@@ -68,6 +68,10 @@ _RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
 #: non-actors, places).
 ROLES_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "actor_roles.yaml"
 AUTHOR_ID = "GEN.AUTHOR"
+_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "i", "ii", "iii", "one", "two", "three", "main", "new", "old"}
+)  # fmt: skip
 _DASHES = frozenset({"—", "–", "-", "--", ":"})
 _OPEN_QUOTES = frozenset("“«‘")
 _CLOSE_QUOTES = frozenset("”»’")
@@ -232,8 +236,16 @@ class ActorRecognizer:
         )
         for tag, forms in groups:
             for form, actor_id in forms:
-                key = f"{tag}|{actor_id}"
                 actor = self.kb.get(actor_id)
+                # "the West": a generic name given with its article needs it in the text
+                article = (
+                    tag == "A"
+                    and actor is not None
+                    and actor.sector == "generic"
+                    and form[:4].lower() == "the "
+                )
+                key = f"{'T' if article else tag}|{actor_id}"
+
                 # a generic actor is named by common nouns; one of its aliases written with a
                 # capital is a proper name and matches only so ("the West", not "west of Raqqa")
                 proper = (
@@ -321,7 +333,9 @@ class ActorRecognizer:
             actor = self.kb.get(actor_id)
             if actor is None:
                 continue
-            kind = {"A": "alias", "M": "metonym", "J": "adjective"}[tag]
+            if tag == "T" and (start == 0 or doc[start - 1].lower_ != "the"):
+                continue
+            kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
         # Longest first; at equal length an alias beats an adjective reading of the same words.
         base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
@@ -675,7 +689,10 @@ class ActorRecognizer:
                     pairs.append((cand, other))
                 elif cue != ("or",) and k < len(doc) and doc[k].pos_ == "PROPN" and not taken[k]:
                     e = k
-                    while e < len(doc) and doc[e].pos_ == "PROPN" and not taken[e]:
+                    while e < len(doc) and not taken[e] and (
+                        doc[e].pos_ == "PROPN"
+                        or (doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].pos_ == "PROPN")
+                    ):
                         e += 1
                     twin = _Cand(k, e, cand.actor_id, "coref", round(0.85 * cand.confidence, 3),
                                  "coref", cand.name, cand.type)  # fmt: skip
@@ -760,6 +777,11 @@ class ActorRecognizer:
             return True
         if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
             return True
+        for t in span:  # "Qayyarah Airfield West", "Mosul Dam 2": a facility with a qualifier
+            if t.lower_ in self.agents.not_actors and t.i > span.start and all(
+                u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end]
+            ):
+                return True
         if label == "PERSON" and (
             len(span) > 1
             or (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
@@ -771,7 +793,12 @@ class ActorRecognizer:
         k = span.start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k >= 0 and doc[k].lower_ in roles.place_prepositions and doc[k].dep_ == "prep":
+        if (
+            (len(span) == 1 or label == "GPE")
+            and k >= 0
+            and doc[k].lower_ in roles.place_prepositions
+            and doc[k].dep_ == "prep"
+        ):
             return True
         root = span.root
         if len(span) == 1 and label in ("GPE", "ORG", "PERSON"):
@@ -828,10 +855,11 @@ class ActorRecognizer:
             hit = self.kb.fuzzy(doc[name_start:end].text, cutoff=self.fuzzy_cutoff)
             # a person is matched only to people, and only a place name to a country: a
             # surname is never a state ("Mr. Oman")
-            if hit is not None and (
-                (hit[0].type == "person") == person_like
-                or (not person_like and hit[0].type != "person")
-            ) and (hit[0].type != "state" or label == "GPE"):
+            if (
+                hit is not None
+                and (hit[0].type == "person" or not person_like)
+                and (hit[0].type != "state" or label == "GPE")
+            ):
                 actor, score = hit
                 return self._cand(start, end, actor, "fuzzy", by="fuzzy", conf=0.9 * score / 100)
         if not self.use_ner:
