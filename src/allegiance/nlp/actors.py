@@ -782,12 +782,14 @@ class ActorRecognizer:
                 u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end]
             ):
                 return True
+        if len(span) == 1 and not span.text.isupper() and self.agents.classify(span.text):
+            return True  # "Troop levels are rising": an agent noun opening a sentence
         if label == "PERSON" and (
-            len(span) > 1
-            or (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
+            (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
             or (span.start > 0 and doc[span.start - 1].text == ".")
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in span)
         ):
-            return False  # a person named with a title or a full name is never a place
+            return False  # a person named with a title or a given name is never a place
         if label != "PERSON" and span.root.lower_ in roles.non_actor_heads:
             return True
         k = span.start - 1
@@ -801,15 +803,17 @@ class ActorRecognizer:
         ):
             return True
         root = span.root
-        if len(span) == 1 and label in ("GPE", "ORG", "PERSON"):
-            if root.dep_ == "dobj" and root.head.lemma_.lower() in roles.place_verbs:
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            gov = root.head.head  # "the town of Jurf Al Sakhar", "the liberation of Raqqah"
+            if gov.lower_ in self.agents.place("place_of_heads") or (
+                len(span) == 1 and gov.lemma_.lower() in roles.place_verbs
+            ):
                 return True
-            if root.dep_ == "pobj" and root.head.lower_ == "of":
-                gov = root.head.head
-                return gov.lemma_.lower() in roles.place_verbs or gov.lower_ in (
-                    self.agents.place("place_of_heads")
-                )
-        return False
+        return (
+            len(span) == 1
+            and root.dep_ == "dobj"
+            and root.head.lemma_.lower() in roles.place_verbs
+        )
 
     def _person_name_start(self, doc: Doc, start: int, end: int) -> int:
         """Where a person's name begins after titles and roles ("Maj. Adrian ...",
