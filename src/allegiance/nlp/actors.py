@@ -243,6 +243,7 @@ class ActorRecognizer:
                     and actor is not None
                     and actor.sector == "generic"
                     and form[:4].lower() == "the "
+                    and form[4:5].isupper()
                 )
                 key = f"{'T' if article else tag}|{actor_id}"
 
@@ -805,8 +806,9 @@ class ActorRecognizer:
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ == "of":
             gov = root.head.head  # "the town of Jurf Al Sakhar", "the liberation of Raqqah"
-            if gov.lower_ in self.agents.place("place_of_heads") or (
-                len(span) == 1 and gov.lemma_.lower() in roles.place_verbs
+            # ("part of the 407th Air Expeditionary Group" is an organisation's part)
+            if (label != "ORG" and gov.lower_ in self.agents.place("place_of_heads")) or (
+                gov.lemma_.lower() in roles.place_verbs
             ):
                 return True
         return (
