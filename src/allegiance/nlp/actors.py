@@ -707,18 +707,24 @@ class ActorRecognizer:
 
     def _unify(self, a: _Cand, b: _Cand, mentions: list[_Cand]) -> None:
         """Make two mentions one actor, keeping the more specific one's identity."""
-        if a.actor_id == b.actor_id or (a.type == "person") != (b.type == "person"):
+        if a.actor_id == b.actor_id:
             return
+        if (a.type == "person") != (b.type == "person") and "ner" not in (
+            a.resolved_by,
+            b.resolved_by,
+        ):
+            return  # a person and an organisation the knowledge base knows stay two
         if a.kind == "alias" and b.kind == "alias":
             return  # two names the knowledge base tells apart stay apart
 
-        def rank(c: _Cand) -> tuple[int, int]:
+        def rank(c: _Cand) -> tuple[int, bool, int]:
             actor = self.kb.get(c.actor_id)
             generic = actor is not None and actor.sector == "generic"
             tier = 3 if generic else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
                 c.kind, 2 if c.resolved_by == "kb" else 3
             )
-            return tier, -(c.end - c.start)
+            # a provisional name's person reading is the weaker one ("Ittihad al-Muzarain")
+            return tier, c.resolved_by == "ner" and c.type == "person", -(c.end - c.start)
 
         win, lose = (a, b) if rank(a) <= rank(b) else (b, a)
         old = lose.actor_id
