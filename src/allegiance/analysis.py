@@ -65,10 +65,9 @@ def bundle_from_records(
     aggregation (the same roll-up and weights), so every output tells one account.
     """
     from .compare import compare_outlets
-    from .network import build_network, network_summary
-
     from .kb import ActorKB
     from .kb.merge import corpus_merges, merged_rollup
+    from .network import build_network, network_summary
 
     records = list(records)
     rollup: Callable[[str], str] | None = None

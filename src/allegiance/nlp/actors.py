@@ -156,6 +156,7 @@ def quoted_tokens(doc: Doc) -> list[bool]:
         inside[k] = state
     return [bool(inside[t.idx]) for t in doc]
 
+
 _CONFIDENCE = {"alias": 0.95, "metonym": 0.8, "adjective": 0.9, "compound": 0.9, "ner": 0.5}
 
 
@@ -616,7 +617,9 @@ class ActorRecognizer:
         if root.dep_ == "pobj":
             prep, gov = head.lower_, head.head
             glemma = gov.lemma_.lower()
-            if prep == "to" and (gov.lower_ == "according" or glemma in roles.outlet_addressee_verbs):
+            if prep == "to" and (
+                gov.lower_ == "according" or glemma in roles.outlet_addressee_verbs
+            ):
                 return True
             if prep == "with" and glemma in roles.outlet_with_nouns:
                 return True
@@ -690,9 +693,17 @@ class ActorRecognizer:
                     pairs.append((cand, other))
                 elif cue != ("or",) and k < len(doc) and doc[k].pos_ == "PROPN" and not taken[k]:
                     e = k
-                    while e < len(doc) and not taken[e] and (
-                        doc[e].pos_ == "PROPN"
-                        or (doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].pos_ == "PROPN")
+                    while (
+                        e < len(doc)
+                        and not taken[e]
+                        and (
+                            doc[e].pos_ == "PROPN"
+                            or (
+                                doc[e].text == "-"
+                                and e + 1 < len(doc)
+                                and doc[e + 1].pos_ == "PROPN"
+                            )
+                        )
                     ):
                         e += 1
                     twin = _Cand(k, e, cand.actor_id, "coref", round(0.85 * cand.confidence, 3),
@@ -720,8 +731,12 @@ class ActorRecognizer:
         def rank(c: _Cand) -> tuple[int, bool, int]:
             actor = self.kb.get(c.actor_id)
             generic = actor is not None and actor.sector == "generic"
-            tier = 3 if generic else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
-                c.kind, 2 if c.resolved_by == "kb" else 3
+            tier = (
+                3
+                if generic
+                else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
+                    c.kind, 2 if c.resolved_by == "kb" else 3
+                )
             )
             # a provisional name's person reading is the weaker one ("Ittihad al-Muzarain")
             return tier, c.resolved_by == "ner" and c.type == "person", -(c.end - c.start)
@@ -785,8 +800,10 @@ class ActorRecognizer:
         if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
             return True
         for t in span:  # "Qayyarah Airfield West", "Mosul Dam 2": a facility with a qualifier
-            if t.lower_ in self.agents.not_actors and t.i > span.start and all(
-                u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end]
+            if (
+                t.lower_ in self.agents.not_actors
+                and t.i > span.start
+                and all(u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end])
             ):
                 return True
         if len(span) == 1 and not span.text.isupper() and self.agents.classify(span.text):
@@ -818,9 +835,7 @@ class ActorRecognizer:
             ):
                 return True
         return (
-            len(span) == 1
-            and root.dep_ == "dobj"
-            and root.head.lemma_.lower() in roles.place_verbs
+            len(span) == 1 and root.dep_ == "dobj" and root.head.lemma_.lower() in roles.place_verbs
         )
 
     def _person_name_start(self, doc: Doc, start: int, end: int) -> int:
@@ -848,8 +863,10 @@ class ActorRecognizer:
                 name_start += 1
         name = doc[name_start:end].text
         honorific = self._honorific_gender(doc, start, name_start)
-        person_like = label == "PERSON" or honorific is not None or any(
-            t.lower_ in self.gender.first_names and t.is_title for t in doc[name_start:end]
+        person_like = (
+            label == "PERSON"
+            or honorific is not None
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in doc[name_start:end])
         )
         if honorific is not None and end - name_start == 1:
             # "Mr. Clinton" and "Mrs. Clinton" are two people
@@ -954,7 +971,8 @@ class ActorRecognizer:
             if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
-                    refs.setdefault(acr.text, []) or refs[acr.text].append((cand, cand.end))
+                    if not refs.get(acr.text):  # the first definition holds
+                        refs[acr.text] = [(cand, cand.end)]
         for cand in chosen:
             if cand.resolved_by != "ner":
                 continue
