@@ -309,3 +309,27 @@ def test_quoted_tokens_pair_within_a_paragraph() -> None:
     doc = blank('He said "we win" and left.\n"An open quote\nWe')
     flags = dict(zip([t.text for t in doc], quoted_tokens(doc), strict=False))
     assert flags["win"] and not flags["left"] and not flags["We"]
+
+
+def test_user_roles_file_adds_a_non_actor_head(tmp_path) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_text("non_actor_heads: [compact]\n", encoding="utf-8")
+    for name in DEFAULT_MODELS:
+        try:
+            model = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("no spaCy English model installed")
+    text = "The Lisbon Compact was signed by Portugal and Spain."
+    model.add_pipe(FACTORY, config={"roles_paths": [str(path)]})
+    doc = model(text)
+    names = [s.text for s in doc.spans[ACTORS_KEY]]
+    assert "Portugal" in names and not any("Compact" in n for n in names), names
+
+
+def test_without_the_user_roles_file_the_name_is_an_actor(nlp: Language) -> None:
+    # the control of the test above: the bundled lists do not know "compact"
+    names = [t for t, _, _ in found(nlp, "The Lisbon Compact was signed by Portugal and Spain.")]
+    assert any("Compact" in n for n in names), names

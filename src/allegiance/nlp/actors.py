@@ -200,6 +200,8 @@ class ActorRecognizer:
         kb_paths: user YAML files that extend or override the packaged knowledge base.
         fuzzy_cutoff: minimum rapidfuzz ratio (0-100) for a fuzzy match of a named entity.
         use_ner: keep named entities the KB lacks as provisional actors.
+        roles_paths: user files in the format of ``lexicon/data/actor_roles.yaml`` whose lists
+            add to the bundled ones (outlet roles, alias cues, non-actors, places).
     """
 
     def __init__(
@@ -210,19 +212,21 @@ class ActorRecognizer:
         kb_paths: Sequence[str] = (),
         fuzzy_cutoff: float = 90,
         use_ner: bool = True,
+        roles_paths: Sequence[str] = (),
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.kb_paths = [str(p) for p in kb_paths]
         self.fuzzy_cutoff = float(fuzzy_cutoff)
         self.use_ner = bool(use_ner)
+        self.roles_paths = [str(p) for p in roles_paths]
         self._build()
 
     # -- set-up ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.kb = ActorKB.load(self.kb_paths)
         self.agents = self.kb.agents
-        self.roles = load_actor_roles()
+        self.roles = load_actor_roles(self.roles_paths)
         self.gender: GenderData = load_gender_data()
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
@@ -1246,7 +1250,13 @@ class ActorRecognizer:
             target = path / f"kb_{i}{Path(kb_path).suffix or '.yaml'}"
             shutil.copyfile(kb_path, target)
             copies.append(target.name)
-        cfg = {"kb_files": copies, "fuzzy_cutoff": self.fuzzy_cutoff, "use_ner": self.use_ner}
+        roles = []
+        for i, roles_path in enumerate(self.roles_paths):
+            target = path / f"roles_{i}{Path(roles_path).suffix or '.yaml'}"
+            shutil.copyfile(roles_path, target)
+            roles.append(target.name)
+        cfg = {"kb_files": copies, "roles_files": roles, "fuzzy_cutoff": self.fuzzy_cutoff,
+               "use_ner": self.use_ner}  # fmt: skip
         (path / "cfg.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRecognizer:
@@ -1256,6 +1266,7 @@ class ActorRecognizer:
         self.kb_paths = [str(path / name) for name in cfg.get("kb_files", [])]
         self.fuzzy_cutoff = float(cfg.get("fuzzy_cutoff", self.fuzzy_cutoff))
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
+        self.roles_paths = [str(path / name) for name in cfg.get("roles_files", [])]
         self._build()
         return self
 
@@ -1408,12 +1419,24 @@ def _greedy(cands: list[_Cand], kind_rank: dict[str, int] | None = None) -> list
 
 @Language.factory(
     FACTORY,
-    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True},
+    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True, "roles_paths": []},
     assigns=["doc.spans"],
     requires=["token.dep", "token.pos", "doc.ents"],
 )
 def make_actor_recognizer(
-    nlp: Language, name: str, kb_paths: list[str], fuzzy_cutoff: float, use_ner: bool
+    nlp: Language,
+    name: str,
+    kb_paths: list[str],
+    fuzzy_cutoff: float,
+    use_ner: bool,
+    roles_paths: list[str],
 ) -> ActorRecognizer:
     """Factory of the ``allegiance_actors`` component."""
-    return ActorRecognizer(nlp, name, kb_paths=kb_paths, fuzzy_cutoff=fuzzy_cutoff, use_ner=use_ner)
+    return ActorRecognizer(
+        nlp,
+        name,
+        kb_paths=kb_paths,
+        fuzzy_cutoff=fuzzy_cutoff,
+        use_ner=use_ner,
+        roles_paths=roles_paths,
+    )
