@@ -207,9 +207,17 @@ def test_a_paper_named_after_a_place_is_not_the_place(
 
 
 # -- no fuzzy surname to a country -------------------------------------------------------------
-def test_a_surname_is_never_fuzzy_matched_to_a_country(nlp: Language) -> None:
-    ments = found(nlp, "Mr. Omanu told the court he was innocent. Ms. Kenyah agreed.")
-    assert not any(a in {"OMN", "KEN"} for _, a, _ in ments), ments
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hollande said the decision was final.",  # politics: "Hollande" is 93% "Holland"
+        "The talks with Hollande ended without a deal.",  # diplomacy
+        "Mr. Jordaan told the court he was innocent.",  # courts: 92% "Jordan"
+    ],
+)
+def test_a_surname_is_never_fuzzy_matched_to_a_country(nlp: Language, text: str) -> None:
+    ments = found(nlp, text)
+    assert ments and not any(a in {"NLD", "JOR"} for _, a, _ in ments), ments
 
 
 def test_fuzzy_still_finds_a_misspelt_person(nlp: Language) -> None:
