@@ -261,11 +261,19 @@ def test_a_compass_word_is_not_the_west(nlp: Language) -> None:
         "The French frigate FS Forbin joined USS Mahan in the Gulf. Forbin sailed on Monday.",
         "The strikes violate the Geneva Communique and the Cessation of Hostilities.",
         "The Paris Agreement entered into force after the Kyoto Protocol expired.",
+        "The Food for Peace Programme fed millions after the drought.",
     ],
 )
 def test_ships_and_agreements_are_not_actors(nlp: Language, text: str) -> None:
     ments = found(nlp, text)
     assert not any(a.startswith("NER:") for _, a, _ in ments), ments
+
+
+def test_a_programme_the_kb_knows_as_an_organisation_stays(nlp: Language) -> None:
+    ments = found(nlp, "The United Nations Development Programme opened an office in Erbil.")
+    assert ("United Nations Development Programme", "UN.UNDP", "kb") in ments
+    ments = found(nlp, "The Nineveh Reconstruction Fund hired staff.")
+    assert any("Nineveh Reconstruction Fund" in t for t, _, _ in ments), ments
 
 
 def test_unknown_places_are_not_actors(nlp: Language) -> None:

@@ -818,8 +818,10 @@ class ActorRecognizer:
             or any(t.lower_ in self.gender.first_names and t.is_title for t in span)
         ):
             return False  # a person named with a title or a given name is never a place
-        if label != "PERSON" and span.root.lower_ in roles.non_actor_heads:
-            return True
+        if label != "PERSON" and (
+            span.root.lower_ in roles.non_actor_heads or span[-1].lower_ in roles.non_actor_heads
+        ):
+            return True  # "the Law of Armed Conflict", "the Food for Peace Programme"
         k = span.start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
