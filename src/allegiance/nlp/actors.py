@@ -15,8 +15,15 @@ document order, each carrying ``span._.actor`` (an :class:`~allegiance.nlp.exten
    "Maj. Adrian Rankine-Galloway") and acronyms defined in the text ("Syrian Democratic Forces
    (SDF)") ("coref").
 
-Titles before a person's name ("Defense Secretary", "Maj.") belong to the person mention. Nothing
-inside ``doc._.ignore`` is kept.
+Titles before a person's name ("Defense Secretary", "Maj.") belong to the person mention, not to
+its name or id. Nothing inside ``doc._.ignore`` is kept.
+
+Identity rules (docs/kb.md, "Actor identity"; words in ``lexicon/data/actor_roles.yaml``): names
+the text defines as one ("X, known as Y", "Y (X)") are one actor; a surname goes to the agreeing
+full name (given name, honorific gender); outlets that report or are told are sources, not
+actors; generic actors give way to named examples ("partners such as China"); ships,
+agreements, programmes and unknown places are not actors; the first person outside quotations
+is the author (``GEN.AUTHOR``); a fuzzy match never makes a person's name a country.
 """
 
 from __future__ import annotations
