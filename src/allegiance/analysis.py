@@ -80,17 +80,19 @@ def bundle_from_records(
     aggregation (the same roll-up and weights), so every output tells one account.
     """
     from .compare import compare_outlets
+    from .kb import ActorKB
+    from .kb.merge import corpus_merges, merged_rollup
     from .network import build_network, network_summary
 
     records = [
         r for r in records if not (isinstance(r, Relation) and r.confidence < min_confidence)
     ]
     rollup: Callable[[str], str] | None = None
+    kb = ActorKB.load(list(kb_paths))
     if level != "actor":
-        from .kb import ActorKB
-
-        kb = ActorKB.load(list(kb_paths))
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
+    # names chained across the corpus (a surname, a defined name) are one actor
+    rollup = merged_rollup(corpus_merges(records, kb), rollup)
     weights = tie_weights or TieWeights()
     graph = build_network(
         records,

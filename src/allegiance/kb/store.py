@@ -36,6 +36,7 @@ DEFAULT_FILES: tuple[str, ...] = (
     "groups.yaml",
     "communities.yaml",
     "generics.yaml",
+    "outlets.yaml",
     "people.yaml",
 )
 
@@ -265,6 +266,10 @@ class ActorKB:
             return self._actors.get(f"{base.id}.{self.agents.classes[class_name].suffix}")
         if base.type in _COMMUNITY_TYPES:
             mapped = self.agents.community_map.get(class_name, class_name)
+            if mapped == "self":
+                # "Shia leaders" are the Shia community; it has no government ("Shia-led
+                # government" names a country's)
+                return base if hit[1] == 0 else None
             if mapped not in self.agents.community_classes:
                 return None
             return self._actors.get(f"{base.id}.{self.agents.classes[mapped].suffix}")

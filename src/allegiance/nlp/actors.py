@@ -15,8 +15,15 @@ document order, each carrying ``span._.actor`` (an :class:`~allegiance.nlp.exten
    "Maj. Adrian Rankine-Galloway") and acronyms defined in the text ("Syrian Democratic Forces
    (SDF)") ("coref").
 
-Titles before a person's name ("Defense Secretary", "Maj.") belong to the person mention. Nothing
-inside ``doc._.ignore`` is kept.
+Titles before a person's name ("Defense Secretary", "Maj.") belong to the person mention, not to
+its name or id. Nothing inside ``doc._.ignore`` is kept.
+
+Identity rules (docs/kb.md, "Actor identity"; words in ``lexicon/data/actor_roles.yaml``): names
+the text defines as one ("X, known as Y", "Y (X)") are one actor; a surname goes to the agreeing
+full name (given name, honorific gender); outlets that report or are told are sources, not
+actors; generic actors give way to named examples ("partners such as China"); ships,
+agreements, programmes and unknown places are not actors; the first person outside quotations
+is the author (``GEN.AUTHOR``); a fuzzy match never makes a person's name a country.
 """
 
 from __future__ import annotations
@@ -34,7 +41,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import Actor, ActorKB, normalize
+from ..lexicon.io import read_mapping
 from .extensions import ACTORS_KEY, ActorRef, in_ignored
+from .gender import GenderData, load_gender_data
 from .references import controlling_objects
 
 __all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
@@ -62,6 +71,99 @@ _GOV_HEADS = frozenset({"regime", "government", "administration", "authorities"}
 _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
 _WINDOW = 3  # sentences back in which a pronoun looks for its antecedent
 _RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
+#: The bundled lexicon of actor roles (outlets as sources, generic actors, defined aliases,
+#: non-actors, places).
+ROLES_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "actor_roles.yaml"
+AUTHOR_ID = "GEN.AUTHOR"
+_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "i", "ii", "iii", "one", "two", "three", "main", "new", "old"}
+)  # fmt: skip
+_DASHES = frozenset({"—", "–", "-", "--", ":"})
+_OPEN_QUOTES = frozenset("“«‘")
+_CLOSE_QUOTES = frozenset("”»’")
+
+
+@dataclass(frozen=True)
+class ActorRoles:
+    """The word lists of ``actor_roles.yaml`` (see that file for what each one decides)."""
+
+    outlet_subject_verbs: frozenset[str]
+    outlet_addressee_verbs: frozenset[str]
+    outlet_with_nouns: frozenset[str]
+    outlet_in_verbs: frozenset[str]
+    outlet_possessed_nouns: frozenset[str]
+    generic_examples: tuple[tuple[str, ...], ...]
+    alias_cues: tuple[tuple[str, ...], ...]
+    alias_cues_no_comma: tuple[tuple[str, ...], ...]
+    non_actor_prefixes: frozenset[str]
+    non_actor_heads: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+
+
+def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
+    """Load ``actor_roles.yaml`` and user files over it (lists are added to).
+
+    Raises:
+        LexiconError: when a file cannot be read or is not a mapping.
+    """
+    words: dict[str, set[str]] = {}
+    seqs: dict[str, set[tuple[str, ...]]] = {}
+    for path in (ROLES_FILE, *map(Path, paths)):
+        data = read_mapping(path)
+        for key, value in data.items():
+            if not isinstance(value, list):
+                continue
+            if value and isinstance(value[0], list):
+                seqs.setdefault(key, set()).update(
+                    tuple(str(w).lower() for w in v) for v in value if v
+                )
+            else:
+                words.setdefault(key, set()).update(str(w).lower() for w in value)
+
+    def w(key: str) -> frozenset[str]:
+        return frozenset(words.get(key, ()))
+
+    def q(key: str) -> tuple[tuple[str, ...], ...]:
+        # longest cue first, so "also known as" is tried before "known as"
+        return tuple(sorted(seqs.get(key, ()), key=lambda t: (-len(t), t)))
+
+    return ActorRoles(
+        outlet_subject_verbs=w("outlet_subject_verbs"),
+        outlet_addressee_verbs=w("outlet_addressee_verbs"),
+        outlet_with_nouns=w("outlet_with_nouns"),
+        outlet_in_verbs=w("outlet_in_verbs"),
+        outlet_possessed_nouns=w("outlet_possessed_nouns"),
+        generic_examples=q("generic_examples"),
+        alias_cues=q("alias_cues"),
+        alias_cues_no_comma=q("alias_cues_no_comma"),
+        non_actor_prefixes=w("non_actor_prefixes"),
+        non_actor_heads=w("non_actor_heads"),
+        place_prepositions=w("place_prepositions"),
+        place_verbs=w("place_verbs"),
+    )
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it sits inside quotation marks. Quotes pair within a paragraph
+    (a line); one left open runs to the end of its paragraph."""
+    text = doc.text
+    inside = bytearray(len(text) + 1)
+    state = False
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            state = False
+        elif ch in _OPEN_QUOTES and ch != "‘":
+            state = True
+        elif ch in _CLOSE_QUOTES and ch != "’":
+            state = False
+        elif ch == '"':
+            state = not state
+        inside[k] = state
+    return [bool(inside[t.idx]) for t in doc]
+
+
 _CONFIDENCE = {"alias": 0.95, "metonym": 0.8, "adjective": 0.9, "compound": 0.9, "ner": 0.5}
 
 
@@ -105,6 +207,8 @@ class ActorRecognizer:
         kb_paths: user YAML files that extend or override the packaged knowledge base.
         fuzzy_cutoff: minimum rapidfuzz ratio (0-100) for a fuzzy match of a named entity.
         use_ner: keep named entities the KB lacks as provisional actors.
+        roles_paths: user files in the format of ``lexicon/data/actor_roles.yaml`` whose lists
+            add to the bundled ones (outlet roles, alias cues, non-actors, places).
     """
 
     def __init__(
@@ -115,18 +219,22 @@ class ActorRecognizer:
         kb_paths: Sequence[str] = (),
         fuzzy_cutoff: float = 90,
         use_ner: bool = True,
+        roles_paths: Sequence[str] = (),
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.kb_paths = [str(p) for p in kb_paths]
         self.fuzzy_cutoff = float(fuzzy_cutoff)
         self.use_ner = bool(use_ner)
+        self.roles_paths = [str(p) for p in roles_paths]
         self._build()
 
     # -- set-up ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.kb = ActorKB.load(self.kb_paths)
         self.agents = self.kb.agents
+        self.roles = load_actor_roles(self.roles_paths)
+        self.gender: GenderData = load_gender_data()
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
@@ -140,9 +248,26 @@ class ActorRecognizer:
         )
         for tag, forms in groups:
             for form, actor_id in forms:
-                key = f"{tag}|{actor_id}"
+                actor = self.kb.get(actor_id)
+                # "the West": a generic name given with its article needs it in the text
+                article = (
+                    tag == "A"
+                    and actor is not None
+                    and actor.sector == "generic"
+                    and form[:4].lower() == "the "
+                    and form[4:5].isupper()
+                )
+                key = f"{'T' if article else tag}|{actor_id}"
+
+                # a generic actor is named by common nouns; one of its aliases written with a
+                # capital is a proper name and matches only so ("the West", not "west of Raqqa")
+                proper = (
+                    actor is not None
+                    and actor.sector == "generic"
+                    and form.removeprefix("the ")[:1].isupper()
+                )
                 for variant in _variants(form):
-                    if _case_sensitive(variant, stop_words):
+                    if proper or _case_sensitive(variant, stop_words):
                         orth.setdefault(key, set()).update({variant, variant.upper()})
                     else:
                         # Tokenised as written: lower-cased "u.s." splits differently from "U.S.".
@@ -160,14 +285,17 @@ class ActorRecognizer:
         taken = [False] * len(doc)
         chosen: list[_Cand] = []
         for cand in _greedy(kb_cands):
-            chosen.append(cand)
             for i in range(cand.start, cand.end):
-                taken[i] = True
+                taken[i] = True  # an outlet that is a source stays taken: no actor there
+            if not self._is_source_outlet(doc, cand):
+                chosen.append(cand)
         if self.use_ner or self.fuzzy_cutoff <= 100:
             for cand in self._ner_candidates(doc, taken):
                 chosen.append(cand)
                 for i in range(cand.start, cand.end):
                     taken[i] = True
+        chosen = self._specific_over_generic(doc, chosen)
+        chosen.extend(self._defined_aliases(doc, chosen, taken))
         chosen.extend(self._coref_candidates(doc, chosen, taken))
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):
@@ -218,7 +346,9 @@ class ActorRecognizer:
             actor = self.kb.get(actor_id)
             if actor is None:
                 continue
-            kind = {"A": "alias", "M": "metonym", "J": "adjective"}[tag]
+            if tag == "T" and (start == 0 or doc[start - 1].lower_ != "the"):
+                continue
+            kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
         # Longest first; at equal length an alias beats an adjective reading of the same words.
         base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
@@ -415,9 +545,9 @@ class ActorRecognizer:
             and before.text == ","
             and start > 1
             and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}
-            and not (  # "backed by Turkey, Saudi Arabia and Qatar": a list of actors
-                self._is_state_name(doc, start - 2) and _in_agent_list(doc[end - 1])
-            )
+            # "backed by Turkey, Saudi Arabia and Qatar", "include Belgium, Canada": a list of
+            # states is not a city followed by its country
+            and not self._is_state_name(doc, start - 2)
         ):
             return True  # "Palmyra, Syria"
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
@@ -469,9 +599,171 @@ class ActorRecognizer:
             k -= 1
         return moved
 
+    # -- outlets, generic actors, defined aliases ------------------------------------------------
+    def _is_source_outlet(self, doc: Doc, cand: _Cand) -> bool:
+        """Whether an outlet mention is a source of the text rather than an actor in it: a
+        dateline or credit ("WASHINGTON (AP) -", "(Reuters)"), the outlet a person talks to
+        ("told FoxNews.com", "in an interview with CNN"), the one that reports ("Reuters
+        reported", "according to Al Jazeera", "wrote in The Guardian") or owns the report
+        ("a BBC correspondent")."""
+        actor = self.kb.get(cand.actor_id)
+        if actor is None or actor.sector != "outlet":
+            return False
+        roles = self.roles
+        start, end = cand.start, cand.end
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            return True
+        line_start = before is None or "\n" in before.text or doc[start].is_sent_start
+        if line_start and after is not None and after.text in _DASHES:
+            return True
+        root = doc[start:end].root
+        head = root.head
+        lemma = head.lemma_.lower()
+        if root.dep_ in ("nsubj", "nsubjpass", "compound") and lemma in roles.outlet_subject_verbs:
+            return root.dep_ != "nsubjpass"
+        if root.dep_ in ("dobj", "dative") and lemma in roles.outlet_addressee_verbs:
+            return True
+        if root.dep_ == "pobj":
+            prep, gov = head.lower_, head.head
+            glemma = gov.lemma_.lower()
+            if prep == "to" and (
+                gov.lower_ == "according" or glemma in roles.outlet_addressee_verbs
+            ):
+                return True
+            if prep == "with" and glemma in roles.outlet_with_nouns:
+                return True
+            if prep in ("in", "on") and glemma in roles.outlet_in_verbs:
+                return True
+            if prep == "by" and glemma in roles.outlet_subject_verbs:
+                return True  # "reported by Reuters"
+        if root.dep_ in ("poss", "compound", "nmod") and head.lemma_.lower() in (
+            roles.outlet_possessed_nouns
+        ):
+            return True
+        return False
+
+    def _specific_over_generic(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """Drop a generic mention followed by examples that name actors ("trading partners
+        such as China", "donors including Japan"): the named ones are the actors."""
+        by_start = {c.start: c for c in chosen}
+        out: list[_Cand] = []
+        for cand in chosen:
+            actor = self.kb.get(cand.actor_id)
+            if actor is not None and actor.sector == "generic":
+                j = cand.end + (1 if cand.end < len(doc) and doc[cand.end].text == "," else 0)
+                for cue in self.roles.generic_examples:
+                    if [t.lower_ for t in doc[j : j + len(cue)]] == list(cue):
+                        k = j + len(cue)
+                        if k < len(doc) and doc[k].lower_ == "the":
+                            k += 1
+                        other = by_start.get(k)
+                        other_actor = self.kb.get(other.actor_id) if other is not None else None
+                        if other is not None and (
+                            other_actor is None or other_actor.sector != "generic"
+                        ):
+                            break
+                else:
+                    out.append(cand)
+                continue
+            out.append(cand)
+        return out
+
+    def _defined_aliases(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Names the text defines as one actor: "X, known as Y", "X, also called Y", "Y (X)".
+
+        The more specific reading wins (a knowledge-base name over a generic phrase or a
+        provisional name) and every mention of the other actor in the document takes it.
+        A defined name nobody recognised becomes a mention of the actor. Returns the new
+        mentions.
+        """
+        by_start = {c.start: c for c in chosen}
+        pairs: list[tuple[_Cand, _Cand]] = []
+        new: list[_Cand] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            j = cand.end
+            if j >= len(doc):
+                continue
+            if doc[j].text == "(":
+                other = by_start.get(j + 1)
+                if other is not None and other.end < len(doc) and doc[other.end].text == ")":
+                    pairs.append((cand, other))
+                continue
+            comma = doc[j].text == ","
+            cues = self.roles.alias_cues if comma else self.roles.alias_cues_no_comma
+            j += 1 if comma else 0
+            for cue in cues:
+                if [t.lower_ for t in doc[j : j + len(cue)]] != list(cue):
+                    continue
+                k = j + len(cue)
+                while k < len(doc) and (doc[k].lower_ == "the" or doc[k].text in {'"', "“", "‘"}):
+                    k += 1
+                other = by_start.get(k)
+                if other is not None:
+                    pairs.append((cand, other))
+                elif cue != ("or",) and k < len(doc) and doc[k].pos_ == "PROPN" and not taken[k]:
+                    e = k
+                    while (
+                        e < len(doc)
+                        and not taken[e]
+                        and (
+                            doc[e].pos_ == "PROPN"
+                            or (
+                                doc[e].text == "-"
+                                and e + 1 < len(doc)
+                                and doc[e + 1].pos_ == "PROPN"
+                            )
+                        )
+                    ):
+                        e += 1
+                    twin = _Cand(k, e, cand.actor_id, "coref", round(0.85 * cand.confidence, 3),
+                                 "coref", cand.name, cand.type)  # fmt: skip
+                    for i in range(k, e):
+                        taken[i] = True
+                    new.append(twin)
+                break
+        for a, b in pairs:
+            self._unify(a, b, [*chosen, *new])
+        return new
+
+    def _unify(self, a: _Cand, b: _Cand, mentions: list[_Cand]) -> None:
+        """Make two mentions one actor, keeping the more specific one's identity."""
+        if a.actor_id == b.actor_id:
+            return
+        if (a.type == "person") != (b.type == "person") and "ner" not in (
+            a.resolved_by,
+            b.resolved_by,
+        ):
+            return  # a person and an organisation the knowledge base knows stay two
+        if a.kind == "alias" and b.kind == "alias":
+            return  # two names the knowledge base tells apart stay apart
+
+        def rank(c: _Cand) -> tuple[int, bool, int]:
+            actor = self.kb.get(c.actor_id)
+            generic = actor is not None and actor.sector == "generic"
+            tier = (
+                3
+                if generic
+                else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
+                    c.kind, 2 if c.resolved_by == "kb" else 3
+                )
+            )
+            # a provisional name's person reading is the weaker one ("Ittihad al-Muzarain")
+            return tier, c.resolved_by == "ner" and c.type == "person", -(c.end - c.start)
+
+        win, lose = (a, b) if rank(a) <= rank(b) else (b, a)
+        old = lose.actor_id
+        for m in mentions:
+            if m.actor_id == old:
+                m.actor_id, m.name, m.type = win.actor_id, win.name, win.type
+                m.resolved_by, m.kind = "coref", "coref"
+                m.confidence = round(min(m.confidence, win.confidence), 3)
+
     # -- named entities ------------------------------------------------------------------------
     def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         out: list[_Cand] = []
+        ships: set[str] = set()  # names of ships met so far ("FS Forbin" ... "Forbin")
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
@@ -495,6 +787,8 @@ class ActorRecognizer:
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
             if self.kb.lookup(doc[start:end].text) is not None:
                 continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
+            if self._not_an_actor(doc, span, ent.label_, ships):
+                continue
             cand = self._ner_one(doc, span, ent.label_)
             if cand is not None:
                 while cand.start < cand.end and taken[cand.start]:
@@ -503,14 +797,93 @@ class ActorRecognizer:
                     out.append(cand)
         return out
 
-    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
-        start, end = span.start, span.end
+    def _not_an_actor(self, doc: Doc, span: Span, label: str, ships: set[str]) -> bool:
+        """Named things that are not actors: ships ("USS Mahan", then "Mahan"), agreements,
+        laws and plans ("the Geneva Communique", "Cessation of Hostilities"), titles alone
+        ("Staff Sgt"), and unknown places ("a leader in Raqqah", "to isolate Raqqah")."""
+        roles = self.roles
+        first = span[0].lower_.rstrip(".")
+        if len(span) >= 2 and first in roles.non_actor_prefixes:
+            ships.add(doc[span.start + 1 : span.end].text)
+            return True
+        if span.text in ships:
+            return True
+        if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
+            return True
+        for t in span:  # "Qayyarah Airfield West", "Mosul Dam 2": a facility with a qualifier
+            if (
+                t.lower_ in self.agents.not_actors
+                and t.i > span.start
+                and all(u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end])
+            ):
+                return True
+        if len(span) == 1 and not span.text.isupper() and self.agents.classify(span.text):
+            return True  # "Troop levels are rising": an agent noun opening a sentence
+        if label == "PERSON" and (
+            (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
+            or (span.start > 0 and doc[span.start - 1].text == ".")
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in span)
+        ):
+            return False  # a person named with a title or a given name is never a place
+        if label != "PERSON" and (
+            span.root.lower_ in roles.non_actor_heads or span[-1].lower_ in roles.non_actor_heads
+        ):
+            return True  # "the Law of Armed Conflict", "the Food for Peace Programme"
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if (
+            (len(span) == 1 or label == "GPE")
+            and k >= 0
+            and doc[k].lower_ in roles.place_prepositions
+            and doc[k].dep_ == "prep"
+        ):
+            return True
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            gov = root.head.head  # "the town of Jurf Al Sakhar", "the liberation of Raqqah"
+            # ("part of the 407th Air Expeditionary Group" is an organisation's part)
+            if (label != "ORG" and gov.lower_ in self.agents.place("place_of_heads")) or (
+                gov.lemma_.lower() in roles.place_verbs
+            ):
+                return True
+        return (
+            len(span) == 1 and root.dep_ == "dobj" and root.head.lemma_.lower() in roles.place_verbs
+        )
+
+    def _person_name_start(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name begins after titles and roles ("Maj. Adrian ...",
+        "Chairperson Jane Doe": a role word before a known given name)."""
         name_start = start
         while name_start < end - 1 and (
             doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
         ):
             name_start += 1
+        names = self.gender.first_names
+        if doc[name_start].lower_ not in names:
+            for k in range(name_start + 1, end - 1):
+                if doc[k].lower_ in names and doc[k].is_title:
+                    return k
+        return name_start
+
+    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
+        start, end = span.start, span.end
+        name_start = self._person_name_start(doc, start, end) if label == "PERSON" else start
+        if label != "PERSON":
+            while name_start < end - 1 and (
+                doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
+            ):
+                name_start += 1
         name = doc[name_start:end].text
+        honorific = self._honorific_gender(doc, start, name_start)
+        person_like = (
+            label == "PERSON"
+            or honorific is not None
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in doc[name_start:end])
+        )
+        if honorific is not None and end - name_start == 1:
+            # "Mr. Clinton" and "Mrs. Clinton" are two people
+            name = ("Mr. " if honorific == "male" else "Ms. ") + name
         agentive = doc[end - 1].dep_ in {"nsubj", "poss", "nsubjpass"}
         if label == "GPE" and (self._is_place(doc, start, end) or not agentive):
             return None
@@ -521,8 +894,14 @@ class ActorRecognizer:
                 return None
             end = end2 if agent is not None else end
         if self.fuzzy_cutoff <= 100:
-            hit = self.kb.fuzzy(name, cutoff=self.fuzzy_cutoff)
-            if hit is not None and (label != "PERSON" or hit[0].type == "person"):
+            hit = self.kb.fuzzy(doc[name_start:end].text, cutoff=self.fuzzy_cutoff)
+            # a person is matched only to people, and only a place name to a country: a
+            # surname is never a state ("Mr. Oman")
+            if (
+                hit is not None
+                and (hit[0].type == "person" or not person_like)
+                and (hit[0].type != "state" or label == "GPE")
+            ):
                 actor, score = hit
                 return self._cand(start, end, actor, "fuzzy", by="fuzzy", conf=0.9 * score / 100)
         if not self.use_ner:
@@ -541,16 +920,57 @@ class ActorRecognizer:
             return None
         return _Cand(start, end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", name, atype)
 
+    def _honorific_gender(self, doc: Doc, start: int, name_start: int) -> str | None:
+        """The gender an honorific before a name gives ("Mrs. Clinton"), or None."""
+        k = name_start - 1
+        if k >= 0 and doc[k].text == ".":
+            k -= 1
+        if k < 0 or k < start - 2:
+            return None
+        low = doc[k].lower_
+        return self.gender.honorifics.get(low) or self.gender.honorifics.get(low.rstrip("."))
+
     # -- within-document coreference --------------------------------------------------------------
     def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
-        """Surnames after a full name and acronyms defined in parentheses."""
-        refs: dict[
-            str, tuple[_Cand, int]
-        ] = {}  # surface -> (antecedent, first token it applies from)
+        """Surnames after a full name and acronyms defined in parentheses.
+
+        A surname goes to the nearest earlier full name that agrees with it: the same given
+        name when one is written, the gender of an honorific ("Mrs. Clinton" is not "Bill
+        Clinton"); with no agreeing full name it stays its own person.
+        """
+        # surface -> [(antecedent, first token it applies from)], in document order
+        refs: dict[str, list[tuple[_Cand, int]]] = {}
+        titles = self.agents.titles
+        gender_of: dict[int, str | None] = {}
+
+        def name_words(c: _Cand) -> list[Token]:
+            return [t for t in doc[c.start : c.end] if t.is_alpha and t.is_title
+                    and t.lower_ not in titles]  # fmt: skip
+
+        def gender(c: _Cand) -> str | None:
+            if id(c) not in gender_of:
+                gender_of[id(c)] = self.gender.of_words([t.text for t in doc[c.start : c.end]])
+            return gender_of[id(c)]
+
+        def pick(form: str, i: int, want: str | None, given: frozenset[str]) -> _Cand | None:
+            best = agreeing = None
+            for ante, from_i in refs.get(form, ()):
+                if from_i > i:
+                    break
+                if ante.type == "person":
+                    g = gender(ante)
+                    if want is not None and g is not None and g != want:
+                        continue
+                    if given and not given <= {t.lower_ for t in name_words(ante)}:
+                        continue
+                    if want is not None and g == want:
+                        agreeing = ante  # a known gender that agrees beats an unknown one
+                best = ante
+            return agreeing or best
+
         for cand in sorted(chosen, key=lambda c: c.start):
             if cand.type == "person":
-                name_toks = [t for t in doc[cand.start : cand.end] if t.is_alpha and t.is_title
-                             and t.lower_ not in self.agents.titles]  # fmt: skip
+                name_toks = name_words(cand)
                 if len(name_toks) >= 2:
                     last = name_toks[-1]
                     # "Rankine-Galloway": both the whole hyphenated name and its last part.
@@ -558,21 +978,36 @@ class ActorRecognizer:
                     if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].is_title:
                         forms.add(doc[last.i - 2 : last.i + 1].text)
                     for form in forms:
-                        refs.setdefault(form, (cand, cand.end))
+                        entries = refs.setdefault(form, [])
+                        if not any(e[0].actor_id == cand.actor_id for e in entries):
+                            entries.append((cand, cand.end))
             if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
-                    refs.setdefault(acr.text, (cand, cand.end))
+                    if not refs.get(acr.text):  # the first definition holds
+                        refs[acr.text] = [(cand, cand.end)]
         for cand in chosen:
+            if cand.resolved_by != "ner":
+                continue
+            words = name_words(cand)
             last = doc[cand.end - 1]
-            hit = refs.get(last.text) if cand.resolved_by == "ner" else None
+            form = last.text
+            if len(words) >= 2 and last.i >= 2 and doc[last.i - 1].text == "-":
+                form = doc[last.i - 2 : last.i + 1].text
+            given = frozenset(t.lower_ for t in words[:-1] if t.text not in form)
+            ante = pick(form, cand.start, gender(cand) if cand.type == "person" else None, given)
             if (
-                hit is not None
-                and hit[0] is not cand
-                and cand.start >= hit[1]
-                and (cand.end - cand.start == 1 or cand.type == "person")
+                ante is not None
+                and ante is not cand
+                and ante.actor_id != cand.actor_id
+                and (
+                    doc[cand.start : cand.end].text == form  # the surname alone, any label
+                    or (
+                        (cand.end - cand.start == 1 or cand.type == "person")
+                        and (cand.type == "person") == (ante.type == "person")
+                    )
+                )
             ):
-                ante = hit[0]
                 cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
                 cand.resolved_by, cand.kind = "coref", "coref"
                 cand.confidence = round(0.85 * ante.confidence, 3)
@@ -580,10 +1015,12 @@ class ActorRecognizer:
         for tok in doc:
             if not refs:
                 break
-            hit = refs.get(tok.text)
-            if hit is None or taken[tok.i] or tok.i < hit[1]:
+            if taken[tok.i] or tok.text not in refs:
                 continue
-            ante = hit[0]
+            want = self._honorific_gender(doc, max(0, tok.i - 2), tok.i)
+            ante = pick(tok.text, tok.i, want, frozenset())
+            if ante is None:
+                continue
             start = self._title_start(doc, tok.i) if ante.type == "person" else tok.i
             while start < tok.i and taken[start]:
                 start += 1
@@ -603,7 +1040,7 @@ class ActorRecognizer:
         token (found by bisection) and stops at the edge of its window, so that the cost per
         pronoun does not grow with the length of the document.
         """
-        if not mentions or not doc.has_annotation("SENT_START"):
+        if not doc.has_annotation("SENT_START"):
             return []
         sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
@@ -688,20 +1125,42 @@ class ActorRecognizer:
             out.append(cand)
             pool.insert(cand)
 
+        quoted = quoted_tokens(doc)
+        author = self.kb.get(AUTHOR_ID)
+        # first person singular outside quotations: opinion writing, where "we" is the writer's too
+        opinion = any(
+            t.lower_ in _PRON_SPEAKER and t.pos_ == "PRON" and not quoted[t.i] for t in doc
+        )
+
+        def add_author(i: int) -> None:
+            if author is None:
+                return
+            cand = self._cand(i, i + 1, author, "coref", by="coref", conf=0.6)
+            taken[i] = True
+            out.append(cand)
+
         for tok in doc:
             if taken[tok.i]:
                 continue
             low = tok.lower_
             if tok.pos_ == "PRON" or low in _PRON_WE:
-                if low in _PRON_PERSON or low in _PRON_SPEAKER:
+                if low in _PRON_SPEAKER and not quoted[tok.i]:
+                    # the author's "I" is the author, never a person the text mentions
+                    add_author(tok.i)
+                elif low in _PRON_PERSON or low in _PRON_SPEAKER:
                     ante = nearest(tok.i, lambda c: c.type == "person")
                     if ante is not None:
                         add(tok.i, tok.i + 1, ante)
                 elif low in _PRON_WE:
+                    if opinion and not quoted[tok.i]:
+                        add_author(tok.i)  # an editorial "we" is the writer, not the nation
+                        continue
                     # "we" is the speaker's side: the speaker's affiliation, or the organisation
                     # named in the speaker's sentence; never the nearest name (often the enemy).
                     speaker = nearest(tok.i, lambda c: c.type == "person" or _is_speaker(doc, c))
                     if speaker is None:
+                        if not quoted[tok.i]:
+                            add_author(tok.i)  # "We condemn ...": the issuer of the statement
                         continue
                     if speaker.type != "person":
                         add(tok.i, tok.i + 1, speaker)
@@ -800,7 +1259,13 @@ class ActorRecognizer:
             target = path / f"kb_{i}{Path(kb_path).suffix or '.yaml'}"
             shutil.copyfile(kb_path, target)
             copies.append(target.name)
-        cfg = {"kb_files": copies, "fuzzy_cutoff": self.fuzzy_cutoff, "use_ner": self.use_ner}
+        roles = []
+        for i, roles_path in enumerate(self.roles_paths):
+            target = path / f"roles_{i}{Path(roles_path).suffix or '.yaml'}"
+            shutil.copyfile(roles_path, target)
+            roles.append(target.name)
+        cfg = {"kb_files": copies, "roles_files": roles, "fuzzy_cutoff": self.fuzzy_cutoff,
+               "use_ner": self.use_ner}  # fmt: skip
         (path / "cfg.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRecognizer:
@@ -810,6 +1275,7 @@ class ActorRecognizer:
         self.kb_paths = [str(path / name) for name in cfg.get("kb_files", [])]
         self.fuzzy_cutoff = float(cfg.get("fuzzy_cutoff", self.fuzzy_cutoff))
         self.use_ner = bool(cfg.get("use_ner", self.use_ner))
+        self.roles_paths = [str(path / name) for name in cfg.get("roles_files", [])]
         self._build()
         return self
 
@@ -908,17 +1374,6 @@ def _clause_subject_actors(
     return {m.actor_id for s in subjects for m in covering(s.i)}
 
 
-def _in_agent_list(tok: Token) -> bool:
-    """Whether a coordinated name sits where actors do: a subject, or the object of "by",
-    "with", "against" or "between"."""
-    head, hops = tok, 0
-    while head.dep_ in ("conj", "appos") and head.head is not head and hops < 12:
-        head, hops = head.head, hops + 1
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against", "between")
-
-
 def _binders(tok: Token) -> list[Token]:
     """Subjects (and controlling objects) of the clauses an object sits in, up the chain of
     controlled clauses ("Kerry urged him to press the regime": Kerry, him)."""
@@ -973,12 +1428,24 @@ def _greedy(cands: list[_Cand], kind_rank: dict[str, int] | None = None) -> list
 
 @Language.factory(
     FACTORY,
-    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True},
+    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True, "roles_paths": []},
     assigns=["doc.spans"],
     requires=["token.dep", "token.pos", "doc.ents"],
 )
 def make_actor_recognizer(
-    nlp: Language, name: str, kb_paths: list[str], fuzzy_cutoff: float, use_ner: bool
+    nlp: Language,
+    name: str,
+    kb_paths: list[str],
+    fuzzy_cutoff: float,
+    use_ner: bool,
+    roles_paths: list[str],
 ) -> ActorRecognizer:
     """Factory of the ``allegiance_actors`` component."""
-    return ActorRecognizer(nlp, name, kb_paths=kb_paths, fuzzy_cutoff=fuzzy_cutoff, use_ner=use_ner)
+    return ActorRecognizer(
+        nlp,
+        name,
+        kb_paths=kb_paths,
+        fuzzy_cutoff=fuzzy_cutoff,
+        use_ner=use_ner,
+        roles_paths=roles_paths,
+    )

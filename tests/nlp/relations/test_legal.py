@@ -11,7 +11,7 @@ pytestmark = pytest.mark.model
     ("sentence", "source", "target", "category"),
     [
         # courts, prosecutors and regulators: law as coercion, suits and charges as accusations
-        ("Egypt jailed three Al Jazeera journalists on Monday.", "EGY", "GEN", "COERCE"),
+        ("Egypt jailed three Al Jazeera journalists on Monday.", "EGY", "MEDIA", "COERCE"),
         ("Mexico sued the United States over the border wall.", "MEX", "USA", "ACCUSE"),
         (
             "The United States indicted Russia's military intelligence agency over the hacking.",

@@ -12,7 +12,7 @@ CASES = [
         "proxy",
         "The Shia militias, known as Popular Mobilization Forces, are seen as an Iranian proxy.",
         "IRN",
-        "SHIA",
+        "PMF",  # the text defines the militias as the PMF: one actor (issue 15)
         {"SUPPORT"},
         False,
         False,

@@ -169,6 +169,10 @@ def test_alliance_members_are_the_alliance_but_a_states_allies_are_not_the_state
     doc = nlp("NATO allies pledged more air defence systems to Kyiv.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
     assert ids.get("NATO allies") == "NATO" and ids.get("Kyiv") == "UKR.GOV"
-    doc = nlp("US allies such as Japan condemned the test.")
+    doc = nlp("US allies condemned the test.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
     assert ids.get("allies") == "GEN.PARTNERS"
+    # named examples replace the generic (issue 14): the allies are Japan, not the US
+    doc = nlp("US allies such as Japan condemned the test.")
+    ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("Japan") == "JPN" and "USA" not in {ids.get("allies"), ids.get("Japan")}
