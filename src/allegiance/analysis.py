@@ -81,7 +81,7 @@ def bundle_from_records(
     """
     from .compare import compare_outlets
     from .kb import ActorKB
-    from .kb.merge import corpus_merges, merged_rollup
+    from .kb.merge import corpus_merges, merged_rollup, resolve_authors
     from .network import build_network, network_summary
 
     records = [
@@ -89,6 +89,8 @@ def bundle_from_records(
     ]
     rollup: Callable[[str], str] | None = None
     kb = ActorKB.load(list(kb_paths))
+    # a press release's "we" is the department or command that published it
+    records = resolve_authors(records, kb)
     if level != "actor":
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     # names chained across the corpus (a surname, a defined name) are one actor
