@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("compare:compare_cmd", "Compare how outlets tell the same story."),
     "eval": ("eval:eval_group", "Score extraction against gold annotations (re3d)."),
     "schema": ("extract:schema_cmd", "Print the JSON Schema of the records."),
+    "store": ("store:store_group", "The DuckDB corpus store: info, reextract, Parquet, SQL."),
 }
 
 

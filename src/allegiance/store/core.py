@@ -167,6 +167,7 @@ class CorpusStore:
         self, path: str | Path, *, read_only: bool = False, batch_documents: int = 64
     ) -> None:
         self.path = Path(path)
+        self._closed = False
         self.con = _connect(self.path, read_only)
         self.read_only = read_only
         self.batch_documents = batch_documents
@@ -175,7 +176,7 @@ class CorpusStore:
         self.run_counts: dict[str, int] = {}
         #: documents skipped by the current run because their sha256 was stored
         self.skipped = 0
-        self._pending: list[tuple[list[Records], str | None, str | None]] = []
+        self._pending: list[tuple[list[Records], str | None, str, int | None]] = []
         self._pending_sha: set[str] = set()
         self._check_or_create()
         self._seq = self._max_seq() + 1
@@ -215,18 +216,21 @@ class CorpusStore:
         return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
 
     def close(self) -> None:
-        """Close the file (a run still open is ended as ``interrupted``)."""
+        """Close the file (a run still open is ended as ``interrupted``); closing twice is fine."""
+        if self._closed:
+            return
         if self.run_id is not None:
             self.end_run("interrupted")
         self.con.close()
+        self._closed = True
 
     def __enter__(self) -> CorpusStore:
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        if self.run_id is not None:
+        if self.run_id is not None and not self._closed:
             self.end_run("complete" if exc_type is None else "failed")
-        self.con.close()
+        self.close()
 
     # ------------------------------------------------------------ runs
 
@@ -294,6 +298,7 @@ class CorpusStore:
         *,
         body: str | None = None,
         ignore: Sequence[tuple[int, int]] = (),
+        replaces: int | None = None,
     ) -> bool:
         """Add one document's records (its document record first) to the current run.
 
@@ -301,6 +306,8 @@ class CorpusStore:
             group: the document record, then its mentions, quotes, relations, quantities.
             body: the document's text, kept so that it can be extracted again.
             ignore: its page-furniture ranges (see :class:`~allegiance.ingest.InputDocument`).
+            replaces: the ``doc_seq`` of a stored document that these records replace (it
+                is removed with its records in the same transaction: ``store reextract``).
 
         Returns:
             False when the document was already stored (nothing is written).
@@ -310,10 +317,10 @@ class CorpusStore:
         if not group or group[0].kind != "document":  # type: ignore[attr-defined]
             raise InputError(f"{self.path}: a group must start with its document record")
         sha = str(group[0].sha256)  # type: ignore[attr-defined]
-        if self.has(sha):
+        if replaces is None and self.has(sha):
             self.skipped += 1
             return False
-        self._pending.append((list(group), body, json.dumps([list(r) for r in ignore])))
+        self._pending.append((list(group), body, json.dumps([list(r) for r in ignore]), replaces))
         self._pending_sha.add(sha)
         if len(self._pending) >= self.batch_documents:
             self.flush()
@@ -328,7 +335,8 @@ class CorpusStore:
         counts: dict[str, int] = {}
         seq = self._seq
         keys = {"run_id": self.run_id}
-        for group, body, ignore in self._pending:
+        gone = [r for *_, r in self._pending if r is not None]
+        for group, body, ignore, _ in self._pending:
             doc_seq = seq
             for record in group:
                 kind = record.kind  # type: ignore[attr-defined]
@@ -341,6 +349,8 @@ class CorpusStore:
         with _signals_held(), tempfile.TemporaryDirectory(prefix="allegiance-store-") as tmp:
             self.con.execute("BEGIN TRANSACTION")
             try:
+                if gone:
+                    self._delete(gone)
                 for kind, rows in lines.items():
                     if not rows:
                         continue
@@ -368,16 +378,19 @@ class CorpusStore:
             return 0
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("CREATE OR REPLACE TEMP TABLE _gone (doc_seq BIGINT)")
-            self.con.executemany("INSERT INTO _gone VALUES (?)", [[s] for s in seqs])
-            for table, _ in TABLES.values():
-                self.con.execute(f"DELETE FROM {table} WHERE doc_seq IN (SELECT doc_seq FROM _gone)")
-            self.con.execute("DROP TABLE _gone")
+            self._delete(seqs)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return len(seqs)
+
+    def _delete(self, seqs: Sequence[int]) -> None:
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _gone (doc_seq BIGINT)")
+        self.con.executemany("INSERT INTO _gone VALUES (?)", [[s] for s in seqs])
+        for table, _ in TABLES.values():
+            self.con.execute(f"DELETE FROM {table} WHERE doc_seq IN (SELECT doc_seq FROM _gone)")
+        self.con.execute("DROP TABLE _gone")
 
     # ------------------------------------------------------------ staleness
 
