@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from allegiance.schema import ActorArg, Document, Mention, Quantity, Quote, Relation, SentenceRef, TextSpan
+from allegiance.schema import (
+    ActorArg,
+    Document,
+    Mention,
+    Quantity,
+    Quote,
+    Relation,
+    SentenceRef,
+    TextSpan,
+)
 
 
 def group(i: int, *, outlet: str = "Wire", published: str | None = "2024-03-05") -> list:

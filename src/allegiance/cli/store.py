@@ -146,9 +146,7 @@ def info_cmd(store_path: str, as_json: bool, **kwargs: Any) -> None:
 
 @store_group.command("reextract")
 @click.argument("store_path", metavar="STORE", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--limit", type=click.IntRange(1), default=None, help="Re-extract at most this many."
-)
+@click.option("--limit", type=click.IntRange(1), default=None, help="Re-extract at most this many.")
 @click.option("--include-text", is_flag=True, help="Keep each document's text in its record.")
 @model_options
 def reextract_cmd(store_path: str, limit: int | None, include_text: bool, **kwargs: Any) -> None:

@@ -184,7 +184,9 @@ class CorpusStore:
     # ------------------------------------------------------------ opening
 
     def _check_or_create(self) -> None:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if not tables and not self.read_only:
             for ddl in create_statements():
                 self.con.execute(ddl)
@@ -571,7 +573,11 @@ class CorpusStore:
                 f"WHERE run_id IN (SELECT DISTINCT run_id FROM _docs WHERE seq IN (SELECT doc_seq FROM _keep))"
             )
             for table, _ in TABLES.values():
-                source = "_docs" if table == "documents" else f"(SELECT * EXCLUDE (period) FROM {read(table)})"
+                source = (
+                    "_docs"
+                    if table == "documents"
+                    else f"(SELECT * EXCLUDE (period) FROM {read(table)})"
+                )
                 cols = [c for c, _ in _table_columns(con, table)]
                 names = ", ".join(f'"{c}"' for c in cols)
                 if not (src / table).is_dir():
@@ -596,9 +602,7 @@ class CorpusStore:
         self._seq = self._max_seq() + 1
         after = self.counts()
         added = {t: after[t] - before[t] for t in after}
-        row = con.execute(
-            f"SELECT count(*) FROM {read('documents')}"
-        ).fetchone()
+        row = con.execute(f"SELECT count(*) FROM {read('documents')}").fetchone()
         added["skipped"] = (int(row[0]) if row else 0) - added["documents"]
         return added
 
@@ -616,7 +620,10 @@ def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str
 def _json_spec(kind: str) -> tuple[str, str]:
     """The table of a kind and the ``columns`` argument of ``read_json`` for its rows."""
     table, model = TABLES[kind]
-    cols = [*column_types(model), *((n, t.replace(" NOT NULL", "")) for n, t in EXTRA_COLUMNS[table])]
+    cols = [
+        *column_types(model),
+        *((n, t.replace(" NOT NULL", "")) for n, t in EXTRA_COLUMNS[table]),
+    ]
     return table, "{" + ", ".join(f"'{n}': '{t}'" for n, t in cols) + "}"
 
 

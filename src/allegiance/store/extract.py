@@ -109,9 +109,11 @@ def extract_to_store(
                 progress(n)
         status = "complete"
     except BaseException as exc:
-        status = "interrupted" if isinstance(exc, KeyboardInterrupt) or (
-            type(exc).__name__ == "Interrupted"
-        ) else "failed"
+        status = (
+            "interrupted"
+            if isinstance(exc, KeyboardInterrupt) or (type(exc).__name__ == "Interrupted")
+            else "failed"
+        )
         raise
     finally:
         groups.close()
