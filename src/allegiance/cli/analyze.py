@@ -16,6 +16,7 @@ from ..errors import Messages
 from .extract import extract_options_from_kwargs, model_options
 from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
 from .signals import Interrupted, interruptible
+from .store import STORE_ANALYSIS_KEYS, analyze_from_store, store_analysis_options
 
 __all__ = ["analyze_cmd", "print_summary"]
 
@@ -57,6 +58,7 @@ __all__ = ["analyze_cmd", "print_summary"]
     metavar="FILE",
     help="YAML file of tie weights (own, named, anonymous, mixed_share...; docs/network.md).",
 )
+@store_analysis_options
 @model_options
 @ingest_options
 def analyze_cmd(
@@ -79,6 +81,7 @@ def analyze_cmd(
     Example:
         allegiance analyze
         allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
+        allegiance analyze --store corpus.duckdb --since 2024-01-01 --evidence-per-tie 20
     """
     from ..analysis import AnalyzeOptions, analyze
     from ..errors import AllegianceError
@@ -90,6 +93,7 @@ def analyze_cmd(
     except AllegianceError as exc:
         raise click.UsageError(str(exc)) from exc
     strict = kwargs.pop("strict", False)
+    stored = {key: kwargs.pop(key) for key in STORE_ANALYSIS_KEYS}
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
         extract=extract_options_from_kwargs(kwargs),
@@ -122,7 +126,10 @@ def analyze_cmd(
     ):
         task = bar.add_task("Reading and extracting", total=None)
         try:
-            bundle = analyze(list(paths), options=options, report=report, progress=advance)
+            if stored["store_path"]:
+                bundle = analyze_from_store(paths, stored, options, report)
+            else:
+                bundle = analyze(list(paths), options=options, report=report, progress=advance)
         except Interrupted as stop:
             bar.stop()
             console.print(
@@ -132,7 +139,7 @@ def analyze_cmd(
             )
             sys.exit(stop.exit_status)
     print_ingest_summary(report, console)
-    if report.read == 0:
+    if report.read == 0 and not (stored["store_path"] and bundle["meta"]["n_documents"]):
         sys.exit(exit_status(report, strict))
     written = []
     # Each output appears whole (a temporary file renamed into place) or not at all.

@@ -251,3 +251,71 @@ def query_cmd(store_path: str, sql: str) -> None:
         writer.writerow([d[0] for d in cur.description or []])
         while rows := cur.fetchmany(10_000):
             writer.writerows(rows)
+
+
+def store_analysis_options(f: Any) -> Any:
+    """``analyze``'s options for reading a corpus store (docs/store.md)."""
+    options = [
+        click.option("--store", "store_path", default=None, metavar="FILE",
+                     help="Analyse this DuckDB corpus store (PATHS, if any, are extracted "
+                          "into it first). Example: --store corpus.duckdb"),
+        click.option("--since", default=None, metavar="DATE",
+                     help="With --store: only documents published on or after this date."),
+        click.option("--until", default=None, metavar="DATE",
+                     help="With --store: only documents published on or before this date."),
+        click.option("--only-outlet", "only_outlets", multiple=True, metavar="NAME",
+                     help="With --store: only documents of this outlet (repeatable)."),
+        click.option("--actor", "actors", multiple=True, metavar="ID",
+                     help="With --store: only documents that mention this actor id "
+                          "(repeatable). Example: --actor IRN"),
+        click.option("--evidence-per-tie", type=click.IntRange(1), default=None, metavar="N",
+                     help="With --store: embed only each tie's N heaviest reports (the "
+                          "counts stay whole); the report says how to query the rest."),
+        click.option("--max-records", type=click.IntRange(0), default=None, metavar="N",
+                     help="With --store: embed at most N documents, quotes and numbers."),
+        click.option("--mixed-rules", is_flag=True, default=False,
+                     help="With --store: analyse documents extracted under different rules "
+                          "together (else an error says to run `store reextract`)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+STORE_ANALYSIS_KEYS = (
+    "store_path", "since", "until", "only_outlets", "actors", "evidence_per_tie",
+    "max_records", "mixed_rules",
+)  # fmt: skip
+
+
+def analyze_from_store(
+    paths: tuple[str, ...], settings: dict[str, Any], options: Any, report: Any
+) -> dict[str, Any]:
+    """``analyze --store``: extract PATHS into the store (if any), then analyse the store."""
+    from ..analysis import analyze_store
+    from ..ingest import read_documents
+    from ..store import CorpusStore
+    from ..store.extract import extract_to_store
+    from ..store.network import DocFilter
+
+    store_path = settings["store_path"]
+    if paths:
+        with CorpusStore(store_path) as store:
+            documents = read_documents(list(paths), options.ingest, report)
+            extract_to_store(
+                store, documents, options=options.extract, report=report, command="analyze",
+                run_options={"inputs": list(paths)},
+            )  # fmt: skip
+    where = DocFilter(
+        since=settings["since"], until=settings["until"], outlet=settings["only_outlets"],
+        actor=settings["actors"],
+    )  # fmt: skip
+    bundle = analyze_store(
+        store_path, options=options, where=where, evidence_per_tie=settings["evidence_per_tie"],
+        max_records=settings["max_records"], allow_mixed=settings["mixed_rules"],
+    )  # fmt: skip
+    if not bundle["meta"]["n_documents"]:
+        from ..errors import AnalysisError
+
+        raise AnalysisError(f"{store_path}: no stored document matches the filters")
+    return bundle

@@ -460,7 +460,7 @@ class CorpusStore:
 
         Args:
             kinds: which kinds to read (documents are read to group the others anyway).
-            doc_where: an SQL condition on ``documents`` (e.g. ``outlet = ?``) that chooses
+            doc_where: an SQL condition on ``documents d`` (e.g. ``d.outlet = ?``) that chooses
                 the documents whose records are read.
             params: the parameters of ``doc_where``.
             chunk: documents read at a time (memory holds one chunk's records).
@@ -470,7 +470,7 @@ class CorpusStore:
         doc_seqs = [
             int(r[0])
             for r in self.con.execute(
-                f"SELECT doc_seq FROM documents {where} ORDER BY doc_seq", list(params)
+                f"SELECT doc_seq FROM documents d {where} ORDER BY doc_seq", list(params)
             ).fetchall()
         ]
         for i in range(0, len(doc_seqs), chunk):

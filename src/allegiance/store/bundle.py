@@ -1,0 +1,162 @@
+"""The analysis bundle read from the store (``allegiance analyze --store``).
+
+The network and its measures come from :func:`~allegiance.store.network.network_from_store`
+(relations streamed by actor pair); documents, relations, quotes and numbers are streamed and
+only what the bundle embeds is kept. Without limits the bundle equals
+:func:`allegiance.analysis.bundle_from_records` on the same records; with ``evidence_per_tie``
+and ``max_records`` it embeds the network, the findings and each tie's heaviest evidence, and
+``meta.truncated`` says what was left out and the query that gives the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnalysisError
+from ..network.ties import TieWeights
+from .core import CorpusStore
+from .network import DocFilter, network_from_store
+
+__all__ = ["bundle_from_store", "check_rules"]
+
+
+def check_rules(store: CorpusStore, *, allow_mixed: bool = False) -> dict[str, int]:
+    """The documents per rules key; an error when they differ, unless ``allow_mixed``.
+
+    Raises:
+        AnalysisError: when the store mixes records of different extraction rules.
+    """
+    keys = store.rules_keys()
+    if len(keys) > 1 and not allow_mixed:
+        detail = ", ".join(f"{n} under {k}" for k, n in keys.items())
+        raise AnalysisError(
+            f"{store.path}: documents were extracted under {len(keys)} different rules "
+            f"({detail}); run `allegiance store reextract {store.path}` with the current "
+            "options, or pass --mixed-rules to analyse them together"
+        )
+    return keys
+
+
+def bundle_from_store(
+    store_path: str | Path,
+    *,
+    level: str = "actor",
+    min_evidence: int = 1,
+    kb_paths: tuple[str, ...] = (),
+    exact_node_limit: int = 2000,
+    time_limit: float = 10.0,
+    tie_weights: TieWeights | None = None,
+    where: DocFilter | None = None,
+    evidence_per_tie: int | None = None,
+    max_records: int | None = None,
+    allow_mixed: bool = False,
+    meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Analyse the records of a store into the report bundle (docs/bundle.md, docs/store.md).
+
+    Args:
+        store_path: the DuckDB corpus store.
+        level, min_evidence, kb_paths, exact_node_limit, time_limit, tie_weights: as for
+            :func:`~allegiance.analysis.bundle_from_records`.
+        where: which documents (``--since``, ``--until``, ``--outlet``, ``--actor``).
+        evidence_per_tie: embed at most this many reports per tie (all when None).
+        max_records: embed at most this many documents, quotes and numbers (all when None);
+            the relations embedded are those of the ties' kept reports.
+        allow_mixed: analyse documents extracted under different rules together.
+        meta: extra metadata to put under ``meta``.
+    """
+    from ..analysis import _normalise_summary, _version
+    from ..compare import compare_outlets
+    from ..network import network_summary
+
+    where = where or DocFilter()
+    weights = tie_weights or TieWeights()
+    rollup: Callable[[str], str] | None = None
+    if level != "actor":
+        from ..kb import ActorKB
+
+        kb = ActorKB.load(list(kb_paths))
+        rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
+    limited = evidence_per_tie is not None or max_records is not None
+    with CorpusStore(store_path, read_only=True) as store:
+        keys = check_rules(store, allow_mixed=allow_mixed)
+        graph = network_from_store(
+            store, level=level, rollup=rollup, min_evidence=min_evidence, weights=weights,
+            where=where, evidence_per_tie=evidence_per_tie,
+        )  # fmt: skip
+        summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
+        _normalise_summary(summary)
+        row = store.con.execute(
+            "SELECT count(DISTINCT ro.node) FROM mentions m JOIN _roll ro USING (actor_id) "
+            f"WHERE m.doc_seq IN {where.docs()}",
+            where.params,
+        ).fetchone()
+        summary["counts"]["actors_mentioned"] = int(row[0]) if row else 0
+
+        def stream(*kinds: str) -> Any:
+            return store.records(kinds, doc_where=where.where, params=where.params)
+
+        comparison = compare_outlets(stream(*store_kinds()), rollup=rollup, weights=weights)
+        comparison_dict = comparison.to_dict()
+        evidence = set(graph.graph.get("evidence", {})) if limited else None
+        documents: list[dict[str, Any]] = []
+        relations: list[dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
+        quantities: list[dict[str, Any]] = []
+        totals = {"documents": 0, "relations": 0, "quotes": 0, "quantities": 0}
+        for record in stream(*store_kinds()):
+            kind = record.kind
+            if kind == "mention":
+                continue
+            plural = {"document": "documents", "relation": "relations", "quote": "quotes",
+                      "quantity": "quantities"}[kind]  # fmt: skip
+            totals[plural] += 1
+            if kind == "relation":
+                if evidence is None or record.id in evidence:  # type: ignore[union-attr]
+                    relations.append(record.model_dump())
+                continue
+            out = {"document": documents, "quote": quotes, "quantity": quantities}[kind]
+            if max_records is None or len(out) < max_records:
+                out.append(
+                    record.model_dump(exclude={"text"}) if kind == "document" else record.model_dump()
+                )
+    bundle: dict[str, Any] = {
+        "meta": {
+            "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+            "version": _version(),
+            "n_documents": totals["documents"],
+            "level": level,
+            "store": str(store_path),
+            "rules_keys": keys,
+            **(meta or {}),
+        },
+        "documents": documents,
+        "relations": relations,
+        **summary,
+        "outlets": comparison_dict.get("outlets", {}),
+        "outlet_differences": comparison_dict.get("outlet_differences", {}),
+        "quotes": quotes,
+        "quantities": quantities,
+    }
+    embedded = {"documents": len(documents), "relations": len(relations), "quotes": len(quotes),
+                "quantities": len(quantities)}  # fmt: skip
+    if embedded != totals:
+        bundle["meta"]["truncated"] = {
+            "embedded": embedded,
+            "total": totals,
+            "evidence_per_tie": evidence_per_tie,
+            "how_to_get_the_rest": (
+                f"allegiance store query {store_path} \"SELECT sentence.text, source.actor_id, "
+                "target.actor_id, category FROM relations WHERE source.actor_id = 'A' AND "
+                "target.actor_id = 'B'\" (or: allegiance store export STORE parquet/)"
+            ),
+        }
+    return bundle
+
+
+def store_kinds() -> tuple[str, ...]:
+    """The record kinds an analysis reads."""
+    return ("document", "mention", "relation", "quote", "quantity")
