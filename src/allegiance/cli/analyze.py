@@ -138,8 +138,10 @@ def analyze_cmd(
                 highlight=False,
             )
             sys.exit(stop.exit_status)
-    print_ingest_summary(report, console)
-    if report.read == 0 and not (stored["store_path"] and bundle["meta"]["n_documents"]):
+    from_store = bool(stored["store_path"]) and not paths  # nothing read: the store is the input
+    if not from_store:
+        print_ingest_summary(report, console)
+    if report.read == 0 and not from_store:
         sys.exit(exit_status(report, strict))
     written = []
     # Each output appears whole (a temporary file renamed into place) or not at all.
@@ -151,7 +153,7 @@ def analyze_cmd(
         write_text_atomic(json_path, json.dumps(bundle, indent=1, default=str))
         written.append(json_path)
     print_summary(bundle, Console(), written)
-    sys.exit(exit_status(report, strict))
+    sys.exit(0 if from_store else exit_status(report, strict))
 
 
 def _name(bundle: dict[str, Any], actor_id: str) -> str:

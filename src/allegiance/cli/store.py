@@ -113,7 +113,7 @@ def info_cmd(store_path: str, as_json: bool, **kwargs: Any) -> None:
     options = extract_options_from_kwargs(kwargs)
     key = rules_fingerprint(options).key
     with CorpusStore(store_path, read_only=True) as store:
-        info = {
+        info: dict[str, Any] = {
             "store": store_path,
             "meta": store.meta(),
             "counts": store.counts(),

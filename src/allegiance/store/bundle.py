@@ -115,13 +115,15 @@ def bundle_from_store(
                       "quantity": "quantities"}[kind]  # fmt: skip
             totals[plural] += 1
             if kind == "relation":
-                if evidence is None or record.id in evidence:  # type: ignore[union-attr]
+                if evidence is None or getattr(record, "id", None) in evidence:
                     relations.append(record.model_dump())
                 continue
             out = {"document": documents, "quote": quotes, "quantity": quantities}[kind]
             if max_records is None or len(out) < max_records:
                 out.append(
-                    record.model_dump(exclude={"text"}) if kind == "document" else record.model_dump()
+                    record.model_dump(exclude={"text"})
+                    if kind == "document"
+                    else record.model_dump()
                 )
     bundle: dict[str, Any] = {
         "meta": {
@@ -149,7 +151,7 @@ def bundle_from_store(
             "total": totals,
             "evidence_per_tie": evidence_per_tie,
             "how_to_get_the_rest": (
-                f"allegiance store query {store_path} \"SELECT sentence.text, source.actor_id, "
+                f'allegiance store query {store_path} "SELECT sentence.text, source.actor_id, '
                 "target.actor_id, category FROM relations WHERE source.actor_id = 'A' AND "
                 "target.actor_id = 'B'\" (or: allegiance store export STORE parquet/)"
             ),

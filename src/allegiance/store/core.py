@@ -11,8 +11,8 @@ Every run records the versions and hashes that decide what extraction gives (its
 from __future__ import annotations
 
 import contextlib
-import functools
 import datetime as _dt
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..export import _signals_held
 from ..schema import SCHEMA_VERSION, record_from_dict
-from .tables import EXTRA_COLUMNS, KINDS, column_types, TABLES, create_statements, record_columns
+from .tables import EXTRA_COLUMNS, KINDS, TABLES, column_types, create_statements, record_columns
 
 if TYPE_CHECKING:
     import duckdb
@@ -316,9 +316,9 @@ class CorpusStore:
         """
         if self.run_id is None:
             raise InputError(f"{self.path}: append outside a run (call begin_run first)")
-        if not group or group[0].kind != "document":  # type: ignore[attr-defined]
+        if not group or group[0].kind != "document":
             raise InputError(f"{self.path}: a group must start with its document record")
-        sha = str(group[0].sha256)  # type: ignore[attr-defined]
+        sha = str(getattr(group[0], "sha256", ""))
         if replaces is None and self.has(sha):
             self.skipped += 1
             return False
@@ -341,8 +341,13 @@ class CorpusStore:
         for group, body, ignore, _ in self._pending:
             doc_seq = seq
             for record in group:
-                kind = record.kind  # type: ignore[attr-defined]
-                row = {**record.model_dump(), **keys, "seq": seq, "doc_seq": doc_seq}
+                kind: str = record.kind
+                row: dict[str, Any] = {
+                    **record.model_dump(),
+                    **keys,
+                    "seq": seq,
+                    "doc_seq": doc_seq,
+                }
                 if kind == "document":
                     row.update(body=body, ignore_ranges=ignore)
                 lines[kind].append(json.dumps(row))
@@ -353,12 +358,12 @@ class CorpusStore:
             try:
                 if gone:
                     self._delete(gone)
-                for kind, rows in lines.items():
+                for name, rows in lines.items():
                     if not rows:
                         continue
-                    src = Path(tmp) / f"{kind}.jsonl"
+                    src = Path(tmp) / f"{name}.jsonl"
                     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
-                    table, spec = _json_spec(kind)
+                    table, spec = _json_spec(name)
                     self.con.execute(
                         f"INSERT INTO {table} SELECT * FROM read_json('{_sql_path(src)}', "
                         f"format = 'newline_delimited', columns = {spec})"
@@ -368,8 +373,8 @@ class CorpusStore:
                 self.con.execute("ROLLBACK")
                 raise
             self._seq = seq
-            for kind, n in counts.items():
-                self.run_counts[kind] = self.run_counts.get(kind, 0) + n
+            for name, n in counts.items():
+                self.run_counts[name] = self.run_counts.get(name, 0) + n
             self._pending = []
             self._pending_sha = set()
 
@@ -434,7 +439,7 @@ class CorpusStore:
                 yield InputDocument(
                     doc_id=doc_id, text=body, title=title, outlet=outlet, published=published,
                     url=url, source=source, sha256=sha,
-                    ignore=tuple(tuple(r) for r in json.loads(ignore or "[]")),  # type: ignore[misc]
+                    ignore=tuple((int(a), int(b)) for a, b in json.loads(ignore or "[]")),
                     lang=None,
                 )  # fmt: skip
 

@@ -97,14 +97,12 @@ def extract_to_store(
     groups = extract_grouped(texts, options=opts, report=report)
     status = "failed"
     try:
-        n = 0
-        for group in groups:
-            body, ignore = texts.take(str(group[0].sha256))  # type: ignore[attr-defined]
+        for n, group in enumerate(groups, 1):
+            sha = str(getattr(group[0], "sha256", ""))
+            body, ignore = texts.take(sha)
             if keep_text:
                 group = [group[0].model_copy(update={"text": body}), *group[1:]]
-            sha = str(group[0].sha256)  # type: ignore[attr-defined]
             store.append(group, body=body, ignore=ignore, replaces=replace.get(sha))
-            n += 1
             if progress is not None:
                 progress(n)
         status = "complete"
@@ -146,6 +144,12 @@ def reextract(
     if limit is not None:
         stale = stale[:limit]
     total = StoreRun(0, 0, 0, {}, 0)
+
+    def shifted(base: int) -> Callable[[int], None] | None:
+        if progress is None:
+            return None
+        return lambda n: progress(base + n)
+
     chunk = 256
     for i in range(0, len(stale), chunk):
         documents = list(store.input_documents(stale[i : i + chunk]))
@@ -163,7 +167,7 @@ def reextract(
             options=options,
             report=report,
             command="reextract",
-            progress=None if progress is None else (lambda n, base=i: progress(base + n)),
+            progress=shifted(i),
             replace=replace,
         )
         total.run_id = run.run_id
