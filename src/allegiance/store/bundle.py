@@ -11,7 +11,7 @@ and ``max_records`` it embeds the network, the findings and each tie's heaviest 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,35 +96,33 @@ def bundle_from_store(
         ).fetchone()
         summary["counts"]["actors_mentioned"] = int(row[0]) if row else 0
 
-        def stream(*kinds: str) -> Any:
-            return store.records(kinds, doc_where=where.where, params=where.params)
-
-        comparison = compare_outlets(stream(*store_kinds()), rollup=rollup, weights=weights)
-        comparison_dict = comparison.to_dict()
         evidence = set(graph.graph.get("evidence", {})) if limited else None
         documents: list[dict[str, Any]] = []
         relations: list[dict[str, Any]] = []
         quotes: list[dict[str, Any]] = []
         quantities: list[dict[str, Any]] = []
         totals = {"documents": 0, "relations": 0, "quotes": 0, "quantities": 0}
-        for record in stream(*store_kinds()):
-            kind = record.kind
-            if kind == "mention":
-                continue
-            plural = {"document": "documents", "relation": "relations", "quote": "quotes",
-                      "quantity": "quantities"}[kind]  # fmt: skip
-            totals[plural] += 1
-            if kind == "relation":
-                if evidence is None or getattr(record, "id", None) in evidence:
-                    relations.append(record.model_dump())
-                continue
-            out = {"document": documents, "quote": quotes, "quantity": quantities}[kind]
-            if max_records is None or len(out) < max_records:
-                out.append(
-                    record.model_dump(exclude={"text"})
-                    if kind == "document"
-                    else record.model_dump()
-                )
+        embed = {"document": documents, "quote": quotes, "quantity": quantities}
+        plural = {"document": "documents", "relation": "relations", "quote": "quotes",
+                  "quantity": "quantities"}  # fmt: skip
+
+        def stream() -> Iterator[Any]:
+            # one pass: the outlet comparison reads every record; what the bundle embeds
+            # is kept on the way
+            records = store.records(store_kinds(), doc_where=where.where, params=where.params)
+            for record in records:
+                kind = record.kind
+                if kind != "mention":
+                    totals[plural[kind]] += 1
+                    if kind == "relation":
+                        if evidence is None or getattr(record, "id", None) in evidence:
+                            relations.append(record.model_dump())
+                    elif max_records is None or len(embed[kind]) < max_records:
+                        exclude = {"text"} if kind == "document" else None
+                        embed[kind].append(record.model_dump(exclude=exclude))
+                yield record
+
+        comparison_dict = compare_outlets(stream(), rollup=rollup, weights=weights).to_dict()
     bundle: dict[str, Any] = {
         "meta": {
             "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from ..errors import InputError
 from ..export import _signals_held
-from ..schema import SCHEMA_VERSION, record_from_dict
+from ..schema import SCHEMA_VERSION
 from .tables import EXTRA_COLUMNS, KINDS, TABLES, column_types, create_statements, record_columns
 
 if TYPE_CHECKING:
@@ -478,26 +480,24 @@ class CorpusStore:
                 f"SELECT doc_seq FROM documents d {where} ORDER BY doc_seq", list(params)
             ).fetchall()
         ]
+        chosen = f" AND doc_seq IN (SELECT d.seq FROM documents d {where})" if where else ""
         for i in range(0, len(doc_seqs), chunk):
             part = doc_seqs[i : i + chunk]
-            self.con.execute("CREATE OR REPLACE TEMP TABLE _chunk (doc_seq BIGINT)")
-            self.con.executemany("INSERT INTO _chunk VALUES (?)", [[s] for s in part])
-            rows: list[tuple[int, str, dict[str, Any]]] = []
+            bounds = [part[0], part[-1], *params]
+            rows: list[tuple[int, type[BaseModel], dict[str, Any]]] = []
             for kind in wanted:
-                table = TABLES[kind][0]
+                table, model = TABLES[kind]
                 cols = record_columns(kind)
                 names = ", ".join(f'"{c}"' for c in cols)
                 cur = self.con.execute(
-                    f"SELECT seq, {names} FROM {table} "
-                    "WHERE doc_seq IN (SELECT doc_seq FROM _chunk)"
+                    f"SELECT seq, {names} FROM {table} WHERE doc_seq BETWEEN ? AND ?{chosen}",
+                    bounds,
                 )
                 for row in cur.fetchall():
-                    rows.append((int(row[0]), kind, dict(zip(cols, row[1:], strict=True))))
+                    rows.append((row[0], model, dict(zip(cols, row[1:], strict=True))))
             rows.sort(key=lambda r: r[0])
-            for _, _, obj in rows:
-                yield record_from_dict(obj)
-        with contextlib.suppress(Exception):
-            self.con.execute("DROP TABLE IF EXISTS _chunk")
+            for _, model, obj in rows:
+                yield model.model_validate(obj)  # type: ignore[misc]
 
     # ------------------------------------------------------------ Parquet
 
