@@ -166,7 +166,7 @@ class CorpusStore:
     """
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, batch_documents: int = 64
+        self, path: str | Path, *, read_only: bool = False, batch_documents: int = 256
     ) -> None:
         self.path = Path(path)
         self._closed = False
@@ -180,6 +180,7 @@ class CorpusStore:
         self.skipped = 0
         self._pending: list[tuple[list[Records], str | None, str, int | None]] = []
         self._pending_sha: set[str] = set()
+        self._known: set[str] | None = None
         self._check_or_create()
         self._seq = self._max_seq() + 1
 
@@ -289,8 +290,9 @@ class CorpusStore:
         """Whether a document with this sha256 is stored (or pending in this run)."""
         if sha256 in self._pending_sha:
             return True
-        row = self.con.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256])
-        return row.fetchone() is not None
+        if self._known is None:  # read once per run: one lookup per document is then cheap
+            self._known = self.stored_sha256()
+        return sha256 in self._known
 
     def stored_sha256(self) -> set[str]:
         """The sha256 of every stored document."""
@@ -338,21 +340,15 @@ class CorpusStore:
         lines: dict[str, list[str]] = {kind: [] for kind in KINDS}
         counts: dict[str, int] = {}
         seq = self._seq
-        keys = {"run_id": self.run_id}
         gone = [r for *_, r in self._pending if r is not None]
         for group, body, ignore, _ in self._pending:
             doc_seq = seq
             for record in group:
                 kind: str = record.kind
-                row: dict[str, Any] = {
-                    **record.model_dump(),
-                    **keys,
-                    "seq": seq,
-                    "doc_seq": doc_seq,
-                }
+                extra = f',"run_id":{self.run_id},"seq":{seq},"doc_seq":{doc_seq}'
                 if kind == "document":
-                    row.update(body=body, ignore_ranges=ignore)
-                lines[kind].append(json.dumps(row))
+                    extra += f',"body":{json.dumps(body)},"ignore_ranges":{json.dumps(ignore)}'
+                lines[kind].append(record.model_dump_json()[:-1] + extra + "}")
                 counts[kind] = counts.get(kind, 0) + 1
                 seq += 1
         with _signals_held(), tempfile.TemporaryDirectory(prefix="allegiance-store-") as tmp:
@@ -377,6 +373,8 @@ class CorpusStore:
             self._seq = seq
             for name, n in counts.items():
                 self.run_counts[name] = self.run_counts.get(name, 0) + n
+            if self._known is not None:
+                self._known |= self._pending_sha
             self._pending = []
             self._pending_sha = set()
 
@@ -395,6 +393,7 @@ class CorpusStore:
         return len(seqs)
 
     def _delete(self, seqs: Sequence[int]) -> None:
+        self._known = None
         self.con.execute("CREATE OR REPLACE TEMP TABLE _gone (doc_seq BIGINT)")
         self.con.executemany("INSERT INTO _gone VALUES (?)", [[s] for s in seqs])
         for table, _ in TABLES.values():
@@ -605,6 +604,7 @@ class CorpusStore:
                 raise InputError(f"{src}: cannot import the export ({first})") from exc
             raise
         self._seq = self._max_seq() + 1
+        self._known = None
         after = self.counts()
         added = {t: after[t] - before[t] for t in after}
         row = con.execute(f"SELECT count(*) FROM {read('documents')}").fetchone()
