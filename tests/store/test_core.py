@@ -149,3 +149,12 @@ def test_bad_files_give_one_clear_error(tmp_path: Path) -> None:
         CorpusStore(text)
     with pytest.raises(InputError, match="not a store export"):
         CorpusStore(tmp_path / "new.duckdb").import_parquet(tmp_path)
+
+
+def test_engine_dask_needs_a_store() -> None:
+    from click.testing import CliRunner
+
+    from allegiance.cli import main
+
+    result = CliRunner().invoke(main, ["extract", "x.txt", "--engine", "dask"])
+    assert result.exit_code == 2 and "--store" in result.output

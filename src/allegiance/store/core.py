@@ -532,11 +532,13 @@ class CorpusStore:
         self.con.execute(f"COPY runs TO '{_sql_path(out / 'runs.parquet')}' (FORMAT parquet)")
         return out
 
-    def import_parquet(self, folder: str | Path) -> dict[str, int]:
+    def import_parquet(self, folder: str | Path, *, as_run: int | None = None) -> dict[str, int]:
         """Add the documents (and their records and runs) of an :meth:`export_parquet` folder.
 
         Documents whose sha256 is stored already are skipped; runs and sequence numbers are
-        renumbered after the store's own, so the imported order is kept.
+        renumbered after the store's own, so the imported order is kept. With ``as_run`` the
+        rows join that run of this store (its runs are not imported): how the Dask engine
+        ingests the partitions its workers write.
 
         Returns:
             rows added per table (and ``skipped`` documents).
@@ -572,9 +574,11 @@ class CorpusStore:
             row = con.execute("SELECT coalesce(min(seq), 0) FROM _docs").fetchone()
             shift = seq_offset - (int(row[0]) if row else 0)
             runs = f"read_parquet('{_sql_path(src / 'runs.parquet')}')"
+            run_expr = f"run_id + {run_offset}" if as_run is None else str(int(as_run))
             con.execute(
                 f"INSERT INTO runs SELECT * REPLACE (run_id + {run_offset} AS run_id) FROM {runs} "
-                f"WHERE run_id IN (SELECT DISTINCT run_id FROM _docs WHERE seq IN (SELECT doc_seq FROM _keep))"
+                f"WHERE {as_run is None} AND "
+                f"run_id IN (SELECT DISTINCT run_id FROM _docs WHERE seq IN (SELECT doc_seq FROM _keep))"
             )
             for table, _ in TABLES.values():
                 source = (
@@ -588,7 +592,7 @@ class CorpusStore:
                     continue
                 con.execute(
                     f"INSERT INTO {table} ({names}) SELECT {names} FROM ("
-                    f"SELECT * REPLACE (run_id + {run_offset} AS run_id, seq + {shift} AS seq, "
+                    f"SELECT * REPLACE ({run_expr} AS run_id, seq + {shift} AS seq, "
                     f"doc_seq + {shift} AS doc_seq) FROM {source} "
                     "WHERE doc_seq IN (SELECT doc_seq FROM _keep))"
                 )
