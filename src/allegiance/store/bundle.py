@@ -141,10 +141,19 @@ def bundle_from_store(
         "quotes": quotes,
         "quantities": quantities,
     }
+    cut_numbers = {}
+    if max_records is not None:
+        # each outlet's profile lists every number it reports: keep the first max_records
+        for name, profile in bundle["outlets"].items():
+            numbers = profile.get("quantities") or []
+            if len(numbers) > max_records:
+                cut_numbers[name] = len(numbers)
+                profile["quantities"] = numbers[:max_records]
     embedded = {"documents": len(documents), "relations": len(relations), "quotes": len(quotes),
                 "quantities": len(quantities)}  # fmt: skip
-    if embedded != totals:
+    if embedded != totals or cut_numbers:
         bundle["meta"]["truncated"] = {
+            "outlet_numbers": cut_numbers,
             "embedded": embedded,
             "total": totals,
             "evidence_per_tie": evidence_per_tie,
