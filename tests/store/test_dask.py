@@ -12,7 +12,7 @@ from allegiance.store import CorpusStore
 
 pytest.importorskip("distributed", reason="needs the dask extra: pip install 'allegiance[dask]'")
 
-from allegiance.engine.dask import extract_with_dask, local_client  # noqa: E402
+from allegiance.engine.dask import extract_with_dask, local_client
 
 pytestmark = pytest.mark.model
 

@@ -26,10 +26,9 @@ def _group(i: int) -> list:
         if r.kind == "mention":
             r = r.model_copy(update={"actor_id": a if r.actor_id == "IRN" else b})
         elif r.kind == "relation":
-            src = ActorArg(text=a, start=0, end=4, actor_id=r.source.actor_id == "IRN" and a or b,
-                           actor_name=a)  # fmt: skip
-            tgt = ActorArg(text=b, start=9, end=13, actor_id=src.actor_id == a and b or a,
-                           actor_name=b)  # fmt: skip
+            first, second = (a, b) if r.source.actor_id == "IRN" else (b, a)
+            src = ActorArg(text=first, start=0, end=4, actor_id=first, actor_name=first)
+            tgt = ActorArg(text=second, start=9, end=13, actor_id=second, actor_name=second)
             r = r.model_copy(update={"source": src, "target": tgt})
         out.append(r)
     return out
