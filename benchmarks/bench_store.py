@@ -38,7 +38,9 @@ def demo_groups(cache: Path) -> list[list]:
         from allegiance.ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
         from allegiance.nlp.pipeline import ExtractOptions, extract
 
-        docs = read_documents([str(p) for p in demo_corpus_paths()], IngestOptions(), IngestReport())
+        docs = read_documents(
+            [str(p) for p in demo_corpus_paths()], IngestOptions(), IngestReport()
+        )
         with cache.open("w", encoding="utf-8") as fp:
             write_jsonl(extract(docs, options=ExtractOptions(n_process=1)), fp)
     return list(document_groups(read_records(cache)))
@@ -132,8 +134,12 @@ def main() -> None:
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         info = build(n, folder, folder / "demo.records.jsonl")
-        store = measure("store", folder / f"corpus{n}.duckdb", args.evidence_per_tie, args.max_records)
-        memory = measure("memory", folder / f"corpus{n}.jsonl", args.evidence_per_tie, args.max_records)
+        store = measure(
+            "store", folder / f"corpus{n}.duckdb", args.evidence_per_tie, args.max_records
+        )
+        memory = measure(
+            "memory", folder / f"corpus{n}.jsonl", args.evidence_per_tie, args.max_records
+        )
         row = {**info, "store": store, "memory": memory}
         rows.append(row)
         print(json.dumps(row), flush=True)
