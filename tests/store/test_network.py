@@ -116,6 +116,17 @@ def _comparable(bundle: dict) -> dict:
         part = {k: v for k, v in part.items() if k not in ("seconds", "stats")}
         part["sides"] = sorted(sorted(s) for s in sides.values())
         out[key] = part
+    # a node's camp is the side of that partition: its label flips the same way
+    network = dict(out.get("network") or {})
+    camps: dict = {}
+    nodes = []
+    for node in network.get("nodes") or []:
+        node = dict(node)
+        camps.setdefault(node.pop("camp", None), []).append(node.get("id"))
+        nodes.append(node)
+    network["nodes"] = nodes
+    network["camps"] = sorted(sorted(map(str, c)) for c in camps.values())
+    out["network"] = network
     return json.loads(json.dumps(out, sort_keys=True, default=str))
 
 

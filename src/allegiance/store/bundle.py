@@ -11,7 +11,7 @@ and ``max_records`` it embeds the network, the findings and each tie's heaviest 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,6 @@ def bundle_from_store(
         meta: extra metadata to put under ``meta``.
     """
     from ..analysis import _normalise_summary, _version
-    from ..compare import compare_outlets
     from ..network import network_summary
 
     where = where or DocFilter()
@@ -105,24 +104,17 @@ def bundle_from_store(
         embed = {"document": documents, "quote": quotes, "quantity": quantities}
         plural = {"document": "documents", "relation": "relations", "quote": "quotes",
                   "quantity": "quantities"}  # fmt: skip
-
-        def stream() -> Iterator[Any]:
-            # one pass: the outlet comparison reads every record; what the bundle embeds
-            # is kept on the way
-            records = store.records(store_kinds(), doc_where=where.where, params=where.params)
-            for record in records:
-                kind = record.kind
-                if kind != "mention":
-                    totals[plural[kind]] += 1
-                    if kind == "relation":
-                        if evidence is None or getattr(record, "id", None) in evidence:
-                            relations.append(record.model_dump())
-                    elif max_records is None or len(embed[kind]) < max_records:
-                        exclude = {"text"} if kind == "document" else None
-                        embed[kind].append(record.model_dump(exclude=exclude))
-                yield record
-
-        comparison_dict = compare_outlets(stream(), rollup=rollup, weights=weights).to_dict()
+        kinds = ("document", "relation", "quote", "quantity")
+        for record in store.records(kinds, doc_where=where.where, params=where.params):
+            kind = record.kind
+            totals[plural[kind]] += 1
+            if kind == "relation":
+                if evidence is None or getattr(record, "id", None) in evidence:
+                    relations.append(record.model_dump())
+            elif max_records is None or len(embed[kind]) < max_records:
+                exclude = {"text"} if kind == "document" else None
+                embed[kind].append(record.model_dump(exclude=exclude))
+        comparison_dict = compare_by_outlet(store, where, rollup=rollup, weights=weights)
     bundle: dict[str, Any] = {
         "meta": {
             "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
@@ -164,6 +156,89 @@ def bundle_from_store(
             ),
         }
     return bundle
+
+
+def actor_infos(store: CorpusStore, where: DocFilter) -> dict[str, Any]:
+    """What the mention records say of each actor, by SQL: the most common name (the first
+    written among equals), and the type, parent and country of its first mention."""
+    from ..compare.outlets import ActorInfo
+
+    rows = store.con.execute(
+        f"""
+        WITH m AS (SELECT * FROM mentions WHERE doc_seq IN {where.docs()}),
+        names AS (
+            SELECT actor_id, actor_name, count(*) AS n, min(seq) AS first
+            FROM m GROUP BY actor_id, actor_name
+        ),
+        best AS (
+            SELECT actor_id, arg_max(actor_name, n * 1e12 - first) AS name FROM names
+            GROUP BY actor_id
+        ),
+        head AS (
+            SELECT actor_id, arg_min(actor_type, seq) AS actor_type,
+                   arg_min(parent_id, seq) AS parent_id, arg_min(country, seq) AS country,
+                   min(seq) AS first
+            FROM m GROUP BY actor_id
+        )
+        SELECT h.actor_id, b.name, h.actor_type, h.parent_id, h.country
+        FROM head h JOIN best b USING (actor_id) ORDER BY h.first
+        """,
+        where.params,
+    ).fetchall()
+    return {
+        str(a): ActorInfo(name=str(name), actor_type=t, parent_id=p, country=c)
+        for a, name, t, p, c in rows
+    }
+
+
+def compare_by_outlet(
+    store: CorpusStore,
+    where: DocFilter,
+    *,
+    rollup: Callable[[str], str] | None,
+    weights: TieWeights,
+) -> dict[str, Any]:
+    """The outlet comparison with one outlet's records in memory at a time.
+
+    Each outlet's profile is :func:`~allegiance.compare.compare_outlets` on that outlet's
+    documents, with the actor facts of the whole corpus (from SQL, as the in-memory path
+    reads them from every mention); the differences are computed from the profiles.
+    """
+    from ..compare import compare_outlets
+    from ..compare.differences import outlet_differences
+    from ..compare.model import OutletComparison
+    from ..compare.outlets import UNKNOWN, _Infos, _roll_country
+
+    infos = actor_infos(store, where)
+    groups: dict[str, list[str | None]] = {}
+    for (value,) in store.con.execute(
+        f"SELECT DISTINCT d.outlet FROM documents d {'WHERE ' + where.where if where.where else ''}",
+        where.params,
+    ).fetchall():
+        key = value.strip() if value and value.strip() else UNKNOWN
+        groups.setdefault(key, []).append(value)
+    profiles = {}
+    for key in sorted(groups):
+        values = [v for v in groups[key] if v is not None]
+        parts = []
+        if values:
+            parts.append(f"d.outlet IN ({', '.join('?' * len(values))})")
+        if None in groups[key]:
+            parts.append("d.outlet IS NULL")
+        cond = "(" + " OR ".join(parts) + ")"
+        cond = f"{where.where} AND {cond}" if where.where else cond
+        records = store.records(store_kinds(), doc_where=cond, params=[*where.params, *values])
+        part = compare_outlets(records, rollup=rollup, actors=infos, weights=weights)
+        profiles.update(part.outlets)
+    known = _Infos((), infos)
+    comparison = OutletComparison(
+        outlets=dict(sorted(profiles.items())),
+        differences=outlet_differences(
+            profiles, min_mentions=3, country=lambda actor_id: _roll_country(known, actor_id)
+        ),
+        by="outlet",
+    )
+    return comparison.to_dict()
 
 
 def store_kinds() -> tuple[str, ...]:
