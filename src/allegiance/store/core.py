@@ -483,20 +483,21 @@ class CorpusStore:
         for i in range(0, len(doc_seqs), chunk):
             part = doc_seqs[i : i + chunk]
             bounds = [part[0], part[-1], *params]
-            rows: list[tuple[int, type[BaseModel], dict[str, Any]]] = []
+            rows: list[tuple[int, type[BaseModel], str]] = []
             for kind in wanted:
                 table, model = TABLES[kind]
-                cols = record_columns(kind)
-                names = ", ".join(f'"{c}"' for c in cols)
+                # each row as the record's JSON, parsed by the model (much faster than
+                # Python values column by column)
+                packed = ", ".join(f'"{c}" := "{c}"' for c in record_columns(kind))
                 cur = self.con.execute(
-                    f"SELECT seq, {names} FROM {table} WHERE doc_seq BETWEEN ? AND ?{chosen}",
+                    f"SELECT seq, to_json(struct_pack({packed}))::VARCHAR FROM {table} "
+                    f"WHERE doc_seq BETWEEN ? AND ?{chosen}",
                     bounds,
                 )
-                for row in cur.fetchall():
-                    rows.append((row[0], model, dict(zip(cols, row[1:], strict=True))))
+                rows.extend((seq, model, text) for seq, text in cur.fetchall())
             rows.sort(key=lambda r: r[0])
-            for _, model, obj in rows:
-                yield model.model_validate(obj)  # type: ignore[misc]
+            for _, model, text in rows:
+                yield model.model_validate_json(text)  # type: ignore[misc]
 
     # ------------------------------------------------------------ Parquet
 
