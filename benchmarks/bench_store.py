@@ -66,7 +66,7 @@ def copies(groups: list[list], n: int):
         yield out
 
 
-def build(n: int, folder: Path, cache: Path) -> dict:
+def build(n: int, folder: Path, cache: Path, *, jsonl: bool = True) -> dict:
     """Write the n-document corpus both as a store and as JSONL; time the store appends."""
     from allegiance.schema import write_jsonl
     from allegiance.store import CorpusStore
@@ -74,24 +74,45 @@ def build(n: int, folder: Path, cache: Path) -> dict:
 
     groups = demo_groups(cache)
     store = folder / f"corpus{n}.duckdb"
-    jsonl = folder / f"corpus{n}.jsonl"
-    for p in (store, jsonl):
+    write_jsonl_too = jsonl
+    jsonl_path = folder / f"corpus{n}.jsonl"
+    for p in (store, jsonl_path):
         p.unlink(missing_ok=True)
     fp = RulesFingerprint(version="bench", model="bench", lexicon_hash="-", kb_hash="-", options={})
-    corpus = list(copies(groups, n))
+    records = 0
     t0 = time.perf_counter()
     with CorpusStore(store) as s:
         s.begin_run("bench", fp)
-        for g in corpus:
+        for g in copies(groups, n):
             s.append(g, body="")
+            records += len(g)
     seconds = time.perf_counter() - t0
-    with jsonl.open("w", encoding="utf-8") as fp_out:
-        write_jsonl((r for g in corpus for r in g), fp_out)
-    return {"documents": n, "records": sum(map(len, corpus)), "append_seconds": round(seconds, 3),
+    if write_jsonl_too:
+        with jsonl_path.open("w", encoding="utf-8") as fp_out:
+            write_jsonl((r for g in copies(groups, n) for r in g), fp_out)
+    return {"documents": n, "records": records, "append_seconds": round(seconds, 3),
             "append_docs_per_second": round(n / seconds, 1)}  # fmt: skip
 
 
-def run_one(mode: str, path: str, evidence: int, max_records: int) -> None:
+def open_in_chromium(html: Path) -> float | None:
+    """Seconds until the report is drawn in headless Chromium (None without playwright)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                     args=["--headless", "--no-sandbox", "--disable-gpu"])  # fmt: skip
+        page = browser.new_page()
+        t0 = time.perf_counter()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_function("window.__allegianceReady === true", timeout=300_000)
+        seconds = time.perf_counter() - t0
+        browser.close()
+    return round(seconds, 2)
+
+
+def run_one(mode: str, path: str, evidence: int, max_records: int, report: bool = False) -> None:
     """One analysis in this process; print its time and peak RSS as JSON."""
     t0 = time.perf_counter()
     if mode == "store":
@@ -105,14 +126,20 @@ def run_one(mode: str, path: str, evidence: int, max_records: int) -> None:
         bundle = bundle_from_records(read_records(path))
     seconds = time.perf_counter() - t0
     size = len(json.dumps(bundle, default=str))
-    print(json.dumps({"mode": mode, "seconds": round(seconds, 2), "peak_mib": round(_peak_kib() / 1024, 1),
-                      "ties": bundle["counts"]["ties"], "bundle_bytes": size}))  # fmt: skip
+    out = {"mode": mode, "seconds": round(seconds, 2), "peak_mib": round(_peak_kib() / 1024, 1),
+           "ties": bundle["counts"]["ties"], "bundle_bytes": size}  # fmt: skip
+    if report:
+        from allegiance.report import render_report
+
+        html = render_report(bundle, Path(path).with_suffix(".html"))
+        out.update(report_bytes=html.stat().st_size, chromium_seconds=open_in_chromium(html))
+    print(json.dumps(out))
 
 
-def measure(mode: str, path: Path, evidence: int, max_records: int) -> dict:
+def measure(mode: str, path: Path, evidence: int, max_records: int, report: bool = False) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--one", mode, str(path), "--evidence-per-tie", str(evidence),
-         "--max-records", str(max_records)],
+         "--max-records", str(max_records), *(["--report"] if report else [])],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -125,9 +152,21 @@ def main() -> None:
     ap.add_argument("--evidence-per-tie", type=int, default=20)
     ap.add_argument("--max-records", type=int, default=200)
     ap.add_argument("--one", nargs=2, metavar=("MODE", "PATH"))
+    ap.add_argument("--store-only", action="store_true", help="skip the in-memory path")
+    ap.add_argument("--report", action="store_true",
+                    help="also render the store's report and time it in headless Chromium")  # fmt: skip
     args = ap.parse_args()
     if args.one:
-        run_one(args.one[0], args.one[1], args.evidence_per_tie, args.max_records)
+        run_one(args.one[0], args.one[1], args.evidence_per_tie, args.max_records, args.report)
+        return
+    if args.store_only:
+        folder = Path(args.out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in (int(s) for s in args.sizes.split(",")):
+            info = build(n, folder, folder / "demo.records.jsonl", jsonl=False)
+            store = measure("store", folder / f"corpus{n}.duckdb", args.evidence_per_tie,
+                            args.max_records, args.report)  # fmt: skip
+            print(json.dumps({**info, "store": store}), flush=True)
         return
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
