@@ -28,7 +28,7 @@ class DocFilter:
     parameters (``--since``, ``--until``, ``--outlet``, ``--actor``).
 
     >>> DocFilter(since="2024-01-01", outlet=["Reuters"]).where
-    "d.published IS NOT NULL AND substr(d.published, 1, 10) >= ? AND d.outlet IN (?)"
+    'd.published IS NOT NULL AND substr(d.published, 1, 10) >= ? AND d.outlet IN (?)'
     """
 
     def __init__(
