@@ -18,7 +18,7 @@ from .network.ties import TieWeights
 from .nlp.pipeline import ExtractOptions, extract
 from .schema import Document, Mention, Quantity, Quote, Relation
 
-__all__ = ["AnalyzeOptions", "analyze", "bundle_from_records"]
+__all__ = ["AnalyzeOptions", "analyze", "analyze_store", "bundle_from_records"]
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def bundle_from_records(
     """
     from .compare import compare_outlets
     from .kb import ActorKB
-    from .kb.merge import corpus_merges, merged_rollup, resolve_authors
+    from .kb.merge import corpus_merges, merged_rollup
     from .network import build_network, network_summary
 
     records = [
@@ -89,8 +89,6 @@ def bundle_from_records(
     ]
     rollup: Callable[[str], str] | None = None
     kb = ActorKB.load(list(kb_paths))
-    # a press release's "we" is the department or command that published it
-    records = resolve_authors(records, kb)
     if level != "actor":
         rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
     # names chained across the corpus (a surname, a defined name) are one actor
@@ -233,4 +231,41 @@ def analyze(
         until=options.until,
         include_history=options.include_history,
         meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
+    )
+
+
+def analyze_store(
+    store_path: str | Path,
+    *,
+    options: AnalyzeOptions | None = None,
+    where: Any = None,
+    evidence_per_tie: int | None = None,
+    max_records: int | None = None,
+    allow_mixed: bool = False,
+    meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The bundle of the records in a corpus store, read by SQL and streaming (docs/store.md).
+
+    Without ``evidence_per_tie`` and ``max_records`` it equals :func:`bundle_from_records` on
+    the stored records; ``where`` is a :class:`allegiance.store.network.DocFilter`.
+
+    Example:
+        >>> bundle = analyze_store("corpus.duckdb", evidence_per_tie=20)  # doctest: +SKIP
+    """
+    from .store.bundle import bundle_from_store
+
+    options = options or AnalyzeOptions()
+    return bundle_from_store(
+        store_path,
+        level=options.level,
+        min_evidence=options.min_evidence,
+        kb_paths=options.extract.kb_paths,
+        exact_node_limit=options.exact_node_limit,
+        time_limit=options.time_limit,
+        tie_weights=options.tie_weights,
+        where=where,
+        evidence_per_tie=evidence_per_tie,
+        max_records=max_records,
+        allow_mixed=allow_mixed,
+        meta={"corpus": str(store_path), **(meta or {})},
     )

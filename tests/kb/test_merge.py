@@ -75,31 +75,3 @@ def test_merged_rollup_composes_with_a_level() -> None:
     roll = merged_rollup({"NER:galloway": "NER:adrian galloway"}, lambda a: a.upper())
     assert roll is not None and roll("NER:galloway") == "NER:ADRIAN GALLOWAY"
     assert merged_rollup({}, None) is None
-
-
-def _author_records(outlet):
-    from allegiance.kb.merge import AUTHOR_ID
-
-    arg = {"text": "We", "start": 0, "end": 2, "actor_id": AUTHOR_ID, "actor_name": "author"}
-    target = {"text": "ISIL", "start": 10, "end": 14, "actor_id": "ISIL", "actor_name": "ISIL"}
-    return [
-        {"kind": "document", "doc_id": "d1", "outlet": outlet},
-        {"kind": "relation", "doc_id": "d1", "source": arg, "target": target},
-        {"kind": "relation", "doc_id": "d2", "source": arg, "target": target},
-    ]
-
-
-def test_a_press_release_we_is_its_publisher():
-    from allegiance.kb.merge import AUTHOR_ID, resolve_authors
-
-    out = resolve_authors(_author_records("CENTCOM"), ActorKB.load([]))
-    assert out[1]["source"]["actor_id"] == "USA.CENTCOM"
-    assert out[2]["source"]["actor_id"] == AUTHOR_ID  # another document, no outlet known
-    assert out[1]["target"]["actor_id"] == "ISIL"
-
-
-def test_a_newspaper_columnist_is_not_the_newspaper():
-    from allegiance.kb.merge import AUTHOR_ID, resolve_authors
-
-    out = resolve_authors(_author_records("Fox News"), ActorKB.load([]))
-    assert out[1]["source"]["actor_id"] == AUTHOR_ID

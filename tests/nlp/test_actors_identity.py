@@ -351,3 +351,23 @@ def test_without_the_user_roles_file_the_name_is_an_actor(nlp: Language) -> None
     # the control of the test above: the bundled lists do not know "compact"
     names = [t for t, _, _ in found(nlp, "The Lisbon Compact was signed by Portugal and Spain.")]
     assert any("Compact" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        ("US State Department", "USA.STATE"),  # a department's statement speaks for it
+        ("CENTCOM", "USA.CENTCOM"),  # a command's release
+        ("Fox News", "GEN.AUTHOR"),  # a newspaper's writer is not the newspaper
+        (None, "GEN.AUTHOR"),
+    ],
+)
+def test_the_authors_we_is_the_publisher_that_speaks_for_itself(nlp, outlet, expected):
+    from allegiance.ingest import InputDocument
+    from allegiance.nlp.pipeline import _make_doc
+
+    text = "We condemn the attack on the embassy and we support the people of Iraq."
+    document = InputDocument(doc_id="d", text=text, outlet=outlet, sha256="0")
+    doc = nlp(_make_doc(nlp, document))
+    ids = {s.text.lower(): s._.actor.actor_id for s in doc.spans["actors"]}
+    assert ids.get("we") == expected

@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("interop:export_cmd", "Export relations as PLOVER records or CAMEO-coded rows."),
     "import": ("interop:import_cmd", "Import GDELT or ICEWS event files as records."),
     "kb": ("interop:kb_group", "Knowledge-base tools: import PETRARCH actor dictionaries."),
+    "store": ("store:store_group", "The DuckDB corpus store: info, reextract, Parquet, SQL."),
 }
 
 

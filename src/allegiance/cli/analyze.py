@@ -16,6 +16,7 @@ from ..errors import Messages
 from .extract import extract_options_from_kwargs, model_options
 from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
 from .signals import Interrupted, interruptible
+from .store import STORE_ANALYSIS_KEYS, analyze_from_store, store_analysis_options
 
 __all__ = ["analyze_cmd", "print_summary"]
 
@@ -70,6 +71,7 @@ __all__ = ["analyze_cmd", "print_summary"]
     "'in 2003' in a 2016 article); by default they are listed as history only. Example: "
     "allegiance analyze articles/ --include-history",
 )
+@store_analysis_options
 @model_options
 @ingest_options
 def analyze_cmd(
@@ -94,6 +96,7 @@ def analyze_cmd(
     Example:
         allegiance analyze
         allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
+        allegiance analyze --store corpus.duckdb --since 2024-01-01 --evidence-per-tie 20
     """
     from ..analysis import AnalyzeOptions, analyze
     from ..errors import AllegianceError
@@ -105,6 +108,7 @@ def analyze_cmd(
     except AllegianceError as exc:
         raise click.UsageError(str(exc)) from exc
     strict = kwargs.pop("strict", False)
+    stored = {key: kwargs.pop(key) for key in STORE_ANALYSIS_KEYS}
     ingest = ingest_options_from_kwargs(kwargs)
     options = AnalyzeOptions(
         extract=extract_options_from_kwargs(kwargs),
@@ -114,7 +118,13 @@ def analyze_cmd(
         tie_weights=tie_weights,
         min_confidence=min_confidence,
         include_history=include_history,
+        since=stored["since"],
+        until=stored["until"],
     )
+    if not stored["store_path"]:
+        for key, flag in (("only_outlets", "--only-outlet"), ("actors", "--actor")):
+            if stored[key]:
+                raise click.UsageError(f"{flag} filters a corpus store: give --store FILE")
     console = Console(stderr=True)
     report = IngestReport(log=False)
     done = 0
@@ -139,7 +149,10 @@ def analyze_cmd(
     ):
         task = bar.add_task("Reading and extracting", total=None)
         try:
-            bundle = analyze(list(paths), options=options, report=report, progress=advance)
+            if stored["store_path"]:
+                bundle = analyze_from_store(paths, stored, options, report)
+            else:
+                bundle = analyze(list(paths), options=options, report=report, progress=advance)
         except Interrupted as stop:
             bar.stop()
             console.print(
@@ -148,8 +161,10 @@ def analyze_cmd(
                 highlight=False,
             )
             sys.exit(stop.exit_status)
-    print_ingest_summary(report, console)
-    if report.read == 0:
+    from_store = bool(stored["store_path"]) and not paths  # nothing read: the store is the input
+    if not from_store:
+        print_ingest_summary(report, console)
+    if report.read == 0 and not from_store:
         sys.exit(exit_status(report, strict))
     written = []
     # Each output appears whole (a temporary file renamed into place) or not at all.
@@ -161,7 +176,7 @@ def analyze_cmd(
         write_text_atomic(json_path, json.dumps(bundle, indent=1, default=str))
         written.append(json_path)
     print_summary(bundle, Console(), written)
-    sys.exit(exit_status(report, strict))
+    sys.exit(0 if from_store else exit_status(report, strict))
 
 
 def _name(bundle: dict[str, Any], actor_id: str) -> str:

@@ -122,6 +122,28 @@ def extract_options_from_kwargs(kwargs: dict[str, Any], **extra: Any) -> Any:
     help="Continue an interrupted run: keep the records already in -o and skip their "
     "documents (same sha256).",
 )
+@click.option(
+    "--store",
+    "store_path",
+    default=None,
+    metavar="FILE",
+    help="Append to this DuckDB corpus store instead of writing files; documents it holds "
+    "are skipped (docs/store.md). Example: --store corpus.duckdb",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="With --store: 'dask' spreads the input over a Dask cluster (pip install "
+    "'allegiance[dask]'). Example: --engine dask --scheduler tcp://head:8786",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --engine dask: a dask.distributed scheduler (default: a local cluster).",
+)
 @model_options
 @ingest_options
 def extract_cmd(
@@ -131,6 +153,9 @@ def extract_cmd(
     kinds: str,
     include_text: bool,
     resume: bool,
+    store_path: str | None,
+    engine: str,
+    scheduler: str | None,
     **kwargs: Any,
 ) -> None:
     """Extract records from articles: documents, actor mentions, relations, quotes, numbers.
@@ -147,6 +172,7 @@ def extract_cmd(
         allegiance extract articles/ -o records.jsonl
         allegiance extract articles/ -o records.jsonl --resume   # after an interruption
         allegiance extract news.jsonl --format parquet -o out/
+        allegiance extract articles/ --store corpus.duckdb   # skips what it holds
         cat story.txt | allegiance extract - --outlet "Al Jazeera" --published 2014-11-10
     """
     from ..errors import Messages
@@ -165,6 +191,14 @@ def extract_cmd(
     if resume and "document" not in wanted:
         raise click.BadParameter("--resume needs document records", param_hint="--kinds")
     options = extract_options_from_kwargs(kwargs, include_text=include_text, kinds=wanted)
+    if store_path or engine != "local":
+        from .store import extract_into_store
+
+        if not store_path:
+            raise click.UsageError("--engine dask writes to a store: give --store FILE")
+        extract_into_store(
+            paths, store_path, options, ingest, strict=strict, engine=engine, scheduler=scheduler
+        )
     report = IngestReport(log=False)
     console = Console(stderr=True)
     writer: RecordWriter | None = None

@@ -22,7 +22,7 @@ from typing import Any
 
 from .store import ActorKB, normalize
 
-__all__ = ["AUTHOR_OUTLET_TYPES", "corpus_merges", "merged_rollup", "resolve_authors"]
+__all__ = ["corpus_merges", "merged_rollup"]
 
 _HONORIFIC = {"mr": "male", "ms": "female"}
 
@@ -145,74 +145,3 @@ def merged_rollup(
         return lambda actor_id: merges.get(actor_id, actor_id)
     inner = rollup
     return lambda actor_id: inner(merges.get(actor_id, actor_id))
-
-
-#: the actor types whose publications speak for the actor: a press release's "we" is its author
-AUTHOR_OUTLET_TYPES = frozenset(
-    {"state", "government", "military", "police", "igo", "ngo", "party"}
-)
-AUTHOR_ID = "GEN.AUTHOR"
-
-
-def resolve_authors(records: list[Any], kb: ActorKB) -> list[Any]:
-    """The author's first person (``GEN.AUTHOR``) as the actor that published the document.
-
-    A statement of the State Department or CENTCOM says "we" for the department or the command:
-    when a document's outlet is an actor of the knowledge base of a type that speaks for itself
-    (:data:`AUTHOR_OUTLET_TYPES`), mentions and relation arguments of the author become that
-    actor. A newspaper's columnist is not the newspaper, so other outlets keep the generic author.
-
-    >>> from allegiance.schema import Document, Mention
-    >>> kb = ActorKB.load([])
-    >>> doc = Document(doc_id="d", outlet="US State Department", n_chars=2, sha256="0")
-    >>> we = Mention(id="m", doc_id="d", text="We", start=0, end=2, actor_id=AUTHOR_ID,
-    ...              actor_name="author", actor_type="other", resolved_by="coref", confidence=1)
-    >>> [r.actor_id for r in resolve_authors([doc, we], kb) if r.kind == "mention"]
-    ['USA.STATE']
-    """
-    authors: dict[str, Any] = {}
-    for record in records:
-        data = record if isinstance(record, dict) else None
-        kind = data.get("kind") if data is not None else getattr(record, "kind", None)
-        if kind != "document":
-            continue
-        outlet = data.get("outlet") if data is not None else getattr(record, "outlet", None)
-        actor = kb.lookup(str(outlet)) if outlet else None
-        if actor is not None and actor.type in AUTHOR_OUTLET_TYPES:
-            doc_id = data.get("doc_id") if data is not None else record.doc_id
-            authors[str(doc_id)] = actor
-    if not authors:
-        return records
-    return [_as_author(r, authors) for r in records]
-
-
-def _as_author(record: Any, authors: dict[str, Any]) -> Any:
-    is_dict = isinstance(record, dict)
-    kind = record.get("kind") if is_dict else getattr(record, "kind", None)
-    doc_id = record.get("doc_id") if is_dict else getattr(record, "doc_id", None)
-    actor = authors.get(str(doc_id))
-    if actor is None:
-        return record
-    if kind == "mention":
-        current = record.get("actor_id") if is_dict else record.actor_id
-        if current != AUTHOR_ID:
-            return record
-        update = {"actor_id": actor.id, "actor_name": actor.name, "actor_type": actor.type}
-        return {**record, **update} if is_dict else record.model_copy(update=update)
-    if kind != "relation":
-        return record
-    update = {}
-    for key in ("source", "target", "attributed_to"):
-        arg = record.get(key) if is_dict else getattr(record, key, None)
-        if arg is None:
-            continue
-        arg_id = arg.get("actor_id") if isinstance(arg, dict) else arg.actor_id
-        if arg_id != AUTHOR_ID:
-            continue
-        if isinstance(arg, dict):
-            update[key] = {**arg, "actor_id": actor.id, "actor_name": actor.name}
-        else:
-            update[key] = arg.model_copy(update={"actor_id": actor.id, "actor_name": actor.name})
-    if not update:
-        return record
-    return {**record, **update} if is_dict else record.model_copy(update=update)

@@ -100,6 +100,7 @@ class ActorRoles:
     non_actor_heads: frozenset[str]
     place_prepositions: frozenset[str]
     place_verbs: frozenset[str]
+    author_outlet_types: frozenset[str] = frozenset()
 
 
 def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
@@ -142,6 +143,7 @@ def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
         non_actor_heads=w("non_actor_heads"),
         place_prepositions=w("place_prepositions"),
         place_verbs=w("place_verbs"),
+        author_outlet_types=w("author_outlet_types"),
     )
 
 
@@ -931,6 +933,16 @@ class ActorRecognizer:
         return self.gender.honorifics.get(low) or self.gender.honorifics.get(low.rstrip("."))
 
     # -- within-document coreference --------------------------------------------------------------
+    def author_of(self, doc: Doc) -> Actor | None:
+        """Who the author's first person is: the document's outlet when it speaks for itself
+        (a department, a command: ``author_outlet_types``), else the generic author."""
+        outlet = doc._.outlet
+        if outlet:
+            actor = self.kb.lookup(str(outlet))
+            if actor is not None and actor.type in self.roles.author_outlet_types:
+                return actor
+        return self.kb.get(AUTHOR_ID)
+
     def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Surnames after a full name and acronyms defined in parentheses.
 
@@ -1126,7 +1138,7 @@ class ActorRecognizer:
             pool.insert(cand)
 
         quoted = quoted_tokens(doc)
-        author = self.kb.get(AUTHOR_ID)
+        author = self.author_of(doc)
         # first person singular outside quotations: opinion writing, where "we" is the writer's too
         opinion = any(
             t.lower_ in _PRON_SPEAKER and t.pos_ == "PRON" and not quoted[t.i] for t in doc

@@ -4,7 +4,7 @@ Conventions (every component relies on them):
 
 - ``doc.spans["actors"]``: one span per actor mention, in document order, not overlapping;
   each span has ``span._.actor`` set to an :class:`ActorRef`.
-- ``doc._.doc_id``: the document id; ``doc._.ignore``: character ranges of page furniture
+- ``doc._.doc_id``: the document id; ``doc._.outlet``: who published it (or None); ``doc._.ignore``: character ranges of page furniture
   (bylines, "Follow X on Twitter", "Most Read"...) from which nothing is extracted.
 - ``doc._.quotes``, ``doc._.relations``, ``doc._.quantities``: the records each component
   produced for the document (pydantic models from :mod:`allegiance.schema`).
@@ -45,6 +45,7 @@ def register_extensions() -> None:
         ("relations", None),
         ("quantities", None),
         ("published", None),
+        ("outlet", None),
         ("forced_breaks", 0),
     ):
         if not Doc.has_extension(name):

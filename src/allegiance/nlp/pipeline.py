@@ -178,6 +178,7 @@ def _make_doc(nlp: Language, document: InputDocument) -> Doc:
     doc._.doc_id = document.doc_id
     doc._.ignore = list(document.ignore)
     doc._.published = document.published
+    doc._.outlet = document.outlet
     return doc
 
 

@@ -1781,6 +1781,11 @@
       });
       s.appendChild(el("table", {}, [el("thead", {}, el("tr", {}, ["title", "outlet", "published", "characters", "address"].map(function (h, i) { return el("th", { "class": i === 3 ? "num" : null, text: h }); }))), tb]));
     }
+    var cut = meta.truncated;  // a report from a large store embeds part of the evidence
+    if (cut && cut.total && cut.embedded) {
+      s.appendChild(el("h3", { text: "Not embedded" }));
+      s.appendChild(el("p", { "class": "small", text: "This report embeds " + ["documents", "relations", "quotes", "quantities"].map(function (k) { return fmt(cut.embedded[k]) + " of " + fmt(cut.total[k]) + " " + k; }).join(", ") + (cut.evidence_per_tie ? " (the " + cut.evidence_per_tie + " heaviest reports of each tie; its counts are whole)" : "") + ". The rest: " + String(cut.how_to_get_the_rest || "") }));
+    }
     var skipped = arr(meta.skipped);
     if (skipped.length || meta.n_skipped) {
       s.appendChild(el("h3", { text: "Skipped (" + (meta.n_skipped || skipped.length) + ")" }));

@@ -1,0 +1,87 @@
+"""On the demo corpus: extract --store, analyze --store gives the in-memory path's figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from allegiance.analysis import AnalyzeOptions, analyze
+from allegiance.cli import main
+from allegiance.ingest import demo_corpus_paths
+from allegiance.nlp.pipeline import ExtractOptions
+
+from .test_network import _comparable
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    path = tmp_path_factory.mktemp("store") / "demo.duckdb"
+    paths = [str(p) for p in demo_corpus_paths()]
+    result = CliRunner().invoke(main, ["extract", *paths, "--store", str(path), "--processes", "1"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_analyze_store_gives_the_in_memory_figures(demo_store: Path, tmp_path: Path) -> None:
+    memory = analyze(options=AnalyzeOptions(extract=ExtractOptions(n_process=1)))
+    out = tmp_path / "b.json"
+    result = CliRunner().invoke(
+        main, ["analyze", "--store", str(demo_store), "-o", "", "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    stored = json.loads(out.read_text(encoding="utf-8"))
+    assert stored["meta"]["n_documents"] == memory["meta"]["n_documents"]
+    assert _comparable(stored) == _comparable(memory)
+    assert stored["counts"]["ties"] > 20
+
+
+def test_a_second_extract_skips_everything_and_info_says_so(demo_store: Path) -> None:
+    paths = [str(p) for p in demo_corpus_paths()]
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", *paths, "--store", str(demo_store)])
+    assert result.exit_code == 0, result.output
+    assert "stored 0 documents" in result.output and "already stored were skipped" in result.output
+    info = runner.invoke(main, ["store", "info", str(demo_store), "--json"])
+    data = json.loads(info.output)
+    assert data["stale"] == 0 and len(data["runs"]) == 2
+    assert data["runs"][1]["counts"]["skipped"] == data["counts"]["documents"]
+
+
+def test_analyze_store_filters_and_truncates(demo_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    args = ["analyze", "--store", str(demo_store), "-o", str(tmp_path / "r.html"), "--json",
+            str(out), "--evidence-per-tie", "1", "--max-records", "5"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    assert bundle["meta"]["truncated"]["embedded"]["documents"] == 5
+    assert all(len(e["reports"]) == 1 for e in bundle["network"]["edges"])
+    assert (tmp_path / "r.html").stat().st_size > 0
+    none = CliRunner().invoke(
+        main, ["analyze", "--store", str(demo_store), "--since", "2999-01-01"]
+    )
+    assert none.exit_code == 2 and "no stored document matches" in none.output
+
+
+def test_store_query_export_import(demo_store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    q = runner.invoke(
+        main, ["store", "query", str(demo_store), "SELECT count(*) AS n FROM relations"]
+    )
+    assert q.exit_code == 0 and q.output.splitlines()[0] == "n"
+    n = int(q.output.splitlines()[1])
+    bad = runner.invoke(main, ["store", "query", str(demo_store), "SELEC nothing"])
+    assert bad.exit_code == 2 and str(demo_store) in bad.output
+    assert (
+        runner.invoke(main, ["store", "export", str(demo_store), str(tmp_path / "pq")]).exit_code
+        == 0
+    )
+    copy = tmp_path / "copy.duckdb"
+    imported = runner.invoke(main, ["store", "import", str(copy), str(tmp_path / "pq")])
+    assert imported.exit_code == 0, imported.output
+    assert f"({n} relations)" in imported.output
