@@ -135,7 +135,9 @@ def bundle_from_records(
     return bundle
 
 
-def _add_events(bundle: dict[str, Any], records: list[Record], kb_paths: tuple[str, ...]) -> None:
+def _add_events(
+    bundle: dict[str, Any], records: Iterable[Record], kb_paths: tuple[str, ...]
+) -> None:
     """Cluster the relations into events (docs/events.md): ``events``, ``event_timeline``, and
     ``n_events`` beside ``n_reports`` on every tie."""
     from .events import cluster_events, event_timeline

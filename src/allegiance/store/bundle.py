@@ -108,16 +108,17 @@ def bundle_from_store(
         embed = {"document": documents, "quote": quotes, "quantity": quantities}
         plural = {"document": "documents", "relation": "relations", "quote": "quotes",
                   "quantity": "quantities"}  # fmt: skip
-        kinds = ("document", "mention", "relation", "quote", "quantity")
-        # events cluster the relations of the whole selection (documents give their dates):
-        # the one part of the analysis that still holds them (docs/store.md)
-        event_records: list[Any] = []
+        # events: one streaming pass over documents, mentions (names, countries) and relations
+        _add_events(
+            summary,
+            store.records(
+                ("document", "mention", "relation"), doc_where=where.where, params=where.params
+            ),
+            kb_paths,
+        )
+        kinds = ("document", "relation", "quote", "quantity")
         for record in store.records(kinds, doc_where=where.where, params=where.params):
             kind = record.kind
-            if kind in ("document", "mention", "relation"):
-                event_records.append(record)  # mentions name the events' actors
-            if kind == "mention":
-                continue
             totals[plural[kind]] += 1
             if kind == "relation":
                 if evidence is None or getattr(record, "id", None) in evidence:
@@ -145,7 +146,6 @@ def bundle_from_store(
         "quantities": quantities,
         "history": graph.graph.get("history", []),
     }
-    _add_events(bundle, event_records, kb_paths)
     cut_numbers = {}
     n_events = len(bundle["events"])
     if max_records is not None and n_events > max_records:
