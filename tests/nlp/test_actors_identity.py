@@ -371,3 +371,21 @@ def test_the_authors_we_is_the_publisher_that_speaks_for_itself(nlp, outlet, exp
     doc = nlp(_make_doc(nlp, document))
     ids = {s.text.lower(): s._.actor.actor_id for s in doc.spans["actors"]}
     assert ids.get("we") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ADDIS ABABA, May 4 (Reuters) - Ethiopia and Eritrea signed a peace deal.", "ADDIS ABABA"),
+        ("WASHINGTON, March 3, 2016 — The Senate passed the defence bill.", "WASHINGTON"),
+        ("Nairobi, Jan. 5 (AFP) - Kenya deployed troops to Somalia.", "Nairobi"),
+    ],
+)
+def test_a_dated_dateline_is_no_actor(nlp, text, place):
+    doc = nlp(text)
+    assert place not in {s.text for s in doc.spans["actors"]}
+
+
+def test_a_capital_with_a_clause_after_its_comma_stays_an_actor(nlp):
+    doc = nlp("Moscow, meanwhile, accused Kyiv of shelling the plant.")
+    assert "Moscow" in {s.text for s in doc.spans["actors"]}

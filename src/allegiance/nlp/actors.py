@@ -84,6 +84,18 @@ _OPEN_QUOTES = frozenset("“«‘")
 _CLOSE_QUOTES = frozenset("”»’")
 
 
+_DATELINE_ENDS = frozenset({"—", "–", "-", "--", "(", ":"})
+
+
+def _dated(doc: Doc, comma: int) -> bool:
+    """Whether a date, then an agency credit or a dash, follows the comma at ``comma``: the
+    rest of a dateline ("BRUSSELS, May 4 (Reuters) -"), not a clause ("Moscow, meanwhile,")."""
+    window = doc[comma + 1 : comma + 9]
+    if not len(window) or window[0].ent_type_ != "DATE":
+        return False
+    return any(t.text in _DATELINE_ENDS for t in window[1:])
+
+
 @dataclass(frozen=True)
 class ActorRoles:
     """The word lists of ``actor_roles.yaml`` (see that file for what each one decides)."""
@@ -554,6 +566,8 @@ class ActorRecognizer:
             return True  # "Palmyra, Syria"
         if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
             return True
+        if doc[start].is_sent_start and nxt is not None and nxt.text == "," and _dated(doc, end):
+            return True  # "ADDIS ABABA, May 4 (Reuters) -", "Nairobi, Jan. 5, 2019 —"
         last = doc[end - 1]
         return (
             last.dep_ == "compound"
