@@ -14,7 +14,13 @@ from rich.table import Table
 from ..atomic import write_text_atomic
 from ..errors import Messages
 from .extract import extract_options_from_kwargs, model_options
-from .options import exit_status, ingest_options, ingest_options_from_kwargs, print_ingest_summary
+from .options import (
+    exit_status,
+    ingest_options,
+    ingest_options_from_kwargs,
+    network_filter_options,
+    print_ingest_summary,
+)
 from .signals import Interrupted, interruptible
 from .store import STORE_ANALYSIS_KEYS, analyze_from_store, store_analysis_options
 
@@ -58,19 +64,7 @@ __all__ = ["analyze_cmd", "print_summary"]
     metavar="FILE",
     help="YAML file of tie weights (own, named, anonymous, mixed_share...; docs/network.md).",
 )
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
-)
-@click.option(
-    "--include-history",
-    is_flag=True,
-    help="Also count historical relations in the network ('the days of the US occupation', "
-    "'in 2003' in a 2016 article); by default they are listed as history only. Example: "
-    "allegiance analyze articles/ --include-history",
-)
+@network_filter_options
 @store_analysis_options
 @model_options
 @ingest_options

@@ -37,7 +37,7 @@ from ..network import (
     whatif,
     write_graph,
 )
-from .options import kb_option, print_warnings
+from .options import kb_option, network_filter_options, print_warnings
 
 __all__ = ["balance_cmd", "coalitions_cmd", "network_cmd", "paths_cmd", "whatif_cmd"]
 
@@ -155,19 +155,7 @@ def _load(path: str) -> Any:
 @click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
 @click.option("--include-negated", is_flag=True, help="Also count negated relations.")
 @click.option("--include-hypothetical", is_flag=True, help="Also count hypothetical relations.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
-)
-@click.option(
-    "--include-history",
-    is_flag=True,
-    help="Also count historical relations ('the days of the occupation', 'in 2003' in a 2016 "
-    "article); by default they are left out and listed as history. Example: "
-    "allegiance network records.jsonl --include-history",
-)
+@network_filter_options
 @kb_option
 def network_cmd(
     records: str,

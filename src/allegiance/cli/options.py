@@ -91,6 +91,24 @@ def kb_option(f: F) -> F:
     )(f)
 
 
+def network_filter_options(f: F) -> F:
+    """``--min-confidence`` and ``--include-history``: which relations a network counts (the
+    same two options in ``network`` and ``analyze``)."""
+    f = click.option(
+        "--include-history",
+        is_flag=True,
+        help="Also count historical relations in the network ('the days of the US "
+        "occupation', 'in 2003' in a 2016 article); by default they are listed as history "
+        "only. Example: --include-history",
+    )(f)
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        help="Leave out relations whose confidence is below this, e.g. 0.5 (docs/eval.md).",
+    )(f)
+
+
 def ingest_options(f: F) -> F:
     """Add the shared input options to a click command.
 
