@@ -52,6 +52,26 @@ def _weights(path: str | None) -> Any:
     return load_confidence_model((path,) if path else ())
 
 
+def _weights_and_pipeline(
+    weights_path: str | None,
+    model: str | None,
+    kb_paths: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
+    max_sentence_tokens: int,
+) -> tuple[Any, Any]:
+    """The confidence weights (a bad file fails before the model loads), then the pipeline."""
+    from ..nlp.pipeline import build_pipeline
+
+    weights = _weights(weights_path)
+    nlp = build_pipeline(
+        model,
+        kb_paths=kb_paths,
+        lexicon_paths=lexicon_paths,
+        max_sentence_tokens=max_sentence_tokens,
+    )
+    return weights, nlp
+
+
 @click.group("eval")
 def eval_group() -> None:
     """Score extraction against gold annotations.
@@ -92,14 +112,9 @@ def re3d_cmd(
         allegiance eval re3d tests/data/re3d-dev --json
         allegiance eval re3d tests/data/re3d-dev --thresholds 0,0.3,0.5,0.7
     """
-    from ..nlp.pipeline import build_pipeline
 
-    weights = _weights(weights_path)  # a bad weights file fails before the model loads
-    nlp = build_pipeline(
-        model,
-        kb_paths=kb_paths,
-        lexicon_paths=lexicon_paths,
-        max_sentence_tokens=max_sentence_tokens,
+    weights, nlp = _weights_and_pipeline(
+        weights_path, model, kb_paths, lexicon_paths, max_sentence_tokens
     )
     if thresholds:
         from ..eval.thresholds import re3d_by_threshold
@@ -202,14 +217,9 @@ def plover_cmd(
         allegiance eval plover PLOVER_GSR_CAMEO.txt --baseline --json
     """
     from ..eval.plover import evaluate_plover
-    from ..nlp.pipeline import build_pipeline
 
-    weights = _weights(weights_path)  # a bad weights file fails before the model loads
-    nlp = build_pipeline(
-        model,
-        kb_paths=kb_paths,
-        lexicon_paths=lexicon_paths,
-        max_sentence_tokens=max_sentence_tokens,
+    weights, nlp = _weights_and_pipeline(
+        weights_path, model, kb_paths, lexicon_paths, max_sentence_tokens
     )
     if thresholds:
         from ..eval.thresholds import plover_by_threshold

@@ -122,15 +122,19 @@ class Register:
             for s in doc.spans.get(ACTORS_KEY, ())
             if s._.actor is not None
         }
-        kept = [r for r in relations if not self.contest(doc, r)]
-        doc._.relations = [self.reread(doc, r, types) for r in kept]
+        out = []
+        for rel in relations:
+            trigger = doc.char_span(rel.trigger.start, rel.trigger.end, alignment_mode="expand")
+            if trigger is None or not len(trigger):
+                out.append(rel)
+            elif not self.contest(trigger):
+                out.append(self.reread(trigger, rel, types))
+        doc._.relations = out
         return doc
 
-    def contest(self, doc: Doc, rel: Relation) -> bool:
-        """Whether the relation is a standing in a contest (a poll, a race, a match)."""
-        trigger = doc.char_span(rel.trigger.start, rel.trigger.end, alignment_mode="expand")
-        if trigger is None or not len(trigger):
-            return False
+    def contest(self, trigger: Span) -> bool:
+        """Whether a relation read off ``trigger`` is a standing in a contest (a poll, a race,
+        a match)."""
         root = trigger.root
         if root.lemma_.lower() not in self.data.contest_verbs:
             return False
@@ -138,12 +142,9 @@ class Register:
             t.lower_ in self.data.contest_words or _SCORE.match(t.text) for t in root.subtree
         )
 
-    def reread(self, doc: Doc, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
+    def reread(self, trigger: Span, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
         """The relation in its register: unchanged unless a verbal sense applies."""
         if rel.category != "ASSAULT":
-            return rel
-        trigger = doc.char_span(rel.trigger.start, rel.trigger.end, alignment_mode="expand")
-        if trigger is None or not len(trigger):
             return rel
         sense = self.data.verbal_senses.get(trigger.root.lemma_.lower())
         if sense is None:
