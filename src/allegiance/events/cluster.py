@@ -84,7 +84,7 @@ def _unknown_places(text: str, known: list[tuple[int, int]], gz: Any) -> frozens
 
 def _numbers(text: str) -> frozenset[str]:
     """The figures of a sentence, digits and number words alike ("five strikes" = "5")."""
-    from ..nlp.quantities import _UNITS  # the one list of number words
+    from ..nlp.quantities.words import _UNITS  # the one list of number words
 
     out = set()
     for tok in _NUMBER.findall(text):
