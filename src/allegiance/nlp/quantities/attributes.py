@@ -33,34 +33,7 @@ class _Attributes(_RunBase):
             while j < sent.end and doc[j].pos_ in {"DET", "PRON"}:
                 j += 1
         start = j
-        head: int | None = None
-        while j < sent.end and j - start < 7:
-            t = doc[j]
-            if (
-                (t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"} and t.lower_ not in {"in", "on"})
-                or t.text == "-"
-                or (t.tag_ == "VBN" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN")
-                or (
-                    t.lower_ == "and"
-                    and head is not None
-                    and j + 1 < sent.end
-                    and doc[j + 1].pos_ == "NOUN"
-                )
-            ):
-                if t.pos_ == "NOUN" or (
-                    t.pos_ == "PROPN"
-                    and head is None
-                    and (j + 1 >= sent.end or doc[j + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "-"})
-                ):
-                    head = j
-                j += 1
-                if t.pos_ == "NOUN" and (
-                    j >= sent.end
-                    or (doc[j].pos_ not in {"NOUN", "PROPN"} and doc[j].lower_ != "and")
-                ):
-                    break
-                continue
-            break
+        head = self._phrase_head(sent, start)
         if start < sent.end and doc[start].text == "%":
             return "percent", "percent", start + 1, change
         if (
@@ -108,6 +81,40 @@ class _Attributes(_RunBase):
         if change == "=":
             change = self.change_before(span)
         return concept, unit, head + 1, change
+
+    def _phrase_head(self, sent: Span, start: int) -> int | None:
+        """The head noun of the counted phrase from token ``start`` (at most 7 tokens on)."""
+        doc = self.doc
+        j = start
+        head: int | None = None
+        while j < sent.end and j - start < 7:
+            t = doc[j]
+            if (
+                (t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"} and t.lower_ not in {"in", "on"})
+                or t.text == "-"
+                or (t.tag_ == "VBN" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN")
+                or (
+                    t.lower_ == "and"
+                    and head is not None
+                    and j + 1 < sent.end
+                    and doc[j + 1].pos_ == "NOUN"
+                )
+            ):
+                if t.pos_ == "NOUN" or (
+                    t.pos_ == "PROPN"
+                    and head is None
+                    and (j + 1 >= sent.end or doc[j + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "-"})
+                ):
+                    head = j
+                j += 1
+                if t.pos_ == "NOUN" and (
+                    j >= sent.end
+                    or (doc[j].pos_ not in {"NOUN", "PROPN"} and doc[j].lower_ != "and")
+                ):
+                    break
+                continue
+            break
+        return head
 
     def _casualty(self, noun: Token) -> str | None:
         """ "killed" when the counted people are the object of "kill" (or the subject of

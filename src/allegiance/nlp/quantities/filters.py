@@ -19,8 +19,6 @@ class _Filters(_RunBase):
 
     def excluded(self, a: int, b: int, value: float, is_digit: bool, at: _Atom) -> bool:
         """Whether the number at ``a:b`` is no quantity: a year, date, time, score, code..."""
-        text = self.text
-        atom = text[a:b]
         before = self.word_before(a)
         after = self.word_after(b)
         prev = before[0].lower() if before else ""
@@ -30,6 +28,19 @@ class _Filters(_RunBase):
         measured = bool(at.read.unit or at.read.currency or at.read.mult != 1.0)
         if is_digit and not measured and self._not_a_quantity(a, b, value, before):
             return True
+        return (
+            self._a_date_or_time(a, b, value, is_digit, before, prev, nxt)
+            or self._an_age(a, b, is_digit)
+            or self._a_label(a, b, is_digit, before, prev)
+            or self._a_reference(b, value, is_digit, prev, nxt)
+        )
+
+    def _a_date_or_time(
+        self, a: int, b: int, value: float, is_digit: bool, before: list[str], prev: str, nxt: str
+    ) -> bool:
+        """A year, a date, an ordinal or a clock time: "in 2014", "March 3", "9/11", "10:30"."""
+        text = self.text
+        atom = text[a:b]
         if (
             is_digit
             and "," not in atom
@@ -55,12 +66,22 @@ class _Filters(_RunBase):
             return True  # "30-12-2020", "12/30/2020", "24/7", "9/11"
         if is_digit and len(atom) == 2 and text[a - 1 : a] in {"’", "'"}:
             return True  # "Fiscal ’19", "the '90s": a year
+        if _TIME.match(text[b : b + 8]) or re.match(r":\d\d", text[b : b + 3]):
+            return True  # a clock time
+        if re.match(r"\s?(?:B\.C\.|BC\b|A\.D\.|BCE\b|CE\b)", text[b : b + 6]):
+            return True  # a year
+        m_range = re.match(r"\s?[-–]\s?\d{1,2}\s+([A-Za-z]+)", text[b : b + 20])
+        if m_range and m_range.group(1).lower() in _MONTHS:
+            return True  # "11-13 Dec."
+        return False
+
+    def _an_age(self, a: int, b: int, is_digit: bool) -> bool:
+        """An age: "He was 81.", "a 12-year-old", "Scott C. Dayton, 42, of Woodbridge"."""
+        text = self.text
         if re.search(
             r"(?i)\b(?:he|she) (?:was|is|died at|dies at)\s+$", text[max(0, a - 16) : a]
         ) and (re.match(r"\s*(?:[.;,]|$)", text[b : b + 2])):
             return True  # "He was 81.": an age
-        if _TIME.match(text[b : b + 8]) or re.match(r":\d\d", text[b : b + 3]):
-            return True  # a clock time
         if re.match(r"\s?-?\s?years?[- ]old", text[b : b + 12]):
             return True  # an age
         if (
@@ -70,6 +91,11 @@ class _Filters(_RunBase):
         ):
             if any(e.end_char in (a - 2, a - 1) for e in self.persons):
                 return True  # "Scott C. Dayton, 42, of Woodbridge": an age
+        return False
+
+    def _a_label(self, a: int, b: int, is_digit: bool, before: list[str], prev: str) -> bool:
+        """List numbering or a number in a name or code: "1. ", "Resolution 2254", "CTF 50"."""
+        text = self.text
         line_start = text.rfind("\n", 0, a) + 1
         if not text[line_start:a].strip() and re.match(r"[.)]\s", text[b : b + 2]):
             return True  # list numbering
@@ -86,11 +112,10 @@ class _Filters(_RunBase):
                 return True  # "Eager Lion 16", "CTF 50", "DDG 70"
         if re.search(r"\([A-Z]{2,}\)\s$", text[max(0, a - 12) : a]):
             return True  # "Task Force (CTF) 50"
-        if re.match(r"\s?(?:B\.C\.|BC\b|A\.D\.|BCE\b|CE\b)", text[b : b + 6]):
-            return True  # a year
-        m_range = re.match(r"\s?[-–]\s?\d{1,2}\s+([A-Za-z]+)", text[b : b + 20])
-        if m_range and m_range.group(1).lower() in _MONTHS:
-            return True  # "11-13 Dec."
+        return False
+
+    def _a_reference(self, b: int, value: float, is_digit: bool, prev: str, nxt: str) -> bool:
+        """A word number that refers instead of counting: "one of", "the two leaders"."""
         if value == 1 and not is_digit:
             low_after = nxt
             if low_after in {
