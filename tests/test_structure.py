@@ -47,10 +47,6 @@ FUNCTION_ALLOW: dict[str, str] = {
     "store/bundle.py:bundle_from_store": _BEING_SPLIT,
     "store/network.py:network_from_store": _BEING_SPLIT,
     # not reached in session 6's split branch yet: one helper each, next
-    "engine/dask.py:extract_with_dask": _NEXT,
-    "interop/gdelt.py:read_gdelt": _NEXT,
-    "interop/icews.py:read_icews": _NEXT,
-    "interop/petrarch.py:kb_entries": _NEXT,
     "network/__init__.py:network_summary": _NEXT,
     "network/coalitions.py:coalitions": _NEXT,
     "network/scenarios.py:whatif": _NEXT,
