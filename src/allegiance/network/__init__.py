@@ -135,30 +135,8 @@ def network_summary(
         ev = int(d.get("evidence", 1))
         strength[a] = strength.get(a, 0) + ev
         strength[b] = strength.get(b, 0) + ev
-    nodes = [
-        {
-            "id": n,
-            "name": d.get("name", str(n)),
-            "type": d.get("type"),
-            "country": d.get("country"),
-            "mentions": d.get("mentions", 0),
-            "degree": U.degree(n),
-            "evidence": strength.get(n, 0),
-            "camp": frus.partition.get(n),
-            "coalition": camps["partition"].get(n),
-        }
-        for n, d in G.nodes(data=True)
-    ]
-    edges = []
-    for a, b, d in G.edges(data=True):
-        edges.append({
-            "source": a,
-            "target": b,
-            **{k: d.get(k) for k in _EDGE_KEYS},
-            "outlets": list(d.get("outlets") or []),
-            "relations": list(d.get("relations") or []),
-            "reports": list(d.get("reports") or []),
-        })  # fmt: skip
+    nodes = _node_rows(G, U, strength, frus.partition, camps["partition"])
+    edges = _edge_rows(G)
     top = sorted(strength, key=lambda n: (-strength[n], str(n)))[:top_actors]
     paths = {}
     for n in top:
@@ -186,3 +164,42 @@ def network_summary(
         }
     )
     return summary
+
+
+def _node_rows(
+    G: nx.Graph,
+    U: nx.Graph,
+    strength: dict[Hashable, int],
+    camp: dict[Hashable, int],
+    coalition: dict[Hashable, Any],
+) -> list[dict[str, Any]]:
+    """One row per actor: its attributes, degree, evidence, camp and coalition."""
+    return [
+        {
+            "id": n,
+            "name": d.get("name", str(n)),
+            "type": d.get("type"),
+            "country": d.get("country"),
+            "mentions": d.get("mentions", 0),
+            "degree": U.degree(n),
+            "evidence": strength.get(n, 0),
+            "camp": camp.get(n),
+            "coalition": coalition.get(n),
+        }
+        for n, d in G.nodes(data=True)
+    ]
+
+
+def _edge_rows(G: nx.Graph) -> list[dict[str, Any]]:
+    """One row per tie: its ends, measures, outlets, relations and reports."""
+    edges = []
+    for a, b, d in G.edges(data=True):
+        edges.append({
+            "source": a,
+            "target": b,
+            **{k: d.get(k) for k in _EDGE_KEYS},
+            "outlets": list(d.get("outlets") or []),
+            "relations": list(d.get("relations") or []),
+            "reports": list(d.get("reports") or []),
+        })  # fmt: skip
+    return edges
