@@ -1,4 +1,4 @@
-"""What ingestion reads and reports: input documents, the options, the run's report and the reader drafts."""
+"""What ingestion reads and reports: input documents, options, the run report, reader drafts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What decides what extraction gives: package, model, lexicon and KB versions and hashes (a run's *rules key*)."""
+"""What decides what extraction gives: versions and hashes of package, model, lexicons, KB."""
 
 from __future__ import annotations
 

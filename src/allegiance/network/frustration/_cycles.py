@@ -1,4 +1,4 @@
-"""Odd cycles: bidirectional BFS routing, cycle separation for the LP and the path-packing lower bound."""
+"""Odd cycles: bidirectional BFS routing, the LP's cycle separation, the path-packing bound."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reductions that keep the frustration index exact: the kernel being reduced and its unbalanced blocks."""
+"""Reductions that keep the frustration index exact: the kernel and its unbalanced blocks."""
 
 from __future__ import annotations
 
