@@ -12,9 +12,7 @@ from spacy.tokens import Doc
 from ..extensions import ACTORS_KEY
 from .lexicon import QuantityLexicon
 from .numbers import _Reading
-from .words import (
-    _MONTHS,
-)
+from .words import _MONTHS
 
 
 @dataclass

@@ -7,11 +7,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ._base import _Num, _RunBase
-from .words import (
-    _DATE,
-    _MONTHS,
-    _Change,
-)
+from .words import _DATE, _MONTHS, _Change
 
 
 class _Attributes(_RunBase):

@@ -7,11 +7,7 @@ import re
 from ..extensions import in_ignored
 from ._base import _Atom, _RunBase
 from .lexicon import _alt
-from .words import (
-    _MONTHS,
-    _SENTENCE_WORDS,
-    _TIME,
-)
+from .words import _MONTHS, _SENTENCE_WORDS, _TIME
 
 
 class _Filters(_RunBase):

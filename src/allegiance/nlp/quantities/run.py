@@ -10,14 +10,7 @@ from ._base import _Atom, _Num
 from .attributes import _Attributes
 from .filters import _Filters
 from .numbers import _read_atom, _Reading
-from .words import (
-    _MODS,
-    _MONTHS,
-    _PHONE,
-    _VAGUE,
-    _VAGUE_RE,
-    parse_number,
-)
+from .words import _MODS, _MONTHS, _PHONE, _VAGUE, _VAGUE_RE, parse_number
 
 
 class _QRun(_Filters, _Attributes):
