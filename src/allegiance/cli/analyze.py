@@ -14,6 +14,7 @@ from rich.table import Table
 from ..atomic import write_text_atomic
 from ..bundle import Bundle, dump_bundle
 from ..errors import Messages
+from ..network.rollup import LEVELS
 from .options import (
     exit_status,
     extract_options_from_kwargs,
@@ -47,10 +48,10 @@ __all__ = ["analyze_cmd", "print_summary"]
 )
 @click.option(
     "--level",
-    type=click.Choice(["actor", "parent", "country"]),
+    type=click.Choice(LEVELS),
     default="actor",
     show_default=True,
-    help="Roll actors up to their parent organisation or country.",
+    help="Roll actors up to their parent organisation or country (needs the KB).",
 )
 @click.option(
     "--min-evidence",

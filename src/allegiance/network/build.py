@@ -438,7 +438,14 @@ def _advance(day: date, count: int, unit: str) -> date:
     raise AnalysisError(f"cannot advance {day} by {count}{unit}")  # pragma: no cover
 
 
-def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> list[nx.Graph]:
+def snapshots(
+    records: Iterable[Any],
+    window: str = "365D",
+    *,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    **kwargs: Any,
+) -> list[nx.Graph]:
     """A time series of networks over consecutive windows covering the dated relations.
 
     Windows start at the earliest document date and tile forward without overlap; each graph
@@ -448,7 +455,8 @@ def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> li
     Args:
         records: as for :func:`build_network` (read into memory once).
         window: length like ``"365D"``, ``"8W"``, ``"6M"`` or ``"1Y"``.
-        **kwargs: passed on to :func:`build_network` (not ``since``/``until``).
+        since, until: keep only the windows that overlap this period (ISO dates).
+        **kwargs: passed on to :func:`build_network`.
 
     Returns:
         One graph per window, oldest first.
@@ -464,13 +472,19 @@ def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> li
         for d in [_parse_date(r.get("published"))]
         if d is not None
     )
+    lo, hi = _parse_date(since), _parse_date(until)
+    for given, parsed, flag in ((since, lo, "--since"), (until, hi, "--until")):
+        if given is not None and parsed is None:
+            raise AnalysisError(f"{flag} {given!r} is not an ISO date (YYYY-MM-DD)")
     if not days:
         return []
     out: list[nx.Graph] = []
     start = days[0]
     while start <= days[-1]:
         end = _advance(start, count, unit)
-        out.append(build_network(recs, since=start, until=end - timedelta(days=1), **kwargs))
+        last = end - timedelta(days=1)
+        if (lo is None or last >= lo) and (hi is None or start <= hi):
+            out.append(build_network(recs, since=start, until=last, **kwargs))
         start = end
     return out
 
