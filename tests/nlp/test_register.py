@@ -108,6 +108,8 @@ def _categories(nlp, text):
         # state visits: a welcome given is a visit hosted
         ("Queen Elizabeth gave a warm welcome to Vladimir Putin at Buckingham Palace.",
          None, "CONSULT"),
+        # a delegation received is a visit, not aid from the visitors
+        ("Iran received a delegation from Saudi Arabia.", ("SAU", "IRN"), "CONSULT"),
     ],
 )  # fmt: skip
 def test_what_is_given_sets_the_sense_of_a_transfer_verb(nlp, sentence, pair, category):

@@ -54,3 +54,25 @@ def test_a_denied_threat_is_negated_and_read_once(nlp):
     text = "Iran did not threaten to attack Saudi Arabia, the minister said."
     rels = find(relations(nlp, text), "IRN", "SAU", categories={"THREATEN"})
     assert [r.negated for r in rels] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # diplomacy, an election campaign, trade: "threatened X against Y" is a threat to Y
+        ("The Kremlin threatened further action against Ukraine.", "RUS", "UKR"),
+        ("China threatened countermeasures against the United States over the tariffs.",
+         "CHN", "USA"),
+        ("Russia threatened retaliation against NATO over the deployment.", "RUS", "NATO"),
+    ],
+)  # fmt: skip
+def test_a_preposition_on_the_object_of_a_trigger_verb_is_the_verbs_act(nlp, text, source, target):
+    rels = find(relations(nlp, text), source, target)
+    assert [r.category for r in rels] == ["THREATEN"], rels
+    assert rels[0].trigger.text == "threatened"
+
+
+def test_a_preposition_on_a_plain_verb_stays_a_stance(nlp):
+    rels = find(relations(nlp, "Iraqi forces maintained their positions against ISIL near Mosul."),
+                "IRQ", "ISIL")  # fmt: skip
+    assert [r.category for r in rels] == ["OPPOSE"]

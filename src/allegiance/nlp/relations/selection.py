@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from .candidates import Candidate
+from .names import INSTRUMENTS, PREPOSITION
 
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["commitment", "select"]
+__all__ = ["commitment", "select", "verb_reading"]
 
 #: what a commitment to an act of that sign is: a threat to harm, a promise to help
 _COMMITMENTS = {"THREATEN": -1, "AGREE": 1}
@@ -43,6 +44,7 @@ def select(cands: list[Candidate], run: DocRun | None = None) -> list[Candidate]
 
 
 def _with_commitment(run: DocRun, cand: Candidate) -> list[Candidate]:
+    cand = verb_reading(run, cand) or cand
     made = commitment(run, cand)
     if made is None:
         return [cand]
@@ -80,3 +82,27 @@ def _governor(run: DocRun, anchor: Token) -> Token | None:
             continue
         return head if head.pos_ == "VERB" else None
     return None
+
+
+def verb_reading(run: DocRun, cand: Candidate) -> Candidate | None:
+    """ "Bush threatened further action against Russia", "Serb forces were engaged in ethnic
+    cleansing against the Albanians": a stance read off a preposition on the object of a
+    trigger verb is the verb's act when their signs agree (THREATEN, ASSAULT, not OPPOSE).
+    None when the preposition hangs on the verb itself or on an event noun (those readings
+    are their own), or no trigger verb of that sign governs it."""
+    if cand.construction not in (PREPOSITION, INSTRUMENTS) or cand.trigger.category not in (
+        "OPPOSE",
+        "ALIGN",
+    ):
+        return None
+    verb = cand.anchor
+    prep = run.doc[cand.trigger_start]
+    gov = prep.head
+    if verb.pos_ != "VERB" or gov == verb or gov.pos_ != "NOUN" or run.event(gov):
+        return None
+    trig = run.lex.verbs.get(verb.lemma_.lower())
+    if trig is None or trig.category in ("OPPOSE", "ALIGN"):
+        return None
+    if run.lex.info(trig).sign != run.lex.info(cand.trigger).sign:
+        return None
+    return replace(cand, trigger=trig, trigger_start=verb.i, trigger_end=verb.i + 1)
