@@ -24,7 +24,7 @@ def re3d(nlp):
 
 
 def test_re3d_precision_at_a_high_threshold_beats_all_relations(re3d):
-    # measured 0.40 at 0, 0.66 at 0.5 (83 of 306 relations kept)
+    # measured 0.416 at 0, 0.663 at 0.5 (83 of 298 relations kept), 0.537 at 0.7
     assert re3d[0.5].precision >= re3d[0.0].precision + 0.1
     assert re3d[0.7].precision >= re3d[0.0].precision
 

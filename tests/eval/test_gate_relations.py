@@ -11,7 +11,7 @@ from allegiance.eval.relations import evaluate_re3d
 
 from ..conftest import RE3D_DEV
 
-RELATION_FLOORS = {"precision": 0.39, "recall": 0.62, "f1": 0.48}
+RELATION_FLOORS = {"precision": 0.40, "recall": 0.65, "f1": 0.50}  # measured 0.416, 0.668, 0.513
 
 
 @pytest.fixture(scope="module")

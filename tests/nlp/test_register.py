@@ -87,3 +87,71 @@ def test_a_defeat_in_war_stays(nlp):
 )
 def test_attacks_on_civilians_stay_assaults(nlp, sentence):
     assert ("ACCUSE", "verbal") not in _read(nlp, sentence).values()
+
+
+def _categories(nlp, text):
+    return {
+        (r.source.actor_id.split(".")[0], r.target.actor_id.split(".")[0]): r.category
+        for r in nlp(text)._.relations
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair", "category"),
+    [
+        # armed conflict: a blow dealt is an attack, not aid
+        ("Al-Shabaab delivered a heavy blow to the Somali army in Mogadishu.", ("AQ", "SOM"),
+         "ASSAULT"),
+        # diplomacy: an ultimatum is a threat
+        ("The European Union delivered an ultimatum to Serbia over the border dispute.",
+         ("EU", "SRB"), "THREATEN"),
+        # state visits: a welcome given is a visit hosted
+        ("Queen Elizabeth gave a warm welcome to Vladimir Putin at Buckingham Palace.",
+         None, "CONSULT"),
+        # a delegation received is a visit, not aid from the visitors
+        ("Iran received a delegation from Saudi Arabia.", ("SAU", "IRN"), "CONSULT"),
+    ],
+)  # fmt: skip
+def test_what_is_given_sets_the_sense_of_a_transfer_verb(nlp, sentence, pair, category):
+    found = _categories(nlp, sentence)
+    if pair is None:
+        assert list(found.values()) == [category], found
+    else:
+        assert found.get(pair) == category, found
+    assert "AID" not in found.values()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Obama delivered a speech to the Turkish parliament in Ankara.",  # politics
+        "Kerry delivered a letter to the Iranian government on Monday.",  # diplomacy
+    ],
+)
+def test_words_given_are_no_aid(nlp, sentence):
+    assert "AID" not in _categories(nlp, sentence).values()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The United States delivered weapons to Ukraine last week.", ("USA", "UKR")),
+        ("The World Bank gave a loan of $2 billion to Egypt.", ("WORLD_BANK", "EGY")),
+    ],
+)
+def test_material_transfers_stay_aid(nlp, sentence, pair):
+    found = _categories(nlp, sentence)
+    assert found.get(pair) == "AID", found
+
+
+def test_user_files_replace_object_senses(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("object_senses:\n  letter: CONSULT\n", encoding="utf-8")
+    data = load_register((str(mine),))
+    assert data.object_senses is not None
+    assert data.object_senses["letter"] == ("CONSULT", None)
+    assert data.object_senses["speech"] is None
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("object_senses:\n  blow: PUNCH\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.yaml: entry 'blow': unknown category"):
+        load_register((str(bad),))

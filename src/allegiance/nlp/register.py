@@ -17,6 +17,15 @@ or a score:
 - "Clinton leads Trump by five points in the latest poll." -> no relation
 - "Japan beat China 3-1 in the final." -> no relation
 - "Iraqi forces defeated ISIL in Mosul." -> stays ASSAULT
+
+A verb of giving takes its sense from what is given: a blow, an ultimatum or a speech is
+no aid. A relation read from one of the transfer verbs (``transfer_verbs``) whose direct
+object is a word of ``object_senses`` takes the category given there, or is dropped (null):
+
+- "Al-Shabaab delivered a heavy blow to the Somali army." -> ASSAULT
+- "The EU delivered an ultimatum to Serbia." -> THREATEN
+- "Obama delivered a speech to the Turkish parliament." -> no relation
+- "The United States delivered weapons to Ukraine." -> stays AID
 """
 
 from __future__ import annotations
@@ -53,6 +62,8 @@ class RegisterData:
     contest_verbs: frozenset[str] = frozenset()
     contest_words: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()
+    transfer_verbs: frozenset[str] = frozenset()
+    object_senses: dict[str, tuple[str, str | None] | None] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +74,7 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         LexiconError: naming the file and the entry with an unknown category.
     """
     senses: dict[str, tuple[str, str | None]] = {}
+    objects: dict[str, tuple[str, str | None] | None] = {}
     lists: dict[str, set[str]] = {
         "civil_sources": set(),
         "civil_targets": set(),
@@ -70,6 +82,7 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         "contest_verbs": set(),
         "contest_words": set(),
         "victims": set(),
+        "transfer_verbs": set(),
     }
     for path in (DEFAULT_REGISTER, *map(Path, paths)):
         data = read_mapping(path)
@@ -77,13 +90,10 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
             if value is None:
                 senses.pop(str(lemma), None)
                 continue
-            category, _, mode = str(value).partition("/")
-            if category not in CATEGORIES:
-                reason = f"unknown category {category!r}"
-                raise LexiconError(
-                    Messages.LEXICON_ENTRY.format(path=path, entry=lemma, reason=reason)
-                )
-            senses[str(lemma).lower()] = (category, mode or None)
+            senses[str(lemma).lower()] = _sense(path, lemma, value)
+        for lemma, value in (data.get("object_senses") or {}).items():
+            # null: the act is no relation at all ("delivered a speech to X")
+            objects[str(lemma).lower()] = None if value is None else _sense(path, lemma, value)
         for key, words in lists.items():
             words.update(
                 str(w) if key == "victims" else str(w).lower() for w in data.get(key) or ()
@@ -96,7 +106,17 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         frozenset(lists["contest_verbs"]),
         frozenset(lists["contest_words"]),
         frozenset(lists["victims"]),
+        frozenset(lists["transfer_verbs"]),
+        objects,
     )
+
+
+def _sense(path: Path, lemma: object, value: object) -> tuple[str, str | None]:
+    category, _, mode = str(value).partition("/")
+    if category not in CATEGORIES:
+        reason = f"unknown category {category!r}"
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry=lemma, reason=reason))
+    return category, mode or None
 
 
 @Language.factory("allegiance_register", default_config={"lexicon_paths": []})
@@ -128,7 +148,9 @@ class Register:
             if trigger is None or not len(trigger):
                 out.append(rel)
             elif not self.contest(trigger):
-                out.append(self.reread(trigger, rel, types))
+                given = self.given(trigger, rel)
+                if given is not None:
+                    out.append(self.reread(trigger, given, types))
         doc._.relations = out
         return doc
 
@@ -140,6 +162,33 @@ class Register:
             return False
         return any(
             t.lower_ in self.data.contest_words or _SCORE.match(t.text) for t in root.subtree
+        )
+
+    def given(self, trigger: Span, rel: Relation) -> Relation | None:
+        """The relation in the sense of what its transfer verb gives: unchanged, re-read
+        ("delivered a blow to X": ASSAULT) or None ("delivered a speech to X")."""
+        root = trigger.root
+        senses = self.data.object_senses or {}
+        if root.lemma_.lower() not in self.data.transfer_verbs:
+            return rel
+        obj = next((c for c in root.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or obj.lemma_.lower() not in senses:
+            return rel
+        sense = senses[obj.lemma_.lower()]
+        if sense is None:
+            return None
+        return self._as(rel, *sense)
+
+    def _as(self, rel: Relation, category: str, mode: str | None) -> Relation:
+        info = self.lexicon.categories[category]
+        return rel.model_copy(
+            update={
+                "category": category,
+                "mode": mode,
+                "quad_class": info.quad_class,
+                "sign": info.sign,
+                "intensity": info.intensity,
+            }
         )
 
     def reread(self, trigger: Span, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
@@ -157,17 +206,7 @@ class Register:
             return rel
         if self.armed(trigger.sent):
             return rel
-        category, mode = sense
-        info = self.lexicon.categories[category]
-        return rel.model_copy(
-            update={
-                "category": category,
-                "mode": mode,
-                "quad_class": info.quad_class,
-                "sign": info.sign,
-                "intensity": info.intensity,
-            }
-        )
+        return self._as(rel, *sense)
 
     def armed(self, sent: Span) -> bool:
         return any(t.lower_ in self.data.armed_words for t in sent)

@@ -12,7 +12,27 @@ from .candidates import Candidate
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["attribution"]
+__all__ = ["alleged", "attribution"]
+
+
+def alleged(run: DocRun, cand: Candidate) -> bool:
+    """Whether the relation is what someone is accused of ("Israel accused Iran of
+    sheltering Hamas leaders": Iran sheltering them is Israel's charge, not a reported fact;
+    what was reported is the accusation)."""
+    tok = cand.anchor
+    for _ in range(8):
+        if tok.head == tok:
+            return False
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ in ("of", "for", "with")
+            and tok.head.head.lemma_.lower() in run.lex.accusing_verbs
+        ):
+            return True
+        if tok.dep_ not in ("conj", "xcomp", "pcomp", "prep", "dobj", "pobj"):
+            return False
+        tok = tok.head
+    return False
 
 
 def attribution(run: DocRun, cand: Candidate, sent: Span) -> ActorArg | None:

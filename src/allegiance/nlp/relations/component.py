@@ -144,7 +144,7 @@ class RelationExtractor:
             if not self._worth_reading(run, sent):
                 continue
             cands = [c for c in self.candidates(run, sent) if not _touches_ignored(run.doc, c)]
-            for cand in select(cands):
+            for cand in select(cands, run):
                 records.append(to_record(run, cand, sent, len(records)))
         return records
 

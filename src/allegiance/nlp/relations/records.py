@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from ...schema import Relation, SentenceRef, TextSpan
-from .attribution import attribution
+from .attribution import alleged, attribution
 from .candidates import Candidate
 from .modality import modality
 
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["to_record"]
+__all__ = ["ALLEGED", "to_record"]
+
+#: how far an act someone is accused of is trusted, next to one the text reports
+ALLEGED = 0.6
 
 
 def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
@@ -25,6 +28,7 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
         cand.trigger = cand.trigger.negated_as
         negated = False
     info = run.lex.info(cand.trigger)
+    confidence = cand.confidence * (ALLEGED if alleged(run, cand) else 1.0)
     trig = run.doc[cand.trigger_start : cand.trigger_end]
     return Relation(
         id=f"{run.doc_id}:r{index}",
@@ -42,6 +46,6 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
         symmetric=cand.symmetric,
         trigger=TextSpan(text=trig.text, start=trig.start_char, end=trig.end_char),
         attributed_to=attribution(run, cand, sent),
-        confidence=round(min(1.0, cand.confidence), 3),
+        confidence=round(min(1.0, confidence), 3),
         construction=cand.construction or None,
     )
