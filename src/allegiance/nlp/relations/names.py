@@ -18,6 +18,8 @@ PREPOSITION = construction_name("preposition")
 INSTRUMENTS = construction_name("instruments")
 ASSET_TARGETS = construction_name("asset_targets")
 PATTERN = construction_name("pattern")
+REQUEST_CLAUSE = construction_name("request_clause")
+RESPONSE = construction_name("response")
 
 #: token constructions, called for each token in this order
 DEFAULT_CONSTRUCTIONS = (
@@ -29,6 +31,8 @@ DEFAULT_CONSTRUCTIONS = (
     COMPOUND,
     PREPOSITION,
     PATTERN,
+    REQUEST_CLAUSE,
+    RESPONSE,
 )
 #: readings, tried by the token constructions inside their argument reading
 READINGS = (
