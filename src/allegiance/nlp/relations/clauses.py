@@ -28,13 +28,13 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
-from .names import REQUEST_CLAUSE, RESPONSE
+from .names import REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
 from .registry import constructions
 
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["request_clause", "response"]
+__all__ = ["request_clause", "requested_act", "response"]
 
 _REQUEST = Trigger("REQUEST")
 _OBLIGATION = Trigger("REQUEST", mode="obligation")
@@ -67,11 +67,19 @@ def _obliged(run: DocRun, clause: Token) -> bool:
 
 
 def _clauses(tok: Token) -> Iterator[Token]:
-    """The complement clauses of a verb or noun, and of a noun it governs ("insisted on its
-    demands that X grant ...")."""
+    """The complement clauses of a verb or noun; a request noun's clause is often parsed onto
+    the verb it is the object of ("reiterated its demand today that Israel ease ...")."""
     for c in tok.children:
         if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
             yield c
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        for c in tok.head.children:
+            if (
+                c.dep_ == "ccomp"
+                and c.i > tok.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ):
+                yield c
 
 
 @constructions.register(REQUEST_CLAUSE)
@@ -188,4 +196,62 @@ def response(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     ]
     yield from run.pairs(
         sources, targets, trig, tok.i, tok.i + 1, anchor, 0.65, 1, construction=RESPONSE
+    )
+
+
+# the prepositions of a requested act that name whom it would concern ("sanctions against X",
+# "a truce with X", "an admission by X", "a U.N. presence": its modifier)
+_ACT_PREPS = ("against", "on", "with", "by", "from")
+
+
+@constructions.register(REQUESTED_ACT)
+def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
+    """ "Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria"; "Bosnian
+    Serbs demanded a truce with Moslem forces"; "Poland's parliament has demanded an immediate
+    admission by Moscow ...": asking for an act is a request of whom the act concerns."""
+    if tok.pos_ not in ("VERB", "AUX") or nominal(tok):
+        return
+    lemma = tok.lemma_.lower()
+    if lemma not in run.lex.requesting_verbs:
+        return
+    acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    acts += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN"
+    ]
+    acts = [a for a in acts if a.i not in run.tok2span and run.resolver.reference_span(a) is None]
+    if not acts:
+        return
+    subj_toks, passive = run.subject_tokens(tok)
+    if passive:
+        return
+    sources = [a for t in subj_toks for a in run.args(t)]
+    if not sources:
+        return
+    exclude = frozenset(a.actor.actor_id for a in sources)
+    targets: list[Arg] = []
+    for act in acts:
+        # "requested immediate support from the Coalition" asks an ally for help: no
+        # request against it
+        kind = run.event(act)
+        friendly = kind is not None and run.lex.info(kind).sign > 0
+        for c in act.children:
+            if c.dep_ in ("amod", "compound") and c.i in run.tok2span:
+                targets.extend(run.args(c, exclude=exclude))
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ in _ACT_PREPS
+                and not (friendly and c.lower_ == "from")
+            ):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        targets.extend(run.args(p, exclude=exclude))
+    trig = run.lex.verbs.get(lemma)
+    if trig is None or trig.category != "REQUEST":
+        trig = _REQUEST
+    yield from run.pairs(
+        sources, targets, trig, tok.i, tok.i + 1, tok, 0.6, 2, construction=REQUESTED_ACT
     )

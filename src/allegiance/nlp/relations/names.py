@@ -20,6 +20,7 @@ ASSET_TARGETS = construction_name("asset_targets")
 PATTERN = construction_name("pattern")
 REQUEST_CLAUSE = construction_name("request_clause")
 RESPONSE = construction_name("response")
+REQUESTED_ACT = construction_name("requested_act")
 
 #: token constructions, called for each token in this order
 DEFAULT_CONSTRUCTIONS = (
@@ -32,6 +33,7 @@ DEFAULT_CONSTRUCTIONS = (
     PREPOSITION,
     PATTERN,
     REQUEST_CLAUSE,
+    REQUESTED_ACT,
     RESPONSE,
 )
 #: readings, tried by the token constructions inside their argument reading
