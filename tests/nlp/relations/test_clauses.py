@@ -126,3 +126,47 @@ def test_rejecting_a_plan_of_ones_own_names_nobody(nlp):
     # no one else made the call: no REJECT pair
     rels = relations(nlp, "Canada rejected calls for a new tax on exports.")
     assert not [r for r in rels if r.category == "REJECT"]
+
+
+PROTEST_CASES = [
+    # what is done to a protest is done to who staged it
+    (
+        "dispersed a rally: protest",
+        "Egyptian police dispersed a rally by Muslim Brotherhood supporters in Cairo.",
+        "EGY",
+        "MUSLIM_BROTHERHOOD",
+        {"COERCE"},
+        False,
+        False,
+    ),
+    (
+        "banned a demonstration: politics",
+        "Russia banned the demonstration organised by the Ukrainian community.",
+        "RUS",
+        "UKR",
+        {"COERCE"},
+        False,
+        False,
+    ),
+    (
+        "prevented a protest: courts",
+        "Hong Kong police prevented the protest staged by Chinese dissidents.",
+        None,
+        "CHN",
+        {"COERCE"},
+        False,
+        False,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", PROTEST_CASES, ids=[c[0] for c in PROTEST_CASES])
+def test_acts_on_a_protest_concern_who_staged_it(nlp, case):
+    check_case(nlp, case)
+
+
+@pytest.mark.model
+def test_a_protest_with_no_named_organiser_names_nobody(nlp):
+    rels = relations(nlp, "French police dispersed the protest outside the embassy.")
+    assert not [r for r in rels if r.construction.endswith("response.v1")]

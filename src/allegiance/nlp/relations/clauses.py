@@ -136,7 +136,13 @@ def _has_aux(clause: Token) -> bool:
 
 
 def _requesters(run: DocRun, noun: Token) -> list[Arg]:
-    """Who made a request, offer or call: "calls by X", "a demand from X", "X's demands"."""
+    """Who made a request, offer or call: "calls by X", "a demand from X", "X's demands";
+    who staged a protest ("prevented the demonstration staged by students")."""
+    kind = run.event(noun)
+    if kind is not None and kind.category == "PROTEST":
+        return run.agent_phrase(noun) + [
+            a for c in noun.children if c.dep_ == "poss" for a in run.args(c)
+        ]
     if noun.lemma_.lower() not in run.lex.request_nouns and noun.lower_ not in (
         run.lex.request_nouns
     ):
