@@ -30,7 +30,16 @@ __all__ = [
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "triggers.yaml"
 RELATION_WORDS = Path(__file__).parent / "data" / "relation_words.yaml"
-_SECTIONS = ("verbs", "phrasal", "nouns", "stance_nouns", "adjectives", "compounds", "prepositions")
+_SECTIONS = (
+    "verbs",
+    "phrasal",
+    "nouns",
+    "stance_nouns",
+    "adjectives",
+    "compounds",
+    "prepositions",
+    "responses",
+)
 _LISTS = (
     "light_verbs",
     "speech_verbs",
@@ -60,6 +69,9 @@ _LISTS = (
     "including_verbs",
     "copulas",
     "quantifiers",
+    "requesting_verbs",
+    "request_nouns",
+    "obligation_modals",
 )
 
 
@@ -140,6 +152,10 @@ class Lexicon:
     including_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    responses: Mapping[str, Trigger] = field(default_factory=dict)
+    requesting_verbs: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
+    obligation_modals: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info with the trigger's own intensity when it sets one."""
@@ -275,6 +291,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         adjectives=parsed("adjectives"),
         compounds=parsed("compounds"),
         prepositions=parsed("prepositions"),
+        responses=parsed("responses"),
         patterns=tuple(patterns),
         **lists,
     )

@@ -28,6 +28,7 @@ from __future__ import annotations
 from . import (  # noqa: F401
     assets,
     backers,
+    clauses,
     event_nouns,
     patterns,
     prepositions,

@@ -168,7 +168,10 @@ def _prepositions(
         # onto its light verb
         preps.extend(c for c in anchor.children if c.i > noun.i)
     for prep in preps:
-        if prep.dep_ != "prep" or prep.lower_ not in trig.preps:
+        # "granted asylum to X", "paid compensation to X": the light verb's "to" is often
+        # parsed as a dative
+        dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head is not noun
+        if (prep.dep_ != "prep" and not dative) or prep.lower_ not in trig.preps:
             continue
         sub = trig.preps[prep.lower_]
         if sub is None:

@@ -18,6 +18,9 @@ PREPOSITION = construction_name("preposition")
 INSTRUMENTS = construction_name("instruments")
 ASSET_TARGETS = construction_name("asset_targets")
 PATTERN = construction_name("pattern")
+REQUEST_CLAUSE = construction_name("request_clause")
+RESPONSE = construction_name("response")
+REQUESTED_ACT = construction_name("requested_act")
 
 #: token constructions, called for each token in this order
 DEFAULT_CONSTRUCTIONS = (
@@ -29,6 +32,9 @@ DEFAULT_CONSTRUCTIONS = (
     COMPOUND,
     PREPOSITION,
     PATTERN,
+    REQUEST_CLAUSE,
+    REQUESTED_ACT,
+    RESPONSE,
 )
 #: readings, tried by the token constructions inside their argument reading
 READINGS = (

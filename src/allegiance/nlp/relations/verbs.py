@@ -91,11 +91,26 @@ def read_verb(run: DocRun, verb: Token, trig: Trigger, name: str) -> Iterator[Ca
             yield from passive_agent(run, verb, trig, subj_toks, agents)
         return
     sources = [a for t in subj_toks for a in run.args(t)]
+    if not sources and not subj_toks:
+        sources = _predicate_subjects(run, verb)
     if not sources:
         return
     clause = _VerbClause(run, verb, trig, name, sources)
     run.remember(trig, sources)
     yield from clause.candidates()
+
+
+def _predicate_subjects(run: DocRun, verb: Token) -> list[Arg]:
+    """ "he is prepared to lift the ban on X", "Norway is willing to send material": the "to"
+    clause of a predicate adjective (lexicon ``irrealis_verbs`` marks it hypothetical) is the
+    copula's subject's act."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ != "ADJ" or head.dep_ != "acomp":
+        return []
+    subj_toks, passive = run.subject_tokens(head.head)
+    if passive:
+        return []
+    return [a for t in subj_toks for a in run.args(t)]
 
 
 @constructions.register(PASSIVE_AGENT)
@@ -197,10 +212,37 @@ class _VerbClause:
                 for c in verb.children
                 if c.dep_ == "xcomp"
                 for t in c.subtree
-                if t.dep_ in ("dobj", "pobj", "conj") and t.i in self.run.tok2span
+                if t.dep_ in ("dobj", "pobj", "conj")
+                and (
+                    t.i in self.run.tok2span
+                    # "threatened to impose restrictions against German goods"
+                    or any(
+                        m.dep_ in ("amod", "compound", "poss") and m.i in self.run.tok2span
+                        for m in t.children
+                    )
+                )
                 for a in self.run.args(t, exclude=self.exclude, conj=False)
             ]
-            yield from self._pairs(threatened, trig, 0.6, 2)
+            yield from self._pairs(threatened + self._conditioned(), trig, 0.6, 2)
+
+    def _conditioned(self) -> list[Arg]:
+        """ "threatened to hold a general strike unless Israel rescinded its annexation": the
+        threat is made against the one whose act would lift it."""
+        out: list[Arg] = []
+        holders = [self.verb, *(c for c in self.verb.children if c.dep_ == "xcomp")]
+        for holder in holders:
+            for cond in holder.children:
+                if cond.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in cond.children
+                ):
+                    continue
+                out.extend(
+                    a
+                    for subj in cond.children
+                    if subj.dep_ == "nsubj"
+                    for a in self.run.args(subj, exclude=self.exclude)
+                )
+        return out
 
     def _object(self, obj: Token) -> Generator[Candidate, None, bool]:
         """Candidates with one object; whether the object said anything."""

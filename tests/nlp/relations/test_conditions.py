@@ -1,0 +1,89 @@
+"""Threats with a condition ("threatened to X unless Y ...": the threat is made against Y) and
+the "to" clause of a predicate adjective ("is prepared to lift the ban on X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import check_case, find, relations
+
+CASES = [
+    # (construction, sentence, source family, target family, categories, negated, hypothetical)
+    (
+        "threat unless: protest",
+        "Farmers' unions in India threatened to block the highways unless the Indian "
+        "government withdrew the laws.",
+        None,
+        "IND",
+        {"THREATEN"},
+        False,
+        False,
+    ),
+    (
+        "threat if: diplomacy",
+        "China threatened to cancel the trade talks if Taiwan hosted the delegation.",
+        "CHN",
+        "TWN",
+        {"THREATEN"},
+        False,
+        False,
+    ),
+    (
+        "threat if: business",
+        "Russia threatened to cut gas supplies if Ukraine refused to pay its debts.",
+        "RUS",
+        "UKR",
+        {"THREATEN"},
+        False,
+        False,
+    ),
+    (
+        "threat against an actor's goods",
+        "France threatened to impose tariffs on American products.",
+        "FRA",
+        "USA",
+        {"THREATEN"},
+        False,
+        False,
+    ),
+    (
+        "prepared to",
+        "Turkey said it is prepared to lift the embargo on Armenia.",
+        "TUR",
+        "ARM",
+        {"RETREAT"},
+        False,
+        True,
+    ),
+    (
+        "willing to",
+        "Japan is willing to send aid to the Indonesian government after the earthquake.",
+        "JPN",
+        "IDN",
+        {"AID"},
+        False,
+        True,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_conditions_and_predicate_adjectives(nlp, case):
+    check_case(nlp, case)
+
+
+@pytest.mark.model
+def test_a_conditional_without_a_threat_names_no_target(nlp):
+    # a plain conditional statement is not a threat against the condition's subject
+    rels = relations(nlp, "Egypt will host the summit if Jordan agrees to attend.")
+    assert not find(rels, "EGY", "JOR", categories={"THREATEN"})
+
+
+@pytest.mark.model
+def test_the_place_inside_a_condition_is_not_threatened(nlp):
+    rels = relations(
+        nlp, "Iran threatened to close the strait unless Britain released the tanker in Gibraltar."
+    )
+    assert find(rels, "IRN", "GBR", categories={"THREATEN"})
+    assert not [r for r in rels if r.category == "THREATEN" and "Gibraltar" in r.target.text]
