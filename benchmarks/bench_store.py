@@ -125,6 +125,9 @@ def run_one(mode: str, path: str, evidence: int, max_records: int, report: bool 
 
         bundle = bundle_from_records(read_records(path))
     seconds = time.perf_counter() - t0
+    from allegiance.bundle import dump_bundle
+
+    bundle = dump_bundle(bundle)  # the typed bundle as bundle.json holds it
     size = len(json.dumps(bundle, default=str))
     out = {"mode": mode, "seconds": round(seconds, 2), "peak_mib": round(_peak_kib() / 1024, 1),
            "ties": bundle["counts"]["ties"], "bundle_bytes": size}  # fmt: skip

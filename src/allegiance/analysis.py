@@ -109,17 +109,11 @@ def bundle_from_records(
     )
     comparison = compare_outlets(records, rollup=rollup, weights=weights).to_dict()
     docs = [r for r in records if isinstance(r, Document)]
+    settings = {"level": level, "since": since, "until": until,
+                "include_history": include_history, "min_confidence": min_confidence}  # fmt: skip
     bundle = Bundle(
         **dict(summary),
-        meta=run_meta(
-            n_documents=len(docs),
-            level=level,
-            since=since,
-            until=until,
-            include_history=include_history,
-            min_confidence=min_confidence,
-            **(meta or {}),
-        ),
+        meta=run_meta(n_documents=len(docs), **settings, **(meta or {})),
         documents=[d.model_dump(exclude={"text"}) for d in docs],
         relations=[r.model_dump() for r in records if isinstance(r, Relation)],
         outlets=comparison.get("outlets", {}),

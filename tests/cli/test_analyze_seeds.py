@@ -96,3 +96,20 @@ def test_the_us_iraq_occupation_memory_is_history_not_a_present_tie(run):
     # so Iraq is no longer a common enemy of the US and Iran
     us_iran = [u for u in bundle["uneasy_alliances"] if {u["a"], u["b"]} == {"IRN", "USA"}]
     assert us_iran and "IRQ" not in us_iran[0]["shared_enemies"]
+
+
+def test_balance_lines_are_the_bundles_and_the_bundle_reads_back_typed(run):
+    from allegiance.bundle import as_bundle, dump_bundle
+
+    text, data = run
+    bundle = as_bundle(data)  # the written bundle.json is a valid typed bundle
+    assert dump_bundle(bundle) == data
+    tri, fr = bundle.triangles, bundle.frustration
+    assert tri is not None and fr is not None
+    total = sum(tri.census.values())
+    if total:
+        assert f"Triangles: {total} (" in text
+        assert f"{len(tri.unbalanced)} unbalanced" in text
+    assert f"Frustration index: {fr.index} (" in text
+    assert f"{bundle.meta.n_documents} documents ({bundle.meta.n_skipped} skipped)" in text
+    assert f"{len(bundle.relations)} relations, {len(bundle.quotes)} quotes" in text

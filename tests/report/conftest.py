@@ -135,3 +135,21 @@ def output_dir() -> Path:
     """Where the browser tests save screenshots (gitignored)."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
     return OUTPUT
+
+
+@pytest.fixture(scope="session")
+def analyzed_bundles(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, Any]:
+    """Bundles that ``analyze`` really produced: on the demo corpus and on the seed articles
+    (copied from ../shared at run time; that one is left out when they are absent)."""
+    from allegiance.analysis import AnalyzeOptions, analyze
+    from allegiance.nlp.pipeline import ExtractOptions
+
+    seeds = HERE.parents[2] / "shared" / "seeds"  # as tests/conftest.py finds them
+    options = AnalyzeOptions(extract=ExtractOptions(n_process=1), time_limit=5.0)
+    bundles = {"demo": analyze(options=options)}
+    if seeds.is_dir():
+        folder = tmp_path_factory.mktemp("seed_report")
+        for p in sorted(seeds.glob("*.txt")):
+            (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+        bundles["seeds"] = analyze([folder], options=options)
+    return bundles

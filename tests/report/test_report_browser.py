@@ -648,3 +648,69 @@ def test_timeline_lists_history_apart_from_the_months(
     assert rows.count() == 1
     assert "the days of" in rows.first.inner_text() and "the past" in rows.first.inner_text()
     r.page.locator("section#timeline").screenshot(path=str(output_dir / "report_timeline.png"))
+
+
+# --- on bundles that `analyze` really produced (demo corpus, seed articles) ---------------
+
+REAL = ("demo", "seeds")
+
+
+def _real(analyzed_bundles: dict[str, Any], name: str) -> Any:
+    if name not in analyzed_bundles:
+        pytest.skip(f"no {name} bundle (../shared/seeds absent)")
+    return analyzed_bundles[name]
+
+
+def _header_stats(page: Any) -> dict[str, int]:
+    pairs = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.stats .stat')).map(
+             s => [s.querySelector('span').textContent, s.querySelector('b').textContent])"""
+    )
+    return {label: int(number.replace(",", "")) for label, number in pairs}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", REAL)
+def test_an_analyzed_report_draws_offline_and_its_header_tells_the_bundles_counts(
+    open_report: Any, analyzed_bundles: dict[str, Any], name: str, output_dir: Path
+) -> None:
+    bundle = _real(analyzed_bundles, name)
+    r = open_report(bundle, f"{name}.html")
+    page = r.page
+    assert r.errors == []
+    assert [u for u in r.requests if not u.startswith("file://")] == []
+    c = bundle.counts
+    assert c.ties > 0
+    page.evaluate(f"window.__allegiance.setTopN({c.actors})")  # a large network shows its top
+    assert page.evaluate("window.__allegiance.cy.nodes().length") == c.actors
+    assert page.evaluate("window.__allegiance.cy.edges().length") == c.ties
+    assert _canvas_has_ink(page)
+    stats = _header_stats(page)
+    assert stats["documents"] == bundle.meta.n_documents
+    assert (stats["actors"], stats["ties"]) == (c.actors, c.ties)
+    assert (stats["friendly ties"], stats["hostile ties"], stats["mixed ties"]) == (
+        c.friendly,
+        c.hostile,
+        c.mixed,
+    )
+    assert stats["evidence sentences"] == len(bundle.relations)
+    assert stats["quotes"] == len(bundle.quotes)
+    page.screenshot(path=str(output_dir / f"report_{name}_top.png"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", REAL)
+def test_tapping_an_analyzed_tie_lists_every_relation_behind_it(
+    open_report: Any, analyzed_bundles: dict[str, Any], name: str
+) -> None:
+    bundle = _real(analyzed_bundles, name)
+    page = open_report(bundle, f"{name}_tie.html").page
+    edge = max(bundle.network.edges, key=lambda e: (e.evidence, e.source, e.target))
+    _tap_edge(page, edge.source, edge.target)
+    panel = page.locator("#evidence-panel")
+    show_all = panel.locator("button", has_text="Show all")
+    if show_all.count():  # a long list shows its first sentences until asked
+        show_all.first.click()
+    shown = panel.locator("li.ev:not(.excluded)").count()
+    assert shown == len(edge.relations) > 0
+    assert bundle.name(edge.source) in panel.inner_text()

@@ -95,7 +95,7 @@ def analyze_cmd(
         allegiance analyze articles/ --outlet "Al Jazeera" -o report.html --json bundle.json
         allegiance analyze --store corpus.duckdb --since 2024-01-01 --evidence-per-tie 20
     """
-    from ..analysis import AnalyzeOptions, analyze
+    from ..analysis import AnalyzeOptions
     from ..errors import AllegianceError
     from ..ingest import IngestReport
     from ..network.ties import TieWeights
@@ -124,6 +124,35 @@ def analyze_cmd(
                 raise click.UsageError(f"{flag} filters a corpus store: give --store FILE")
     console = Console(stderr=True)
     report = IngestReport(log=False)
+    bundle = _run(paths, stored, options, report, console)
+    from_store = bool(stored["store_path"]) and not paths  # nothing read: the store is the input
+    if not from_store:
+        print_ingest_summary(report, console)
+    if report.read == 0 and not from_store:
+        sys.exit(exit_status(report, strict))
+    written = []
+    # Each output appears whole (a temporary file renamed into place) or not at all.
+    if output:
+        from ..report import render_report
+
+        written.append(str(render_report(bundle, output)))
+    if json_path:
+        write_text_atomic(json_path, json.dumps(dump_bundle(bundle), indent=1))
+        written.append(json_path)
+    print_summary(bundle, Console(), written)
+    sys.exit(0 if from_store else exit_status(report, strict))
+
+
+def _run(
+    paths: tuple[str, ...],
+    stored: dict[str, Any],
+    options: Any,
+    report: Any,
+    console: Console,
+) -> Bundle:
+    """The analysis, with a progress bar on a terminal; an interruption ends the command."""
+    from ..analysis import analyze
+
     done = 0
 
     def advance(n: int) -> None:
@@ -158,22 +187,7 @@ def analyze_cmd(
                 highlight=False,
             )
             sys.exit(stop.exit_status)
-    from_store = bool(stored["store_path"]) and not paths  # nothing read: the store is the input
-    if not from_store:
-        print_ingest_summary(report, console)
-    if report.read == 0 and not from_store:
-        sys.exit(exit_status(report, strict))
-    written = []
-    # Each output appears whole (a temporary file renamed into place) or not at all.
-    if output:
-        from ..report import render_report
-
-        written.append(str(render_report(bundle, output)))
-    if json_path:
-        write_text_atomic(json_path, json.dumps(dump_bundle(bundle), indent=1))
-        written.append(json_path)
-    print_summary(bundle, Console(), written)
-    sys.exit(0 if from_store else exit_status(report, strict))
+    return bundle
 
 
 def _plural(n: int, word: str) -> str:

@@ -17,7 +17,19 @@ from typing import Any
 import networkx as nx
 
 from ..errors import AnalysisError
-from ..network.ties import TieAccumulator, TieWeights, relation_kind, relation_mass
+from ..network.aggregate import (
+    about,
+    add_to_tie,
+    close_tie,
+    evidence_entry,
+    finish_nodes,
+    history_names,
+    new_graph,
+    new_tie,
+    parse_date,
+)
+from ..network.build import history_ties
+from ..network.ties import TieAccumulator, TieWeights
 from .core import CorpusStore
 
 __all__ = ["DocFilter", "network_from_store", "rollup_table"]
@@ -39,15 +51,13 @@ class DocFilter:
         outlet: Sequence[str] = (),
         actor: Sequence[str] = (),
     ) -> None:
-        from ..network.build import _parse_date
-
         parts: list[str] = []
         self.params: list[Any] = []
         self.since, self.until = since, until
         for value, op, flag in ((since, ">=", "--since"), (until, "<=", "--until")):
             if value is None:
                 continue
-            day = _parse_date(value)
+            day = parse_date(value)
             if day is None:
                 raise AnalysisError(f"{flag} {value!r} is not an ISO date (YYYY-MM-DD)")
             if not parts or "published IS NOT NULL" not in parts[0]:
@@ -125,15 +135,73 @@ GROUP BY ro.node
 """
 
 
-def _parse(value: Any) -> Any:
-    from ..network.build import _parse_date
+def _node_facts(store: CorpusStore, docs: str, params: list[Any]) -> dict[str, dict[str, Any]]:
+    """What the mentions say of each node, by SQL (as ``build_network`` reads them)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for node, mentions, name, typ, country, child_country in store.con.execute(
+        _NODES.format(docs=docs), params
+    ).fetchall():
+        nodes[node] = {"mentions": int(mentions), "name": name, "type": typ,
+                       "country": country, "_country": child_country}  # fmt: skip
+    return nodes
 
-    return _parse_date(value)
 
+class _StoreTies:
+    """The ties of the relation rows, one actor pair at a time (rows come sorted by pair)."""
 
-def _iso(value: Any) -> str | None:
-    day = _parse(value)
-    return day.isoformat() if day else None
+    def __init__(
+        self, G: nx.Graph, weights: TieWeights, min_evidence: int, evidence_per_tie: int | None
+    ) -> None:
+        self.G, self.weights = G, weights
+        self.min_evidence, self.evidence_per_tie = min_evidence, evidence_per_tie
+        self.evidence: dict[str, dict[str, Any]] = {}
+        self.names: dict[str, tuple[int, str]] = {}
+        self.pair: tuple[str, str] | None = None
+        self.e: dict[str, Any] = new_tie()
+        self.tie = TieAccumulator()
+        self.pending: dict[str, dict[str, Any]] = {}
+
+    def add(self, r: dict[str, Any], first: Any, last: Any, own: bool, historical: bool) -> None:
+        """Count one relation row in its pair's tie."""
+        key = (r["pa"], r["pb"])
+        if key != self.pair:
+            self.close()
+            self.pair, self.e, self.tie, self.pending = key, new_tie(), TieAccumulator(), {}
+        a, b = r["a"], r["b"]
+        for node, arg in ((a, r["source"]), (b, r["target"])):
+            name = arg.get("actor_name") or arg.get("text")
+            seen = self.names.get(node)
+            if node == arg.get("actor_id") and name and (seen is None or r["seq"] < seen[0]):
+                self.names[node] = (r["seq"], name)
+        attribution = (
+            "own" if not r["attributed_to"] else "anonymous" if r["anonymous"] else "named"
+        )
+        rid = str(r["id"])
+        report = self.tie.add(r, attribution, self.weights)  # type: ignore[arg-type]
+        entry = evidence_entry(
+            r, attribution=attribution, weights=self.weights, day=parse_date(r["published"]),
+            with_period=own or historical, outlet=r["outlet"], pair=(a, b),
+        )  # fmt: skip
+        self.pending[rid] = {**entry, "report": report["id"]}
+        add_to_tie(self.e, rid, float(r["intensity"] or 0.0), (first, last), r["outlet"])
+
+    def close(self) -> None:
+        """Add the current tie to the graph when it has enough evidence, its heaviest
+        reports only with ``evidence_per_tie``."""
+        e, cap = self.e, self.evidence_per_tie
+        if self.pair is None or not close_tie(e, self.tie, self.weights, self.min_evidence):
+            return
+        if cap is not None and len(e["reports"]) > cap:
+            ranked = sorted(e["reports"], key=lambda r: -r["mass"])[:cap]
+            keep = {r["id"] for r in ranked}
+            e["reports"] = [r for r in e["reports"] if r["id"] in keep]
+            kept = {rid for r in e["reports"] for rid in r["relations"]}
+            e["relations_total"] = len(e["relations"])
+            e["relations"] = [rid for rid in e["relations"] if rid in kept]
+        for rid in e["relations"]:
+            if rid in self.pending:
+                self.evidence[rid] = self.pending[rid]
+        self.G.add_edge(*self.pair, **e)
 
 
 def network_from_store(
@@ -161,125 +229,33 @@ def network_from_store(
         min_confidence, include_history: as for :func:`~allegiance.network.build_network`:
             historical relations are left out and listed in ``G.graph["history"]``.
     """
-    from ..network.build import _about, _period_dict, history_ties
-
     if min_evidence < 1:
         raise AnalysisError(f"min_evidence must be at least 1, not {min_evidence}")
     if evidence_per_tie is not None and evidence_per_tie < 1:
         raise AnalysisError(f"evidence_per_tie must be at least 1, not {evidence_per_tie}")
     weights = weights or TieWeights()
     where = where or DocFilter()
-    docs = where.docs()
-    params = where.params
     rollup_table(store, rollup)
-    G: nx.Graph = nx.Graph()
-    G.graph.update(
-        level=level,
-        since=None,
-        until=None,
-        min_evidence=min_evidence,
-        directed=False,
-        min_confidence=min_confidence,
-    )
+    G = new_graph(
+        False, level=level, since=None, until=None, min_evidence=min_evidence,
+        min_confidence=min_confidence, weights=weights,
+    )  # fmt: skip
+    nodes = _node_facts(store, where.docs(), where.params)
     history: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
-    G.graph["tie_weights"] = weights.to_dict()
-    nodes: dict[str, dict[str, Any]] = {}
-    for node, mentions, name, typ, country, child_country in store.con.execute(
-        _NODES.format(docs=docs), params
-    ).fetchall():
-        nodes[node] = {"mentions": int(mentions), "name": name, "type": typ,
-                       "country": country, "_country": child_country}  # fmt: skip
-    evidence: dict[str, dict[str, Any]] = {}
-    arg_names: dict[str, tuple[int, str]] = {}
-    query = _ORDERED.format(q=_RELATIONS.format(docs=docs))
-    cur = store.con.execute(query, [*params, *params, min_confidence])
+    ties = _StoreTies(G, weights, min_evidence, evidence_per_tie)
+    query = _ORDERED.format(q=_RELATIONS.format(docs=where.docs()))
+    cur = store.con.execute(query, [*where.params, *where.params, min_confidence])
     cols = [c[0] for c in cur.description]
-    pair: tuple[str, str] | None = None
-    e: dict[str, Any] = {}
-    tie = TieAccumulator()
-    pending: dict[str, dict[str, Any]] = {}
-
-    def close() -> None:
-        if pair is None:
-            return
-        e.update(tie.summary(weights))
-        e["evidence"] = e["n_reports"]
-        if e["evidence"] < min_evidence:
-            return
-        e["intensity_mean"] = e["intensity_sum"] / e["n_relations"]
-        if evidence_per_tie is not None and len(e["reports"]) > evidence_per_tie:
-            ranked = sorted(e["reports"], key=lambda r: -r["mass"])[:evidence_per_tie]
-            keep = {r["id"] for r in ranked}
-            e["reports"] = [r for r in e["reports"] if r["id"] in keep]
-            kept = {rid for r in e["reports"] for rid in r["relations"]}
-            e["relations_total"] = len(e["relations"])
-            e["relations"] = [rid for rid in e["relations"] if rid in kept]
-        for rid in e["relations"]:
-            if rid in pending:
-                evidence[rid] = pending[rid]
-        G.add_edge(*pair, **e)
-
     while rows := cur.fetchmany(batch):
         for row in rows:
             r = dict(zip(cols, row, strict=True))
-            day_of_doc = _parse(r["published"])
-            first, last, own, historical = _about(r, day_of_doc)
+            first, last, own, historical = about(r, parse_date(r["published"]))
             if historical and not include_history:
                 history.append((r["a"], r["b"], r, {"outlet": r["outlet"]}))
-                continue
-            key = (r["pa"], r["pb"])
-            if key != pair:
-                close()
-                pair, e, tie, pending = key, {
-                    "n_relations": 0, "intensity_sum": 0.0, "first": None, "last": None,
-                    "outlets": [], "relations": [],
-                }, TieAccumulator(), {}  # fmt: skip
-            a, b = r["a"], r["b"]
-            for node, arg in ((a, r["source"]), (b, r["target"])):
-                name = arg.get("actor_name") or arg.get("text")
-                seen = arg_names.get(node)
-                if node == arg.get("actor_id") and name and (seen is None or r["seq"] < seen[0]):
-                    arg_names[node] = (r["seq"], name)
-            attribution = (
-                "own" if not r["attributed_to"] else "anonymous" if r["anonymous"] else "named"
-            )
-            sign = int(r["sign"] or 0)
-            intensity = float(r["intensity"] or 0.0)
-            rid = str(r["id"])
-            day = _iso(r["published"])
-            report = tie.add(r, attribution, weights)  # type: ignore[arg-type]
-            pending[rid] = {
-                "id": rid, "doc_id": r["doc_id"], "sentence": (r["sentence"] or {}).get("text"),
-                "category": r["category"], "kind": relation_kind(r), "sign": sign,
-                "intensity": intensity, "attribution": attribution,
-                "mass": relation_mass(r, attribution, weights),  # type: ignore[arg-type]
-                "date": day, "about": _period_dict(r) if own or historical else None,
-                "outlet": r["outlet"], "source": a, "target": b, "report": report["id"],
-            }  # fmt: skip
-            e["n_relations"] += 1
-            e["intensity_sum"] += intensity
-            for when in (first, last):
-                if when is None:
-                    continue
-                iso = when.isoformat()
-                e["first"] = iso if e["first"] is None or iso < e["first"] else e["first"]
-                e["last"] = iso if e["last"] is None or iso > e["last"] else e["last"]
-            outlet = r["outlet"]
-            if outlet and outlet not in e["outlets"]:
-                e["outlets"].append(outlet)
-            e["relations"].append(rid)
-    close()
-    for node in G.nodes:
-        info = nodes.get(node, {"mentions": 0})
-        G.nodes[node].update(
-            name=info.get("name") or arg_names.get(node, (0, None))[1] or str(node),
-            type=info.get("type"),
-            country=info.get("country") or info.get("_country"),
-            mentions=info.get("mentions", 0),
-        )
-    names = {n: {"name": G.nodes[n].get("name")} for n in G.nodes}
-    for node, info in nodes.items():
-        names.setdefault(node, {"name": info.get("name")})
-    G.graph["history"] = history_ties(history, names)
-    G.graph["evidence"] = evidence
+            else:
+                ties.add(r, first, last, own, historical)
+    ties.close()
+    finish_nodes(G, nodes, {node: name for node, (_, name) in ties.names.items()})
+    G.graph["history"] = history_ties(history, history_names(G, nodes))
+    G.graph["evidence"] = ties.evidence
     return G
