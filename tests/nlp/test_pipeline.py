@@ -149,7 +149,7 @@ def test_forced_sentence_breaks_are_one_warning_per_document(nlp) -> None:
 
 
 def test_cli_default_sentence_cap_is_the_component_default() -> None:
-    from allegiance.cli.extract import DEFAULT_MAX_TOKENS
+    from allegiance.cli.options import DEFAULT_MAX_TOKENS
     from allegiance.nlp import paragraphs
 
     assert DEFAULT_MAX_TOKENS == paragraphs.DEFAULT_MAX_TOKENS
