@@ -44,7 +44,7 @@ from ..kb import Actor, ActorKB, normalize
 from ..lexicon.io import read_mapping
 from .extensions import ACTORS_KEY, ActorRef, in_ignored
 from .gender import GenderData, load_gender_data
-from .references import controlling_objects
+from .references import controlling_objects, load_references, pronouns
 
 __all__ = ["FACTORY", "ActorRecognizer", "make_actor_recognizer"]
 
@@ -57,19 +57,7 @@ _RELIGIOUS = frozenset(
      "evangelical",
      "salafi", "salafist", "wahhabi", "islamic"}
 )  # fmt: skip
-_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them", "our", "their"})
-_PRON_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_PRON_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
-_PRON_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
-_PRON_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
-_NOT_THEY = _PRON_WE | _PRON_SPEAKER | {"you", "your", "yours"}
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_GROUP_HEADS = frozenset(
-    {"group", "organization", "organisation", "network", "movement", "militia", "outfit", "faction"}
-)
-_GOV_HEADS = frozenset({"regime", "government", "administration", "authorities"})
 _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
-_WINDOW = 3  # sentences back in which a pronoun looks for its antecedent
 _RANK = {"kb": 0, "coref": 1, "fuzzy": 2, "ner": 3}
 #: The bundled lexicon of actor roles (outlets as sources, generic actors, defined aliases,
 #: non-actors, places).
@@ -794,7 +782,7 @@ class ActorRecognizer:
                 continue
             span = doc[start:end]
             text = span.text
-            if not any(c.isupper() for c in text) or text.lower() in _PRONOUNS:
+            if not any(c.isupper() for c in text) or text.lower() in _never_names():
                 continue
             if (
                 doc[start].lower_ in self.agents.place("place_prepositions")
@@ -1078,6 +1066,10 @@ class ActorRecognizer:
         # ``[*mentions, *out]`` by start
         pool = _SortedMentions(mentions)
         known = _SortedMentions(mentions)
+        refs = load_references()
+        p_speaker, p_we = refs.family("speaker"), refs.family("we")
+        p_person, p_they, definite = refs.family("person"), refs.family("they"), refs.definite
+        group_heads, gov_heads = refs.family("group_heads"), refs.family("government_heads")
         words: list[frozenset[str]] | None = None
         by_word: dict[str, list[int]] = {}
         first_named: dict[str, _Cand] = {}
@@ -1087,7 +1079,7 @@ class ActorRecognizer:
                 first_named.setdefault(cand.actor_id, cand)
             by_end.setdefault(cand.end, []).append(cand)
 
-        def nearest(i: int, ok: Any, window: int = _WINDOW) -> _Cand | None:
+        def nearest(i: int, ok: Any, window: int = refs.window_sentences) -> _Cand | None:
             # mentions from bisect_left(starts, i) on start at or after i: none ends before it
             for j in range(bisect_left(starts, i) - 1, -1, -1):
                 cand = mentions[j]
@@ -1154,9 +1146,7 @@ class ActorRecognizer:
         quoted = quoted_tokens(doc)
         author = self.author_of(doc)
         # first person singular outside quotations: opinion writing, where "we" is the writer's too
-        opinion = any(
-            t.lower_ in _PRON_SPEAKER and t.pos_ == "PRON" and not quoted[t.i] for t in doc
-        )
+        opinion = any(t.lower_ in p_speaker and t.pos_ == "PRON" and not quoted[t.i] for t in doc)
 
         def add_author(i: int) -> None:
             if author is None:
@@ -1169,15 +1159,15 @@ class ActorRecognizer:
             if taken[tok.i]:
                 continue
             low = tok.lower_
-            if tok.pos_ == "PRON" or low in _PRON_WE:
-                if low in _PRON_SPEAKER and not quoted[tok.i]:
+            if tok.pos_ == "PRON" or low in p_we:
+                if low in p_speaker and not quoted[tok.i]:
                     # the author's "I" is the author, never a person the text mentions
                     add_author(tok.i)
-                elif low in _PRON_PERSON or low in _PRON_SPEAKER:
+                elif low in p_person or low in p_speaker:
                     ante = nearest(tok.i, lambda c: c.type == "person")
                     if ante is not None:
                         add(tok.i, tok.i + 1, ante)
-                elif low in _PRON_WE:
+                elif low in p_we:
                     if opinion and not quoted[tok.i]:
                         add_author(tok.i)  # an editorial "we" is the writer, not the nation
                         continue
@@ -1213,7 +1203,7 @@ class ActorRecognizer:
                                     and c.start != tok.i + 1), None)  # fmt: skip
                     if org is not None:
                         add(tok.i, tok.i + 1, org)
-                elif low in _PRON_THEY:
+                elif low in p_they:
                     # binding: "they do not trust them": an object pronoun is not its own
                     # clause's subject
                     bound = _clause_subject_actors(doc, tok, pool.covering)
@@ -1222,7 +1212,7 @@ class ActorRecognizer:
                         lambda c, b=bound: (
                             c.type != "person"
                             and c.actor_id not in b
-                            and doc[c.start].lower_ not in _NOT_THEY
+                            and doc[c.start].lower_ not in refs.first_person
                         ),
                         window=1,
                     )
@@ -1231,13 +1221,13 @@ class ActorRecognizer:
                 continue
             if tok.pos_ != "NOUN":
                 continue
-            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
+            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in definite]
             if not dets or tok.i - dets[0].i > 4 or any(taken[k] for k in range(dets[0].i, tok.i)):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in _GROUP_HEADS:
+            if lemma in group_heads:
                 ante = nearest(tok.i, lambda c: c.type in _GROUP_TYPES, window=6)
-            elif lemma in _GOV_HEADS:
+            elif lemma in gov_heads:
                 # "the government and people of Iraq": the state its conjunct names
                 owner = _of_mention(tok, pool.covering)
                 country = self.kb.country_of(owner.actor_id) if owner is not None else None
@@ -1362,12 +1352,21 @@ def _of_mention(tok: Token, covering: Callable[[int], list[_Cand]]) -> _Cand | N
     return None
 
 
+def _never_names() -> frozenset[str]:
+    """Every pronoun of references.yaml: a capitalised "We" or "They" is never a name."""
+    refs = load_references()
+    return frozenset().union(*(refs.family(k) for k in _PERSONAL_FAMILIES))
+
+
+_PERSONAL_FAMILIES = ("speaker", "we", "addressee", "they", "person", "it")
+
+
 def _they_rank(doc: Doc, cand: _Cand) -> tuple[bool, bool]:
     """How well a mention suits "they": plural groups first ("the US stands with the Iraqi
     people as they confront ISIL"), then subjects."""
     root = doc[cand.start : cand.end].root
     plural = (
-        root.lower_ in _PRON_THEY
+        root.lower_ in pronouns("they")
         or root.tag_ == "NNS"  # forces, militias, troops
         or (root.tag_ == "NNPS" and cand.type not in ("state", "government", "igo"))
     )
