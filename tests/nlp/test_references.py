@@ -78,3 +78,12 @@ def test_the_controllable_family_decides_who_is_asked_to_act(
     user.write_text("pronoun_sets:\n  controllable: []\n", encoding="utf-8")
     # without the family, "its" follows the subject as any other pronoun does
     assert _resolve(nlp, text, "its", load_references((str(user),))) != [asked]
+
+
+def test_every_typed_pronoun_belongs_to_a_family() -> None:
+    # a pronoun given actor types but in no family would resolve without the family's rules
+    data = load_references()
+    families = frozenset().union(
+        *(data.family(k) for k in ("speaker", "we", "they", "person", "it"))
+    )
+    assert set(data.pronouns) <= families, set(data.pronouns) - families
