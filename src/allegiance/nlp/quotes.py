@@ -29,6 +29,7 @@ from ..schema import ActorArg, Quote, TextSpan
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .gender import load_gender_data
 from .intervals import Intervals
+from .references import definite_determiners, pronouns
 
 __all__ = [
     "ANONYMOUS_SOURCES",
@@ -46,9 +47,7 @@ ANONYMOUS_SOURCES = _DATA / "anonymous_sources.yaml"
 
 _OPEN = '"“„«'
 _MARKS = '"“”„«»'
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
-_DEFINITE = {"the", "this", "that", "these", "those"}
 _STRIP = " \t\n\r\u200e\u200f\u00a0,;:-–—"
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
@@ -674,8 +673,8 @@ class _Run:
             return None
         span = doc[a:b]
         sent_text = self.sent_of(span[0]).text.lower()
-        if b - a == 1 and doc[a].lower_ in _PRONOUNS:
-            if doc[a].lower_ in {"he", "she"}:
+        if b - a == 1 and doc[a].lower_ in pronouns("speaker_subjects"):
+            if doc[a].lower_ in pronouns("person"):
                 found = self.resolve_personal(doc[a].lower_, pos)
                 if found is not None:
                     return found
@@ -762,7 +761,7 @@ class _Run:
             ):
                 n0 += 1
             pre = doc[a:n0].text.strip(_STRIP)
-            if pre.lower().split(" ")[0] in _DEFINITE:
+            if pre.lower().split(" ")[0] in definite_determiners():
                 pre = pre.split(" ", 1)[1] if " " in pre else ""
             post = ""
             if n1 < b and doc[n1].text == ",":
@@ -778,13 +777,13 @@ class _Run:
             return src
         head = span.root
         lemma = head.lemma_.lower()
-        if doc[a].lower_ in _DEFINITE and lemma in lex.organisation_nouns:
+        if doc[a].lower_ in definite_determiners() and lemma in lex.organisation_nouns:
             # "the company said": the body named before, never a person whose role holds
             # the word ("the company's founder") nor the subject of the next sentence
             body = self.resolve_organisation(lemma, pos)
             if body is not None:
                 return body
-        elif doc[a].lower_ in _DEFINITE:
+        elif doc[a].lower_ in definite_determiners():
             mods = tuple(
                 t.lower_
                 for t in span

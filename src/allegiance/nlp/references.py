@@ -9,22 +9,26 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import LexiconError
 from ..lexicon.io import read_mapping, word_list
 from .extensions import ActorRef
 
-__all__ = ["ReferenceData", "Resolver", "controlling_objects", "load_references"]
+__all__ = [
+    "ReferenceData",
+    "Resolver",
+    "controlling_objects",
+    "definite_determiners",
+    "load_references",
+    "pronouns",
+]
 
 DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
-_DEFINITE = {"the", "this", "that", "these", "those"}
-_FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
-_WE = {"we", "us", "our"}
-_CONTROLLABLE = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 
 
 def controlling_objects(clause: Token) -> list[Token]:
@@ -66,6 +70,29 @@ class ReferenceData:
     window_sentences: int = 3
     modifiers: frozenset[str] = frozenset()
     expletive_predicates: frozenset[str] = frozenset()
+    #: pronoun families by name ("we", "they", "speaker", "person", "controllable", ...)
+    pronoun_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    definite: frozenset[str] = frozenset()
+
+    def family(self, name: str) -> frozenset[str]:
+        """The pronouns of one family of ``pronoun_sets`` (empty when the data names none)."""
+        return self.pronoun_sets.get(name, frozenset())
+
+    @property
+    def first_person(self) -> frozenset[str]:
+        """The speaker, the speaker's side and the one addressed: never a "they"."""
+        return self.family("speaker") | self.family("we") | self.family("addressee")
+
+
+def pronouns(name: str) -> frozenset[str]:
+    """One pronoun family of the bundled references.yaml (``pronouns("we")``), for the
+    components that read pronouns without a resolver (actors, quotes)."""
+    return load_references().family(name)
+
+
+def definite_determiners() -> frozenset[str]:
+    """The determiners that make a noun phrase refer back, from the bundled references.yaml."""
+    return load_references().definite
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +103,8 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
     agents: set[str] = set()
     modifiers: set[str] = set()
     expletive: set[str] = set()
+    sets: dict[str, frozenset[str]] = {}
+    definite: frozenset[str] = frozenset()
     window = 3
     for path in (DEFAULT_REFERENCES, *map(Path, paths)):
         data = read_mapping(path)
@@ -87,6 +116,15 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
         agents.update(word_list(data.get("event_agents"), path, "event_agents"))
         modifiers.update(word_list(data.get("modifiers"), path, "modifiers"))
         expletive.update(word_list(data.get("expletive_predicates"), path, "expletive_predicates"))
+        families = data.get("pronoun_sets") or {}
+        if not isinstance(families, dict):
+            raise LexiconError(f"{path}: pronoun_sets must map a family name to a list of words")
+        for key, words in families.items():
+            sets[str(key)] = frozenset(word_list(words, path, f"pronoun_sets.{key}"))
+        if "definite_determiners" in data:
+            definite = frozenset(
+                word_list(data.get("definite_determiners"), path, "definite_determiners")
+            )
     return ReferenceData(
         pronouns,
         descriptions,
@@ -94,6 +132,8 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
         window,
         frozenset(modifiers),
         frozenset(expletive),
+        sets,
+        definite,
     )
 
 
@@ -122,7 +162,7 @@ class Resolver:
             return self.doc[token.i : token.i + 1]
         if token.pos_ in ("NOUN", "PROPN") and low in self.data.descriptions:
             dets = [c for c in token.children if c.dep_ == "det"]
-            if dets and dets[0].lower_ in _DEFINITE:
+            if dets and dets[0].lower_ in self.data.definite:
                 return self.doc[min(dets[0].i, token.i) : token.i + 1]
             mod = self._modifier(token)
             if mod is not None:
@@ -160,7 +200,7 @@ class Resolver:
             for c in token.head.children
         ):
             return []  # "it is crucial in turning the tide": a thing or nothing, not an actor
-        if low in _CONTROLLABLE:
+        if low in self.data.family("controllable"):
             # "called on Russia to stop its bombing": the one asked to act
             for ctl in _controllers(token):
                 for span in self.spans:
@@ -169,17 +209,18 @@ class Resolver:
                         if ref.actor_type in types and ref.actor_id not in exclude:
                             return [Antecedent(span, ref)]
         i = bisect_left(self._ends, token.i + 1) - 1
-        if low in _WE:
+        we, first_person = self.data.family("we"), self.data.first_person
+        if low in we:
             # "we" keeps the side an earlier "we" of the document was resolved to
             for k in range(i, -1, -1):
                 span = self.spans[k]
                 root = span.root
-                if span.end <= token.i and root.pos_ == "PRON" and root.lower_ in _WE:
+                if span.end <= token.i and root.pos_ == "PRON" and root.lower_ in we:
                     if span._.actor.actor_id not in exclude:
                         return [Antecedent(span, span._.actor)]
                     break
         # "we" in an official statement is the speaking government, named anywhere before
-        lower_bound = 0 if low in _WE else self.window_start(token)
+        lower_bound = 0 if low in we else self.window_start(token)
         best: Span | None = None
         while i >= 0:
             span = self.spans[i]
@@ -192,9 +233,9 @@ class Resolver:
             if actor.actor_type not in types or actor.actor_id in exclude:
                 continue
             if (
-                low not in _FIRST_PERSON
+                low not in first_person
                 and span.root.pos_ == "PRON"
-                and span.root.lower_ in _FIRST_PERSON
+                and span.root.lower_ in first_person
             ):
                 continue  # "they" is never "we" (but may be the US)
             if best is not None and span.sent != best.sent:
@@ -207,10 +248,12 @@ class Resolver:
                 "nsubjpass",
             ):
                 best = span
-        if best is None or (low in ("it", "its") and best.root.dep_ not in ("nsubj", "nsubjpass")):
+        if best is None or (
+            low in self.data.family("it") and best.root.dep_ not in ("nsubj", "nsubjpass")
+        ):
             return []  # "it" too often means a thing: only follow a subject
         found = [Antecedent(best, best._.actor)]
-        if low in ("they", "them", "their"):
+        if low in self.data.family("they"):
             found.extend(self.conjuncts(best))
         return found
 

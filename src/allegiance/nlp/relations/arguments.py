@@ -133,7 +133,7 @@ class Arguments:
         """The actors one token (not its conjuncts) stands for."""
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = self._relative_head(tok)
-        if tok.lower_ in ("we", "us", "our") and tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and tok.lower_ in self.resolver.data.family("we"):
             # inside a quote, "we" is the speaker's side, whatever the nearest name is
             speaker = self._quote_speaker(tok.idx)
             if speaker is not None and speaker.actor_id not in exclude:

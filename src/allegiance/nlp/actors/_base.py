@@ -1,0 +1,112 @@
+"""What every part of the recognizer shares: its data and the phrase readings all use."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ...kb import Actor, ActorKB
+from ...kb.agents import AgentLexicon
+from ..gender import GenderData
+from .mentions import _CONFIDENCE, _Cand
+from .roles import AUTHOR_ID, ActorRoles
+
+
+class _RecognizerBase:
+    """The knowledge base, the word lists and the settings of an actor recognizer, and the
+    readings of the words around a name that several of its parts use."""
+
+    kb: ActorKB
+    agents: AgentLexicon
+    roles: ActorRoles
+    gender: GenderData
+    fuzzy_cutoff: float
+    use_ner: bool
+    _lower: PhraseMatcher  # knowledge-base forms matched on lower case
+    _orth: PhraseMatcher  # forms matched as written
+
+    def _cand(self, start: int, end: int, actor: Actor, kind: str, by: str = "kb",
+              conf: float | None = None) -> _Cand:  # fmt: skip
+        return _Cand(start, end, actor.id, by, _CONFIDENCE.get(kind, 0.9) if conf is None else conf,
+                     kind, actor.name, actor.type)  # fmt: skip
+
+    def _agent_phrase(self, doc: Doc, start: int, *, possessive: bool) -> tuple[int, Token | None]:
+        """Scan modifiers and agent nouns after a name; return the phrase end and its agent noun."""
+        j = start
+        if possessive and j < len(doc) and doc[j].lower_ in {"'s", "’s", "'"}:
+            j += 1
+        best: Token | None = None
+        best_tier = -1
+        end = start
+        limit = min(len(doc), j + 5)
+        while j < limit:
+            tok = doc[j]
+            hit = self.agents.classify(tok.text)
+            if hit is not None and tok.pos_ != "VERB":
+                if hit[1] >= best_tier:
+                    best, best_tier = tok, hit[1]
+                end = j + 1
+            elif tok.lower_ not in self.agents.modifiers:
+                break
+            j += 1
+        # "Pentagon Press Secretary Peter Cook": title words before a name are the person's
+        titles = self.agents.titles
+        while (
+            end > start
+            and end < len(doc)
+            and doc[end - 1].lower_ in titles
+            and (doc[end].lower_ in titles or doc[end].ent_type_ == "PERSON")
+        ):
+            end -= 1
+        if best is not None and best.i >= end:
+            best = None
+            for tok in doc[start:end]:
+                hit = self.agents.classify(tok.text)
+                if hit is not None and tok.pos_ != "VERB":
+                    best = tok
+        return end, best
+
+    def _title_start(self, doc: Doc, start: int) -> int:
+        """Extend a person mention left over titles ("Defense Secretary", "Maj.", "Iraqi")."""
+        titles = self.agents.titles
+        k = start - 1
+        moved = start
+        while k >= 0:
+            tok = doc[k]
+            low = tok.lower_
+            if low in titles or (low == "." and k > 0 and doc[k - 1].lower_ in titles):
+                moved = k
+            elif low == "of" and moved == k + 1 and k > 0 and doc[k - 1].lower_ in titles:
+                moved = k  # "Secretary of State John Kerry", "Chief of Staff"
+            elif (
+                moved < start
+                and self.kb.lookup_adjective(tok.text) is not None
+                and tok.pos_ != "VERB"
+            ):
+                moved = k  # "Iraqi Prime Minister ..."
+                k -= 1
+                break
+            else:
+                break
+            k -= 1
+        return moved
+
+    def _honorific_gender(self, doc: Doc, start: int, name_start: int) -> str | None:
+        """The gender an honorific before a name gives ("Mrs. Clinton"), or None."""
+        k = name_start - 1
+        if k >= 0 and doc[k].text == ".":
+            k -= 1
+        if k < 0 or k < start - 2:
+            return None
+        low = doc[k].lower_
+        return self.gender.honorifics.get(low) or self.gender.honorifics.get(low.rstrip("."))
+
+    def author_of(self, doc: Doc) -> Actor | None:
+        """Who the author's first person is: the document's outlet when it speaks for itself
+        (a department, a command: ``author_outlet_types``), else the generic author."""
+        outlet = doc._.outlet
+        if outlet:
+            actor = self.kb.lookup(str(outlet))
+            if actor is not None and actor.type in self.roles.author_outlet_types:
+                return actor
+        return self.kb.get(AUTHOR_ID)

@@ -1,0 +1,175 @@
+"""Outlets that are sources, generic actors that give way to examples, and names the text
+defines as one ("X, known as Y", "Y (X)")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ._base import _RecognizerBase
+from .mentions import _Cand
+
+_DASHES = frozenset({"—", "–", "-", "--", ":"})
+
+
+class _AliasMixin(_RecognizerBase):
+    """The roles of ``actor_roles.yaml``: outlets as sources, generic actors, defined aliases."""
+
+    def _is_source_outlet(self, doc: Doc, cand: _Cand) -> bool:
+        """Whether an outlet mention is a source of the text rather than an actor in it: a
+        dateline or credit ("WASHINGTON (AP) -", "(Reuters)"), the outlet a person talks to
+        ("told FoxNews.com", "in an interview with CNN"), the one that reports ("Reuters
+        reported", "according to Al Jazeera", "wrote in The Guardian") or owns the report
+        ("a BBC correspondent")."""
+        actor = self.kb.get(cand.actor_id)
+        if actor is None or actor.sector != "outlet":
+            return False
+        roles = self.roles
+        start, end = cand.start, cand.end
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            return True
+        line_start = before is None or "\n" in before.text or doc[start].is_sent_start
+        if line_start and after is not None and after.text in _DASHES:
+            return True
+        root = doc[start:end].root
+        head = root.head
+        lemma = head.lemma_.lower()
+        if root.dep_ in ("nsubj", "nsubjpass", "compound") and lemma in roles.outlet_subject_verbs:
+            return root.dep_ != "nsubjpass"
+        if root.dep_ in ("dobj", "dative") and lemma in roles.outlet_addressee_verbs:
+            return True
+        if root.dep_ == "pobj":
+            prep, gov = head.lower_, head.head
+            glemma = gov.lemma_.lower()
+            if prep == "to" and (
+                gov.lower_ == "according" or glemma in roles.outlet_addressee_verbs
+            ):
+                return True
+            if prep == "with" and glemma in roles.outlet_with_nouns:
+                return True
+            if prep in ("in", "on") and glemma in roles.outlet_in_verbs:
+                return True
+            if prep == "by" and glemma in roles.outlet_subject_verbs:
+                return True  # "reported by Reuters"
+        if root.dep_ in ("poss", "compound", "nmod") and head.lemma_.lower() in (
+            roles.outlet_possessed_nouns
+        ):
+            return True
+        return False
+
+    def _specific_over_generic(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """Drop a generic mention followed by examples that name actors ("trading partners
+        such as China", "donors including Japan"): the named ones are the actors."""
+        by_start = {c.start: c for c in chosen}
+        out: list[_Cand] = []
+        for cand in chosen:
+            actor = self.kb.get(cand.actor_id)
+            if actor is not None and actor.sector == "generic":
+                j = cand.end + (1 if cand.end < len(doc) and doc[cand.end].text == "," else 0)
+                for cue in self.roles.generic_examples:
+                    if [t.lower_ for t in doc[j : j + len(cue)]] == list(cue):
+                        k = j + len(cue)
+                        if k < len(doc) and doc[k].lower_ == "the":
+                            k += 1
+                        other = by_start.get(k)
+                        other_actor = self.kb.get(other.actor_id) if other is not None else None
+                        if other is not None and (
+                            other_actor is None or other_actor.sector != "generic"
+                        ):
+                            break
+                else:
+                    out.append(cand)
+                continue
+            out.append(cand)
+        return out
+
+    def _defined_aliases(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Names the text defines as one actor: "X, known as Y", "X, also called Y", "Y (X)".
+
+        The more specific reading wins (a knowledge-base name over a generic phrase or a
+        provisional name) and every mention of the other actor in the document takes it.
+        A defined name nobody recognised becomes a mention of the actor. Returns the new
+        mentions.
+        """
+        by_start = {c.start: c for c in chosen}
+        pairs: list[tuple[_Cand, _Cand]] = []
+        new: list[_Cand] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            j = cand.end
+            if j >= len(doc):
+                continue
+            if doc[j].text == "(":
+                other = by_start.get(j + 1)
+                if other is not None and other.end < len(doc) and doc[other.end].text == ")":
+                    pairs.append((cand, other))
+                continue
+            comma = doc[j].text == ","
+            cues = self.roles.alias_cues if comma else self.roles.alias_cues_no_comma
+            j += 1 if comma else 0
+            for cue in cues:
+                if [t.lower_ for t in doc[j : j + len(cue)]] != list(cue):
+                    continue
+                k = j + len(cue)
+                while k < len(doc) and (doc[k].lower_ == "the" or doc[k].text in {'"', "“", "‘"}):
+                    k += 1
+                other = by_start.get(k)
+                if other is not None:
+                    pairs.append((cand, other))
+                elif cue != ("or",) and k < len(doc) and doc[k].pos_ == "PROPN" and not taken[k]:
+                    e = k
+                    while (
+                        e < len(doc)
+                        and not taken[e]
+                        and (
+                            doc[e].pos_ == "PROPN"
+                            or (
+                                doc[e].text == "-"
+                                and e + 1 < len(doc)
+                                and doc[e + 1].pos_ == "PROPN"
+                            )
+                        )
+                    ):
+                        e += 1
+                    twin = _Cand(k, e, cand.actor_id, "coref", round(0.85 * cand.confidence, 3),
+                                 "coref", cand.name, cand.type)  # fmt: skip
+                    for i in range(k, e):
+                        taken[i] = True
+                    new.append(twin)
+                break
+        for a, b in pairs:
+            self._unify(a, b, [*chosen, *new])
+        return new
+
+    def _unify(self, a: _Cand, b: _Cand, mentions: list[_Cand]) -> None:
+        """Make two mentions one actor, keeping the more specific one's identity."""
+        if a.actor_id == b.actor_id:
+            return
+        if (a.type == "person") != (b.type == "person") and "ner" not in (
+            a.resolved_by,
+            b.resolved_by,
+        ):
+            return  # a person and an organisation the knowledge base knows stay two
+        if a.kind == "alias" and b.kind == "alias":
+            return  # two names the knowledge base tells apart stay apart
+
+        def rank(c: _Cand) -> tuple[int, bool, int]:
+            actor = self.kb.get(c.actor_id)
+            generic = actor is not None and actor.sector == "generic"
+            tier = (
+                3
+                if generic
+                else {"alias": 0, "metonym": 0, "fuzzy": 1}.get(
+                    c.kind, 2 if c.resolved_by == "kb" else 3
+                )
+            )
+            # a provisional name's person reading is the weaker one ("Ittihad al-Muzarain")
+            return tier, c.resolved_by == "ner" and c.type == "person", -(c.end - c.start)
+
+        win, lose = (a, b) if rank(a) <= rank(b) else (b, a)
+        old = lose.actor_id
+        for m in mentions:
+            if m.actor_id == old:
+                m.actor_id, m.name, m.type = win.actor_id, win.name, win.type
+                m.resolved_by, m.kind = "coref", "coref"
+                m.confidence = round(min(m.confidence, win.confidence), 3)

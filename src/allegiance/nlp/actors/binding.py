@@ -1,0 +1,91 @@
+"""The syntax that anaphora reads: subjects, binders, speakers and "of" complements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..references import controlling_objects, pronouns
+from .mentions import _Cand
+
+
+def _of_mention(tok: Token, covering: Callable[[int], list[_Cand]]) -> _Cand | None:
+    """The mention in an "of" complement of a noun or its coordination ("the government
+    and people of Iraq"), if any; ``covering(i)`` lists the mentions over token ``i``."""
+    for head in (tok, *tok.conjuncts):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                for m in covering(pobj.i):
+                    return m
+    return None
+
+
+def _they_rank(doc: Doc, cand: _Cand) -> tuple[bool, bool]:
+    """How well a mention suits "they": plural groups first ("the US stands with the Iraqi
+    people as they confront ISIL"), then subjects."""
+    root = doc[cand.start : cand.end].root
+    plural = (
+        root.lower_ in pronouns("they")
+        or root.tag_ == "NNS"  # forces, militias, troops
+        or (root.tag_ == "NNPS" and cand.type not in ("state", "government", "igo"))
+    )
+    return plural, _is_subject_like(doc, cand)
+
+
+def _is_subject_like(doc: Doc, cand: _Cand) -> bool:
+    """A mention that is its clause's subject, the focus of a cleft ("it is the militias
+    who ..."), or the possessor of either ("their fighters who used IEDs")."""
+    root = doc[cand.start : cand.end].root
+    if root.dep_ == "poss":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "attr" and any(
+        c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in root.children
+    )
+
+
+def _clause_subject_actors(
+    doc: Doc, tok: Token, covering: Callable[[int], list[_Cand]]
+) -> set[str]:
+    """The actors of the subject of the clause an object pronoun sits in; ``covering(i)``
+    lists the mentions over token ``i``."""
+    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ not in ("them", "themselves"):
+        return set()
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {m.actor_id for s in subjects for m in covering(s.i)}
+
+
+def _binders(tok: Token) -> list[Token]:
+    """Subjects (and controlling objects) of the clauses an object sits in, up the chain of
+    controlled clauses ("Kerry urged him to press the regime": Kerry, him)."""
+    if tok.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    out: list[Token] = []
+    for _ in range(4):
+        out.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if verb.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or verb.head is verb:
+            break
+        out.extend(controlling_objects(verb))
+        head = verb.head
+        if head.pos_ not in ("VERB", "AUX"):
+            head = head.head  # "a responsibility to press": the noun's clause
+        verb = head
+    return out
+
+
+_SPEECH = frozenset(
+    {"say", "tell", "state", "add", "announce", "declare", "write", "note", "explain"}
+)
+
+
+def _is_speaker(doc: Doc, cand: _Cand) -> bool:
+    """Whether a mention is the subject of a speech verb ("CENTCOM said")."""
+    tok = doc[cand.end - 1]
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH

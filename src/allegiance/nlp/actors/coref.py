@@ -1,0 +1,151 @@
+"""Within-document coreference: surnames after a full name, acronyms defined in parentheses,
+then pronouns and definite descriptions (:mod:`.anaphora`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ._base import _RecognizerBase
+from .anaphora import _Anaphora
+from .mentions import _Cand
+
+
+class _Surnames:
+    """The short forms a document defines: surface -> [(antecedent, first token it applies
+    from)], in document order; a surname goes to the full name that agrees with it."""
+
+    def __init__(self, rec: _RecognizerBase, doc: Doc) -> None:
+        self.rec, self.doc = rec, doc
+        self.refs: dict[str, list[tuple[_Cand, int]]] = {}
+        self.titles = rec.agents.titles
+        self._gender: dict[int, str | None] = {}
+
+    def name_words(self, c: _Cand) -> list[Token]:
+        """The capitalised words of a mention's name, titles left out."""
+        return [t for t in self.doc[c.start : c.end] if t.is_alpha and t.is_title
+                and t.lower_ not in self.titles]  # fmt: skip
+
+    def gender(self, c: _Cand) -> str | None:
+        if id(c) not in self._gender:
+            words = [t.text for t in self.doc[c.start : c.end]]
+            self._gender[id(c)] = self.rec.gender.of_words(words)
+        return self._gender[id(c)]
+
+    def pick(self, form: str, i: int, want: str | None, given: frozenset[str]) -> _Cand | None:
+        """The antecedent of ``form`` at token ``i``: the last one defined before it that
+        agrees with the gender ``want`` and has the given names ``given``."""
+        best = agreeing = None
+        for ante, from_i in self.refs.get(form, ()):
+            if from_i > i:
+                break
+            if ante.type == "person":
+                g = self.gender(ante)
+                if want is not None and g is not None and g != want:
+                    continue
+                if given and not given <= {t.lower_ for t in self.name_words(ante)}:
+                    continue
+                if want is not None and g == want:
+                    agreeing = ante  # a known gender that agrees beats an unknown one
+            best = ante
+        return agreeing or best
+
+    def collect(self, chosen: list[_Cand]) -> None:
+        """Record the surnames of full names and the acronyms defined after a name."""
+        doc, refs = self.doc, self.refs
+        for cand in sorted(chosen, key=lambda c: c.start):
+            if cand.type == "person":
+                name_toks = self.name_words(cand)
+                if len(name_toks) >= 2:
+                    last = name_toks[-1]
+                    # "Rankine-Galloway": both the whole hyphenated name and its last part.
+                    forms = {last.text}
+                    if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].is_title:
+                        forms.add(doc[last.i - 2 : last.i + 1].text)
+                    for form in forms:
+                        entries = refs.setdefault(form, [])
+                        if not any(e[0].actor_id == cand.actor_id for e in entries):
+                            entries.append((cand, cand.end))
+            if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
+                op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
+                if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
+                    if not refs.get(acr.text):  # the first definition holds
+                        refs[acr.text] = [(cand, cand.end)]
+
+    def relink(self, chosen: list[_Cand]) -> None:
+        """A provisional name that is a defined surname ("Galloway") becomes its full name."""
+        doc = self.doc
+        for cand in chosen:
+            if cand.resolved_by != "ner":
+                continue
+            words = self.name_words(cand)
+            last = doc[cand.end - 1]
+            form = last.text
+            if len(words) >= 2 and last.i >= 2 and doc[last.i - 1].text == "-":
+                form = doc[last.i - 2 : last.i + 1].text
+            given = frozenset(t.lower_ for t in words[:-1] if t.text not in form)
+            want = self.gender(cand) if cand.type == "person" else None
+            ante = self.pick(form, cand.start, want, given)
+            if (
+                ante is not None
+                and ante is not cand
+                and ante.actor_id != cand.actor_id
+                and (
+                    doc[cand.start : cand.end].text == form  # the surname alone, any label
+                    or (
+                        (cand.end - cand.start == 1 or cand.type == "person")
+                        and (cand.type == "person") == (ante.type == "person")
+                    )
+                )
+            ):
+                cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
+                cand.resolved_by, cand.kind = "coref", "coref"
+                cand.confidence = round(0.85 * ante.confidence, 3)
+
+    def bare(self, taken: list[bool]) -> list[_Cand]:
+        """Mentions of the defined forms no other pass took ("Galloway said", "the SDF")."""
+        rec, doc, refs = self.rec, self.doc, self.refs
+        out: list[_Cand] = []
+        for tok in doc:
+            if not refs:
+                break
+            if taken[tok.i] or tok.text not in refs:
+                continue
+            want = rec._honorific_gender(doc, max(0, tok.i - 2), tok.i)
+            ante = self.pick(tok.text, tok.i, want, frozenset())
+            if ante is None:
+                continue
+            start = rec._title_start(doc, tok.i) if ante.type == "person" else tok.i
+            while start < tok.i and taken[start]:
+                start += 1
+            cand = _Cand(start, tok.i + 1, ante.actor_id, "coref", round(0.85 * ante.confidence, 3),
+                         "coref", ante.name, ante.type)  # fmt: skip
+            for i in range(cand.start, cand.end):
+                taken[i] = True
+            out.append(cand)
+        return out
+
+
+class _CorefMixin(_RecognizerBase):
+    """Short references resolved within the document."""
+
+    def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Surnames after a full name and acronyms defined in parentheses.
+
+        A surname goes to the nearest earlier full name that agrees with it: the same given
+        name when one is written, the gender of an honorific ("Mrs. Clinton" is not "Bill
+        Clinton"); with no agreeing full name it stays its own person.
+        """
+        surnames = _Surnames(self, doc)
+        surnames.collect(chosen)
+        surnames.relink(chosen)
+        out = surnames.bare(taken)
+        out.extend(self._anaphora(doc, sorted([*chosen, *out], key=lambda c: c.start), taken))
+        return out
+
+    def _anaphora(self, doc: Doc, mentions: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Pronouns and definite descriptions ("the regime", "this terrorist group") resolved to
+        the nearest fitting earlier mention within a few sentences (``mentions`` sorted by
+        start)."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        return _Anaphora(self, doc, mentions, taken).run()

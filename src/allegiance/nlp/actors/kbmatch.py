@@ -1,0 +1,120 @@
+"""Knowledge-base matches: aliases, metonyms and demonyms, with the agent phrase they head."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .mentions import _Cand, _greedy
+from .places import _PlacesMixin
+
+
+class _KBMatchMixin(_PlacesMixin):
+    """The knowledge-base pass: matched names, grown into sub-actors ("Iranian troops") and
+    person titles, and dropped where a country name is a place."""
+
+    def _kb_candidates(self, doc: Doc) -> list[_Cand]:
+        strings = doc.vocab.strings
+        raw: list[_Cand] = []
+        for match_id, start, end in [*self._lower(doc), *self._orth(doc)]:
+            tag, actor_id = strings[match_id].split("|", 1)
+            actor = self.kb.get(actor_id)
+            if actor is None:
+                continue
+            if tag == "T" and (start == 0 or doc[start - 1].lower_ != "the"):
+                continue
+            kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
+            raw.append(self._cand(start, end, actor, kind))
+        # Longest first; at equal length an alias beats an adjective reading of the same words.
+        base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
+        base.sort(key=lambda c: c.start)
+        out: list[_Cand] = []
+        i = 0
+        while i < len(base):
+            cand = base[i]
+            nxt = base[i + 1] if i + 1 < len(base) else None
+            # "NATO allies", "EU partners": the members of an alliance are the alliance
+            # ("US allies" are not the US: only alliances and organisations)
+            cand_actor = self.kb.get(cand.actor_id)
+            nxt_actor = self.kb.get(nxt.actor_id) if nxt is not None else None
+            if (
+                nxt is not None
+                and nxt.start == cand.end
+                and cand.kind == "alias"
+                and cand_actor is not None
+                and cand_actor.type == "igo"
+                and nxt_actor is not None
+                and nxt_actor.sector == "generic"
+                and doc[nxt.end - 1].lower_ in self.agents.self_nouns
+            ):
+                out.append(self._cand(cand.start, nxt.end, cand_actor, "alias"))
+                i += 2
+                continue
+            # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
+            if cand.kind == "adjective" and nxt is not None and nxt.start == cand.end:
+                nxt_actor = self.kb.get(nxt.actor_id)
+                if nxt_actor is not None and nxt_actor.sector != "generic":
+                    nxt.start = cand.start
+                    i += 1
+                    continue
+                # "our Kurdish partners", "Turkish allies": the demonym's actor itself.
+                if doc[nxt.end - 1].lower_ in self.agents.self_nouns and all(
+                    t.lower_ in self.agents.modifiers for t in doc[cand.end : nxt.end - 1]
+                ):
+                    actor = self.kb.get(cand.actor_id)
+                    assert actor is not None
+                    out.append(self._cand(cand.start, nxt.end, actor, "compound"))
+                    i += 2
+                    continue
+                # "Syrian opposition forces": the generic phrase is the demonym's agent phrase.
+                resolved = self._resolve(doc, cand)
+                if resolved is not None and resolved.end >= nxt.end:
+                    out.append(resolved)
+                    i += 2
+                    continue
+            resolved = self._resolve(doc, cand)
+            if resolved is not None:
+                out.append(resolved)
+            i += 1
+        kept: list[_Cand] = []
+        for cand in out:
+            if cand.type == "person":
+                start = self._title_start(doc, cand.start)
+                # "Iraqi Prime Minister Haider al-Abadi": the demonym belongs to the title.
+                while kept and kept[-1].kind == "adjective" and kept[-1].start >= start:
+                    kept.pop()
+                cand.start = max(start, kept[-1].end if kept else 0)
+            kept.append(cand)
+        return kept
+
+    def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
+        actor = self.kb.get(cand.actor_id)
+        assert actor is not None
+        end, agent_tok = self._agent_phrase(doc, cand.end, possessive=cand.kind != "adjective")
+        if agent_tok is not None:
+            sub = self.kb.sub_actor(actor.id, agent_tok.text)
+            if sub is not None:
+                return self._cand(cand.start, end, sub, "compound")
+            if cand.kind == "adjective":
+                return None
+        # "the government of Iraq", "the people of Syria"
+        if actor.type == "state" and cand.start >= 2 and doc[cand.start - 1].lower_ == "of":
+            head = doc[cand.start - 2]
+            if self.agents.classify(head.text) is not None:
+                sub = self.kb.sub_actor(actor.id, head.text)
+                if sub is not None:
+                    return self._cand(cand.start - 2, cand.end, sub, "compound")
+        if cand.kind == "adjective":
+            head = doc[cand.end - 1].head
+            if doc[cand.end - 1].dep_ not in {"amod", "compound", "nmod"} or head.i < cand.end:
+                return None
+            if head.lower_ in self.agents.place("place_of_heads") or head.ent_type_ in {
+                "GPE",
+                "LOC",
+                "FAC",
+            }:
+                return None
+            return cand
+        is_place_name = cand.kind == "metonym" or actor.type == "state"
+        if is_place_name and self._is_place(doc, cand.start, cand.end):
+            return None
+        return cand

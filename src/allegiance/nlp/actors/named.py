@@ -1,0 +1,194 @@
+"""Named entities the knowledge base lacks: fuzzy matches, else provisional ``NER:`` actors;
+ships, agreements, titles alone and unknown places are not actors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...kb import normalize
+from ..references import load_references
+from .mentions import _CONFIDENCE, _Cand
+from .places import _PlacesMixin
+
+_NER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+_RELIGIOUS = frozenset(
+    {"muslim", "muslims", "christian", "christians", "jewish", "jews", "islamist", "islamists",
+     "catholic", "protestant", "orthodox", "shia", "sunni", "hindu", "buddhist", "sikh",
+     "evangelical",
+     "salafi", "salafist", "wahhabi", "islamic"}
+)  # fmt: skip
+_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "i", "ii", "iii", "one", "two", "three", "main", "new", "old"}
+)  # fmt: skip
+
+_PERSONAL_FAMILIES = ("speaker", "we", "addressee", "they", "person", "it")
+
+
+def _never_names() -> frozenset[str]:
+    """Every pronoun of references.yaml: a capitalised "We" or "They" is never a name."""
+    refs = load_references()
+    return frozenset().union(*(refs.family(k) for k in _PERSONAL_FAMILIES))
+
+
+class _NamedMixin(_PlacesMixin):
+    """The named-entity pass over what the knowledge base did not claim."""
+
+    def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        out: list[_Cand] = []
+        ships: set[str] = set()  # names of ships met so far ("FS Forbin" ... "Forbin")
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
+                start += 1
+            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}):
+                end -= 1
+            if doc[end - 1].lower_ in {"'s", "’s"}:
+                end -= 1
+            if start >= end:
+                continue
+            span = doc[start:end]
+            text = span.text
+            if not any(c.isupper() for c in text) or text.lower() in _never_names():
+                continue
+            if (
+                doc[start].lower_ in self.agents.place("place_prepositions")
+                or doc[end - 1].lower_ in self.agents.not_actors
+            ):
+                continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
+            if self.kb.lookup(doc[start:end].text) is not None:
+                continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
+            if self._not_an_actor(doc, span, ent.label_, ships):
+                continue
+            cand = self._ner_one(doc, span, ent.label_)
+            if cand is not None:
+                while cand.start < cand.end and taken[cand.start]:
+                    cand.start += 1  # a title already claimed ("Pentagon spokesman")
+                if cand.start < cand.end and not any(taken[i] for i in range(cand.start, cand.end)):
+                    out.append(cand)
+        return out
+
+    def _not_an_actor(self, doc: Doc, span: Span, label: str, ships: set[str]) -> bool:
+        """Named things that are not actors: ships ("USS Mahan", then "Mahan"), agreements,
+        laws and plans ("the Geneva Communique", "Cessation of Hostilities"), titles alone
+        ("Staff Sgt"), and unknown places ("a leader in Raqqah", "to isolate Raqqah")."""
+        roles = self.roles
+        first = span[0].lower_.rstrip(".")
+        if len(span) >= 2 and first in roles.non_actor_prefixes:
+            ships.add(doc[span.start + 1 : span.end].text)
+            return True
+        if span.text in ships:
+            return True
+        if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
+            return True
+        for t in span:  # "Qayyarah Airfield West", "Mosul Dam 2": a facility with a qualifier
+            if (
+                t.lower_ in self.agents.not_actors
+                and t.i > span.start
+                and all(u.lower_ in _QUALIFIERS or u.like_num for u in doc[t.i + 1 : span.end])
+            ):
+                return True
+        if len(span) == 1 and not span.text.isupper() and self.agents.classify(span.text):
+            return True  # "Troop levels are rising": an agent noun opening a sentence
+        if label == "PERSON" and (
+            (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
+            or (span.start > 0 and doc[span.start - 1].text == ".")
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in span)
+        ):
+            return False  # a person named with a title or a given name is never a place
+        if label != "PERSON" and (
+            span.root.lower_ in roles.non_actor_heads or span[-1].lower_ in roles.non_actor_heads
+        ):
+            return True  # "the Law of Armed Conflict", "the Food for Peace Programme"
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if (
+            (len(span) == 1 or label == "GPE")
+            and k >= 0
+            and doc[k].lower_ in roles.place_prepositions
+            and doc[k].dep_ == "prep"
+        ):
+            return True
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            gov = root.head.head  # "the town of Jurf Al Sakhar", "the liberation of Raqqah"
+            # ("part of the 407th Air Expeditionary Group" is an organisation's part)
+            if (label != "ORG" and gov.lower_ in self.agents.place("place_of_heads")) or (
+                gov.lemma_.lower() in roles.place_verbs
+            ):
+                return True
+        return (
+            len(span) == 1 and root.dep_ == "dobj" and root.head.lemma_.lower() in roles.place_verbs
+        )
+
+    def _person_name_start(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name begins after titles and roles ("Maj. Adrian ...",
+        "Chairperson Jane Doe": a role word before a known given name)."""
+        name_start = start
+        while name_start < end - 1 and (
+            doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
+        ):
+            name_start += 1
+        names = self.gender.first_names
+        if doc[name_start].lower_ not in names:
+            for k in range(name_start + 1, end - 1):
+                if doc[k].lower_ in names and doc[k].is_title:
+                    return k
+        return name_start
+
+    def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
+        start, end = span.start, span.end
+        name_start = self._person_name_start(doc, start, end) if label == "PERSON" else start
+        if label != "PERSON":
+            while name_start < end - 1 and (
+                doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
+            ):
+                name_start += 1
+        name = doc[name_start:end].text
+        honorific = self._honorific_gender(doc, start, name_start)
+        person_like = (
+            label == "PERSON"
+            or honorific is not None
+            or any(t.lower_ in self.gender.first_names and t.is_title for t in doc[name_start:end])
+        )
+        if honorific is not None and end - name_start == 1:
+            # "Mr. Clinton" and "Mrs. Clinton" are two people
+            name = ("Mr. " if honorific == "male" else "Ms. ") + name
+        agentive = doc[end - 1].dep_ in {"nsubj", "poss", "nsubjpass"}
+        if label == "GPE" and (self._is_place(doc, start, end) or not agentive):
+            return None
+        if label == "NORP":
+            end2, agent = self._agent_phrase(doc, end, possessive=False)
+            is_noun = doc[end - 1].tag_ in {"NNS", "NNPS"}
+            if agent is None and not is_noun:
+                return None
+            end = end2 if agent is not None else end
+        if self.fuzzy_cutoff <= 100:
+            hit = self.kb.fuzzy(doc[name_start:end].text, cutoff=self.fuzzy_cutoff)
+            # a person is matched only to people, and only a place name to a country: a
+            # surname is never a state ("Mr. Oman")
+            if (
+                hit is not None
+                and (hit[0].type == "person" or not person_like)
+                and (hit[0].type != "state" or label == "GPE")
+            ):
+                actor, score = hit
+                return self._cand(start, end, actor, "fuzzy", by="fuzzy", conf=0.9 * score / 100)
+        if not self.use_ner:
+            return None
+        if label == "PERSON":
+            start = self._title_start(doc, start)
+            atype = "person"
+        elif label == "NORP":
+            atype = "religious_group" if name.lower() in _RELIGIOUS else "ethnic_group"
+        elif label == "GPE":
+            atype = "state"
+        else:
+            atype = "other"
+        key = normalize(name)
+        if not key:
+            return None
+        return _Cand(start, end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", name, atype)

@@ -1,0 +1,120 @@
+"""Whether a country or capital name is used as a place ("in Iraq", "to Baghdad") or an actor."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ._base import _RecognizerBase
+
+_DATELINE_ENDS = frozenset({"—", "–", "-", "--", "(", ":"})
+
+
+def _dated(doc: Doc, comma: int) -> bool:
+    """Whether a date, then an agency credit or a dash, follows the comma at ``comma``: the
+    rest of a dateline ("BRUSSELS, May 4 (Reuters) -"), not a clause ("Moscow, meanwhile,")."""
+    window = doc[comma + 1 : comma + 9]
+    if not len(window) or window[0].ent_type_ != "DATE":
+        return False
+    return any(t.text in _DATELINE_ENDS for t in window[1:])
+
+
+class _PlacesMixin(_RecognizerBase):
+    """The place readings of a name: after a locative preposition, in a dateline or a heading,
+    after a city ("Palmyra, Syria"), before a facility."""
+
+    def _is_place(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a country or capital name is used as a location ("in Iraq", "to Syria")."""
+        tok = doc[end - 1]
+        if tok.dep_ == "poss":
+            # "over Washington's support" is an actor; "in Iraq's north" a place
+            return tok.head.lower_ in self.agents.place("place_of_heads")
+        seen = 0
+        while tok.dep_ == "conj" and tok.head is not tok and seen < 6:
+            tok = tok.head
+            seen += 1
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.agents.place("locative_prepositions"):
+            return not self._is_addressee(tok)
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in self.agents.place("place_of_heads")
+        ):
+            return True
+        k = start - 1
+        steps = 0
+        while k >= 0 and steps < 3 and doc[k].lower_ in self.agents.place("place_words"):
+            k -= 1
+            steps += 1
+        if k >= 0 and doc[k].lower_ in self.agents.place("locative_prepositions"):
+            return True
+        return self._is_set_apart(doc, start, end)
+
+    def _is_addressee(self, tok: Token) -> bool:
+        """Whether the object ``tok`` of a locative preposition is whom something is aimed at,
+        given to or taken from rather than a place: "a threat to the United States", "support
+        to Iraq", "fired missiles at X", "aid from Japan"; not "a visit to Iraq", "the road to
+        Damascus"."""
+        place = self.agents.place
+        prep = tok.head.lower_
+        gov = tok.head.head
+        aimed = gov.head if gov.dep_ == "dobj" else gov  # "fired missiles at X"
+        return (
+            (
+                prep in place("addressee_prepositions")
+                and gov.pos_ == "NOUN"
+                and gov.lemma_.lower() not in place("motion_nouns")
+            )
+            or (prep == "at" and aimed.lemma_.lower() in place("aiming_verbs"))
+            or (prep == "to" and aimed.lemma_.lower() in place("giving_verbs"))
+            or (
+                prep == "from"
+                and (
+                    gov.lemma_.lower() in place("from_source_nouns")
+                    or gov.lemma_.lower() in place("taking_verbs")
+                    or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
+                )
+            )
+        )
+
+    def _is_set_apart(self, doc: Doc, start: int, end: int) -> bool:
+        """A name set apart as a place: a dateline ("BAGHDAD —"), a heading line ("\\nSyria\\n"),
+        the country after a city ("Palmyra, Syria"), or the name before a facility."""
+        nxt = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        if (before is None or "\n" in before.text) and (nxt is None or "\n" in nxt.text):
+            return True
+        if (
+            before is not None
+            and before.text == ","
+            and start > 1
+            and doc[start - 2].ent_type_ in {"GPE", "LOC", "FAC"}
+            # "backed by Turkey, Saudi Arabia and Qatar", "include Belgium, Canada": a list of
+            # states is not a city followed by its country
+            and not self._is_state_name(doc, start - 2)
+        ):
+            return True  # "Palmyra, Syria"
+        if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
+            return True
+        if doc[start].is_sent_start and nxt is not None and nxt.text == "," and _dated(doc, end):
+            return True  # "ADDIS ABABA, May 4 (Reuters) -", "Nairobi, Jan. 5, 2019 —"
+        last = doc[end - 1]
+        return (
+            last.dep_ == "compound"
+            and last.head.i >= end
+            and self.agents.classify(last.head.text) is None
+            and last.head.ent_type_
+            in {"FAC", "GPE", "LOC", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART"}
+        )
+
+    def _is_state_name(self, doc: Doc, i: int) -> bool:
+        """Whether the entity at token ``i`` names a state (a list of states, not a city
+        followed by its country)."""
+        if not doc[i].ent_type_:
+            return False
+        start, end = i, i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        actor = self.kb.lookup(doc[start:end].text)
+        return actor is not None and actor.type == "state"
