@@ -158,8 +158,11 @@ class Lexicon:
     obligation_modals: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
-        """Category info with the trigger's own intensity when it sets one."""
-        base = self.categories[trigger.category]
+        """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":
+        asking someone to act is no demand), else of its category; the trigger's own
+        intensity when it sets one."""
+        base = self.categories.get(f"{trigger.category}/{trigger.mode}") if trigger.mode else None
+        base = base or self.categories[trigger.category]
         if trigger.intensity is None:
             return base
         return CategoryInfo(base.quad_class, base.sign, trigger.intensity)
@@ -264,7 +267,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
             )
     categories: dict[str, CategoryInfo] = {}
     for name, (value, path) in raw["categories"].items():
-        if name not in CATEGORIES:
+        if name.split("/", 1)[0] not in CATEGORIES:
             raise LexiconError(
                 Messages.LEXICON_ENTRY.format(path=path, entry=name, reason="unknown category")
             )
