@@ -1,18 +1,19 @@
 """The main job: ingest, extract, build the network, analyse it, compare outlets, report.
 
-:func:`analyze` returns a JSON-ready bundle (documented in docs/bundle.md) that
-:func:`allegiance.report.render_report` turns into the HTML report.
+:func:`analyze` returns the typed bundle (:class:`allegiance.bundle.Bundle`, documented in
+docs/bundle.md) that :func:`allegiance.report.render_report` turns into the HTML report and
+:func:`allegiance.bundle.dump_bundle` into bundle.json.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bundle import Bundle, add_events, run_meta
 from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
 from .network.ties import TieWeights
 from .nlp.pipeline import ExtractOptions, extract
@@ -58,7 +59,7 @@ def bundle_from_records(
     since: str | None = None,
     until: str | None = None,
     include_history: bool = False,
-) -> dict[str, Any]:
+) -> Bundle:
     """Analyse records (e.g. read back from ``allegiance extract``) into the report bundle.
 
     Args:
@@ -76,23 +77,21 @@ def bundle_from_records(
         include_history: count historical relations in the network too; by default they
             are left out of it and listed under ``history``.
 
+    Returns:
+        The :class:`~allegiance.bundle.Bundle`; :func:`~allegiance.bundle.dump_bundle` gives
+        its JSON form (bundle.json).
+
     The network, its summary, ``counts`` and the outlet comparison come from one
     aggregation (the same roll-up and weights), so every output tells one account.
     """
     from .compare import compare_outlets
-    from .kb import ActorKB
-    from .kb.merge import corpus_merges, merged_rollup
     from .network import build_network, network_summary
+    from .network.rollup import actor_rollup
 
     records = [
         r for r in records if not (isinstance(r, Relation) and r.confidence < min_confidence)
     ]
-    rollup: Callable[[str], str] | None = None
-    kb = ActorKB.load(list(kb_paths))
-    if level != "actor":
-        rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
-    # names chained across the corpus (a surname, a defined name) are one actor
-    rollup = merged_rollup(corpus_merges(records, kb), rollup)
+    rollup = actor_rollup(records, level=level, kb_paths=kb_paths)
     weights = tie_weights or TieWeights()
     graph = build_network(
         records,
@@ -105,74 +104,32 @@ def bundle_from_records(
         include_history=include_history,
     )
     summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
-    _normalise_summary(summary)
-    summary["counts"]["actors_mentioned"] = len(
+    summary.counts.actors_mentioned = len(
         {(rollup or str)(r.actor_id) for r in records if isinstance(r, Mention)}
     )
     comparison = compare_outlets(records, rollup=rollup, weights=weights).to_dict()
     docs = [r for r in records if isinstance(r, Document)]
-    bundle: dict[str, Any] = {
-        "meta": {
-            "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            "version": _version(),
-            "n_documents": len(docs),
-            "level": level,
-            "since": since,
-            "until": until,
-            "include_history": include_history,
+    bundle = Bundle(
+        **dict(summary),
+        meta=run_meta(
+            n_documents=len(docs),
+            level=level,
+            since=since,
+            until=until,
+            include_history=include_history,
+            min_confidence=min_confidence,
             **(meta or {}),
-        },
-        "documents": [d.model_dump(exclude={"text"}) for d in docs],
-        "relations": [r.model_dump() for r in records if isinstance(r, Relation)],
-        **summary,
-        "outlets": comparison.get("outlets", {}),
-        "outlet_differences": comparison.get("outlet_differences", {}),
-        "quotes": [r.model_dump() for r in records if isinstance(r, Quote)],
-        "quantities": [r.model_dump() for r in records if isinstance(r, Quantity)],
-        "history": graph.graph.get("history", []),
-    }
-    _add_events(bundle, records, kb_paths)
+        ),
+        documents=[d.model_dump(exclude={"text"}) for d in docs],
+        relations=[r.model_dump() for r in records if isinstance(r, Relation)],
+        outlets=comparison.get("outlets", {}),
+        outlet_differences=comparison.get("outlet_differences", {}),
+        quotes=[r.model_dump() for r in records if isinstance(r, Quote)],
+        quantities=[r.model_dump() for r in records if isinstance(r, Quantity)],
+        history=graph.graph.get("history", []),
+    )
+    add_events(bundle, records, kb_paths)
     return bundle
-
-
-def _add_events(
-    bundle: dict[str, Any], records: Iterable[Record], kb_paths: tuple[str, ...]
-) -> None:
-    """Cluster the relations into events (docs/events.md): ``events``, ``event_timeline``, and
-    ``n_events`` beside ``n_reports`` on every tie."""
-    from .events import cluster_events, event_timeline
-    from .kb import ActorKB
-    from .network.ties import count_events
-
-    kb = ActorKB.load(list(kb_paths))
-    events = cluster_events(records, rollup=lambda actor_id: kb.roll_up(actor_id, "country"))
-    bundle["events"] = [e.model_dump() for e in events]
-    bundle["event_timeline"] = event_timeline(events)
-    event_of = {rep.relation_id: e.id for e in events for rep in e.reports}
-    for edge in (bundle.get("network") or {}).get("edges") or []:
-        edge["n_events"] = count_events(edge.get("relations") or [], event_of)
-
-
-def _normalise_summary(summary: dict[str, Any]) -> None:
-    """Bundle shapes documented in docs/bundle.md: camps as lists of actor ids and shared
-    enemies as actor ids, with the full detail kept beside them."""
-    coalitions = summary.get("coalitions")
-    if isinstance(coalitions, dict):
-        camps = coalitions.get("camps") or []
-        if camps and isinstance(camps[0], dict):
-            coalitions["camp_details"] = camps
-            coalitions["camps"] = [list(c.get("members", [])) for c in camps]
-    for item in summary.get("uneasy_alliances") or []:
-        shared = item.get("shared_enemies") or []
-        if shared and isinstance(shared[0], dict):
-            item["shared_enemy_details"] = shared
-            item["shared_enemies"] = [d.get("actor", d.get("id")) for d in shared]
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
 
 
 def analyze(
@@ -181,8 +138,8 @@ def analyze(
     options: AnalyzeOptions | None = None,
     report: IngestReport | None = None,
     progress: Callable[[int], None] | None = None,
-) -> dict[str, Any]:
-    """Run the whole job on articles and return the bundle.
+) -> Bundle:
+    """Run the whole job on articles and return the bundle (:class:`~allegiance.bundle.Bundle`).
 
     Args:
         paths: files, directories, URLs or "-"; ``None`` or empty runs on the bundled demo
@@ -193,7 +150,7 @@ def analyze(
 
     Example:
         >>> bundle = analyze(["articles/"])          # doctest: +SKIP
-        >>> bundle["uneasy_alliances"][0]["a_name"]  # doctest: +SKIP
+        >>> bundle.uneasy_alliances[0].a_name        # doctest: +SKIP
     """
     options = options or AnalyzeOptions()
     report = report if report is not None else IngestReport()
@@ -245,11 +202,13 @@ def analyze_store(
     max_records: int | None = None,
     allow_mixed: bool = False,
     meta: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> Bundle:
     """The bundle of the records in a corpus store, read by SQL and streaming (docs/store.md).
 
     Without ``evidence_per_tie`` and ``max_records`` it equals :func:`bundle_from_records` on
-    the stored records; ``where`` is a :class:`allegiance.store.network.DocFilter`.
+    the stored records; ``where`` is a :class:`allegiance.store.network.DocFilter` (which
+    documents: their outlet, actors and publication dates). ``options.min_confidence`` and
+    ``options.include_history`` apply as in :func:`analyze`.
 
     Example:
         >>> bundle = analyze_store("corpus.duckdb", evidence_per_tie=20)  # doctest: +SKIP
@@ -265,6 +224,8 @@ def analyze_store(
         exact_node_limit=options.exact_node_limit,
         time_limit=options.time_limit,
         tie_weights=options.tie_weights,
+        min_confidence=options.min_confidence,
+        include_history=options.include_history,
         where=where,
         evidence_per_tie=evidence_per_tie,
         max_records=max_records,

@@ -132,7 +132,7 @@ def test_group_by(records_file, by, groups):
 
 
 def test_kb_roll_up_as_the_network_does(records_file):
-    args = ["compare", str(records_file), "--rollup", "country", "--json"]
+    args = ["compare", str(records_file), "--level", "country", "--json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     aj = json.loads(result.output)["outlets"]["Al Jazeera"]

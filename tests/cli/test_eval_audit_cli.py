@@ -82,9 +82,7 @@ def test_analysis_min_confidence_leaves_weak_relations_out_of_every_output(tmp_p
     _, rels = _records(tmp_path)
     records = [record_from_dict(r) for r in rels]
     bundle = bundle_from_records(records, min_confidence=0.5)
-    assert {r["id"] for r in bundle["relations"]} == {
-        r["id"] for r in rels if r["confidence"] >= 0.5
-    }
+    assert {r["id"] for r in bundle.relations} == {r["id"] for r in rels if r["confidence"] >= 0.5}
 
 
 def test_eval_thresholds_must_be_numbers_in_range(tmp_path):

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from allegiance.bundle import bundle_json_schema
 from allegiance.cli import COMMANDS, main
 from allegiance.schema import json_schema, record_from_dict
 
@@ -97,6 +98,19 @@ def test_schema_doc_is_current():
     assert current == json_schema(), (
         "regenerate with: allegiance schema -o docs/records.schema.json"
     )
+
+
+def test_bundle_schema_doc_is_current_and_the_command_writes_it(tmp_path):
+    current = json.loads((ROOT / "docs" / "bundle.schema.json").read_text(encoding="utf-8"))
+    assert current == bundle_json_schema(), (
+        "regenerate with: allegiance schema --bundle -o docs/bundle.schema.json"
+    )
+    out = tmp_path / "b.schema.json"
+    result = CliRunner().invoke(main, ["schema", "--bundle", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8")) == current
+    assert current["additionalProperties"] is False
+    assert {"meta", "network", "counts", "coalitions"} <= set(current["properties"])
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -59,9 +59,10 @@ def test_balance_json_has_the_contract_keys(highland: str) -> None:
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["nodes"] == 16 and out["edges"] == 58 and out["negative_edges"] == 29
-    assert out["triangles"] == {"+++": 19, "++-": 2, "+--": 40, "---": 7}
-    assert out["strong_balance_ratio"] == pytest.approx(59 / 68)
-    assert out["weak_balance_ratio"] == pytest.approx(66 / 68)
+    assert out["triangles"]["census"] == {"+++": 19, "++-": 2, "+--": 40, "---": 7}
+    assert out["triangles"]["strong_balance_ratio"] == pytest.approx(59 / 68)
+    assert out["triangles"]["weak_balance_ratio"] == pytest.approx(66 / 68)
+    assert len(out["triangles"]["unbalanced"]) == 2 + 7  # ++- and --- (strong balance)
     fr = out["frustration"]
     assert {"index", "exact", "lower_bound", "partition", "frustrated_edges", "seconds"} <= set(fr)
     assert fr["index"] == 7 and fr["exact"] is True
@@ -105,7 +106,22 @@ def test_balance_reads_an_exported_graph(records: Path, tmp_path: Path) -> None:
     result = runner.invoke(main, ["balance", str(out), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["triangles"] == {"+++": 0, "++-": 1, "+--": 0, "---": 1}
+    assert data["triangles"]["census"] == {"+++": 0, "++-": 1, "+--": 0, "---": 1}
+
+
+def test_balance_tells_the_bundles_account_of_the_same_records(records: Path) -> None:
+    from allegiance.analysis import bundle_from_records
+    from allegiance.schema import read_records
+
+    result = CliRunner().invoke(main, ["balance", str(records), "--json", "--exact", "--weak"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    bundle = bundle_from_records(read_records(records), time_limit=5.0)
+    assert bundle.triangles is not None and bundle.frustration is not None
+    assert out["triangles"] == bundle.triangles.model_dump(mode="json")
+    assert out["frustration"]["index"] == bundle.frustration.index
+    assert out["edges"] == bundle.counts.ties
+    assert out["negative_edges"] == bundle.counts.negative
 
 
 def test_whatif_paths_coalitions(highland: str, records: Path) -> None:
@@ -169,7 +185,7 @@ def test_balance_reads_plus_minus_signs_and_warns_on_stderr(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["nodes"] == 3 and out["edges"] == 3 and out["negative_edges"] == 2
-    assert out["triangles"] == {"+++": 0, "++-": 0, "+--": 1, "---": 0}
+    assert out["triangles"]["census"] == {"+++": 0, "++-": 0, "+--": 1, "---": 0}
     lines = result.stderr.splitlines()
     assert lines == [
         f"warning: {p}:8: sign 'maybe' is not a sign (use +, -, +1, -1, 0, positive, negative, "

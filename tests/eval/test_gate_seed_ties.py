@@ -31,7 +31,7 @@ def scores(nlp, seed_texts, tmp_path_factory):
     for name, text in seed_texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     bundle = analyze(sorted(folder.glob("*.txt")))
-    return score_ties(bundle["network"]["edges"], load_tie_gold(GOLD))
+    return score_ties([e.model_dump() for e in bundle.network.edges], load_tie_gold(GOLD))
 
 
 def test_seed_ties_hold_their_floors(scores):

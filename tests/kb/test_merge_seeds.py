@@ -26,7 +26,7 @@ def records(seed_texts, tmp_path_factory, nlp):
 
 
 def test_militias_and_pmf_are_one_node(records) -> None:
-    nodes = {n["id"] for n in bundle_from_records(records)["network"]["nodes"]}
+    nodes = {n.id for n in bundle_from_records(records).network.nodes}
     assert "PMF" in nodes
     assert "SHIA.MILITIA" not in nodes, nodes
 

@@ -124,6 +124,24 @@ def test_snapshots(records: list[dict]) -> None:
         snapshots(records, "a while")
 
 
+@pytest.mark.parametrize(
+    ("since", "until", "starts"),
+    [
+        ("2025-01-10", None, ["2025-01-10"]),  # the first window ends 2025-01-09
+        (None, "2025-01-09", ["2024-01-10"]),
+        ("2024-06-01", "2025-01-10", ["2024-01-10", "2025-01-10"]),
+        ("2026-01-10", None, []),  # the second ends 2026-01-09
+    ],
+)
+def test_snapshots_keep_the_windows_that_overlap_the_period(
+    records: list[dict], since: str | None, until: str | None, starts: list[str]
+) -> None:
+    snaps = snapshots(records, "1Y", since=since, until=until)
+    assert [g.graph["since"] for g in snaps] == starts
+    with pytest.raises(AnalysisError, match="--since"):
+        snapshots(records, "1Y", since="soon")
+
+
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
 def test_exports_read_back(records: list[dict], tmp_path: Path, fmt: str) -> None:
     G = build_network(records)

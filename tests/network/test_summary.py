@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from allegiance.bundle import dump_bundle
 from allegiance.network import build_network, network_summary
 
 from .factories import relation
@@ -15,7 +16,7 @@ def test_summary_is_json_ready_and_consistent() -> None:
         relation("r3", "USA", "IRN", -1), relation("r4", "USA", "ISIL", -1),
         relation("r5", "IRN", "ISIL", -1), relation("r6", "USA", "IRN", 1, intensity=2.0),
     ]  # fmt: skip
-    out = network_summary(build_network(recs))
+    out = dump_bundle(network_summary(build_network(recs)))
     json.dumps(out)
     assert set(out) >= {"network", "triangles", "frustration", "coalitions", "uneasy_alliances",
                         "exposure_paths"}  # fmt: skip

@@ -124,9 +124,11 @@ def _shared_enemies(G, a, b):
 
 
 def bundle_from_records_dicts(recs, **kwargs):
+    from allegiance.bundle import dump_bundle
     from allegiance.schema import record_from_dict
 
-    return bundle_from_records([record_from_dict(r) for r in recs], time_limit=1.0, **kwargs)
+    records = [record_from_dict(r) for r in recs]
+    return dump_bundle(bundle_from_records(records, time_limit=1.0, **kwargs))
 
 
 def test_history_ties_groups_by_pair_and_orders_by_count():

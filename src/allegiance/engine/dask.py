@@ -119,34 +119,20 @@ def extract_with_dask(
         partition_documents: documents per task.
         progress: called with the number of documents stored so far.
     """
-    distributed = _dask()
     own = client is None
     if own:
-        client = (
-            distributed.Client(scheduler) if scheduler else local_client(options.n_process or 2)
-        )
+        client = _open_client(scheduler, options.n_process or 2)
     fingerprint = rules_fingerprint(options)
     run_id = store.begin_run("extract", fingerprint, {"engine": "dask", **(run_options or {})})
-    done = store.stored_sha256()
-    seen: set[str] = set()
-    skipped = 0
-
-    def fresh() -> Iterator[InputDocument]:
-        nonlocal skipped
-        for d in documents:
-            if d.sha256 in done or d.sha256 in seen:
-                skipped += 1
-                continue
-            seen.add(d.sha256)
-            yield d
-
+    fresh = _Fresh(documents, store.stored_sha256())
+    skipped = 0  # by the store's import (stored meanwhile); ``fresh`` counts the others
     counts: dict[str, int] = {}
     status = "failed"
     written = 0
     in_flight: deque[Any] = deque()
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
     try:
-        parts = _partitions(fresh(), partition_documents)
+        parts = _partitions(iter(fresh), partition_documents)
         while True:
             while len(in_flight) < limit:
                 part = next(parts, None)
@@ -161,40 +147,78 @@ def extract_with_dask(
                     report.add_warning(message)
             if not files:
                 continue
-            with tempfile.TemporaryDirectory(prefix="allegiance-ingest-") as tmp:
-                for rel, data in files.items():
-                    target = Path(tmp) / rel
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(data)
-                added = store.import_parquet(tmp, as_run=run_id)
-            skipped += added.get("skipped", 0)
-            for table, n in added.items():
-                if table not in ("skipped", "runs"):
-                    kind = {"documents": "document", "mentions": "mention",
-                            "relations": "relation", "quotes": "quote",
-                            "quantities": "quantity"}[table]  # fmt: skip
-                    counts[kind] = counts.get(kind, 0) + n
+            skipped += _store_partition(store, files, run_id, counts)
             written = counts.get("document", 0)
             if progress is not None:
                 progress(written)
         status = "complete"
     except BaseException as exc:
-        status = (
-            "interrupted"
-            if type(exc).__name__ in ("Interrupted", "KeyboardInterrupt")
-            else "failed"
-        )
+        status = "interrupted" if type(exc).__name__ in _INTERRUPTS else "failed"
         for future in in_flight:
             future.cancel()
         raise
     finally:
         store.run_counts = counts
+        skipped += fresh.skipped
         store.skipped = skipped
         store.end_run(status)
         if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            _close(client)
     stale = len(store.stale_documents(fingerprint.key))
     return StoreRun(run_id, written, skipped, counts, stale)
+
+
+_TABLE_KINDS = {"documents": "document", "mentions": "mention", "relations": "relation",
+                "quotes": "quote", "quantities": "quantity"}  # fmt: skip
+
+
+def _store_partition(
+    store: CorpusStore, files: dict[str, bytes], run_id: int, counts: dict[str, int]
+) -> int:
+    """Import one partition's Parquet files into the run; add to ``counts``; return the skipped."""
+    with tempfile.TemporaryDirectory(prefix="allegiance-ingest-") as tmp:
+        for rel, data in files.items():
+            target = Path(tmp) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        added = store.import_parquet(tmp, as_run=run_id)
+    for table, n in added.items():
+        if table not in ("skipped", "runs"):
+            kind = _TABLE_KINDS[table]
+            counts[kind] = counts.get(kind, 0) + n
+    return added.get("skipped", 0)
+
+
+class _Fresh:
+    """The documents the store does not hold, each content once; counts the ones left out."""
+
+    def __init__(self, documents: Iterable[InputDocument], done: set[str]) -> None:
+        self.documents, self.done = documents, done
+        self.seen: set[str] = set()
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[InputDocument]:
+        for d in self.documents:
+            if d.sha256 in self.done or d.sha256 in self.seen:
+                self.skipped += 1
+                continue
+            self.seen.add(d.sha256)
+            yield d
+
+
+#: exceptions that mean the user stopped the run (the run is then marked interrupted)
+_INTERRUPTS = ("Interrupted", "KeyboardInterrupt")
+
+
+def _open_client(scheduler: str | None, n_workers: int) -> Any:
+    """A client of the scheduler at ``scheduler``, or of a new local cluster."""
+    distributed = _dask()
+    return distributed.Client(scheduler) if scheduler else local_client(n_workers)
+
+
+def _close(client: Any) -> None:
+    """Close a client this module opened, and its local cluster."""
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()

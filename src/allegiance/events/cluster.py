@@ -84,7 +84,7 @@ def _unknown_places(text: str, known: list[tuple[int, int]], gz: Any) -> frozens
 
 def _numbers(text: str) -> frozenset[str]:
     """The figures of a sentence, digits and number words alike ("five strikes" = "5")."""
-    from ..nlp.quantities import _UNITS  # the one list of number words
+    from ..nlp.quantities.words import _UNITS  # the one list of number words
 
     out = set()
     for tok in _NUMBER.findall(text):
@@ -226,151 +226,205 @@ def cluster_events(
         >>> events = cluster_events(read_records("records.jsonl"))  # doctest: +SKIP
         >>> events[0].n_reports, events[0].outlets                  # doctest: +SKIP
     """
-    from ..geo import Gazetteer, document_countries, resolve_places, surname_forms
+    from ..geo import Gazetteer, document_countries, surname_forms
 
     options = options or EventOptions()
     roll = rollup or (lambda actor_id: actor_id)
     families = CategoryFamilies.load(options.families)
-    docs: dict[str, dict[str, Any]] = {}
-    mention_countries: dict[str, list[str | None]] = defaultdict(list)
-    org_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    state_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    names: dict[str, str] = {}
-    relations: list[dict[str, Any]] = []
-    for record in records:
-        r = _as_dict(record)
-        kind = r.get("kind")
-        if kind == "document":
-            docs[str(r["doc_id"])] = r
-        elif kind == "mention":
-            doc_id = str(r["doc_id"])
-            mention_countries[doc_id].append(r.get("country"))
-            names.setdefault(str(r["actor_id"]), str(r.get("actor_name") or r["actor_id"]))
-            span = (int(r["start"]), int(r["end"]))
-            # an NER guess ("Ar Raqqah" taken for a person) yields to a locative word, as a
-            # country named as an actor does; a known organisation's name never holds a place
-            if r.get("actor_type") not in ("state", "government") and r.get("resolved_by") != "ner":
-                org_spans[doc_id].append(span)
-            else:
-                state_spans[doc_id].append(span)
-        elif kind == "relation" and is_event_report(r, families):
-            relations.append(r)
-    if not relations:
+    corpus = _Corpus.gather(records, families)
+    if not corpus.relations:
         return []
     gz = Gazetteer.load(options.gazetteer_files)
     priors = {
         d: document_countries(
-            mention_countries.get(d, ()), (docs.get(d) or {}).get("text"), gazetteer=gz
+            corpus.mention_countries.get(d, ()),
+            (corpus.docs.get(d) or {}).get("text"),
+            gazetteer=gz,
         )
-        for d in {str(r["doc_id"]) for r in relations}
+        for d in {str(r["doc_id"]) for r in corpus.relations}
     }
     people = {
-        d: surname_forms(str((docs.get(d) or {}).get("text") or ""), gazetteer=gz) for d in priors
+        d: surname_forms(str((corpus.docs.get(d) or {}).get("text") or ""), gazetteer=gz)
+        for d in priors
     }
     fallback: dict[str, Place | None] = {}
-    reports: list[_Report] = []
-    for r in relations:
+    blocks: dict[tuple[Any, ...], list[_Report]] = defaultdict(list)
+    for r in corpus.relations:
         doc_id = str(r["doc_id"])
-        doc = docs.get(doc_id) or {}
-        sent = r.get("sentence") or {}
-        text = str(sent.get("text") or "")
-        offset = int(sent.get("start") or 0)
-        args = [
-            (int(arg["start"]) - offset, int(arg["end"]) - offset)
-            for arg in (r.get("source") or {}, r.get("target") or {})
-            if "start" in arg and "end" in arg
-        ]
-        orgs = [(s - offset, e - offset) for s, e in org_spans.get(doc_id, ()) if s >= offset]
-        states = [(s - offset, e - offset) for s, e in state_spans.get(doc_id, ()) if s >= offset]
-        # a name inside an organisation's name ("Islamic State of Iraq") is never a place; a
-        # country or phrase that is an argument ("the United States condemns", "ISIL near
-        # Mosul") is where it happened only when a locative word says so
-        found = [
-            p
-            for m, p in resolve_places(
-                text, priors[doc_id], gazetteer=gz, exclude=orgs, people=people[doc_id]
-            )
-            if p.confidence >= options.min_place_confidence
-            and (m.locative or not any(s < m.end and m.start < e for s, e in states + args))
-        ]
-        found_spans = [(m.start, m.end) for m, _ in resolve_places(text, {}, gazetteer=gz)]
-        # the most specific place first: a city over its country
-        found.sort(key=lambda p: (p.feature != "city", -p.confidence))
-        place = found[0] if found else None
+        place = _relation_place(r, corpus, priors[doc_id], people[doc_id], gz, options)
+        doc = corpus.docs.get(doc_id) or {}
         if place is None and doc.get("text") and doc_id not in fallback:
             fallback[doc_id] = _document_place(str(doc["text"]), priors[doc_id], gz, options)
         a = roll(str(r["source"]["actor_id"]))
         b = roll(str(r["target"]["actor_id"]))
         pair = tuple(sorted((a, b))) if r.get("symmetric") else (a, b)
-        reports.append(
-            _Report(
-                relation=r,
-                block=(*pair, families.family(str(r["category"]))),
-                date=_date(doc.get("published")),
-                place=place,
-                fallback=None if place else fallback.get(doc_id),
-                numbers=_numbers(text),
-                unknown_places=(unknown := _unknown_places(text, found_spans, gz)),
-                unknown_ids=frozenset(
-                    e.geonameid for name in unknown for hits in gz.lookup(name) for e in hits
-                ),
-                days=_days_named(text)
-                or (
-                    _days_named(str(doc.get("title") or ""))
-                    if not doc.get("published")
-                    else frozenset()
-                ),
-                text=text,
-                sentence_key=(doc_id, sent.get("start"), sent.get("end")),
-                outlet=doc.get("outlet"),
-                published=doc.get("published"),
-            )
-        )
-    blocks: dict[tuple[Any, ...], list[_Report]] = defaultdict(list)
-    for rep in reports:
+        block = (*pair, families.family(str(r["category"])))
+        rep = _report(r, doc, block, place, None if place else fallback.get(doc_id), gz)
         blocks[rep.block].append(rep)
     events: list[Event] = []
     for block, members in blocks.items():
-        members.sort(
-            key=lambda x: (
-                x.date or _dt.date.max,
-                str(x.relation["doc_id"]),
-                x.sentence_key[1] or 0,
-            )
-        )
-        clusters: list[list[_Report]] = []
-        cohesion: list[list[float]] = []
-        latest_date: list[_dt.date | None] = []
-        for rep in members:
-            best, best_score, best_sims = None, -1.0, []
-            for i, cluster in enumerate(clusters):
-                latest = latest_date[i]
-                if rep.date and latest and (rep.date - latest).days > options.max_days:
-                    continue  # reports come in date order: this event is over (keeps it linear)
-                pair_sims = [report_similarity(rep, other, options) for other in cluster]
-                known = [s for s in pair_sims if s is not None]
-                if len(known) < len(pair_sims):
-                    continue  # a member vetoes
-                score = sum(known) / len(known)
-                if score > best_score:
-                    best, best_score, best_sims = i, score, known
-            undated = best is not None and (
-                rep.date is None or any(m.date is None for m in clusters[best])
-            )
-            needed = options.threshold + (options.undated_margin if undated else 0.0)
-            if best is not None and best_score >= needed:
-                clusters[best].append(rep)
-                cohesion[best].extend(best_sims)
-                if rep.date:
-                    latest_date[best] = max(filter(None, (latest_date[best], rep.date)))
-            else:
-                clusters.append([rep])
-                cohesion.append([])
-                latest_date.append(rep.date)
-        for cluster, cluster_sims in zip(clusters, cohesion, strict=True):
-            events.append(_event(cluster, cluster_sims, block, names))
+        for cluster, cluster_sims in _cluster_block(members, options):
+            events.append(_event(cluster, cluster_sims, block, corpus.names))
     events.sort(key=lambda e: (-e.n_reports, e.first_reported or "9999", e.id))
     return events
+
+
+@dataclass
+class _Corpus:
+    """What clustering needs from the records: documents, mentions by document, relations."""
+
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mention_countries: dict[str, list[str | None]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    org_spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    state_spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[str, str] = field(default_factory=dict)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def gather(cls, records: Iterable[Any], families: CategoryFamilies) -> _Corpus:
+        """One pass over the records; relations that are no event reports are left out."""
+        out = cls()
+        for record in records:
+            r = _as_dict(record)
+            kind = r.get("kind")
+            if kind == "document":
+                out.docs[str(r["doc_id"])] = r
+            elif kind == "mention":
+                doc_id = str(r["doc_id"])
+                out.mention_countries[doc_id].append(r.get("country"))
+                out.names.setdefault(str(r["actor_id"]), str(r.get("actor_name") or r["actor_id"]))
+                span = (int(r["start"]), int(r["end"]))
+                # an NER guess ("Ar Raqqah" taken for a person) yields to a locative word, as a
+                # country named as an actor does; a known organisation's name never holds a place
+                if (
+                    r.get("actor_type") not in ("state", "government")
+                    and r.get("resolved_by") != "ner"
+                ):
+                    out.org_spans[doc_id].append(span)
+                else:
+                    out.state_spans[doc_id].append(span)
+            elif kind == "relation" and is_event_report(r, families):
+                out.relations.append(r)
+        return out
+
+
+def _relation_place(
+    r: dict[str, Any],
+    corpus: _Corpus,
+    prior: Any,
+    people: Any,
+    gz: Any,
+    options: EventOptions,
+) -> Place | None:
+    """Where the sentence of relation ``r`` says it happened, the most specific place first."""
+    from ..geo import resolve_places
+
+    doc_id = str(r["doc_id"])
+    sent = r.get("sentence") or {}
+    text = str(sent.get("text") or "")
+    offset = int(sent.get("start") or 0)
+    args = [
+        (int(arg["start"]) - offset, int(arg["end"]) - offset)
+        for arg in (r.get("source") or {}, r.get("target") or {})
+        if "start" in arg and "end" in arg
+    ]
+    orgs = [(s - offset, e - offset) for s, e in corpus.org_spans.get(doc_id, ()) if s >= offset]
+    states = [
+        (s - offset, e - offset) for s, e in corpus.state_spans.get(doc_id, ()) if s >= offset
+    ]
+    # a name inside an organisation's name ("Islamic State of Iraq") is never a place; a
+    # country or phrase that is an argument ("the United States condemns", "ISIL near
+    # Mosul") is where it happened only when a locative word says so
+    found = [
+        p
+        for m, p in resolve_places(text, prior, gazetteer=gz, exclude=orgs, people=people)
+        if p.confidence >= options.min_place_confidence
+        and (m.locative or not any(s < m.end and m.start < e for s, e in states + args))
+    ]
+    # the most specific place first: a city over its country
+    found.sort(key=lambda p: (p.feature != "city", -p.confidence))
+    return found[0] if found else None
+
+
+def _report(
+    r: dict[str, Any],
+    doc: dict[str, Any],
+    block: tuple[Any, ...],
+    place: Place | None,
+    fallback: Place | None,
+    gz: Any,
+) -> _Report:
+    """One relation as a report to cluster: its block, date, place, numbers and days named."""
+    from ..geo import resolve_places
+
+    doc_id = str(r["doc_id"])
+    sent = r.get("sentence") or {}
+    text = str(sent.get("text") or "")
+    found_spans = [(m.start, m.end) for m, _ in resolve_places(text, {}, gazetteer=gz)]
+    unknown = _unknown_places(text, found_spans, gz)
+    return _Report(
+        relation=r,
+        block=block,
+        date=_date(doc.get("published")),
+        place=place,
+        fallback=fallback,
+        numbers=_numbers(text),
+        unknown_places=unknown,
+        unknown_ids=frozenset(
+            e.geonameid for name in unknown for hits in gz.lookup(name) for e in hits
+        ),
+        days=_days_named(text)
+        or (_days_named(str(doc.get("title") or "")) if not doc.get("published") else frozenset()),
+        text=text,
+        sentence_key=(doc_id, sent.get("start"), sent.get("end")),
+        outlet=doc.get("outlet"),
+        published=doc.get("published"),
+    )
+
+
+def _cluster_block(
+    members: list[_Report], options: EventOptions
+) -> list[tuple[list[_Report], list[float]]]:
+    """Single-pass clustering of one block's reports in date order: (reports, similarities)."""
+    members.sort(
+        key=lambda x: (
+            x.date or _dt.date.max,
+            str(x.relation["doc_id"]),
+            x.sentence_key[1] or 0,
+        )
+    )
+    clusters: list[list[_Report]] = []
+    cohesion: list[list[float]] = []
+    latest_date: list[_dt.date | None] = []
+    for rep in members:
+        best, best_score, best_sims = None, -1.0, []
+        for i, cluster in enumerate(clusters):
+            latest = latest_date[i]
+            if rep.date and latest and (rep.date - latest).days > options.max_days:
+                continue  # reports come in date order: this event is over (keeps it linear)
+            pair_sims = [report_similarity(rep, other, options) for other in cluster]
+            known = [s for s in pair_sims if s is not None]
+            if len(known) < len(pair_sims):
+                continue  # a member vetoes
+            score = sum(known) / len(known)
+            if score > best_score:
+                best, best_score, best_sims = i, score, known
+        undated = best is not None and (
+            rep.date is None or any(m.date is None for m in clusters[best])
+        )
+        needed = options.threshold + (options.undated_margin if undated else 0.0)
+        if best is not None and best_score >= needed:
+            clusters[best].append(rep)
+            cohesion[best].extend(best_sims)
+            if rep.date:
+                latest_date[best] = max(filter(None, (latest_date[best], rep.date)))
+        else:
+            clusters.append([rep])
+            cohesion.append([])
+            latest_date.append(rep.date)
+    return list(zip(clusters, cohesion, strict=True))
 
 
 def _document_place(

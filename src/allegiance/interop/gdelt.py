@@ -154,64 +154,77 @@ def read_gdelt(
             )
             continue
         row = dict(zip(layout, (f.strip() for f in fields), strict=True))
-        event_id = row["GLOBALEVENTID"]
-        if not event_id.isdigit():
-            report.counts["bad_rows"] += 1
-            report.warn(
-                f"{where}:{lineno}: GLOBALEVENTID {event_id!r} is not a number; row skipped"
-            )
+        event = _row_event(row, where, lineno, table, kb, report)
+        if event is None:
             continue
-        code = next(
-            (
-                c
-                for c in (row["EventCode"], row["EventBaseCode"], row["EventRootCode"])
-                if normalize_code(c) is not None
-            ),
-            None,
-        )
-        if code is None:
-            report.counts["bad_rows"] += 1
-            report.warn(
-                f"{where}:{lineno}: no CAMEO event code (EventCode {row['EventCode']!r}); row skipped"
-            )
-            continue
-        day = iso_date(row["SQLDATE"])
-        if day is None:
-            day = iso_date(row.get("DATEADDED", ""))
-            report.warn(
-                f"{where}:{lineno}: SQLDATE {row['SQLDATE']!r} is not a date; "
-                + (f"DATEADDED {day} used" if day else "left empty")
-            )
-        ids = []
-        for n in ("1", "2"):
-            ids.append(
-                table.actor_id(
-                    row[f"Actor{n}Code"],
-                    country=row[f"Actor{n}CountryCode"],
-                    group=row[f"Actor{n}KnownGroupCode"],
-                    kb=kb,
-                )
-            )
-        if ids[0] is None or ids[1] is None:
-            report.counts["one_sided"] += 1
-            continue
-        url = row.get("SOURCEURL") or None
         yield from event_records(
-            CodedEvent(
-                dataset="gdelt",
-                event_id=event_id,
-                code=normalize_code(code) or code,
-                source_text=row["Actor1Name"] or row["Actor1Code"],
-                source_id=ids[0],
-                target_text=row["Actor2Name"] or row["Actor2Code"],
-                target_id=ids[1],
-                date=day,
-                intensity=_float(row["GoldsteinScale"]),
-                url=url,
-            ),
+            event,
             table,
             lexicon,
             kb=kb,
             confidence=confidence,
             report=report,
         )
+
+
+def _row_event(
+    row: dict[str, str],
+    where: str,
+    lineno: int,
+    table: CameoTable,
+    kb: ActorKB | None,
+    report: ImportReport,
+) -> CodedEvent | None:
+    """The coded event of one GDELT row; None (with a warning or a count) when it has none."""
+    event_id = row["GLOBALEVENTID"]
+    if not event_id.isdigit():
+        report.counts["bad_rows"] += 1
+        report.warn(f"{where}:{lineno}: GLOBALEVENTID {event_id!r} is not a number; row skipped")
+        return None
+    code = next(
+        (
+            c
+            for c in (row["EventCode"], row["EventBaseCode"], row["EventRootCode"])
+            if normalize_code(c) is not None
+        ),
+        None,
+    )
+    if code is None:
+        report.counts["bad_rows"] += 1
+        report.warn(
+            f"{where}:{lineno}: no CAMEO event code (EventCode {row['EventCode']!r}); row skipped"
+        )
+        return None
+    day = iso_date(row["SQLDATE"])
+    if day is None:
+        day = iso_date(row.get("DATEADDED", ""))
+        report.warn(
+            f"{where}:{lineno}: SQLDATE {row['SQLDATE']!r} is not a date; "
+            + (f"DATEADDED {day} used" if day else "left empty")
+        )
+    ids = []
+    for n in ("1", "2"):
+        ids.append(
+            table.actor_id(
+                row[f"Actor{n}Code"],
+                country=row[f"Actor{n}CountryCode"],
+                group=row[f"Actor{n}KnownGroupCode"],
+                kb=kb,
+            )
+        )
+    if ids[0] is None or ids[1] is None:
+        report.counts["one_sided"] += 1
+        return None
+    url = row.get("SOURCEURL") or None
+    return CodedEvent(
+        dataset="gdelt",
+        event_id=event_id,
+        code=normalize_code(code) or code,
+        source_text=row["Actor1Name"] or row["Actor1Code"],
+        source_id=ids[0],
+        target_text=row["Actor2Name"] or row["Actor2Code"],
+        target_id=ids[1],
+        date=day,
+        intensity=_float(row["GoldsteinScale"]),
+        url=url,
+    )

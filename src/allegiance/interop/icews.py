@@ -131,68 +131,88 @@ def read_icews(
             continue
         fields = [_unquote(f) for f in text.split("\t")]
         if columns is None:
-            columns = {_key(f): i for i, f in enumerate(fields)}
-            missing = [c for c in _REQUIRED if _key(c) not in columns]
-            if missing:
-                raise InputError(
-                    f"{where}:{lineno}: not an ICEWS header: no {', '.join(map(repr, missing))} "
-                    f"column (ICEWS files start with a header line: {', '.join(ICEWS_COLUMNS[:5])}, ...)"
-                )
+            columns = _header(fields, where, lineno)
             continue
         report.counts["rows"] += 1
-        need = max(columns[_key(c)] for c in _REQUIRED) + 1
-        while len(fields) > len(columns) and fields[-1] == "":
-            fields.pop()  # trailing tabs
-        if need <= len(fields) < len(columns):
-            fields += [""] * (len(columns) - len(fields))  # optional last columns left off
-        if len(fields) != len(columns):
-            report.counts["bad_rows"] += 1
-            report.warn(
-                f"{where}:{lineno}: {len(fields)} columns, the header has {len(columns)}; row skipped"
-            )
+        row = _fit_row(fields, columns, f"{where}:{lineno}", report)
+        if row is None:
             continue
-
-        def get(col: str, fields: list[str] = fields, columns: dict[str, int] = columns) -> str:
-            i = columns.get(_key(col))
-            return fields[i] if i is not None else ""
-
-        event_id = get("Event ID")
-        code = normalize_code(get("CAMEO Code"))
-        if not event_id or code is None:
-            report.counts["bad_rows"] += 1
-            what = (
-                "no Event ID" if not event_id else f"CAMEO Code {get('CAMEO Code')!r} is not a code"
-            )
-            report.warn(f"{where}:{lineno}: {what}; row skipped")
+        event = _row_event(row, columns, actors, f"{where}:{lineno}", report)
+        if event is None:
             continue
-        day = iso_date(get("Event Date"))
-        if day is None:
-            report.warn(
-                f"{where}:{lineno}: Event Date {get('Event Date')!r} is not a date; left empty"
-            )
-        src, tgt = get("Source Name"), get("Target Name")
-        if not src or not tgt:
-            report.counts["one_sided"] += 1
-            continue
-        story, sentence = get("Story ID"), get("Sentence Number")
         yield from event_records(
-            CodedEvent(
-                dataset="icews",
-                event_id=event_id,
-                code=code,
-                source_text=src,
-                source_id=actors.resolve(src, get("Source Sectors"), get("Source Country")),
-                target_text=tgt,
-                target_id=actors.resolve(tgt, get("Target Sectors"), get("Target Country")),
-                date=day,
-                intensity=_float(get("Intensity")),
-                outlet=get("Publisher") or None,
-                title=f"ICEWS story {story}, sentence {sentence}" if story else None,
-                verb=get("Event Text").lower() or None,
-            ),
+            event,
             table,
             lexicon,
             kb=kb,
             confidence=confidence,
             report=report,
         )
+
+
+def _header(fields: list[str], where: str, lineno: int) -> dict[str, int]:
+    """Column positions of an ICEWS header line, by normalised name."""
+    columns = {_key(f): i for i, f in enumerate(fields)}
+    missing = [c for c in _REQUIRED if _key(c) not in columns]
+    if missing:
+        raise InputError(
+            f"{where}:{lineno}: not an ICEWS header: no {', '.join(map(repr, missing))} "
+            f"column (ICEWS files start with a header line: {', '.join(ICEWS_COLUMNS[:5])}, ...)"
+        )
+    return columns
+
+
+def _fit_row(
+    fields: list[str], columns: dict[str, int], at: str, report: ImportReport
+) -> list[str] | None:
+    """The row's fields, one per header column; None (with a warning) when they do not fit."""
+    need = max(columns[_key(c)] for c in _REQUIRED) + 1
+    while len(fields) > len(columns) and fields[-1] == "":
+        fields.pop()  # trailing tabs
+    if need <= len(fields) < len(columns):
+        fields += [""] * (len(columns) - len(fields))  # optional last columns left off
+    if len(fields) != len(columns):
+        report.counts["bad_rows"] += 1
+        report.warn(f"{at}: {len(fields)} columns, the header has {len(columns)}; row skipped")
+        return None
+    return fields
+
+
+def _row_event(
+    fields: list[str], columns: dict[str, int], actors: _Actors, at: str, report: ImportReport
+) -> CodedEvent | None:
+    """The coded event of one ICEWS row; None (with a warning or a count) when it has none."""
+
+    def get(col: str) -> str:
+        i = columns.get(_key(col))
+        return fields[i] if i is not None else ""
+
+    event_id = get("Event ID")
+    code = normalize_code(get("CAMEO Code"))
+    if not event_id or code is None:
+        report.counts["bad_rows"] += 1
+        what = "no Event ID" if not event_id else f"CAMEO Code {get('CAMEO Code')!r} is not a code"
+        report.warn(f"{at}: {what}; row skipped")
+        return None
+    day = iso_date(get("Event Date"))
+    if day is None:
+        report.warn(f"{at}: Event Date {get('Event Date')!r} is not a date; left empty")
+    src, tgt = get("Source Name"), get("Target Name")
+    if not src or not tgt:
+        report.counts["one_sided"] += 1
+        return None
+    story, sentence = get("Story ID"), get("Sentence Number")
+    return CodedEvent(
+        dataset="icews",
+        event_id=event_id,
+        code=code,
+        source_text=src,
+        source_id=actors.resolve(src, get("Source Sectors"), get("Source Country")),
+        target_text=tgt,
+        target_id=actors.resolve(tgt, get("Target Sectors"), get("Target Country")),
+        date=day,
+        intensity=_float(get("Intensity")),
+        outlet=get("Publisher") or None,
+        title=f"ICEWS story {story}, sentence {sentence}" if story else None,
+        verb=get("Event Text").lower() or None,
+    )

@@ -292,44 +292,16 @@ def kb_entries(
     table = table or load_cameo()
     report = report if report is not None else ImportReport()
     out: dict[str, dict[str, Any]] = {}
-    claimed: dict[str, str] = {}
-
-    def take(actor_id: str, names: Iterable[str], line: int) -> list[str]:
-        kept = []
-        for name in names:
-            key = normalize(name)
-            if not key:
-                continue
-            other = claimed.get(key)
-            known = kb.lookup(name)
-            if known is not None and known.id != actor_id:
-                other = other or known.id
-            if other is not None and other != actor_id:
-                report.warn(f"{where}:{line}: {name!r} already names {other}; alias dropped")
-                continue
-            if (
-                known is not None
-                and known.id == actor_id
-                and (name in known.aliases or key == normalize(known.name))
-            ):
-                continue  # the KB has it already
-            claimed[key] = actor_id
-            kept.append(name)
-        return kept
-
+    aliases = _Aliases(kb, report, where)
     for entry in entries:
         report.counts["rows"] += 1
         role = _pick(entry.roles, as_of)
-        code_id = table.actor_id(role.code, kb=kb) if role else None
-        if code_id is not None and code_id.startswith("cameo:"):
-            # a role the KB has no sub-actor for (ELI, BUS): the code's country
-            code_id = table.actor_id(role.code[:3], kb=kb) if role else None
-            code_id = None if code_id is None or code_id.startswith("cameo:") else code_id
+        code_id = _code_actor(role, table, kb)
         existing = _existing(entry, kb, code_id)
         if existing is None and role is not None and code_id and len(role.code) == 3:
             existing = kb.get(code_id)  # a bare country or group code: more names for it
         if existing is not None:
-            new = take(existing.id, entry.names, entry.line)
+            new = aliases.take(existing.id, entry.names, entry.line)
             if new:
                 ext = out.setdefault(
                     existing.id, {"id": existing.id, "aliases": list(existing.aliases)}
@@ -346,24 +318,8 @@ def kb_entries(
         actor_id, n = base, 2
         while actor_id in kb or actor_id in out:
             actor_id, n = f"{base}_{n}", n + 1
-        names = take(actor_id, entry.names, entry.line)
-        item: dict[str, Any] = {"id": actor_id, "name": entry.names[0]}
-        country = kb.country_of(code_id) if code_id else None
-        if person:
-            item["type"] = "person"
-            if code_id:
-                item["affiliation"] = code_id
-            item["role"] = _describe(entry.roles)
-        else:
-            agent = role.code[3:6] if len(role.code) >= 6 else role.code[:3]
-            item["type"] = _ROLE_TYPES.get(agent, "other")
-            under = kb.get(code_id) if code_id else None
-            if under is not None and under.type != "state":
-                item["parent"] = under.id
-            item["sector"] = (under.sector if under is not None else None) or item["type"]
-            item["role"] = _describe(entry.roles)
-        if country:
-            item["country"] = country
+        names = aliases.take(actor_id, entry.names, entry.line)
+        item = _new_item(entry, role, code_id, person, actor_id, kb)
         if not names:
             report.counts["bad_rows"] += 1
             report.warn(
@@ -375,6 +331,79 @@ def kb_entries(
         out[actor_id] = {k: v for k, v in item.items() if v is not None}
         report.counts["added"] += 1
     return list(out.values())
+
+
+class _Aliases:
+    """The names new entries take, each for one actor: none the KB gives another actor."""
+
+    def __init__(self, kb: ActorKB, report: ImportReport, where: str) -> None:
+        self.kb, self.report, self.where = kb, report, where
+        self.claimed: dict[str, str] = {}
+
+    def take(self, actor_id: str, names: Iterable[str], line: int) -> list[str]:
+        """The ``names`` that ``actor_id`` may add (a warning for each one dropped)."""
+        kept = []
+        for name in names:
+            key = normalize(name)
+            if not key:
+                continue
+            other = self.claimed.get(key)
+            known = self.kb.lookup(name)
+            if known is not None and known.id != actor_id:
+                other = other or known.id
+            if other is not None and other != actor_id:
+                self.report.warn(
+                    f"{self.where}:{line}: {name!r} already names {other}; alias dropped"
+                )
+                continue
+            if (
+                known is not None
+                and known.id == actor_id
+                and (name in known.aliases or key == normalize(known.name))
+            ):
+                continue  # the KB has it already
+            self.claimed[key] = actor_id
+            kept.append(name)
+        return kept
+
+
+def _code_actor(role: PetrarchRole | None, table: CameoTable, kb: ActorKB) -> str | None:
+    """The KB actor of a role's CAMEO code (its country's when the KB has no sub-actor)."""
+    code_id = table.actor_id(role.code, kb=kb) if role else None
+    if code_id is not None and code_id.startswith("cameo:"):
+        # a role the KB has no sub-actor for (ELI, BUS): the code's country
+        code_id = table.actor_id(role.code[:3], kb=kb) if role else None
+        code_id = None if code_id is None or code_id.startswith("cameo:") else code_id
+    return code_id
+
+
+def _new_item(
+    entry: PetrarchEntry,
+    role: PetrarchRole,
+    code_id: str | None,
+    person: bool,
+    actor_id: str,
+    kb: ActorKB,
+) -> dict[str, Any]:
+    """The KB entry of a new actor, without its aliases."""
+    item: dict[str, Any] = {"id": actor_id, "name": entry.names[0]}
+    country = kb.country_of(code_id) if code_id else None
+    if person:
+        item["type"] = "person"
+        if code_id:
+            item["affiliation"] = code_id
+        item["role"] = _describe(entry.roles)
+    else:
+        agent = role.code[3:6] if len(role.code) >= 6 else role.code[:3]
+        item["type"] = _ROLE_TYPES.get(agent, "other")
+        under = kb.get(code_id) if code_id else None
+        if under is not None and under.type != "state":
+            item["parent"] = under.id
+        item["sector"] = (under.sector if under is not None else None) or item["type"]
+        item["role"] = _describe(entry.roles)
+    if country:
+        item["country"] = country
+    return item
 
 
 def kb_yaml(entries: list[dict[str, Any]], source: str) -> str:

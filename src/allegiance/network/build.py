@@ -13,6 +13,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,15 +23,20 @@ from pydantic import BaseModel
 
 from ..errors import AnalysisError, InputError
 from ._arrays import edge_sign
-from .ties import (
-    TieAccumulator,
-    TieWeights,
-    quote_speakers,
-    relation_attribution,
-    relation_kind,
-    relation_mass,
-    tie_state,
+from .aggregate import (
+    about,
+    add_to_tie,
+    close_tie,
+    evidence_entry,
+    finish_nodes,
+    history_names,
+    in_window,
+    new_graph,
+    new_tie,
+    parse_date,
+    period_dict,
 )
+from .ties import TieAccumulator, TieWeights, quote_speakers, relation_attribution, tie_state
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -66,42 +72,8 @@ def _as_dict(record: Any) -> dict[str, Any]:
     raise InputError(f"not a record: {type(record).__name__} (expected a record model or dict)")
 
 
-def _parse_date(value: Any) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _about(r: dict[str, Any], day: date | None) -> tuple[date | None, date | None, bool, bool]:
-    """The period a relation is about: its own time when it has one, else its document's day.
-
-    Returns ``(first, last, own, historical)``; with its own time either end may be open
-    (None), and ``own`` says the period is the relation's own.
-    """
-    time = r.get("time") or {}
-    historical = bool(time.get("historical"))
-    first, last = _parse_date(time.get("start")), _parse_date(time.get("end"))
-    if first is not None or last is not None:
-        return first, last, True, historical
-    return day, day, False, historical
-
-
-def _in_window(
-    first: date | None, last: date | None, own: bool, lo: date | None, hi: date | None
-) -> bool:
-    """Whether a period overlaps [lo, hi]; an open end of a relation's own period reaches
-    as far as needed, an undated document reaches nowhere."""
-    if not own and first is None:
-        return False
-    return (lo is None or last is None or last >= lo) and (
-        hi is None or first is None or first <= hi
-    )
+# kept under their old names for the modules that import them
+_parse_date, _about, _period_dict = parse_date, about, period_dict
 
 
 def _actor(arg: dict[str, Any] | None) -> tuple[str | None, str | None]:
@@ -110,6 +82,126 @@ def _actor(arg: dict[str, Any] | None) -> tuple[str | None, str | None]:
     actor_id = arg.get("actor_id")
     name = arg.get("actor_name") or arg.get("text")
     return actor_id, name
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Which relations a network counts, and how (the options of :func:`build_network`)."""
+
+    lo: date | None
+    hi: date | None
+    directed: bool
+    include_negated: bool
+    include_hypothetical: bool
+    include_history: bool
+    weights: TieWeights
+    min_confidence: float
+
+    def kept(self, r: dict[str, Any]) -> bool:
+        """Whether a relation may count at all (modality and confidence)."""
+        if (r.get("negated") and not self.include_negated) or (
+            r.get("hypothetical") and not self.include_hypothetical
+        ):
+            return False
+        conf = r.get("confidence")  # a relation without one is kept
+        return not (self.min_confidence > 0 and conf is not None and conf < self.min_confidence)
+
+    def counted(self, first: date | None, last: date | None, own: bool, historical: bool) -> bool:
+        """Whether a relation about this period counts in the network."""
+        if self.lo or self.hi:
+            # a relation about that period counts, historical or not; a reference to the
+            # past without a date of its own only with include_history (by its document)
+            return (own or not historical or self.include_history) and in_window(
+                first, last, own, self.lo, self.hi
+            )
+        return not historical or self.include_history
+
+
+def _collect(
+    records: Iterable[Any], roll: Callable[[str], str]
+) -> tuple[dict[str, dict[str, Any]], list[Any], list[Any], dict[str, dict[str, Any]]]:
+    """Documents by id, relations, quotes, and what the mentions say of each node."""
+    docs: dict[str, dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        d = _as_dict(rec)
+        kind = d.get("kind")
+        if kind == "document":
+            docs[str(d.get("doc_id"))] = d
+        elif kind == "relation":
+            relations.append(d)
+        elif kind == "quote":
+            quotes.append(d)
+        elif kind == "mention" and d.get("actor_id"):
+            node = roll(str(d["actor_id"]))
+            info = nodes.setdefault(node, {"mentions": 0})
+            info["mentions"] += 1
+            if node == d["actor_id"]:
+                info.setdefault("name", d.get("actor_name"))
+                info.setdefault("type", d.get("actor_type"))
+                info.setdefault("country", d.get("country"))
+            else:
+                info.setdefault("_country", d.get("country"))
+    return docs, relations, quotes, nodes
+
+
+class _Aggregation:
+    """The ties being aggregated: their attributes, reports, evidence, and the past."""
+
+    def __init__(self, rules: _Rules, speakers: Any) -> None:
+        self.rules, self.speakers = rules, speakers
+        self.agg: dict[tuple[str, str], dict[str, Any]] = {}
+        self.ties: dict[tuple[str, str], TieAccumulator] = {}
+        self.evidence: dict[str, dict[str, Any]] = {}
+        self.history: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
+        self.names: dict[str, str] = {}
+
+    def add(self, r: dict[str, Any], a: str, b: str, doc: dict[str, Any]) -> None:
+        """Count one relation between the nodes ``a`` and ``b`` (or keep it as history)."""
+        rules = self.rules
+        day = parse_date(doc.get("published"))
+        first, last, own, historical = about(r, day)
+        if not rules.counted(first, last, own, historical):
+            if historical:
+                self.history.append((a, b, r, doc))
+            return
+        for node, arg in ((a, r.get("source")), (b, r.get("target"))):
+            aid, name = _actor(arg)
+            if node == aid and name:
+                self.names.setdefault(node, name)
+        pairs = [(a, b)]
+        if rules.directed and r.get("symmetric"):
+            pairs.append((b, a))
+        elif not rules.directed and str(b) < str(a):
+            pairs = [(b, a)]
+        attribution = relation_attribution(r, self.speakers)
+        rid = str(r.get("id"))
+        entry = evidence_entry(
+            r, attribution=attribution, weights=rules.weights, day=day,
+            with_period=own or historical, outlet=doc.get("outlet"), pair=(a, b),
+        )  # fmt: skip
+        self.evidence[rid] = entry
+        for pair in pairs:
+            e = self.agg.setdefault(pair, new_tie())
+            report = self.ties.setdefault(pair, TieAccumulator()).add(r, attribution, rules.weights)
+            entry["report"] = report["id"]
+            add_to_tie(e, rid, float(r.get("intensity") or 0.0), (first, last), doc.get("outlet"))
+
+    def fill(self, G: nx.Graph, nodes: dict[str, dict[str, Any]], min_evidence: int) -> None:
+        """Add the ties with enough evidence to ``G``, name its nodes, and keep the history
+        and the evidence of its ties in ``G.graph``."""
+        for pair, e in self.agg.items():
+            if close_tie(e, self.ties[pair], self.rules.weights, min_evidence):
+                G.add_edge(*pair, **e)
+        finish_nodes(G, nodes, self.names)
+        G.graph["history"] = history_ties(self.history, history_names(G, nodes))
+        G.graph["evidence"] = {
+            rid: ev
+            for rid, ev in self.evidence.items()
+            if G.has_edge(ev["source"], ev["target"]) or G.has_edge(ev["target"], ev["source"])
+        }
 
 
 def build_network(
@@ -134,18 +226,12 @@ def build_network(
     weighs its intensity, confidence and attribution (:class:`~allegiance.network.ties.
     TieWeights`; rules in docs/network.md).
 
-    Each edge carries ``evidence`` (= ``n_reports``, distinct reports), ``n_relations``,
-    ``positive``/``negative``/``neutral`` (reports by polarity), ``positive_mass`` and
-    ``negative_mass`` (their weighted sums), the same split by kind (``material_positive``,
-    ``material_negative``, ``verbal_*``, ``stance_*``), ``weight`` (positive minus negative
-    mass), ``sign`` (the dominant side: the sign of ``weight``, equal masses broken by the
-    material acts, else 0), ``state`` (``friendly``, ``hostile``, ``mixed`` when the minority
-    side holds at least ``weights.mixed_share`` of the mass, ``neutral`` when no report is
-    signed), ``description`` (e.g. "material cooperation; hostile stance"), ``reports``
-    (one dict per report), ``intensity_sum``, ``intensity_mean`` (per relation),
-    ``first``/``last`` (ISO dates), ``outlets`` and ``relations`` (ids). Nodes carry ``name``,
-    ``type``, ``country`` and ``mentions`` (from mention records when present). Self-loops,
-    including those created by roll-up, are dropped.
+    Each edge carries the attributes of ``network.edges`` in docs/bundle.md: ``evidence``
+    (distinct reports), the reports by polarity, their masses (also by kind), ``weight``,
+    ``sign`` (the dominant side), ``state`` (friendly, hostile, mixed, neutral),
+    ``description``, ``reports``, intensities, ``first``/``last``, ``outlets`` and
+    ``relations`` (ids). Nodes carry ``name``, ``type``, ``country`` and ``mentions``.
+    Self-loops, including those created by roll-up, are dropped.
 
     Args:
         records: record models or dicts (documents supply dates and outlets by ``doc_id``;
@@ -160,10 +246,8 @@ def build_network(
         directed: one edge per (source, target); symmetric relations add both directions.
         include_negated, include_hypothetical: keep negated / hypothetical relations.
         include_history: also count historical relations (``time.historical``: "the days of
-            the US occupation", "in 2003" in a 2016 article). By default they are left out
-            of the network, unless a window is given that their own period overlaps; every
-            historical relation the network does not count is listed in
-            ``G.graph["history"]`` (see :func:`history_ties`).
+            the US occupation"); by default they are left out unless a window overlaps their
+            own period, and listed in ``G.graph["history"]`` (:func:`history_ties`).
         weights: how reports weigh and when a tie is mixed; the defaults when None.
         min_confidence: drop relations whose ``confidence`` is below this (one without a
             confidence is kept).
@@ -179,168 +263,41 @@ def build_network(
         >>> G["A"]["B"]["sign"], G["A"]["B"]["state"], G["A"]["B"]["relations"]
         (-1, 'hostile', ['r1'])
     """
-    lo, hi = _parse_date(since), _parse_date(until)
+    lo, hi = _check(since, until, min_evidence)
+    weights = weights or TieWeights()
+    rules = _Rules(lo, hi, directed, include_negated, include_hypothetical, include_history,
+                   weights, float(min_confidence))  # fmt: skip
+    roll = rollup or (lambda a: a)
+    docs, relations, quotes, nodes = _collect(records, roll)
+    G = new_graph(
+        directed, level=level, since=lo.isoformat() if lo else None,
+        until=hi.isoformat() if hi else None, min_evidence=min_evidence,
+        min_confidence=min_confidence, weights=weights,
+    )  # fmt: skip
+    ties = _Aggregation(rules, quote_speakers(quotes))
+    for r in relations:
+        src_id, tgt_id = _actor(r.get("source"))[0], _actor(r.get("target"))[0]
+        if not rules.kept(r) or not src_id or not tgt_id:
+            continue
+        a, b = roll(str(src_id)), roll(str(tgt_id))
+        if a != b:
+            ties.add(r, a, b, docs.get(str(r.get("doc_id")), {}))
+    ties.fill(G, nodes, min_evidence)
+    return G
+
+
+def _check(
+    since: str | date | None, until: str | date | None, min_evidence: int
+) -> tuple[date | None, date | None]:
+    """The period as days; an error for a date that is not ISO or a min_evidence below 1."""
+    lo, hi = parse_date(since), parse_date(until)
     if since is not None and lo is None:
         raise AnalysisError(f"--since {since!r} is not an ISO date (YYYY-MM-DD)")
     if until is not None and hi is None:
         raise AnalysisError(f"--until {until!r} is not an ISO date (YYYY-MM-DD)")
     if min_evidence < 1:
         raise AnalysisError(f"min_evidence must be at least 1, not {min_evidence}")
-    roll = rollup or (lambda a: a)
-    docs: dict[str, dict[str, Any]] = {}
-    relations: list[dict[str, Any]] = []
-    quotes: list[dict[str, Any]] = []
-    nodes: dict[str, dict[str, Any]] = {}
-    for rec in records:
-        d = _as_dict(rec)
-        kind = d.get("kind")
-        if kind == "document":
-            docs[str(d.get("doc_id"))] = d
-        elif kind == "relation":
-            relations.append(d)
-        elif kind == "quote":
-            quotes.append(d)
-        elif kind == "mention" and d.get("actor_id"):
-            node = roll(str(d["actor_id"]))
-            info = nodes.setdefault(node, {"mentions": 0})
-            info["mentions"] += 1
-            if node == d["actor_id"]:
-                info.setdefault("name", d.get("actor_name"))
-                info.setdefault("type", d.get("actor_type"))
-                info.setdefault("country", d.get("country"))
-            else:
-                info.setdefault("_country", d.get("country"))
-    G: nx.Graph = nx.DiGraph() if directed else nx.Graph()
-    G.graph.update(
-        level=level,
-        since=lo.isoformat() if lo else None,
-        until=hi.isoformat() if hi else None,
-        min_evidence=min_evidence,
-        directed=directed,
-        min_confidence=min_confidence,
-    )
-    weights = weights or TieWeights()
-    G.graph["tie_weights"] = weights.to_dict()
-    speakers = quote_speakers(quotes)
-    agg: dict[tuple[str, str], dict[str, Any]] = {}
-    ties: dict[tuple[str, str], TieAccumulator] = {}
-    evidence: dict[str, dict[str, Any]] = {}
-    history: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
-    for r in relations:
-        if (r.get("negated") and not include_negated) or (
-            r.get("hypothetical") and not include_hypothetical
-        ):
-            continue
-        conf = r.get("confidence")  # a relation without one is kept
-        if min_confidence > 0 and conf is not None and float(conf) < min_confidence:
-            continue
-        src_id, src_name = _actor(r.get("source"))
-        tgt_id, tgt_name = _actor(r.get("target"))
-        if not src_id or not tgt_id:
-            continue
-        a, b = roll(str(src_id)), roll(str(tgt_id))
-        if a == b:
-            continue
-        doc = docs.get(str(r.get("doc_id")), {})
-        day = _parse_date(doc.get("published"))
-        first, last, own, historical = _about(r, day)
-        if lo or hi:
-            # a relation about that period counts, historical or not; a reference to the
-            # past without a date of its own only with include_history (by its document)
-            counted = (own or not historical or include_history) and _in_window(
-                first, last, own, lo, hi
-            )
-        else:
-            counted = not historical or include_history
-        if not counted:
-            if historical:
-                history.append((a, b, r, doc))
-            continue
-        for node, aid, name in ((a, src_id, src_name), (b, tgt_id, tgt_name)):
-            info = nodes.setdefault(node, {"mentions": 0})
-            if node == aid and name:
-                info.setdefault("name", name)
-        pairs = [(a, b)]
-        if directed and r.get("symmetric"):
-            pairs.append((b, a))
-        elif not directed and str(b) < str(a):
-            pairs = [(b, a)]
-        sign = int(r.get("sign") or 0)
-        intensity = float(r.get("intensity") or 0.0)
-        rid = str(r.get("id"))
-        sentence = (r.get("sentence") or {}).get("text")
-        attribution = relation_attribution(r, speakers)
-        evidence[rid] = {
-            "id": rid,
-            "doc_id": r.get("doc_id"),
-            "sentence": sentence,
-            "category": r.get("category"),
-            "kind": relation_kind(r),
-            "sign": sign,
-            "intensity": intensity,
-            "attribution": attribution,
-            "mass": relation_mass(r, attribution, weights),
-            "date": day.isoformat() if day else None,
-            "about": _period_dict(r) if own or historical else None,
-            "outlet": doc.get("outlet"),
-            "source": a,
-            "target": b,
-        }
-        for pair in pairs:
-            e = agg.setdefault(
-                pair,
-                {"n_relations": 0, "intensity_sum": 0.0, "first": None, "last": None,
-                 "outlets": [], "relations": []},
-            )  # fmt: skip
-            report = ties.setdefault(pair, TieAccumulator()).add(r, attribution, weights)
-            evidence[rid]["report"] = report["id"]
-            e["n_relations"] += 1
-            e["intensity_sum"] += intensity
-            for when in (first, last):
-                if when is None:
-                    continue
-                iso = when.isoformat()
-                e["first"] = iso if e["first"] is None or iso < e["first"] else e["first"]
-                e["last"] = iso if e["last"] is None or iso > e["last"] else e["last"]
-            outlet = doc.get("outlet")
-            if outlet and outlet not in e["outlets"]:
-                e["outlets"].append(outlet)
-            e["relations"].append(rid)
-    for pair, e in agg.items():
-        e.update(ties[pair].summary(weights))
-        e["evidence"] = e["n_reports"]
-        if e["evidence"] < min_evidence:
-            continue
-        e["intensity_mean"] = e["intensity_sum"] / e["n_relations"]
-        G.add_edge(*pair, **e)
-    for node in G.nodes:
-        info = nodes.get(node, {"mentions": 0})
-        G.nodes[node].update(
-            name=info.get("name") or str(node),
-            type=info.get("type"),
-            country=info.get("country") or info.get("_country"),
-            mentions=info.get("mentions", 0),
-        )
-    G.graph["history"] = history_ties(history, nodes)
-    G.graph["evidence"] = {
-        rid: ev
-        for rid, ev in evidence.items()
-        if G.has_edge(ev["source"], ev["target"]) or G.has_edge(ev["target"], ev["source"])
-    }
-    return G
-
-
-def _period_dict(r: dict[str, Any]) -> dict[str, Any]:
-    time = r.get("time") or {}
-    expression = (time.get("expression") or {}).get("text")
-    marker = (time.get("marker") or {}).get("text")
-    return {
-        "start": time.get("start"),
-        "end": time.get("end"),
-        "precision": time.get("precision"),
-        "historical": bool(time.get("historical")),
-        "text": expression or marker,
-    }
+    return lo, hi
 
 
 def history_ties(
@@ -390,7 +347,7 @@ def history_ties(
         )
         sign = int(r.get("sign") or 0)
         tie["positive" if sign > 0 else "negative" if sign < 0 else "neutral"] += 1
-        about = _period_dict(r)
+        about = period_dict(r)
         for when in (about["start"], about["end"]):
             if when is None:
                 continue
@@ -438,7 +395,14 @@ def _advance(day: date, count: int, unit: str) -> date:
     raise AnalysisError(f"cannot advance {day} by {count}{unit}")  # pragma: no cover
 
 
-def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> list[nx.Graph]:
+def snapshots(
+    records: Iterable[Any],
+    window: str = "365D",
+    *,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    **kwargs: Any,
+) -> list[nx.Graph]:
     """A time series of networks over consecutive windows covering the dated relations.
 
     Windows start at the earliest document date and tile forward without overlap; each graph
@@ -448,7 +412,8 @@ def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> li
     Args:
         records: as for :func:`build_network` (read into memory once).
         window: length like ``"365D"``, ``"8W"``, ``"6M"`` or ``"1Y"``.
-        **kwargs: passed on to :func:`build_network` (not ``since``/``until``).
+        since, until: keep only the windows that overlap this period (ISO dates).
+        **kwargs: passed on to :func:`build_network`.
 
     Returns:
         One graph per window, oldest first.
@@ -464,13 +429,19 @@ def snapshots(records: Iterable[Any], window: str = "365D", **kwargs: Any) -> li
         for d in [_parse_date(r.get("published"))]
         if d is not None
     )
+    lo, hi = _parse_date(since), _parse_date(until)
+    for given, parsed, flag in ((since, lo, "--since"), (until, hi, "--until")):
+        if given is not None and parsed is None:
+            raise AnalysisError(f"{flag} {given!r} is not an ISO date (YYYY-MM-DD)")
     if not days:
         return []
     out: list[nx.Graph] = []
     start = days[0]
     while start <= days[-1]:
         end = _advance(start, count, unit)
-        out.append(build_network(recs, since=start, until=end - timedelta(days=1), **kwargs))
+        last = end - timedelta(days=1)
+        if (lo is None or last >= lo) and (hi is None or start <= hi):
+            out.append(build_network(recs, since=start, until=last, **kwargs))
         start = end
     return out
 

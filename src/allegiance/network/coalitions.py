@@ -192,34 +192,8 @@ def coalitions(
         method = "correlation-clustering" + ("-exact" if weak.exact else "")
         labels = _split_unconnected(arr, labels)
     else:
-        labels = np.zeros(arr.n, dtype=np.int64)
-        ncamps = 1
+        labels = _bisect_into(arr, k, exact, seed, resolution)
         method = "recursive-bisection"
-        while ncamps < k:
-            best: tuple[float, int, np.ndarray, np.ndarray] | None = None
-            base = _cost(arr, labels, resolution)
-            for c in range(ncamps):
-                members = np.flatnonzero(labels == c)
-                side = _bisect(arr, members, exact, seed)
-                if side is None:
-                    continue
-                trial = labels.copy()
-                trial[members[side == 1]] = ncamps
-                gain = base - _cost(arr, trial, resolution)
-                if best is None or gain > best[0]:
-                    best = (gain, c, members, side)
-            if best is None:
-                # nothing left to split usefully: peel off the largest camp's last members
-                c = int(np.argmax(np.bincount(labels)))
-                members = np.flatnonzero(labels == c)
-                if members.size < 2:
-                    break
-                labels[members[-1]] = ncamps
-            else:
-                _, _, members, side = best
-                labels[members[side == 1]] = ncamps
-            ncamps += 1
-        labels = _refine(arr, labels, ncamps, resolution)
     # number camps by size, largest first
     order = np.argsort(-np.bincount(labels), kind="stable")
     remap = np.empty_like(order)
@@ -228,3 +202,38 @@ def coalitions(
     partition = {arr.nodes[i]: int(labels[i]) for i in range(arr.n)}
     stats = camp_statistics(G, partition)
     return {"k": len(stats["camps"]), "partition": partition, **stats, "method": method}
+
+
+def _bisect_into(
+    arr: SignedArrays, k: int, exact: bool, seed: int, resolution: float
+) -> np.ndarray:
+    """Camp labels from recursive bisection into ``k`` camps: each step splits the camp
+    whose split gains most, then local moves refine the camps."""
+    labels = np.zeros(arr.n, dtype=np.int64)
+    ncamps = 1
+    while ncamps < k:
+        best: tuple[float, int, np.ndarray, np.ndarray] | None = None
+        base = _cost(arr, labels, resolution)
+        for c in range(ncamps):
+            members = np.flatnonzero(labels == c)
+            side = _bisect(arr, members, exact, seed)
+            if side is None:
+                continue
+            trial = labels.copy()
+            trial[members[side == 1]] = ncamps
+            gain = base - _cost(arr, trial, resolution)
+            if best is None or gain > best[0]:
+                best = (gain, c, members, side)
+        if best is None:
+            # nothing left to split usefully: peel off the largest camp's last members
+            c = int(np.argmax(np.bincount(labels)))
+            members = np.flatnonzero(labels == c)
+            if members.size < 2:
+                break
+            labels[members[-1]] = ncamps
+        else:
+            _, _, members, side = best
+            labels[members[side == 1]] = ncamps
+        ncamps += 1
+    labels = _refine(arr, labels, ncamps, resolution)
+    return labels

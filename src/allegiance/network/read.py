@@ -14,7 +14,8 @@ import json
 import logging
 import math
 import re
-from collections.abc import Hashable, Iterable
+import sys
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ import networkx as nx
 from ..errors import InputError, Messages, RecordError
 from .build import _LIST_ATTRS, _SEP, build_network
 
-__all__ = ["SIGN_SPELLINGS", "GraphReadReport", "parse_sign", "read_graph"]
+__all__ = ["SIGN_SPELLINGS", "GraphReadReport", "parse_sign", "read_graph", "read_record_files"]
 
 logger = logging.getLogger("allegiance.network")
 
@@ -402,3 +403,31 @@ def read_graph(
             raise InputError(Messages.NO_EDGES.format(path=p))
         rep.warn(Messages.NO_EDGES.format(path=p))
     return G
+
+
+def read_record_files(paths: Iterable[str | Path]) -> Iterator[Any]:
+    """Stream the records of JSONL files written by ``allegiance extract``; ``-`` is stdin.
+
+    The one records reader of the commands that analyse saved records.
+
+    Raises:
+        RecordError: naming the file (or ``<stdin>``) and line of the first invalid record.
+    """
+    from pydantic import ValidationError
+
+    from ..schema import read_records, record_from_dict
+
+    for path in paths:
+        if str(path) != "-":
+            yield from read_records(path)
+            continue
+        for lineno, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                yield record_from_dict(json.loads(line))
+            except (json.JSONDecodeError, ValidationError) as exc:
+                reason = str(exc).splitlines()[0]
+                raise RecordError(
+                    Messages.BAD_RECORD.format(path="<stdin>", line=lineno, reason=reason)
+                ) from exc

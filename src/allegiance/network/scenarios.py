@@ -73,49 +73,8 @@ def whatif(
         AnalysisError: for unknown actors, a removal of an absent tie, or a sign not +1/-1.
     """
     before_g = signed_graph(G)
-    after_g = before_g.copy()
-    changes: list[dict[str, Any]] = []
-    touched: set[frozenset[Hashable]] = set()
-    for a, b, s in flips:
-        a, b = _resolve(before_g, a), _resolve(before_g, b)
-        if s not in (1, -1):
-            raise AnalysisError(f"flip {a}:{b} needs sign + or -, not {s!r}")
-        old = edge_sign(after_g[a][b]) if after_g.has_edge(a, b) else None
-        if after_g.has_edge(a, b):
-            after_g[a][b]["sign"] = s
-        else:
-            after_g.add_edge(a, b, sign=s, evidence=0)
-        changes.append({"action": "set", "a": a, "b": b, "from": old, "to": s})
-        touched.add(frozenset((a, b)))
-    for a, b in removals:
-        a, b = _resolve(before_g, a), _resolve(before_g, b)
-        if not after_g.has_edge(a, b):
-            raise AnalysisError(f"there is no tie {a}:{b} to remove")
-        old = edge_sign(after_g[a][b])
-        after_g.remove_edge(a, b)
-        changes.append({"action": "remove", "a": a, "b": b, "from": old, "to": None})
-        touched.add(frozenset((a, b)))
-    triangles: list[dict[str, Any]] = []
-    seen: set[frozenset[Hashable]] = set()
-    for pair in touched:
-        a, b = tuple(pair)
-        common = (set(before_g[a]) | set(after_g[a])) & (set(before_g[b]) | set(after_g[b]))
-        for c in common - {a, b}:
-            key = frozenset((a, b, c))
-            if key in seen:
-                continue
-            seen.add(key)
-            x, y, z = sorted(key, key=str)
-            t0, t1 = _triangle(before_g, x, y, z), _triangle(after_g, x, y, z)
-            if t0 == t1 or _strong(t0) == _strong(t1):
-                continue
-            triangles.append({
-                "nodes": [x, y, z],
-                "before": t0,
-                "after": t1,
-                "balanced_before": _strong(t0),
-                "balanced_after": _strong(t1),
-            })  # fmt: skip
+    after_g, changes, touched = _apply(before_g, flips, removals)
+    triangles = _changed_triangles(before_g, after_g, touched)
     if exact is None:
         exact = before_g.number_of_nodes() <= exact_node_limit
     r0 = _solve(before_g, exact, time_limit, seed)
@@ -147,3 +106,62 @@ def whatif(
         "delta_index": r1.index - r0.index,
         "moved": moved,
     }
+
+
+def _apply(
+    before_g: nx.Graph,
+    flips: Iterable[tuple[Hashable, Hashable, int]],
+    removals: Iterable[tuple[Hashable, Hashable]],
+) -> tuple[nx.Graph, list[dict[str, Any]], set[frozenset[Hashable]]]:
+    """A copy of the graph with the flips and removals applied, the changes, the ties touched."""
+    after_g = before_g.copy()
+    changes: list[dict[str, Any]] = []
+    touched: set[frozenset[Hashable]] = set()
+    for a, b, s in flips:
+        a, b = _resolve(before_g, a), _resolve(before_g, b)
+        if s not in (1, -1):
+            raise AnalysisError(f"flip {a}:{b} needs sign + or -, not {s!r}")
+        old = edge_sign(after_g[a][b]) if after_g.has_edge(a, b) else None
+        if after_g.has_edge(a, b):
+            after_g[a][b]["sign"] = s
+        else:
+            after_g.add_edge(a, b, sign=s, evidence=0)
+        changes.append({"action": "set", "a": a, "b": b, "from": old, "to": s})
+        touched.add(frozenset((a, b)))
+    for a, b in removals:
+        a, b = _resolve(before_g, a), _resolve(before_g, b)
+        if not after_g.has_edge(a, b):
+            raise AnalysisError(f"there is no tie {a}:{b} to remove")
+        old = edge_sign(after_g[a][b])
+        after_g.remove_edge(a, b)
+        changes.append({"action": "remove", "a": a, "b": b, "from": old, "to": None})
+        touched.add(frozenset((a, b)))
+    return after_g, changes, touched
+
+
+def _changed_triangles(
+    before_g: nx.Graph, after_g: nx.Graph, touched: set[frozenset[Hashable]]
+) -> list[dict[str, Any]]:
+    """The triads through a touched tie whose strong balance changes."""
+    triangles: list[dict[str, Any]] = []
+    seen: set[frozenset[Hashable]] = set()
+    for pair in touched:
+        a, b = tuple(pair)
+        common = (set(before_g[a]) | set(after_g[a])) & (set(before_g[b]) | set(after_g[b]))
+        for c in common - {a, b}:
+            key = frozenset((a, b, c))
+            if key in seen:
+                continue
+            seen.add(key)
+            x, y, z = sorted(key, key=str)
+            t0, t1 = _triangle(before_g, x, y, z), _triangle(after_g, x, y, z)
+            if t0 == t1 or _strong(t0) == _strong(t1):
+                continue
+            triangles.append({
+                "nodes": [x, y, z],
+                "before": t0,
+                "after": t1,
+                "balanced_before": _strong(t0),
+                "balanced_after": _strong(t1),
+            })  # fmt: skip
+    return triangles

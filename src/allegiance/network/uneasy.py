@@ -95,63 +95,80 @@ def uneasy_alliances(
     for a, b, d in U.edges(data=True):
         if a == b:
             continue
-        sign = edge_sign(d, "uneasy alliances")
-        pos_ids, neg_ids = _split_evidence(G, d)
-        pos = int(d.get("positive", len(pos_ids)))
-        neg = int(d.get("negative", len(neg_ids) if d.get("relations") else int(sign < 0)))
-        reasons: list[str] = []
-        shared: list[dict[str, Any]] = []
-        if sign < 0 or neg > 0:
-            # hostile, or distrustful allies: a common enemy is what holds them together
-            common = set(enemies[a]) & set(enemies[b]) - {a, b}
-            for c in sorted(common, key=str):
-                da, db = enemies[a][c], enemies[b][c]
-                shared.append({
-                    "id": c,
-                    "name": U.nodes[c].get("name", str(c)),
-                    "a_evidence": list(da.get("relations") or []),
-                    "b_evidence": list(db.get("relations") or []),
-                    "evidence": min(int(da.get("evidence", 1)), int(db.get("evidence", 1))),
-                })  # fmt: skip
-            if shared:
-                reasons.append("shared_enemy")
-            if pos > 0 and sign < 0:
-                reasons.append("cooperation")
-        signed = pos + neg
-        state = d.get("state")
-        if state is not None:
-            if state == "mixed":
-                reasons.append("mixed")
-        elif min(pos, neg) >= min_each and signed and min(pos, neg) / signed >= min_share:
-            reasons.append("mixed")
-        if not reasons:
-            continue
-        shared.sort(key=lambda s: -s["evidence"])
-        ids = pos_ids + neg_ids + [r for s in shared for r in s["a_evidence"] + s["b_evidence"]]
-        sentences = {
-            rid: evidence[rid]["sentence"]
-            for rid in dict.fromkeys(ids)
-            if rid in evidence and evidence[rid].get("sentence")
-        }
-        score = int(d.get("evidence", signed or 1)) + sum(s["evidence"] for s in shared)
-        out.append({
-            "a": a,
-            "b": b,
-            "a_name": U.nodes[a].get("name", str(a)),
-            "b_name": U.nodes[b].get("name", str(b)),
-            "sign": sign,
-            "state": state,
-            "description": d.get("description"),
-            "reason": reasons,
-            "shared_enemies": shared,
-            "positive": pos,
-            "negative": neg,
-            "positive_mass": d.get("positive_mass"),
-            "negative_mass": d.get("negative_mass"),
-            "positive_evidence": pos_ids,
-            "negative_evidence": neg_ids,
-            "sentences": sentences,
-            "score": score,
-        })  # fmt: skip
+        row = _uneasy_pair(G, U, enemies, evidence, a, b, d, min_each, min_share)
+        if row is not None:
+            out.append(row)
     out.sort(key=lambda r: (-r["score"], str(r["a"]), str(r["b"])))
     return out if limit is None else out[:limit]
+
+
+def _uneasy_pair(
+    G: nx.Graph,
+    U: nx.Graph,
+    enemies: dict[Hashable, dict[Hashable, dict[str, Any]]],
+    evidence: dict[str, Any],
+    a: Hashable,
+    b: Hashable,
+    d: dict[str, Any],
+    min_each: int,
+    min_share: float,
+) -> dict[str, Any] | None:
+    """The row of the tie ``a``-``b`` when it is uneasy (see :func:`uneasy_alliances`), else None."""
+    sign = edge_sign(d, "uneasy alliances")
+    pos_ids, neg_ids = _split_evidence(G, d)
+    pos = int(d.get("positive", len(pos_ids)))
+    neg = int(d.get("negative", len(neg_ids) if d.get("relations") else int(sign < 0)))
+    reasons: list[str] = []
+    shared: list[dict[str, Any]] = []
+    if sign < 0 or neg > 0:
+        # hostile, or distrustful allies: a common enemy is what holds them together
+        common = set(enemies[a]) & set(enemies[b]) - {a, b}
+        for c in sorted(common, key=str):
+            da, db = enemies[a][c], enemies[b][c]
+            shared.append({
+                "id": c,
+                "name": U.nodes[c].get("name", str(c)),
+                "a_evidence": list(da.get("relations") or []),
+                "b_evidence": list(db.get("relations") or []),
+                "evidence": min(int(da.get("evidence", 1)), int(db.get("evidence", 1))),
+            })  # fmt: skip
+        if shared:
+            reasons.append("shared_enemy")
+        if pos > 0 and sign < 0:
+            reasons.append("cooperation")
+    signed = pos + neg
+    state = d.get("state")
+    if state is not None:
+        if state == "mixed":
+            reasons.append("mixed")
+    elif min(pos, neg) >= min_each and signed and min(pos, neg) / signed >= min_share:
+        reasons.append("mixed")
+    if not reasons:
+        return None
+    shared.sort(key=lambda s: -s["evidence"])
+    ids = pos_ids + neg_ids + [r for s in shared for r in s["a_evidence"] + s["b_evidence"]]
+    sentences = {
+        rid: evidence[rid]["sentence"]
+        for rid in dict.fromkeys(ids)
+        if rid in evidence and evidence[rid].get("sentence")
+    }
+    score = int(d.get("evidence", signed or 1)) + sum(s["evidence"] for s in shared)
+    return {
+        "a": a,
+        "b": b,
+        "a_name": U.nodes[a].get("name", str(a)),
+        "b_name": U.nodes[b].get("name", str(b)),
+        "sign": sign,
+        "state": state,
+        "description": d.get("description"),
+        "reason": reasons,
+        "shared_enemies": shared,
+        "positive": pos,
+        "negative": neg,
+        "positive_mass": d.get("positive_mass"),
+        "negative_mass": d.get("negative_mass"),
+        "positive_evidence": pos_ids,
+        "negative_evidence": neg_ids,
+        "sentences": sentences,
+        "score": score,
+    }  # fmt: skip

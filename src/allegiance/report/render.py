@@ -16,7 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from allegiance.atomic import write_text_atomic
+from allegiance.bundle import Bundle, dump_bundle
 from allegiance.report.view import json_ready, view_model
 
 __all__ = ["embed_json", "render_report", "render_report_html"]
@@ -63,17 +66,19 @@ def _countries() -> Any:
     return country_outlines()
 
 
-def render_report_html(bundle: Mapping[str, Any]) -> str:
+def render_report_html(bundle: Bundle | Mapping[str, Any]) -> str:
     """Render the whole report as one HTML document (scripts and styles inline, no requests).
 
     Args:
-        bundle: The analysis bundle (see docs/bundle.md); any key may be missing.
+        bundle: The analysis bundle (:class:`~allegiance.bundle.Bundle`, as the analysis
+            returns it) or its JSON form (bundle.json, docs/bundle.md; any key may be missing).
 
     Returns:
         The HTML text.
     """
-    bundle = json_ready(bundle) if isinstance(bundle, Mapping) else {}
-    meta = bundle.get("meta") if isinstance(bundle.get("meta"), dict) else {}
+    given = dump_bundle(bundle) if isinstance(bundle, BaseModel) else bundle
+    data: dict[str, Any] = json_ready(given) if isinstance(given, Mapping) else {}
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     corpus = meta.get("corpus") if isinstance(meta, dict) else None
     parts = {
         "TITLE": html.escape(f"allegiance report: {corpus}" if corpus else "allegiance report"),
@@ -83,13 +88,13 @@ def render_report_html(bundle: Mapping[str, Any]) -> str:
         "APP": _asset("static/report.js")
         + f"\nvar ALLEGIANCE_COUNTRIES = {embed_json(_countries())};\n"
         + _asset("static/map.js"),
-        "DATA": embed_json({"bundle": bundle, "view": view_model(bundle)}),
+        "DATA": embed_json({"bundle": data, "view": view_model(data)}),
     }
     # one pass, so text substituted for one slot is never scanned for another
     return _SLOT.sub(lambda m: parts[m.group(1)], _asset("template.html"))
 
 
-def render_report(bundle: Mapping[str, Any], path: str | Path) -> Path:
+def render_report(bundle: Bundle | Mapping[str, Any], path: str | Path) -> Path:
     """Write the report for ``bundle`` to ``path`` (parent folders are created) atomically.
 
     Args:

@@ -10,11 +10,11 @@ and ``max_records`` it embeds the network, the findings and each tie's heaviest 
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..bundle import Bundle, add_events, run_meta
 from ..errors import AnalysisError
 from ..network.ties import TieWeights
 from .core import CorpusStore
@@ -49,126 +49,150 @@ def bundle_from_store(
     exact_node_limit: int = 2000,
     time_limit: float = 10.0,
     tie_weights: TieWeights | None = None,
+    min_confidence: float = 0.0,
+    include_history: bool = False,
     where: DocFilter | None = None,
     evidence_per_tie: int | None = None,
     max_records: int | None = None,
     allow_mixed: bool = False,
     meta: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> Bundle:
     """Analyse the records of a store into the report bundle (docs/bundle.md, docs/store.md).
 
     Args:
         store_path: the DuckDB corpus store.
-        level, min_evidence, kb_paths, exact_node_limit, time_limit, tie_weights: as for
+        level, min_evidence, kb_paths, exact_node_limit, time_limit, tie_weights,
+            min_confidence, include_history: as for
             :func:`~allegiance.analysis.bundle_from_records`.
-        where: which documents (``--since``, ``--until``, ``--outlet``, ``--actor``).
+        where: which documents (``--since``, ``--until``, ``--only-outlet``, ``--actor``).
         evidence_per_tie: embed at most this many reports per tie (all when None).
         max_records: embed at most this many documents, quotes and numbers (all when None);
             the relations embedded are those of the ties' kept reports.
         allow_mixed: analyse documents extracted under different rules together.
         meta: extra metadata to put under ``meta``.
     """
-    from ..analysis import _add_events, _normalise_summary, _version
     from ..network import network_summary
+    from ..network.rollup import actor_rollup
 
     where = where or DocFilter()
     weights = tie_weights or TieWeights()
-    from ..kb import ActorKB
-    from ..kb.merge import corpus_merges, merged_rollup
-
-    rollup: Callable[[str], str] | None = None
-    kb = ActorKB.load(list(kb_paths))
-    if level != "actor":
-        rollup = lambda actor_id: kb.roll_up(actor_id, level)  # noqa: E731
-    limited = evidence_per_tie is not None or max_records is not None
     with CorpusStore(store_path, read_only=True) as store:
         keys = check_rules(store, allow_mixed=allow_mixed)
+
+        def read(kinds: tuple[str, ...], cond: str | None = None, params: Any = None) -> Any:
+            found = store.records(
+                kinds,
+                doc_where=where.where if cond is None else cond,
+                params=where.params if params is None else params,
+            )
+            return _confident(found, min_confidence)
+
         # names chained across the corpus are one actor, as in the in-memory path
-        mentions = store.records(("mention",), doc_where=where.where, params=where.params)
-        rollup = merged_rollup(corpus_merges(mentions, kb), rollup)
+        rollup = actor_rollup(read(("mention",)), level=level, kb_paths=kb_paths)
         graph = network_from_store(
             store, level=level, rollup=rollup, min_evidence=min_evidence, weights=weights,
-            where=where, evidence_per_tie=evidence_per_tie,
+            where=where, evidence_per_tie=evidence_per_tie, min_confidence=min_confidence,
+            include_history=include_history,
         )  # fmt: skip
         summary = network_summary(graph, exact_node_limit=exact_node_limit, time_limit=time_limit)
-        _normalise_summary(summary)
-        row = store.con.execute(
-            "SELECT count(DISTINCT ro.node) FROM mentions m JOIN _roll ro USING (actor_id) "
-            f"WHERE m.doc_seq IN {where.docs()}",
-            where.params,
-        ).fetchone()
-        summary["counts"]["actors_mentioned"] = int(row[0]) if row else 0
-
+        summary.counts.actors_mentioned = _actors_mentioned(store, where)
+        limited = evidence_per_tie is not None or max_records is not None
         evidence = set(graph.graph.get("evidence", {})) if limited else None
-        documents: list[dict[str, Any]] = []
-        relations: list[dict[str, Any]] = []
-        quotes: list[dict[str, Any]] = []
-        quantities: list[dict[str, Any]] = []
-        totals = {"documents": 0, "relations": 0, "quotes": 0, "quantities": 0}
-        embed = {"document": documents, "quote": quotes, "quantity": quantities}
-        plural = {"document": "documents", "relation": "relations", "quote": "quotes",
-                  "quantity": "quantities"}  # fmt: skip
-        # events: one streaming pass over documents, mentions (names, countries) and relations
-        _add_events(
-            summary,
-            store.records(
-                ("document", "mention", "relation"), doc_where=where.where, params=where.params
+        embedded, totals = _embed(read(_EMBEDDED), evidence, max_records)
+        comparison = compare_by_outlet(store, where, rollup=rollup, weights=weights, read=read)
+        bundle = Bundle(
+            **dict(summary),
+            meta=run_meta(
+                n_documents=totals["documents"], level=level, since=where.since,
+                until=where.until, include_history=include_history,
+                min_confidence=min_confidence, store=str(store_path), rules_keys=keys,
+                **(meta or {}),
             ),
-            kb_paths,
-        )
-        kinds = ("document", "relation", "quote", "quantity")
-        for record in store.records(kinds, doc_where=where.where, params=where.params):
-            kind = record.kind
-            totals[plural[kind]] += 1
-            if kind == "relation":
-                if evidence is None or getattr(record, "id", None) in evidence:
-                    relations.append(record.model_dump())
-            elif max_records is None or len(embed[kind]) < max_records:
-                exclude = {"text"} if kind == "document" else None
-                embed[kind].append(record.model_dump(exclude=exclude))
-        comparison_dict = compare_by_outlet(store, where, rollup=rollup, weights=weights)
-    bundle: dict[str, Any] = {
-        "meta": {
-            "generated": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            "version": _version(),
-            "n_documents": totals["documents"],
-            "level": level,
-            "store": str(store_path),
-            "rules_keys": keys,
-            **(meta or {}),
-        },
-        "documents": documents,
-        "relations": relations,
-        **summary,
-        "outlets": comparison_dict.get("outlets", {}),
-        "outlet_differences": comparison_dict.get("outlet_differences", {}),
-        "quotes": quotes,
-        "quantities": quantities,
-        "history": graph.graph.get("history", []),
-    }
+            outlets=comparison.get("outlets", {}),
+            outlet_differences=comparison.get("outlet_differences", {}),
+            history=graph.graph.get("history", []),
+            documents=embedded["documents"], relations=embedded["relations"],
+            quotes=embedded["quotes"], quantities=embedded["quantities"],
+        )  # fmt: skip
+        # events: one streaming pass over documents, mentions (names, countries) and relations
+        add_events(bundle, read(("document", "mention", "relation")), kb_paths)
+    _truncate(bundle, totals, store_path, evidence_per_tie, max_records)
+    return bundle
+
+
+_EMBEDDED = ("document", "relation", "quote", "quantity")
+_PLURAL = {"document": "documents", "relation": "relations", "quote": "quotes",
+           "quantity": "quantities"}  # fmt: skip
+
+
+def _confident(records: Iterable[Any], min_confidence: float) -> Iterator[Any]:
+    """The records, without the relations below ``min_confidence`` (as in memory)."""
+    for record in records:
+        if record.kind == "relation" and record.confidence < min_confidence:
+            continue
+        yield record
+
+
+def _actors_mentioned(store: CorpusStore, where: DocFilter) -> int:
+    """Every actor a mention names, after the roll-up (``counts.actors_mentioned``)."""
+    row = store.con.execute(
+        "SELECT count(DISTINCT ro.node) FROM mentions m JOIN _roll ro USING (actor_id) "
+        f"WHERE m.doc_seq IN {where.docs()}",
+        where.params,
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _embed(
+    records: Iterable[Any], evidence: set[str] | None, max_records: int | None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """The records the bundle embeds (by plural kind) and how many there are in all."""
+    out: dict[str, list[dict[str, Any]]] = {plural: [] for plural in _PLURAL.values()}
+    totals = dict.fromkeys(_PLURAL.values(), 0)
+    for record in records:
+        plural = _PLURAL[record.kind]
+        totals[plural] += 1
+        if record.kind == "relation":
+            if evidence is None or getattr(record, "id", None) in evidence:
+                out[plural].append(record.model_dump())
+        elif max_records is None or len(out[plural]) < max_records:
+            exclude = {"text"} if record.kind == "document" else None
+            out[plural].append(record.model_dump(exclude=exclude))
+    return out, totals
+
+
+def _truncate(
+    bundle: Bundle,
+    totals: dict[str, int],
+    store_path: str | Path,
+    evidence_per_tie: int | None,
+    max_records: int | None,
+) -> None:
+    """Cut the events and the outlets' numbers to the limits; ``meta.truncated`` says what
+    was left out and how to get the rest."""
     cut_numbers = {}
-    n_events = len(bundle["events"])
+    n_events = len(bundle.events)
     if max_records is not None and n_events > max_records:
         # the most reported events first; the event timeline keeps every month's counts
-        ranked = sorted(bundle["events"], key=lambda e: -len(e.get("reports") or []))
-        bundle["events"] = ranked[:max_records]
+        ranked = sorted(bundle.events, key=lambda e: -len(e.get("reports") or []))
+        bundle.events = ranked[:max_records]
     if evidence_per_tie is not None:
         # an event keeps its count (n_reports) and embeds its first reports only
-        for event in bundle["events"]:
+        for event in bundle.events:
             event["reports"] = (event.get("reports") or [])[:evidence_per_tie]
             event["doc_ids"] = (event.get("doc_ids") or [])[:evidence_per_tie]
     if max_records is not None:
         # each outlet's profile lists every number it reports: keep the first max_records
-        for name, profile in bundle["outlets"].items():
+        for name, profile in bundle.outlets.items():
             numbers = profile.get("quantities") or []
             if len(numbers) > max_records:
                 cut_numbers[name] = len(numbers)
                 profile["quantities"] = numbers[:max_records]
-    embedded = {"documents": len(documents), "relations": len(relations), "quotes": len(quotes),
-                "quantities": len(quantities), "events": len(bundle["events"])}  # fmt: skip
-    totals["events"] = n_events
+    embedded = {plural: len(getattr(bundle, plural)) for plural in _PLURAL.values()}
+    embedded["events"] = len(bundle.events)
+    totals = {**totals, "events": n_events}
     if embedded != totals or cut_numbers:
-        bundle["meta"]["truncated"] = {
+        bundle.meta.truncated = {
             "outlet_numbers": cut_numbers,
             "embedded": embedded,
             "total": totals,
@@ -179,7 +203,6 @@ def bundle_from_store(
                 "target.actor_id = 'B'\" (or: allegiance store export STORE parquet/)"
             ),
         }
-    return bundle
 
 
 def actor_infos(store: CorpusStore, where: DocFilter) -> dict[str, Any]:
@@ -221,12 +244,14 @@ def compare_by_outlet(
     *,
     rollup: Callable[[str], str] | None,
     weights: TieWeights,
+    read: Callable[..., Iterable[Any]] | None = None,
 ) -> dict[str, Any]:
     """The outlet comparison with one outlet's records in memory at a time.
 
     Each outlet's profile is :func:`~allegiance.compare.compare_outlets` on that outlet's
     documents, with the actor facts of the whole corpus (from SQL, as the in-memory path
     reads them from every mention); the differences are computed from the profiles.
+    ``read(kinds, condition, params)`` reads the records (the store's, unfiltered, when None).
     """
     from ..compare import compare_outlets
     from ..compare.differences import outlet_differences
@@ -251,7 +276,12 @@ def compare_by_outlet(
             parts.append("d.outlet IS NULL")
         cond = "(" + " OR ".join(parts) + ")"
         cond = f"{where.where} AND {cond}" if where.where else cond
-        records = store.records(store_kinds(), doc_where=cond, params=[*where.params, *values])
+        params = [*where.params, *values]
+        records = (
+            read(store_kinds(), cond, params)
+            if read is not None
+            else store.records(store_kinds(), doc_where=cond, params=params)
+        )
         part = compare_outlets(records, rollup=rollup, actors=infos, weights=weights)
         profiles.update(part.outlets)
     known = _Infos((), infos)

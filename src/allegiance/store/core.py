@@ -10,16 +10,11 @@ Every run records the versions and hashes that decide what extraction gives (its
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import functools
-import hashlib
-import importlib.metadata
-import importlib.util
 import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +23,14 @@ from pydantic import BaseModel
 from ..errors import InputError
 from ..export import _signals_held
 from ..schema import SCHEMA_VERSION
+from .fingerprint import RulesFingerprint, data_hash, model_identity, rules_fingerprint
 from .tables import EXTRA_COLUMNS, KINDS, TABLES, column_types, create_statements, record_columns
 
 if TYPE_CHECKING:
     import duckdb
 
     from ..ingest import InputDocument
-    from ..nlp.pipeline import ExtractOptions, Records
+    from ..nlp.pipeline import Records
 
 __all__ = [
     "STORE_FORMAT",
@@ -47,93 +43,10 @@ __all__ = [
 
 #: version of the store's layout (kept in the ``meta`` table)
 STORE_FORMAT = "1"
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
-def data_hash(bundled: Path, extra: Iterable[str | Path] = ()) -> str:
-    """sha256 over the bundled YAML files of a data folder and the user's extra files.
-
-    Raises:
-        InputError: when a user file cannot be read.
-    """
-    h = hashlib.sha256()
-    files = sorted(bundled.rglob("*.yaml")) if bundled.is_dir() else []
-    for path in [*files, *(Path(p) for p in extra)]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-        h.update(path.name.encode() + b"\0" + hashlib.sha256(data).digest())
-    return h.hexdigest()[:16]
-
-
-def model_identity(model: str | None) -> str:
-    """``name==version`` of the spaCy model a run uses, without loading it.
-
-    ``None`` resolves like :func:`allegiance.nlp.model.load_model` (the first installed of
-    its defaults); a path reads its ``meta.json``.
-    """
-    from ..nlp.model import DEFAULT_MODELS
-
-    if model and Path(model).is_dir():
-        meta = Path(model) / "meta.json"
-        with contextlib.suppress(OSError, ValueError):
-            info = json.loads(meta.read_text(encoding="utf-8"))
-            return f"{info.get('lang', '')}_{info.get('name', '')}=={info.get('version', '?')}"
-        return str(Path(model).resolve())
-    for name in [model] if model else list(DEFAULT_MODELS):
-        try:
-            return f"{name}=={importlib.metadata.version(name)}"
-        except importlib.metadata.PackageNotFoundError:
-            if model or importlib.util.find_spec(name) is not None:
-                return str(name)
-    return "none"
-
-
-@dataclass(frozen=True)
-class RulesFingerprint:
-    """What decides the records extraction gives: versions, model, data hashes, options."""
-
-    version: str
-    model: str
-    lexicon_hash: str
-    kb_hash: str
-    options: dict[str, Any]
-
-    @property
-    def key(self) -> str:
-        """One hash of all of it: documents extracted under another key are stale."""
-        blob = json.dumps(
-            [self.version, SCHEMA_VERSION, self.model, self.lexicon_hash, self.kb_hash,
-             self.options],
-            sort_keys=True,
-        )  # fmt: skip
-        return hashlib.sha256(blob.encode()).hexdigest()[:16]
-
-
-def rules_fingerprint(options: ExtractOptions) -> RulesFingerprint:
-    """The fingerprint of extraction with ``options`` (see :class:`RulesFingerprint`)."""
-    return RulesFingerprint(
-        version=_version(),
-        model=model_identity(options.model),
-        lexicon_hash=data_hash(_PACKAGE / "lexicon" / "data", options.lexicon_paths),
-        kb_hash=data_hash(_PACKAGE / "kb" / "data", options.kb_paths),
-        options={
-            "max_sentence_tokens": options.max_sentence_tokens,
-            "check_language": options.check_language,
-            "kinds": sorted(options.kinds),
-        },
-    )
 
 
 def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -562,46 +475,9 @@ class CorpusStore:
         run_offset = int(row[0]) if row else 0
         seq_offset = self._max_seq() + 1
 
-        def read(table: str) -> str:
-            return (
-                f"read_parquet('{_sql_path(src / table)}/**/*.parquet', hive_partitioning = true)"
-            )
-
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(
-                f"CREATE OR REPLACE TEMP TABLE _docs AS SELECT * EXCLUDE (period) FROM {read('documents')}"
-            )
-            # the first copy of each sha256 not stored yet
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE _keep AS SELECT min(seq) AS doc_seq FROM _docs "
-                "WHERE sha256 NOT IN (SELECT sha256 FROM documents) GROUP BY sha256"
-            )
-            row = con.execute("SELECT coalesce(min(seq), 0) FROM _docs").fetchone()
-            shift = seq_offset - (int(row[0]) if row else 0)
-            runs = f"read_parquet('{_sql_path(src / 'runs.parquet')}')"
-            run_expr = f"run_id + {run_offset}" if as_run is None else str(int(as_run))
-            con.execute(
-                f"INSERT INTO runs SELECT * REPLACE (run_id + {run_offset} AS run_id) FROM {runs} "
-                f"WHERE {as_run is None} AND "
-                f"run_id IN (SELECT DISTINCT run_id FROM _docs WHERE seq IN (SELECT doc_seq FROM _keep))"
-            )
-            for table, _ in TABLES.values():
-                source = (
-                    "_docs"
-                    if table == "documents"
-                    else f"(SELECT * EXCLUDE (period) FROM {read(table)})"
-                )
-                cols = [c for c, _ in _table_columns(con, table)]
-                names = ", ".join(f'"{c}"' for c in cols)
-                if not (src / table).is_dir():
-                    continue
-                con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT {names} FROM ("
-                    f"SELECT * REPLACE ({run_expr} AS run_id, seq + {shift} AS seq, "
-                    f"doc_seq + {shift} AS doc_seq) FROM {source} "
-                    "WHERE doc_seq IN (SELECT doc_seq FROM _keep))"
-                )
+            _copy_export(con, src, run_offset, seq_offset, as_run)
             con.execute("DROP TABLE _docs")
             con.execute("DROP TABLE _keep")
             con.execute("COMMIT")
@@ -617,9 +493,59 @@ class CorpusStore:
         self._known = None
         after = self.counts()
         added = {t: after[t] - before[t] for t in after}
-        row = con.execute(f"SELECT count(*) FROM {read('documents')}").fetchone()
+        row = con.execute(f"SELECT count(*) FROM {_read_export(src, 'documents')}").fetchone()
         added["skipped"] = (int(row[0]) if row else 0) - added["documents"]
         return added
+
+
+def _read_export(src: Path, table: str) -> str:
+    """The SQL that reads one table of a Parquet export folder."""
+    return f"read_parquet('{_sql_path(src / table)}/**/*.parquet', hive_partitioning = true)"
+
+
+def _copy_export(
+    con: duckdb.DuckDBPyConnection, src: Path, run_offset: int, seq_offset: int, as_run: int | None
+) -> None:
+    """Copy the not yet stored documents of an export, their records and runs (in a transaction).
+
+    Run ids are shifted by ``run_offset`` (or all set to ``as_run``) and sequence numbers so
+    the export's first document gets ``seq_offset``.
+    """
+
+    def read(table: str) -> str:
+        return _read_export(src, table)
+
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _docs AS SELECT * EXCLUDE (period) FROM {read('documents')}"
+    )
+    # the first copy of each sha256 not stored yet
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _keep AS SELECT min(seq) AS doc_seq FROM _docs "
+        "WHERE sha256 NOT IN (SELECT sha256 FROM documents) GROUP BY sha256"
+    )
+    row = con.execute("SELECT coalesce(min(seq), 0) FROM _docs").fetchone()
+    shift = seq_offset - (int(row[0]) if row else 0)
+    runs = f"read_parquet('{_sql_path(src / 'runs.parquet')}')"
+    run_expr = f"run_id + {run_offset}" if as_run is None else str(int(as_run))
+    con.execute(
+        f"INSERT INTO runs SELECT * REPLACE (run_id + {run_offset} AS run_id) FROM {runs} "
+        f"WHERE {as_run is None} AND "
+        f"run_id IN (SELECT DISTINCT run_id FROM _docs WHERE seq IN (SELECT doc_seq FROM _keep))"
+    )
+    for table, _ in TABLES.values():
+        source = (
+            "_docs" if table == "documents" else f"(SELECT * EXCLUDE (period) FROM {read(table)})"
+        )
+        cols = [c for c, _ in _table_columns(con, table)]
+        names = ", ".join(f'"{c}"' for c in cols)
+        if not (src / table).is_dir():
+            continue
+        con.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM ("
+            f"SELECT * REPLACE ({run_expr} AS run_id, seq + {shift} AS seq, "
+            f"doc_seq + {shift} AS doc_seq) FROM {source} "
+            "WHERE doc_seq IN (SELECT doc_seq FROM _keep))"
+        )
 
 
 def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:

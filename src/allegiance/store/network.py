@@ -43,6 +43,7 @@ class DocFilter:
 
         parts: list[str] = []
         self.params: list[Any] = []
+        self.since, self.until = since, until
         for value, op, flag in ((since, ">=", "--since"), (until, "<=", "--until")):
             if value is None:
                 continue
@@ -106,6 +107,7 @@ JOIN _roll rb ON rb.actor_id = r.target.actor_id
 WHERE r.doc_seq IN {docs}
   AND NOT r.negated AND NOT r.hypothetical
   AND ra.node <> rb.node
+  AND (r.confidence IS NULL OR r.confidence >= ?)
 """
 # ties in the order their first relation was written (the order build_network adds them)
 _ORDERED = "SELECT * FROM ({q}) ORDER BY min(seq) OVER (PARTITION BY pa, pb), pa, pb, seq"
@@ -190,7 +192,7 @@ def network_from_store(
     evidence: dict[str, dict[str, Any]] = {}
     arg_names: dict[str, tuple[int, str]] = {}
     query = _ORDERED.format(q=_RELATIONS.format(docs=docs))
-    cur = store.con.execute(query, params * 2)
+    cur = store.con.execute(query, [*params, *params, min_confidence])
     cols = [c[0] for c in cur.description]
     pair: tuple[str, str] | None = None
     e: dict[str, Any] = {}
@@ -220,9 +222,6 @@ def network_from_store(
     while rows := cur.fetchmany(batch):
         for row in rows:
             r = dict(zip(cols, row, strict=True))
-            conf = r["confidence"]
-            if min_confidence > 0 and conf is not None and float(conf) < min_confidence:
-                continue
             day_of_doc = _parse(r["published"])
             first, last, own, historical = _about(r, day_of_doc)
             if historical and not include_history:
