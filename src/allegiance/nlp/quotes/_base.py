@@ -94,7 +94,27 @@ class _RunBase:
         self.actor_spans: list[Span] = (
             list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
         )
-        # People: the NER's, and the actor spans that resolve to a person.
+        self.persons = self._find_people()
+        # position lookups: a scan of every span per question grows with the square of the text
+        self.person_at = Intervals(self.persons, _token_bounds)
+        self.person_start_chars = [e.start_char for e in self.persons]
+        self.described: dict[tuple[int, int], _Source] = {}
+        self.actor_at = Intervals(self.actor_spans, _token_bounds)
+        self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
+        self.has_actors = ACTORS_KEY in doc.spans
+        self.gender = load_gender_data()
+        self.genders: dict[tuple[int, int], str | None] = {}
+        # the outlet or document reporting a direct quote, by the quote's character range
+        self.reporting: dict[tuple[int, int], _Source] = {}
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self._find_quoted()
+        breaks = self._index_tokens()
+        self._cut_lines(breaks)
+        self._cut_segments(breaks)
+
+    def _find_people(self) -> list[Span]:
+        """People: the NER's, and the actor spans that resolve to a person, by position."""
+        doc = self.doc
         not_people = [
             s
             for s in self.actor_spans
@@ -126,46 +146,53 @@ class _RunBase:
                     people[(s.start, s.end)] = s
                     added.append((s.start, s.end))
                     added_end = max(added_end, s.end)
-        self.persons = [people[k] for k in sorted(people)]
-        # position lookups: a scan of every span per question grows with the square of the text
-        self.person_at = Intervals(self.persons, _token_bounds)
-        self.person_start_chars = [e.start_char for e in self.persons]
-        self.described: dict[tuple[int, int], _Source] = {}
-        self.actor_at = Intervals(self.actor_spans, _token_bounds)
-        self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
-        self.has_actors = ACTORS_KEY in doc.spans
-        self.gender = load_gender_data()
-        self.genders: dict[tuple[int, int], str | None] = {}
-        # the outlet or document reporting a direct quote, by the quote's character range
-        self.reporting: dict[tuple[int, int], _Source] = {}
-        text = self.text = doc.text  # Doc.text joins every token: read it once
+        return [people[k] for k in sorted(people)]
+
+    def _find_quoted(self) -> None:
+        """The quoted ranges, and the direct quotes among them (longer than scare quotes)."""
+        doc, text = self.doc, self.text
         spans = find_quotation_spans(text)
         self.all_quoted = spans
         self.quoted_at = Intervals(spans, _pair_bounds)
         self.direct = [
             (a, b)
             for a, b in spans
-            if len(text[a:b].split()) > lex.max_scare_words and not in_ignored(doc, a, b)
+            if len(text[a:b].split()) > self.lex.max_scare_words and not in_ignored(doc, a, b)
         ]
         self.direct_at = Intervals(self.direct, _pair_bounds)
         # a quote mark at a direct quote's edge: from one character before it to its end
         self.direct_near = Intervals(self.direct, lambda ab: (ab[0] - 1, ab[1] + 1))
+
+    def _index_tokens(self) -> list[int]:
+        """Fill the token of each character; return the tokens that break a line.
+
+        Sentences are cut at line breaks: a headline or a dateline is never part of the next
+        paragraph's first sentence, whatever the parser's segmentation. A line break before
+        a lowercase word is a hard wrap inside a sentence, not a break.
+        """
+        text = self.text
         self.token_at: dict[int, int] = {}
-        # Sentences cut at line breaks: a headline or a dateline is never part of the next
-        # paragraph's first sentence, whatever the parser's segmentation. A line break before
-        # a lowercase word is a hard wrap inside a sentence, not a break.
         breaks: list[int] = []
-        for t in doc:
+        for t in self.doc:
             n = len(t.text)
             for c in range(t.idx, t.idx + max(n, 1)):
                 self.token_at[c] = t.i
             if t.is_space and "\n" in t.text and not text[t.idx + n : t.idx + n + 1].islower():
                 breaks.append(t.i)
+        return breaks
+
+    def _cut_lines(self, breaks: list[int]) -> None:
+        """The token range of the line of each token (``line_of``)."""
+        n = len(self.doc)
         self.line_of: list[tuple[int, int]] = []
         start = 0
-        for k in [*breaks, len(doc)]:
-            self.line_of.extend([(start, k)] * (k - start + (k < len(doc))))
+        for k in [*breaks, n]:
+            self.line_of.extend([(start, k)] * (k - start + (k < n)))
             start = k + 1
+
+    def _cut_segments(self, breaks: list[int]) -> None:
+        """The sentences cut at line breaks (``segments``) and the one of each token."""
+        doc = self.doc
         self.segments: list[Span] = []
         self.seg_of: list[int] = [0] * len(doc)
         for sent in doc.sents:

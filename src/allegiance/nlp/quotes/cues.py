@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ._base import _FUTURE_MODALS, _RunBase
 from .marks import _MARKS
@@ -69,6 +69,26 @@ class _Cues(_RunBase):
             doc[prev].text in _MARKS
             or (doc[prev].text == "," and prev > 0 and doc[prev - 1].text in _MARKS)
         )
+        named = self.person_ending_at(prev, cue_sent)
+        if named is not None:
+            return named
+        found, parsed = self.parsed_subject(cue)
+        if found:
+            return parsed
+        if after_quote:
+            return self.agent_after(cue)
+        rng = self.phrase_after_comma(cue, cue_sent)
+        if rng is None:
+            rng = self.clause_subject(cue, cue_sent)
+        if rng is None:
+            rng = self.left_segments(cue)
+        if rng is not None:
+            return rng
+        return self.agent_after(cue)
+
+    def person_ending_at(self, prev: int, cue_sent: Span) -> tuple[int, int] | None:
+        """A person named right before the cue, with the noun phrase words before the name."""
+        doc = self.doc
         for e in self.person_at.covering(prev):
             if (
                 e.end == prev + 1
@@ -90,26 +110,37 @@ class _Cues(_RunBase):
                 ):
                     seg -= 1
                 return seg, e.end
+        return None
+
+    def parsed_subject(self, cue: Token) -> tuple[bool, tuple[int, int] | None]:
+        """The cue's subject in the parse, up a few conjoined or clausal heads.
+
+        Returns ``(True, range)`` for a subject outside quotes, ``(True, None)`` for a passive
+        subject ("claimed by X": the subject is what was said), ``(False, None)`` when the
+        parse gives none.
+        """
         verb: Token | None = cue
         for _ in range(4):
             if verb is None:
                 break
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
-                    return None  # "claimed by X": the subject is what was said
+                    return True, None
                 if c.dep_ == "nsubj" and not self.in_quote(c):
                     a, b = c.left_edge.i, c.right_edge.i + 1
                     if c.i < cue.i:
                         b = min(b, cue.i)
-                    return a, b
+                    return True, (a, b)
             if verb.dep_ in {"conj", "advcl", "xcomp", "parataxis"} and verb.head is not verb:
                 verb = verb.head
             else:
                 break
-        if after_quote:
-            return self.agent_after(cue)
-        # "…, the assistant secretary of defense said.": a noun phrase between the last comma
-        # and the cue, whatever the parser attached it to.
+        return False, None
+
+    def phrase_after_comma(self, cue: Token, cue_sent: Span) -> tuple[int, int] | None:
+        """A noun phrase between the last comma and the cue, whatever the parser attached it
+        to ("…, the assistant secretary of defense said.")."""
+        doc = self.doc
         comma = next(
             (k.i for k in reversed(doc[cue_sent.start : cue.i]) if k.text in {",", "\u2014"}),
             None,
@@ -124,7 +155,11 @@ class _Cues(_RunBase):
             )
         ):
             return comma + 1, cue.i
-        # A subject the parser hung on a clause inside the attribution, left of the cue.
+        return None
+
+    def clause_subject(self, cue: Token, cue_sent: Span) -> tuple[int, int] | None:
+        """A subject the parser hung on a clause inside the attribution, left of the cue."""
+        doc = self.doc
         for t in doc[cue_sent.start : cue.i]:
             if (
                 t.dep_ in {"nsubj", "nsubjpass"}
@@ -136,10 +171,7 @@ class _Cues(_RunBase):
                 stop = t.head.i if t.head.i > t.i else cue.i
                 comma = next((k.i for k in doc[t.i : stop] if k.text == ","), stop)
                 return t.left_edge.i, comma
-        left = self.left_segments(cue)
-        if left is not None:
-            return left
-        return self.agent_after(cue)
+        return None
 
     def agent_after(self, cue: Token) -> tuple[int, int] | None:
         """The noun phrase right after a cue: "said Col. John Dorrian, the spokesperson"."""
