@@ -1,0 +1,237 @@
+"""What every part of a quote run shares: sources, the document, its lines and lookups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from ...schema import ActorArg, TextSpan
+from ..extensions import ACTORS_KEY, in_ignored
+from ..gender import load_gender_data
+from ..intervals import Intervals
+from .lexicon import QuoteLexicon
+from .marks import find_quotation_spans
+
+_DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
+# Rank and title abbreviations, so that "the general" finds "Brig. Gen. Pat Ryder".
+_ABBREVIATIONS = {
+    "gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "maj": "major",
+    "capt": "captain", "sgt": "sergeant", "cmdr": "commander", "brig": "brigadier",
+    "sec": "secretary", "amb": "ambassador", "rep": "representative", "sen": "senator",
+    "gov": "governor", "pres": "president", "cmdt": "commandant", "spc": "specialist",
+}  # fmt: skip
+
+
+@dataclass
+class _Source:
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    anonymous: bool = False
+    document: bool = False
+    plural: bool = False
+    actor_id: str | None = None
+    actor_name: str | None = None
+    words: frozenset[str] = field(default_factory=frozenset)
+
+    def arg(self) -> ActorArg:
+        return ActorArg(
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            actor_id=self.actor_id,
+            actor_name=self.actor_name,
+        )
+
+
+# how a person's name hangs from the head of the phrase that names them ("Kovac's coach, Marko
+# Ilic": Ilic by apposition; Kovac by possession, so not the one the phrase is about)
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOT_HEAD_DEPS = frozenset({"poss", "relcl", "acl", "advcl", "pobj", "dobj", "dative", "ccomp"})
+_FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
+
+
+def _token_bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _char_bounds(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _pair_bounds(pair: tuple[int, int]) -> tuple[int, int]:
+    return pair
+
+
+def _words(text: str) -> frozenset[str]:
+    """Lowercase words of a name or role, with rank abbreviations spelled out too."""
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return frozenset(words | {_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS})
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Token range without punctuation, quote marks and conjunctions at either end."""
+    while a < b and (doc[a].is_punct or doc[a].lower_ in {"and", "but", "as"} or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+class _RunBase:
+    """The document being read and the lookups every rule of a run uses (sources so far)."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.sources: list[tuple[int, _Source]] = []
+        self.out: list[tuple[int, int, bool, _Source | None, TextSpan | None]] = []
+        self.actor_spans: list[Span] = (
+            list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        )
+        self.persons = self._find_people()
+        # position lookups: a scan of every span per question grows with the square of the text
+        self.person_at = Intervals(self.persons, _token_bounds)
+        self.person_start_chars = [e.start_char for e in self.persons]
+        self.described: dict[tuple[int, int], _Source] = {}
+        self.actor_at = Intervals(self.actor_spans, _token_bounds)
+        self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
+        self.has_actors = ACTORS_KEY in doc.spans
+        self.gender = load_gender_data()
+        self.genders: dict[tuple[int, int], str | None] = {}
+        # the outlet or document reporting a direct quote, by the quote's character range
+        self.reporting: dict[tuple[int, int], _Source] = {}
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self._find_quoted()
+        breaks = self._index_tokens()
+        self._cut_lines(breaks)
+        self._cut_segments(breaks)
+
+    def _find_people(self) -> list[Span]:
+        """People: the NER's, and the actor spans that resolve to a person, by position."""
+        doc = self.doc
+        not_people = [
+            s
+            for s in self.actor_spans
+            if s._.actor is not None and s._.actor.actor_type != "person"
+        ]
+        spans_ = self.actor_spans
+        not_people_at = Intervals(not_people, _token_bounds)
+        people = {
+            (e.start, e.end): e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and not any(
+                s.start <= e.start and e.end <= s.end
+                for s in not_people_at.overlapping(e.start, e.end)
+            )
+        }
+        named_people = Intervals(list(people), _pair_bounds)
+        added: list[tuple[int, int]] = []  # actor spans taken as people, in document order
+        in_order = all(x.start <= y.start for x, y in pairwise(spans_))
+        added_end = -1
+        for s in spans_:
+            if s._.actor is not None and s._.actor.actor_type == "person":
+                if in_order and s.start < s.end:
+                    # earlier-starting spans overlap this one iff one reaches past its start
+                    clash = added_end > s.start
+                else:
+                    clash = any(a < s.end and s.start < b for a, b in added)
+                if not clash and not named_people.overlapping(s.start, s.end):
+                    people[(s.start, s.end)] = s
+                    added.append((s.start, s.end))
+                    added_end = max(added_end, s.end)
+        return [people[k] for k in sorted(people)]
+
+    def _find_quoted(self) -> None:
+        """The quoted ranges, and the direct quotes among them (longer than scare quotes)."""
+        doc, text = self.doc, self.text
+        spans = find_quotation_spans(text)
+        self.all_quoted = spans
+        self.quoted_at = Intervals(spans, _pair_bounds)
+        self.direct = [
+            (a, b)
+            for a, b in spans
+            if len(text[a:b].split()) > self.lex.max_scare_words and not in_ignored(doc, a, b)
+        ]
+        self.direct_at = Intervals(self.direct, _pair_bounds)
+        # a quote mark at a direct quote's edge: from one character before it to its end
+        self.direct_near = Intervals(self.direct, lambda ab: (ab[0] - 1, ab[1] + 1))
+
+    def _index_tokens(self) -> list[int]:
+        """Fill the token of each character; return the tokens that break a line.
+
+        Sentences are cut at line breaks: a headline or a dateline is never part of the next
+        paragraph's first sentence, whatever the parser's segmentation. A line break before
+        a lowercase word is a hard wrap inside a sentence, not a break.
+        """
+        text = self.text
+        self.token_at: dict[int, int] = {}
+        breaks: list[int] = []
+        for t in self.doc:
+            n = len(t.text)
+            for c in range(t.idx, t.idx + max(n, 1)):
+                self.token_at[c] = t.i
+            if t.is_space and "\n" in t.text and not text[t.idx + n : t.idx + n + 1].islower():
+                breaks.append(t.i)
+        return breaks
+
+    def _cut_lines(self, breaks: list[int]) -> None:
+        """The token range of the line of each token (``line_of``)."""
+        n = len(self.doc)
+        self.line_of: list[tuple[int, int]] = []
+        start = 0
+        for k in [*breaks, n]:
+            self.line_of.extend([(start, k)] * (k - start + (k < n)))
+            start = k + 1
+
+    def _cut_segments(self, breaks: list[int]) -> None:
+        """The sentences cut at line breaks (``segments``) and the one of each token."""
+        doc = self.doc
+        self.segments: list[Span] = []
+        self.seg_of: list[int] = [0] * len(doc)
+        for sent in doc.sents:
+            start = sent.start
+            for t in sent:
+                if t.i in breaks or (t.i == start and t.is_space):
+                    if t.i > start:
+                        self.segments.append(doc[start : t.i])
+                    start = t.i + 1
+            if start < sent.end:
+                self.segments.append(doc[start : sent.end])
+        for k, seg in enumerate(self.segments):
+            for i in range(seg.start, seg.end):
+                self.seg_of[i] = k
+            if k + 1 < len(self.segments):
+                for i in range(seg.end, self.segments[k + 1].start):
+                    self.seg_of[i] = k
+
+    def sent_of(self, t: Token) -> Span:
+        """The sentence (cut at line breaks) of a token."""
+        if not self.segments:
+            return self.doc[0 : len(self.doc)]
+        return self.segments[self.seg_of[t.i]]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def tok(self, char: int) -> int:
+        while char > 0 and char not in self.token_at:
+            char -= 1
+        return self.token_at.get(char, 0)
+
+    def in_quote(self, t: Token) -> bool:
+        return self.quoted_at.covers(t.idx)
+
+    def actor_for(self, start: int, end: int) -> tuple[str | None, str | None]:
+        for span in self.actor_at_char.overlapping(start, end):
+            if span._.actor is not None:
+                return span._.actor.actor_id, span._.actor.actor_name
+        return None, None
+
+    def register(self, src: _Source | None, pos: int) -> None:
+        if src is not None:
+            self.sources.append((pos, src))
