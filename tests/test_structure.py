@@ -33,9 +33,7 @@ FUNCTION_ALLOW: dict[str, str] = {
 }
 
 #: module-name prefix -> why a circle made only of such modules is tolerated for now
-CIRCLE_ALLOW: dict[str, str] = {
-    "allegiance.nlp.relations": _BEING_SPLIT + " (component <-> its rule modules)",
-}
+CIRCLE_ALLOW: dict[str, str] = {}
 
 
 def _modules() -> list[Path]:

@@ -14,6 +14,8 @@ The package:
 * :mod:`.registry` and :mod:`.names`: the registered constructions and their order;
 * :mod:`.arguments`, :mod:`.run`: argument reading and one document's state (no knowledge
   base access: the few questions left for the knowledge base are in :mod:`.kb_view`);
+* :mod:`.resources`: what a run reads from its component (a protocol; a leaf, so the
+  component imports the rule modules and never the reverse);
 * :mod:`.modality`, :mod:`.attribution`, :mod:`.selection`, :mod:`.records`;
 * one module per family of constructions: :mod:`.verbs`, :mod:`.event_nouns`,
   :mod:`.stance_nouns`, :mod:`.regarded`, :mod:`.backers`, :mod:`.prepositions`,

@@ -27,7 +27,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from .component import RelationExtractor
+    from .resources import Resources
 
 __all__ = ["Arguments", "nominal"]
 
@@ -71,7 +71,7 @@ def collective(pronoun: Token, antecedent: Span) -> bool:
 class Arguments:
     """The state of one document's extraction and the argument readers over it."""
 
-    def __init__(self, component: RelationExtractor, doc: Doc, spans: list[Span]) -> None:
+    def __init__(self, component: Resources, doc: Doc, spans: list[Span]) -> None:
         self.c = component
         self.lex: Lexicon = component.lexicon
         self.doc = doc
