@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from .extract import model_options
+
+if TYPE_CHECKING:
+    from ..eval.plover import PloverScores
 
 __all__ = ["eval_group"]
 
@@ -227,17 +230,8 @@ def plover_cmd(
         by_t = plover_by_threshold(gold_file, nlp, thresholds, weights)
         if as_json:
             click.echo(json.dumps([{"threshold": t, **s.as_dict()} for t, s in by_t], indent=2))
-            return
-        table = Table(title=f"PLOVER by confidence threshold: {gold_file}")
-        for col in ("threshold", "detection", "quad acc.", "relations", "linking gold", "prec."):
-            table.add_column(col, justify="right")
-        for t, s in by_t:
-            table.add_row(
-                f"{t:.2f}", f"{s.detection:.3f}", f"{s.quad_accuracy:.3f}",
-                str(s.n_predictions), str(s.n_predictions_matching),
-                f"{s.prediction_precision:.3f}",
-            )  # fmt: skip
-        Console().print(table)
+        else:
+            Console().print(_plover_threshold_table(gold_file, by_t))
         return
     scores = evaluate_plover(
         gold_file,
@@ -250,6 +244,29 @@ def plover_cmd(
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
         return
+    console = Console()
+    console.print(_plover_table(gold_file, scores, baseline))
+    if details:
+        console.print(_plover_event_table(scores))
+        console.print(_plover_confusion_table(scores))
+
+
+def _plover_threshold_table(gold_file: str, by_t: list[tuple[float, PloverScores]]) -> Table:
+    """PLOVER scores at each confidence threshold, one row a threshold."""
+    table = Table(title=f"PLOVER by confidence threshold: {gold_file}")
+    for col in ("threshold", "detection", "quad acc.", "relations", "linking gold", "prec."):
+        table.add_column(col, justify="right")
+    for t, s in by_t:
+        table.add_row(
+            f"{t:.2f}", f"{s.detection:.3f}", f"{s.quad_accuracy:.3f}",
+            str(s.n_predictions), str(s.n_predictions_matching),
+            f"{s.prediction_precision:.3f}",
+        )  # fmt: skip
+    return table
+
+
+def _plover_table(gold_file: str, scores: PloverScores, baseline: bool) -> Table:
+    """The headline PLOVER scores: records, detection, quad accuracy, precision."""
     what = "co-occurrence baseline" if baseline else "allegiance"
     table = Table(title=f"PLOVER ({what}): {gold_file}")
     table.add_column("")
@@ -264,10 +281,11 @@ def plover_cmd(
         ("prediction precision", f"{scores.prediction_precision:.3f}"),
     ):
         table.add_row(name, value)
-    console = Console()
-    console.print(table)
-    if not details:
-        return
+    return table
+
+
+def _plover_event_table(scores: PloverScores) -> Table:
+    """Detection and quad accuracy per gold event label."""
     by_event = Table(title="by gold event label")
     for col in ("event", "records", "detected", "detection", "quad acc."):
         by_event.add_column(col, justify="left" if col == "event" else "right")
@@ -275,7 +293,11 @@ def plover_cmd(
         by_event.add_row(
             event, str(c.n), str(c.detected), f"{c.detection:.2f}", f"{c.quad_accuracy:.2f}"
         )
-    console.print(by_event)
+    return by_event
+
+
+def _plover_confusion_table(scores: PloverScores) -> Table:
+    """Gold quad class against predicted quad class of the detected records."""
     confusion = Table(title="quad classes of detected records (rows: gold, columns: predicted)")
     predicted_cols: list[int | None] = [1, 2, 3, 4, None]
     confusion.add_column("gold")
@@ -285,4 +307,4 @@ def plover_cmd(
         confusion.add_row(
             _QUAD_NAMES[g], *(str(scores.confusion.get((g, p), 0)) for p in predicted_cols)
         )
-    console.print(confusion)
+    return confusion

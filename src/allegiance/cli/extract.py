@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -19,6 +19,9 @@ from .options import (
 )
 from .progress import ExtractProgress, input_size
 from .signals import Interrupted, interruptible
+
+if TYPE_CHECKING:
+    from ..export import RecordWriter
 
 __all__ = ["extract_cmd", "extract_options_from_kwargs", "model_options", "schema_cmd"]
 
@@ -107,21 +110,11 @@ def extract_cmd(
         allegiance extract articles/ --store corpus.duckdb   # skips what it holds
         cat story.txt | allegiance extract - --outlet "Al Jazeera" --published 2014-11-10
     """
-    from ..errors import Messages
-    from ..export import RecordWriter
-    from ..ingest import IngestReport, read_documents
-    from ..nlp.pipeline import extract_grouped
+    from ..ingest import IngestReport
 
     strict = kwargs.pop("strict", False)
     ingest = ingest_options_from_kwargs(kwargs)
-    wanted = frozenset(k.strip() for k in kinds.split(",") if k.strip())
-    unknown = wanted - {"document", "mention", "relation", "quote", "quantity"}
-    if unknown:
-        raise click.BadParameter(
-            f"unknown kind(s): {', '.join(sorted(unknown))}", param_hint="--kinds"
-        )
-    if resume and "document" not in wanted:
-        raise click.BadParameter("--resume needs document records", param_hint="--kinds")
+    wanted = _wanted_kinds(kinds, resume)
     options = extract_options_from_kwargs(kwargs, include_text=include_text, kinds=wanted)
     if store_path or engine != "local":
         from .store import extract_into_store
@@ -133,6 +126,47 @@ def extract_cmd(
         )
     report = IngestReport(log=False)
     console = Console(stderr=True)
+    writer = _write_records(paths, fmt, output, resume, options, ingest, report, console)
+    print_ingest_summary(report, console)
+    if writer.counts:
+        console.print("wrote " + ", ".join(_count(n, k) for k, n in sorted(writer.counts.items())))
+    sys.exit(exit_status(report, strict))
+
+
+_KINDS = frozenset({"document", "mention", "relation", "quote", "quantity"})
+
+
+def _wanted_kinds(kinds: str, resume: bool) -> frozenset[str]:
+    """The record kinds --kinds names; a bad name, or --resume without documents, is a usage
+    error."""
+    wanted = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+    unknown = wanted - _KINDS
+    if unknown:
+        raise click.BadParameter(
+            f"unknown kind(s): {', '.join(sorted(unknown))}", param_hint="--kinds"
+        )
+    if resume and "document" not in wanted:
+        raise click.BadParameter("--resume needs document records", param_hint="--kinds")
+    return wanted
+
+
+def _write_records(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str,
+    resume: bool,
+    options: Any,
+    ingest: Any,
+    report: Any,
+    console: Console,
+) -> RecordWriter:
+    """Extract the documents and write their records, whole documents at a time; on Ctrl-C,
+    SIGTERM or an error keep what is finished, say where it is, and stop."""
+    from ..errors import Messages
+    from ..export import RecordWriter
+    from ..ingest import read_documents
+    from ..nlp.pipeline import extract_grouped
+
     writer: RecordWriter | None = None
     groups = None
     with interruptible():
@@ -168,11 +202,8 @@ def extract_cmd(
                 highlight=False,
             )
             raise
-    print_ingest_summary(report, console)
     assert writer is not None
-    if writer.counts:
-        console.print("wrote " + ", ".join(_count(n, k) for k, n in sorted(writer.counts.items())))
-    sys.exit(exit_status(report, strict))
+    return writer
 
 
 def _close(groups: Any) -> None:

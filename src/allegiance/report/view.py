@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import Any
 
@@ -247,9 +247,6 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
             pair = (str(min(a, b)), str(max(a, b)))
             pairs[pair][month][key] += 1
     months = _month_range(min(counts), max(counts)) if counts else []
-    ranked = sorted(
-        pairs.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
-    )[:_TOP_PAIRS]
     history.sort(
         key=lambda h: (
             h["start"] is None and h["end"] is None,
@@ -263,19 +260,28 @@ def derive_timeline(bundle: Mapping[str, Any]) -> dict[str, Any]:
             m: {k: counts[m][k] for k in ("positive", "negative", "neutral", "excluded")}
             for m in months
         },
-        "pairs": [
-            {
-                "a": a,
-                "b": b,
-                "evidence": sum(sum(c.values()) for c in per.values()),
-                "months": {m: dict(c) for m, c in sorted(per.items())},
-            }
-            for (a, b), per in ranked
-        ],
+        "pairs": _top_pairs(pairs),
         "undated": undated,
         "by_own_time": own_time,
         "history": history,
     }
+
+
+def _top_pairs(pairs: Mapping[tuple[str, str], Mapping[str, Counter[str]]]) -> list[dict[str, Any]]:
+    """The pairs of actors with the most dated relations (at most ``_TOP_PAIRS``), each with
+    its counts by month."""
+    ranked = sorted(
+        pairs.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
+    )[:_TOP_PAIRS]
+    return [
+        {
+            "a": a,
+            "b": b,
+            "evidence": sum(sum(c.values()) for c in per.values()),
+            "months": {m: dict(c) for m, c in sorted(per.items())},
+        }
+        for (a, b), per in ranked
+    ]
 
 
 def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
@@ -361,8 +367,30 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
     def name(actor: Any) -> str:
         return names.get(str(actor), str(actor))
 
-    out: list[dict[str, str]] = []
     counts = summary_counts(bundle)
+    out = _uneasy_findings(bundle, name, limit)
+    out += _camp_findings(bundle, name)
+    out += _frustration_findings(bundle, counts)
+    out += _triangle_findings(bundle)
+    out += _tie_findings(bundle, name)
+    out += _quote_findings(counts)
+    out += _number_findings(bundle, name, limit)
+    if not out:
+        out.append({
+            "kind": "empty",
+            "title": "No findings",
+            "text": "No ties between actors were found in these documents.",
+        })  # fmt: skip
+    return out
+
+
+#: an actor id -> its display name
+_Namer = Callable[[Any], str]
+
+
+def _uneasy_findings(bundle: Mapping[str, Any], name: _Namer, limit: int) -> list[dict[str, str]]:
+    """One finding per uneasy alliance (at most ``limit``), naming the enemies they share."""
+    out: list[dict[str, str]] = []
     for u in map(_as_dict, _as_list(bundle.get("uneasy_alliances"))[:limit]):
         a = str(u.get("a_name") or name(u.get("a")))
         b = str(u.get("b_name") or name(u.get("b")))
@@ -389,56 +417,78 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
         if enemies:
             title += f" against {enemies[0]}"
         out.append({"kind": "uneasy", "title": title, "text": text})
+    return out
+
+
+def _camp_findings(bundle: Mapping[str, Any], name: _Namer) -> list[dict[str, str]]:
+    """The camps, most mentioned members first, when the actors split into two or more."""
     camps: dict[int, list[str]] = defaultdict(list)
     for actor, k in camp_of(bundle).items():
         camps[k].append(actor)
-    if len(camps) >= 2:
-        weight = {
-            str(n.get("id")): (n.get("mentions") or 0)
-            for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes")))
-        }
-        parts = []
-        for k in sorted(camps):
-            members = sorted(camps[k], key=lambda m: (-(weight.get(m) or 0), name(m)))
-            shown = [name(m) for m in members[:4]]
-            more = len(members) - len(shown)
-            parts.append(_join(shown) + (f" (+{more} more)" if more > 0 else ""))
-        out.append({
-            "kind": "camps",
-            "title": f"{len(camps)} camps",
-            "text": "The actors split best into these camps: " + "; versus ".join(parts) + ".",
-        })  # fmt: skip
+    if len(camps) < 2:
+        return []
+    weight = {
+        str(n.get("id")): (n.get("mentions") or 0)
+        for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes")))
+    }
+    parts = []
+    for k in sorted(camps):
+        members = sorted(camps[k], key=lambda m: (-(weight.get(m) or 0), name(m)))
+        shown = [name(m) for m in members[:4]]
+        more = len(members) - len(shown)
+        parts.append(_join(shown) + (f" (+{more} more)" if more > 0 else ""))
+    return [{
+        "kind": "camps",
+        "title": f"{len(camps)} camps",
+        "text": "The actors split best into these camps: " + "; versus ".join(parts) + ".",
+    }]  # fmt: skip
+
+
+def _frustration_findings(
+    bundle: Mapping[str, Any], counts: Mapping[str, Any]
+) -> list[dict[str, str]]:
+    """The frustration index in words, when there is one and ties to measure it on."""
     fr = _as_dict(bundle.get("frustration"))
-    if isinstance(fr.get("index"), int | float) and counts["ties"]:
-        index = fr["index"]
-        exact = (
-            ""
-            if fr.get("exact", True)
-            else " (an estimate; at least " + _fmt_number(fr.get("lower_bound")) + ")"
-        )
-        out.append({
-            "kind": "frustration",
-            "title": f"Frustration index {_fmt_number(index)}{exact}",
-            "text": f"{_fmt_number(index)} of the {counts['ties']} ties go against the camps "
-            "(a friendly tie across camps or a hostile one inside a camp). Zero would mean a "
-            "world cleanly split into friends and enemies; the higher it is, the more tangled "
-            "the alliances.",
-        })  # fmt: skip
-    tri = _as_dict(bundle.get("triangles"))
-    census = _as_dict(tri.get("census"))
+    if not (isinstance(fr.get("index"), int | float) and counts["ties"]):
+        return []
+    index = fr["index"]
+    exact = (
+        ""
+        if fr.get("exact", True)
+        else " (an estimate; at least " + _fmt_number(fr.get("lower_bound")) + ")"
+    )
+    return [{
+        "kind": "frustration",
+        "title": f"Frustration index {_fmt_number(index)}{exact}",
+        "text": f"{_fmt_number(index)} of the {counts['ties']} ties go against the camps "
+        "(a friendly tie across camps or a hostile one inside a camp). Zero would mean a "
+        "world cleanly split into friends and enemies; the higher it is, the more tangled "
+        "the alliances.",
+    }]  # fmt: skip
+
+
+def _triangle_findings(bundle: Mapping[str, Any]) -> list[dict[str, str]]:
+    """How many of the network's triangles are unbalanced, when it has any."""
+    census = _as_dict(_as_dict(bundle.get("triangles")).get("census"))
     total = sum(v for v in census.values() if isinstance(v, int))
-    if total:
-        unbalanced = len(unbalanced_triangles(bundle))
-        out.append({
-            "kind": "triangles",
-            "title": f"{unbalanced} unbalanced triangle{'s' if unbalanced != 1 else ''}",
-            "text": f"Of {total} triangles of three mutually tied actors, {unbalanced} break "
-            "the rule that the friend of a friend is a friend and the enemy of an enemy is a "
-            "friend: these are the strained spots of the network.",
-        })  # fmt: skip
-    edges = [_as_dict(e) for e in _as_list(_as_dict(bundle.get("network")).get("edges"))]
+    if not total:
+        return []
+    unbalanced = len(unbalanced_triangles(bundle))
+    return [{
+        "kind": "triangles",
+        "title": f"{unbalanced} unbalanced triangle{'s' if unbalanced != 1 else ''}",
+        "text": f"Of {total} triangles of three mutually tied actors, {unbalanced} break "
+        "the rule that the friend of a friend is a friend and the enemy of an enemy is a "
+        "friend: these are the strained spots of the network.",
+    }]  # fmt: skip
+
+
+def _tie_findings(bundle: Mapping[str, Any], name: _Namer) -> list[dict[str, str]]:
+    """The strongest friendly and the strongest hostile tie, where there are such ties."""
+    network = _as_dict(bundle.get("network"))
+    edges = [_as_dict(e) for e in _as_list(network.get("edges"))]
     mentions: dict[str, float] = {}
-    for n in map(_as_dict, _as_list(_as_dict(bundle.get("network")).get("nodes"))):
+    for n in map(_as_dict, _as_list(network.get("nodes"))):
         count = n.get("mentions")
         mentions[str(n.get("id"))] = float(count) if isinstance(count, int | float) else 0.0
 
@@ -447,6 +497,7 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
         prominence = mentions.get(str(e.get("source")), 0) + mentions.get(str(e.get("target")), 0)
         return (e.get("evidence") or 0, prominence)
 
+    out: list[dict[str, str]] = []
     for state, label in (
         ("friendly", "Strongest friendly tie"),
         ("hostile", "Strongest hostile tie"),
@@ -459,14 +510,25 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
                 "text": f"Backed by {_count(best.get('evidence') or 0, 'report')} in "
                 f"{_count(len(_as_list(best.get('outlets'))), 'outlet')}.",
             })  # fmt: skip
-    if counts["quotes"]:
-        anon = counts["anonymous_quotes"]
-        out.append({
-            "kind": "quotes",
-            "title": f"{counts['quotes']} quotes",
-            "text": f"{counts['quotes'] - anon} from named sources and {anon} from anonymous "
-            "ones.",
-        })  # fmt: skip
+    return out
+
+
+def _quote_findings(counts: Mapping[str, Any]) -> list[dict[str, str]]:
+    """How many quotes, named and anonymous, when there are any."""
+    if not counts["quotes"]:
+        return []
+    anon = counts["anonymous_quotes"]
+    return [{
+        "kind": "quotes",
+        "title": f"{counts['quotes']} quotes",
+        "text": f"{counts['quotes'] - anon} from named sources and {anon} from anonymous ones.",
+    }]  # fmt: skip
+
+
+def _number_findings(bundle: Mapping[str, Any], name: _Namer, limit: int) -> list[dict[str, str]]:
+    """Numbers the outlets report differently or that change (at most ``limit``), as a trail
+    of values by date."""
+    out: list[dict[str, str]] = []
     diffs = _as_dict(bundle.get("outlet_differences"))
     for num in map(_as_dict, _as_list(diffs.get("numbers"))[:limit]):
         values = sorted(
@@ -485,12 +547,6 @@ def key_findings(bundle: Mapping[str, Any], limit: int = 3) -> list[dict[str, st
             "kind": "numbers",
             "title": f"Reported {who}{num.get('concept') or 'number'} {word}",
             "text": trail,
-        })  # fmt: skip
-    if not out:
-        out.append({
-            "kind": "empty",
-            "title": "No findings",
-            "text": "No ties between actors were found in these documents.",
         })  # fmt: skip
     return out
 
