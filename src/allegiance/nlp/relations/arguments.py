@@ -332,6 +332,14 @@ class Arguments:
             return out
         return owners
 
+    def active_subject_args(self, verb: Token) -> list[Arg] | None:
+        """The actor arguments of a predicate's subject, or None when the clause is passive
+        (its grammatical subject is then no agent)."""
+        subj_toks, passive = self.subject_tokens(verb)
+        if passive:
+            return None
+        return [a for t in subj_toks for a in self.args(t)]
+
     def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject tokens of a predicate and whether the clause is passive."""
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

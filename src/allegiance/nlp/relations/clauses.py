@@ -187,10 +187,7 @@ def response(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
         if refusal is None or refusal.category != "REJECT":
             return
         trig, anchor = refusal, head
-    subj_toks, passive = run.subject_tokens(anchor)
-    if passive:
-        return
-    sources = [a for t in subj_toks for a in run.args(t)]
+    sources = run.active_subject_args(anchor)
     if not sources:
         return
     exclude = frozenset(a.actor.actor_id for a in sources)
@@ -231,10 +228,7 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     acts = [a for a in acts if a.i not in run.tok2span and run.resolver.reference_span(a) is None]
     if not acts:
         return
-    subj_toks, passive = run.subject_tokens(tok)
-    if passive:
-        return
-    sources = [a for t in subj_toks for a in run.args(t)]
+    sources = run.active_subject_args(tok)
     if not sources:
         return
     exclude = frozenset(a.actor.actor_id for a in sources)
