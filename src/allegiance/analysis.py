@@ -173,18 +173,25 @@ def analyze(
         stream.close()  # an interrupted run ends its worker processes here
     return bundle_from_records(
         records,
-        level=options.level,
-        min_evidence=options.min_evidence,
-        kb_paths=ex.kb_paths,
-        exact_node_limit=options.exact_node_limit,
-        time_limit=options.time_limit,
-        tie_weights=options.tie_weights,
-        min_confidence=options.min_confidence,
+        **_network_settings(options),
         since=options.since,
         until=options.until,
-        include_history=options.include_history,
         meta={"corpus": corpus, "n_skipped": len(report.skipped), "skipped": list(report.warnings)},
     )
+
+
+def _network_settings(options: AnalyzeOptions) -> dict[str, Any]:
+    """The settings of ``options`` that the in-memory and the store bundle builders share."""
+    return {
+        "level": options.level,
+        "min_evidence": options.min_evidence,
+        "kb_paths": options.extract.kb_paths,
+        "exact_node_limit": options.exact_node_limit,
+        "time_limit": options.time_limit,
+        "tie_weights": options.tie_weights,
+        "min_confidence": options.min_confidence,
+        "include_history": options.include_history,
+    }
 
 
 def analyze_store(
@@ -212,14 +219,7 @@ def analyze_store(
     options = options or AnalyzeOptions()
     return bundle_from_store(
         store_path,
-        level=options.level,
-        min_evidence=options.min_evidence,
-        kb_paths=options.extract.kb_paths,
-        exact_node_limit=options.exact_node_limit,
-        time_limit=options.time_limit,
-        tie_weights=options.tie_weights,
-        min_confidence=options.min_confidence,
-        include_history=options.include_history,
+        **_network_settings(options),
         where=where,
         evidence_per_tie=evidence_per_tie,
         max_records=max_records,
