@@ -69,9 +69,7 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
         and noun.dep_ in ("dobj", "nsubjpass")
         and head.lemma_.lower() in run.lex.light_verbs
     ):
-        subj_toks, passive = run.subject_tokens(head)
-        if not passive:
-            sources = [a for t in subj_toks for a in run.args(t)]
+        sources = run.active_subject_args(head) or []
         anchor = head
     elif (
         not sources
@@ -82,9 +80,7 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
         # "joined the fight against ISIL", "took part in attacks on X"
         verb = head.head
         if verb.lemma_.lower() in run.lex.light_verbs or head.lower_ in ("in", "into"):
-            subj_toks, passive = run.subject_tokens(verb)
-            if not passive:
-                sources = [a for t in subj_toks for a in run.args(t)]
+            sources = run.active_subject_args(verb) or []
             anchor = verb
     elif noun.dep_ == "dobj" and head.lemma_.lower() in run.lex.light_verbs:
         anchor = head
