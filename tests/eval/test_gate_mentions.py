@@ -12,6 +12,7 @@ import spacy
 from allegiance.eval.mentions import evaluate_mentions
 from allegiance.nlp.actors import FACTORY
 from allegiance.nlp.model import DEFAULT_MODELS
+from allegiance.nlp.references import FACTORY as REFERENCES
 
 from ..conftest import RE3D_DEV
 
@@ -32,6 +33,7 @@ def test_mention_scores_on_dev_set() -> None:
     if nlp is None:
         pytest.skip("no spaCy English model installed")
     nlp.add_pipe(FACTORY)
+    nlp.add_pipe(REFERENCES)
     scores = evaluate_mentions(RE3D_DEV, nlp)
     assert scores.n_gold == 842
     assert scores.recall >= RECALL_FLOOR, scores

@@ -12,6 +12,7 @@ from spacy.language import Language
 from allegiance.nlp.actors import FACTORY, ActorRecognizer
 from allegiance.nlp.extensions import ACTORS_KEY
 from allegiance.nlp.model import DEFAULT_MODELS
+from allegiance.nlp.references import FACTORY as REFERENCES
 
 
 def _fresh_model() -> Language:
@@ -28,6 +29,7 @@ def _fresh_model() -> Language:
 def nlp() -> Language:
     model = _fresh_model()
     model.add_pipe(FACTORY)
+    model.add_pipe(REFERENCES)  # surnames, pronouns and descriptions
     return model
 
 

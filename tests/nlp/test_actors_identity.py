@@ -14,6 +14,7 @@ from spacy.language import Language
 from allegiance.nlp.actors import AUTHOR_ID, FACTORY, quoted_tokens
 from allegiance.nlp.extensions import ACTORS_KEY
 from allegiance.nlp.model import DEFAULT_MODELS
+from allegiance.nlp.references import FACTORY as REFERENCES
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def nlp() -> Language:
     else:
         pytest.skip("no spaCy English model installed")
     model.add_pipe(FACTORY)
+    model.add_pipe(REFERENCES)  # surnames, pronouns and descriptions
     return model
 
 
@@ -342,6 +344,7 @@ def test_user_roles_file_adds_a_non_actor_head(tmp_path) -> None:
         pytest.skip("no spaCy English model installed")
     text = "The Lisbon Compact was signed by Portugal and Spain."
     model.add_pipe(FACTORY, config={"roles_paths": [str(path)]})
+    model.add_pipe(REFERENCES)
     doc = model(text)
     names = [s.text for s in doc.spans[ACTORS_KEY]]
     assert "Portugal" in names and not any("Compact" in n for n in names), names

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["ACTORS_KEY", "ActorRef", "in_ignored", "register_extensions"]
+__all__ = ["ACTORS_KEY", "TEXT_SOURCES_KEY", "ActorRef", "in_ignored", "register_extensions"]
 
 ACTORS_KEY = "actors"
+#: outlets named as sources of the text, not actors in it ("WASHINGTON (AP) -", "told CNN")
+TEXT_SOURCES_KEY = "text_sources"
 
 
 @dataclass(frozen=True, slots=True)

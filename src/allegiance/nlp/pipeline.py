@@ -58,6 +58,7 @@ logger = logging.getLogger(__name__)
 #: inside a quote can be attributed to its speaker; the time of each relation is read after.
 COMPONENTS: tuple[str, ...] = (
     "allegiance_actors",
+    "allegiance_references",
     "allegiance_quotes",
     "allegiance_relations",
     "allegiance_register",
@@ -118,6 +119,7 @@ def _import_components() -> None:
         paragraphs,
         quantities,
         quotes,
+        references,
         register,
         relations,
         timex,

@@ -13,10 +13,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ...kb import ActorKB
-from ..extensions import ACTORS_KEY, ActorRef, in_ignored
+from ..extensions import ACTORS_KEY, TEXT_SOURCES_KEY, ActorRef, in_ignored
 from ..gender import GenderData, load_gender_data
 from .aliases import _AliasMixin
-from .coref import _CorefMixin
 from .kbmatch import _KBMatchMixin
 from .mentions import _Cand, _greedy
 from .named import _NamedMixin
@@ -44,7 +43,7 @@ def _case_sensitive(form: str, stop_words: Iterable[str]) -> bool:
     return " " not in form and form.lower() in stop_words
 
 
-class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _CorefMixin):
+class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
     """spaCy component that finds actor mentions and resolves them against the knowledge base.
 
     Args:
@@ -130,11 +129,14 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _CorefMixin):
         kb_cands = self._kb_candidates(doc)
         taken = [False] * len(doc)
         chosen: list[_Cand] = []
+        sources: list[Span] = []
         for cand in _greedy(kb_cands):
             for i in range(cand.start, cand.end):
                 taken[i] = True  # an outlet that is a source stays taken: no actor there
             if not self._is_source_outlet(doc, cand):
                 chosen.append(cand)
+            else:
+                sources.append(Span(doc, cand.start, cand.end, label="outlet", kb_id=cand.actor_id))
         if self.use_ner or self.fuzzy_cutoff <= 100:
             for cand in self._ner_candidates(doc, taken):
                 chosen.append(cand)
@@ -142,7 +144,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _CorefMixin):
                     taken[i] = True
         chosen = self._specific_over_generic(doc, chosen)
         chosen.extend(self._defined_aliases(doc, chosen, taken))
-        chosen.extend(self._coref_candidates(doc, chosen, taken))
+        # short forms, pronouns and descriptions are the references component's
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=cand.actor_id)
@@ -151,12 +153,17 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _CorefMixin):
             span._.actor = self._ref(cand)
             spans.append(span)
         doc.spans[ACTORS_KEY] = spans
+        doc.spans[TEXT_SOURCES_KEY] = sources
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         """Process a stream of documents."""
         for doc in stream:
             yield self(doc)
+
+    def actor_ref(self, cand: _Cand) -> ActorRef:
+        """The reference a mention candidate resolves to, with the actor's KB fields."""
+        return self._ref(cand)
 
     def _ref(self, cand: _Cand) -> ActorRef:
         actor = self.kb.get(cand.actor_id)

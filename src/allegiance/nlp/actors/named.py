@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...kb import normalize
-from ..references import load_references
+from ...lexicon.references import load_references
 from .mentions import _CONFIDENCE, _Cand
 from .places import _PlacesMixin
 

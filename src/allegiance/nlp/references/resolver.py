@@ -9,132 +9,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import LexiconError
-from ..lexicon.io import read_mapping, word_list
-from .extensions import ActorRef
+from ...lexicon.references import ReferenceData
+from ..extensions import ActorRef
+from .binding import controllers
 
-__all__ = [
-    "ReferenceData",
-    "Resolver",
-    "controlling_objects",
-    "definite_determiners",
-    "load_references",
-    "pronouns",
-]
-
-DEFAULT_REFERENCES = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "references.yaml"
-
-
-def controlling_objects(clause: Token) -> list[Token]:
-    """The objects of the predicate an infinitive or participial ``clause`` hangs from, named
-    before it: who is asked or made to act ("urged Russia to stop", "called on the regime to
-    end", "urged him to press")."""
-    head = clause.head
-    out = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
-    out.extend(
-        g
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
-    return out
-
-
-def _controllers(token: Token) -> list[Token]:
-    """The object that controls the infinitive clause a pronoun sits in ("urged Russia to
-    stop its bombing", "called on the regime to end its attacks")."""
-    verb, hops = token.head, 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
-        verb, hops = verb.head, hops + 1
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ):
-        return []
-    return controlling_objects(verb)
-
-
-@dataclass(frozen=True)
-class ReferenceData:
-    """Which actor types each pronoun or description may refer to."""
-
-    pronouns: dict[str, frozenset[str]]
-    descriptions: dict[str, frozenset[str]]
-    event_agents: frozenset[str]
-    window_sentences: int = 3
-    modifiers: frozenset[str] = frozenset()
-    expletive_predicates: frozenset[str] = frozenset()
-    #: pronoun families by name ("we", "they", "speaker", "person", "controllable", ...)
-    pronoun_sets: dict[str, frozenset[str]] = field(default_factory=dict)
-    definite: frozenset[str] = frozenset()
-
-    def family(self, name: str) -> frozenset[str]:
-        """The pronouns of one family of ``pronoun_sets`` (empty when the data names none)."""
-        return self.pronoun_sets.get(name, frozenset())
-
-    @property
-    def first_person(self) -> frozenset[str]:
-        """The speaker, the speaker's side and the one addressed: never a "they"."""
-        return self.family("speaker") | self.family("we") | self.family("addressee")
-
-
-def pronouns(name: str) -> frozenset[str]:
-    """One pronoun family of the bundled references.yaml (``pronouns("we")``), for the
-    components that read pronouns without a resolver (actors, quotes)."""
-    return load_references().family(name)
-
-
-def definite_determiners() -> frozenset[str]:
-    """The determiners that make a noun phrase refer back, from the bundled references.yaml."""
-    return load_references().definite
-
-
-@lru_cache(maxsize=4)
-def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
-    """Load the bundled reference data and user files over it."""
-    pronouns: dict[str, frozenset[str]] = {}
-    descriptions: dict[str, frozenset[str]] = {}
-    agents: set[str] = set()
-    modifiers: set[str] = set()
-    expletive: set[str] = set()
-    sets: dict[str, frozenset[str]] = {}
-    definite: frozenset[str] = frozenset()
-    window = 3
-    for path in (DEFAULT_REFERENCES, *map(Path, paths)):
-        data = read_mapping(path)
-        window = int(data.get("window_sentences", window))
-        for key, types in (data.get("pronouns") or {}).items():
-            pronouns[str(key).lower()] = frozenset(types or ())
-        for key, types in (data.get("descriptions") or {}).items():
-            descriptions[str(key).lower()] = frozenset(types or ())
-        agents.update(word_list(data.get("event_agents"), path, "event_agents"))
-        modifiers.update(word_list(data.get("modifiers"), path, "modifiers"))
-        expletive.update(word_list(data.get("expletive_predicates"), path, "expletive_predicates"))
-        families = data.get("pronoun_sets") or {}
-        if not isinstance(families, dict):
-            raise LexiconError(f"{path}: pronoun_sets must map a family name to a list of words")
-        for key, words in families.items():
-            sets[str(key)] = frozenset(word_list(words, path, f"pronoun_sets.{key}"))
-        if "definite_determiners" in data:
-            definite = frozenset(
-                word_list(data.get("definite_determiners"), path, "definite_determiners")
-            )
-    return ReferenceData(
-        pronouns,
-        descriptions,
-        frozenset(agents),
-        window,
-        frozenset(modifiers),
-        frozenset(expletive),
-        sets,
-        definite,
-    )
+__all__ = ["Antecedent", "Resolver"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +85,7 @@ class Resolver:
             return []  # "it is crucial in turning the tide": a thing or nothing, not an actor
         if low in self.data.family("controllable"):
             # "called on Russia to stop its bombing": the one asked to act
-            for ctl in _controllers(token):
+            for ctl in controllers(token):
                 for span in self.spans:
                     if span.start <= ctl.i < span.end and span.end <= token.i:
                         ref: ActorRef = span._.actor

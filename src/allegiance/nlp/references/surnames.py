@@ -1,16 +1,17 @@
-"""Within-document coreference: surnames after a full name, acronyms defined in parentheses,
-then pronouns and definite descriptions (:mod:`.anaphora`)."""
+"""Short forms a document defines: surnames after a full name ("Galloway" after "Maj. Adrian
+Rankine-Galloway") and acronyms defined in parentheses ("Syrian Democratic Forces (SDF)")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ._base import _RecognizerBase
-from .anaphora import _Anaphora
-from .mentions import _Cand
+from ..actors._base import _RecognizerBase
+from ..actors.mentions import _Cand
+
+__all__ = ["Surnames"]
 
 
-class _Surnames:
+class Surnames:
     """The short forms a document defines: surface -> [(antecedent, first token it applies
     from)], in document order; a surname goes to the full name that agrees with it."""
 
@@ -123,29 +124,3 @@ class _Surnames:
                 taken[i] = True
             out.append(cand)
         return out
-
-
-class _CorefMixin(_RecognizerBase):
-    """Short references resolved within the document."""
-
-    def _coref_candidates(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
-        """Surnames after a full name and acronyms defined in parentheses.
-
-        A surname goes to the nearest earlier full name that agrees with it: the same given
-        name when one is written, the gender of an honorific ("Mrs. Clinton" is not "Bill
-        Clinton"); with no agreeing full name it stays its own person.
-        """
-        surnames = _Surnames(self, doc)
-        surnames.collect(chosen)
-        surnames.relink(chosen)
-        out = surnames.bare(taken)
-        out.extend(self._anaphora(doc, sorted([*chosen, *out], key=lambda c: c.start), taken))
-        return out
-
-    def _anaphora(self, doc: Doc, mentions: list[_Cand], taken: list[bool]) -> list[_Cand]:
-        """Pronouns and definite descriptions ("the regime", "this terrorist group") resolved to
-        the nearest fitting earlier mention within a few sentences (``mentions`` sorted by
-        start)."""
-        if not doc.has_annotation("SENT_START"):
-            return []
-        return _Anaphora(self, doc, mentions, taken).run()

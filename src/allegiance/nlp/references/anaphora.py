@@ -9,17 +9,19 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ...kb import normalize
-from ..references import load_references
-from ._base import _RecognizerBase
+from ...lexicon.references import ReferenceData
+from ..actors._base import _RecognizerBase
+from ..actors.mentions import _Cand, _SortedMentions, quoted_tokens
 from .binding import _binders, _clause_subject_actors, _is_speaker, _of_mention, _they_rank
-from .mentions import _Cand, _SortedMentions, quoted_tokens
+
+__all__ = ["Anaphora"]
 
 _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
 
 _Fits = Callable[[_Cand], bool]
 
 
-class _Anaphora:
+class Anaphora:
     """One document's anaphora pass over ``mentions`` (sorted by start).
 
     Every lookup starts at the last mention before the token (found by bisection) and stops at
@@ -28,7 +30,12 @@ class _Anaphora:
     """
 
     def __init__(
-        self, rec: _RecognizerBase, doc: Doc, mentions: list[_Cand], taken: list[bool]
+        self,
+        rec: _RecognizerBase,
+        doc: Doc,
+        mentions: list[_Cand],
+        taken: list[bool],
+        refs: ReferenceData,
     ) -> None:
         self.rec, self.kb, self.doc = rec, rec.kb, doc
         self.mentions, self.taken = mentions, taken
@@ -42,7 +49,7 @@ class _Anaphora:
         # ``[*mentions, *out]`` by start
         self.pool = _SortedMentions(mentions)
         self.known = _SortedMentions(mentions)
-        self.refs = refs = load_references()
+        self.refs = refs
         self.p_speaker, self.p_we = refs.family("speaker"), refs.family("we")
         self.p_person, self.p_they = refs.family("person"), refs.family("they")
         self.group_heads = refs.family("group_heads")

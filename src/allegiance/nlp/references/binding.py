@@ -6,8 +6,37 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..references import controlling_objects, pronouns
-from .mentions import _Cand
+from ...lexicon.references import pronouns
+from ..actors.mentions import _Cand
+
+
+def controlling_objects(clause: Token) -> list[Token]:
+    """The objects of the predicate an infinitive or participial ``clause`` hangs from, named
+    before it: who is asked or made to act ("urged Russia to stop", "called on the regime to
+    end", "urged him to press")."""
+    head = clause.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    out.extend(
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+    return out
+
+
+def controllers(token: Token) -> list[Token]:
+    """The object that controls the infinitive clause a pronoun sits in ("urged Russia to
+    stop its bombing", "called on the regime to end its attacks")."""
+    verb, hops = token.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+        verb, hops = verb.head, hops + 1
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    return controlling_objects(verb)
 
 
 def _of_mention(tok: Token, covering: Callable[[int], list[_Cand]]) -> _Cand | None:
