@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from ...lexicon.references import ReferenceData, definite_determiners, load_references, pronouns
 from .binding import controlling_objects
-from .component import FACTORY, ReferenceResolver, make_reference_resolver
-from .resolver import Antecedent, Resolver
+from .component import ARGUMENT_REFERENCE, FACTORY, ReferenceResolver, make_reference_resolver
+from .resolver import Antecedent, MentionIndex, Resolver
 
 __all__ = [
+    "ARGUMENT_REFERENCE",
     "FACTORY",
     "Antecedent",
+    "MentionIndex",
     "ReferenceData",
     "ReferenceResolver",
     "Resolver",

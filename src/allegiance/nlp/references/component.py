@@ -24,23 +24,27 @@ from ..actors.component import ActorRecognizer
 from ..actors.mentions import _Cand
 from ..extensions import (
     ACTORS_KEY,
+    ARGUMENT_REFERENCES_KEY,
     TEXT_SOURCES_KEY,
-    ActorRef,
     in_ignored,
     register_extensions,
 )
 from .anaphora import Anaphora
+from .binding import controllers
 from .resolver import Resolver
 from .surnames import Surnames
 
-__all__ = ["FACTORY", "ReferenceResolver", "make_reference_resolver"]
+__all__ = ["ARGUMENT_REFERENCE", "FACTORY", "ReferenceResolver", "make_reference_resolver"]
 
 FACTORY = "allegiance_references"
+#: the ``span.id_`` of a reference resolved by the looser argument rules: a relation that
+#: takes it as an argument trusts it less than a named mention
+ARGUMENT_REFERENCE = "argument_reference"
 
 
 @Language.factory(
     FACTORY,
-    default_config={"reference_paths": [], "argument_references": False},
+    default_config={"reference_paths": [], "argument_references": True},
     assigns=["doc.spans"],
     requires=["doc.spans", "token.dep"],
 )
@@ -111,45 +115,54 @@ class ReferenceResolver:
                 continue
             span._.actor = rec.actor_ref(cand)
             found.append(span)
-        if self.argument_references and doc.has_annotation("SENT_START"):
-            found = self._argument_references(doc, found)
         doc.spans[ACTORS_KEY] = found
+        if self.argument_references and doc.has_annotation("SENT_START"):
+            doc.spans[ARGUMENT_REFERENCES_KEY] = self._argument_references(doc, found)
         return doc
 
     def _argument_references(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """The pronouns and descriptions still open, by the looser rules relation arguments
         read them with ("they" after a coordination, "enemy fighters", "its" in a clause
-        controlled by the one asked to act); each antecedent is a mention of its own."""
+        controlled by the one asked to act); one span per antecedent, kept apart from the
+        mentions until an argument takes it (:data:`ARGUMENT_REFERENCES_KEY`)."""
         covered = [False] * len(doc)
         for span in spans:
             for i in range(span.start, span.end):
                 covered[i] = True
         resolver = Resolver(doc, spans, self.data)
+        controlled_only = self.data.family("argument_controlled_only")
         extra: list[Span] = []
         for tok in doc:
             if covered[tok.i]:
                 continue
-            ref = resolver.reference_span(tok)
-            if ref is None or any(covered[i] for i in range(ref.start, ref.end)):
+            # "it" away from a subject or a controller is a thing ("commanding it"); "its"
+            # follows only an actor of its own sentence ("Egypt repeated its demand")
+            local = (
+                tok.lower_ in controlled_only
+                and tok.dep_ not in ("nsubj", "nsubjpass")
+                and not controllers(tok)
+            )
+            if local and tok.dep_ != "poss":
                 continue
-            for ante in resolver.resolve(tok):
-                span = Span(doc, ref.start, ref.end, label=ante.actor.actor_type,
-                            kb_id=ante.actor.actor_id)  # fmt: skip
+            ref = resolver.reference_span(tok)
+            if ref is None:
+                continue
+            if any(covered[i] for i in range(ref.start, ref.end)):
+                continue  # "the autonomous Azerbaijani republic" names its own modifier's actor
+            antecedents = resolver.resolve(tok)
+            if local:
+                antecedents = [a for a in antecedents if a.span.sent == tok.sent]
+            for actor in (ante.actor for ante in antecedents):
+                span = Span(doc, ref.start, ref.end, label=actor.actor_type,
+                            kb_id=actor.actor_id, span_id=ARGUMENT_REFERENCE)  # fmt: skip
                 if in_ignored(doc, span.start_char, span.end_char):
                     continue
-                span._.actor = _coref_ref(ante.actor)
+                span._.actor = replace(actor, resolved_by="coref")
                 extra.append(span)
-        if not extra:
-            return spans
-        return sorted([*spans, *extra], key=lambda s: s.start)
+        return extra
 
 
 def _cand_of(span: Span) -> _Cand:
     ref = span._.actor
     return _Cand(span.start, span.end, ref.actor_id, ref.resolved_by, ref.confidence,
                  ref.resolved_by, ref.actor_name, ref.actor_type)  # fmt: skip
-
-
-def _coref_ref(actor: ActorRef) -> ActorRef:
-    """The reference to an antecedent's actor, trusted half as much as the antecedent."""
-    return replace(actor, resolved_by="coref", confidence=round(0.5 * actor.confidence, 3))

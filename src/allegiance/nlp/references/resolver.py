@@ -17,7 +17,7 @@ from ...lexicon.references import ReferenceData
 from ..extensions import ActorRef
 from .binding import controllers
 
-__all__ = ["Antecedent", "Resolver"]
+__all__ = ["Antecedent", "MentionIndex", "Resolver"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +28,10 @@ class Antecedent:
     actor: ActorRef
 
 
-class Resolver:
-    """Resolves references in one document against its actor mentions."""
+class MentionIndex:
+    """One document's actor mentions in order, with the questions about references that
+    need no resolving: whether a token heads one, where its sentence window starts, and
+    which mentions are coordinated with a mention."""
 
     def __init__(self, doc: Doc, spans: Iterable[Span], data: ReferenceData) -> None:
         self.doc = doc
@@ -64,6 +66,22 @@ class Resolver:
         idx = bisect_left(self._sent_starts, token.sent.start)
         first = max(0, idx - self.data.window_sentences)
         return self._sent_starts[first] if self._sent_starts else 0
+
+    def conjuncts(self, span: Span) -> list[Antecedent]:
+        """Every actor coordinated with an antecedent ("the US and Iran ... they")."""
+        out: list[Antecedent] = []
+        root = span.root
+        heads = [root.head] if root.dep_ == "conj" else []
+        for tok in [*heads, *root.conjuncts]:
+            for other in self.spans:
+                if other.start <= tok.i < other.end and other != span:
+                    out.append(Antecedent(other, other._.actor))
+        return out
+
+
+class Resolver(MentionIndex):
+    """Resolves references in one document against its actor mentions (used only by the
+    references component, :mod:`.component`)."""
 
     def resolve(self, token: Token, *, exclude: frozenset[str] = frozenset()) -> list[Antecedent]:
         """Antecedent actors of the reference headed by ``token`` (several for "they" when the
@@ -139,14 +157,3 @@ class Resolver:
         if low in self.data.family("they"):
             found.extend(self.conjuncts(best))
         return found
-
-    def conjuncts(self, span: Span) -> list[Antecedent]:
-        """Every actor coordinated with an antecedent ("the US and Iran ... they")."""
-        out: list[Antecedent] = []
-        root = span.root
-        heads = [root.head] if root.dep_ == "conj" else []
-        for tok in [*heads, *root.conjuncts]:
-            for other in self.spans:
-                if other.start <= tok.i < other.end and other != span:
-                    out.append(Antecedent(other, other._.actor))
-        return out

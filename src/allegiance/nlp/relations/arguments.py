@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.triggers import Lexicon, Trigger
 from ...schema import ActorArg
 from ..extensions import ActorRef
-from ..references import Resolver
+from ..references import ARGUMENT_REFERENCE, MentionIndex
 from .candidates import Arg
 from .kb_view import is_agent_noun, speaker_side, sub_actor
 from .words import (
@@ -76,13 +76,17 @@ class Arguments:
         self.lex: Lexicon = component.lexicon
         self.doc = doc
         self.tok2span: dict[int, Span] = {}
+        # the references component gives "they" one span per coordinated antecedent
+        self.shared: dict[int, list[Span]] = {}
         for span in spans:
             if span._.actor is None:
                 continue
             for i in range(span.start, span.end):
+                if i in self.tok2span and self.tok2span[i].start == span.start:
+                    self.shared.setdefault(i, [self.tok2span[i]]).append(span)
                 self.tok2span[i] = span
-        self.resolver = Resolver(doc, spans, component.references)
-        self._span_starts = [s.start for s in self.resolver.spans]
+        self.index = MentionIndex(doc, spans, component.references)
+        self._span_starts = [s.start for s in self.index.spans]
         self.last_assault_source: Arg | None = None
         self.enemy_of: dict[str, tuple[ActorRef, int]] = {}  # each attacker's last target
         # how often each actor took part in a hostile act, and where it last did
@@ -91,7 +95,15 @@ class Arguments:
 
     # -- arguments -----------------------------------------------------------------------
     def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
-        return Arg(span.start, span.end, span._.actor, via_reference)
+        via = via_reference or span.id_ == ARGUMENT_REFERENCE
+        return Arg(span.start, span.end, span._.actor, via)
+
+    def spans_at(self, i: int) -> list[Span]:
+        """The actor spans over token ``i``: one, or one per antecedent of a "they"."""
+        if i in self.shared:
+            return self.shared[i]
+        span = self.tok2span.get(i)
+        return [] if span is None else [span]
 
     def args(
         self, tok: Token, *, exclude: frozenset[str] = frozenset(), conj: bool = True
@@ -133,19 +145,19 @@ class Arguments:
         """The actors one token (not its conjuncts) stands for."""
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = self._relative_head(tok)
-        if tok.pos_ == "PRON" and tok.lower_ in self.resolver.data.family("we"):
+        if tok.pos_ == "PRON" and tok.lower_ in self.index.data.family("we"):
             # inside a quote, "we" is the speaker's side, whatever the nearest name is
             speaker = self._quote_speaker(tok.idx)
             if speaker is not None and speaker.actor_id not in exclude:
                 return [Arg(tok.i, tok.i + 1, speaker, True)]
-        span = self.tok2span.get(tok.i)
-        if span is not None and len(span) == 1 and tok.pos_ == "PRON" and exclude:
+        here = self.spans_at(tok.i)
+        if here and len(here[0]) == 1 and tok.pos_ == "PRON" and exclude:
             # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
-            if span._.actor.actor_id in exclude:
-                span = None
-        if span is not None:
-            out = [self.span_arg(span)]
-            if tok.lower_ in ("they", "them", "their") and len(span) == 1:
+            here = [s for s in here if s._.actor.actor_id not in exclude]
+        if here:
+            span = here[-1]
+            out = [self.span_arg(s) for s in here]
+            if tok.lower_ in ("they", "them", "their") and len(span) == 1 and len(here) == 1:
                 out.extend(self._they_conjuncts(span))
             # "Iraqi and Kurdish forces": a coordinated modifier outside the span, which
             # names the same kind of agent (the Iraqi forces, not Iraq)
@@ -157,12 +169,9 @@ class Arguments:
                     if other is not None and other != span:
                         out.append(self._as_agent(self.span_arg(other), tok))
             return out
-        ref = self.resolver.reference_span(tok)
-        if ref is not None:
-            return [
-                Arg(ref.start, ref.end, ante.actor, True)
-                for ante in self.resolver.resolve(tok, exclude=exclude)
-            ]
+        ref = self.index.reference_span(tok)
+        if ref is not None and not any(i in self.tok2span for i in range(ref.start, ref.end)):
+            return []  # a reference the references component could not resolve
         if tok.lower_ in self.c.references.event_agents:
             # "killed by a coalition airstrike": the strike stands for its actor, and the
             # argument is the phrase that names both
@@ -256,8 +265,8 @@ class Arguments:
         every actor coordinated with its antecedent (the nearest earlier mention of its
         actor within the sentence window)."""
         actor_id = pronoun._.actor.actor_id
-        lower = self.resolver.window_start(pronoun.root)
-        spans = self.resolver.spans
+        lower = self.index.window_start(pronoun.root)
+        spans = self.index.spans
         for k in range(bisect_left(self._span_starts, pronoun.start) - 1, -1, -1):
             span = spans[k]
             if span.start < lower:
@@ -267,7 +276,7 @@ class Arguments:
                     return []
                 return [
                     Arg(pronoun.start, pronoun.end, a.actor, True)
-                    for a in self.resolver.conjuncts(span)
+                    for a in self.index.conjuncts(span)
                     if a.actor.actor_id != actor_id
                 ]
         return []
@@ -278,7 +287,7 @@ class Arguments:
         tok = self.doc[arg.start]
         if arg.end - arg.start != 1 or tok.dep_ != "poss" or tok.pos_ != "PRON":
             return arg
-        spans = self.resolver.spans
+        spans = self.index.spans
         k = bisect_left(self._span_starts, tok.i) - 1
         sent_start = tok.sent.start
         while k >= 0 and spans[k].start >= sent_start:
@@ -306,17 +315,8 @@ class Arguments:
         out: list[Arg] = []
         owners: list[Arg] = []
         for child in tok.children:
-            if child.dep_ == "poss" and child.i not in self.tok2span:
-                ref = self.resolver.reference_span(child)
-                if ref is not None:
-                    owners.extend(
-                        Arg(ref.start, ref.end, a.actor, True) for a in self.resolver.resolve(child)
-                    )
-                continue
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                span = self.tok2span.get(child.i)
-                if span is not None:
-                    owners.append(self.span_arg(span))
+            if child.dep_ == "poss" and (child.pos_ == "PRON" or child.i not in self.tok2span):
+                owners.extend(self.span_arg(s) for s in self.spans_at(child.i))
                 continue
             if child.dep_ in MODIFIER_DEPS:
                 span = self.tok2span.get(child.i)

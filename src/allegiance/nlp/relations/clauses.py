@@ -225,7 +225,7 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
         for p in c.children
         if p.dep_ == "pobj" and p.pos_ == "NOUN"
     ]
-    acts = [a for a in acts if a.i not in run.tok2span and run.resolver.reference_span(a) is None]
+    acts = [a for a in acts if a.i not in run.tok2span and run.index.reference_span(a) is None]
     if not acts:
         return
     sources = run.active_subject_args(tok)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ...errors import ModelError
 from ...lexicon.triggers import Lexicon, Pattern, load_lexicon
 from ...schema import Relation
-from ..extensions import ACTORS_KEY, in_ignored, register_extensions
+from ..extensions import adopt_references, argument_spans, in_ignored, register_extensions
 from ..references import load_references
 from . import registry
 from .candidates import Candidate
@@ -133,8 +133,9 @@ class RelationExtractor:
 
     # -- main entry ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(ACTORS_KEY, [])) if ACTORS_KEY in doc.spans else []
-        doc._.relations = self.extract(DocRun(self, doc, spans))
+        records = self.extract(DocRun(self, doc, argument_spans(doc)))
+        doc._.relations = records
+        adopt_references(doc, (a for r in records for a in (r.source, r.target, r.attributed_to)))
         return doc
 
     def extract(self, run: DocRun) -> list[Relation]:
@@ -161,7 +162,7 @@ class RelationExtractor:
             return False
         # a sentence needs an actor or a reference that may resolve to one
         return any(i in run.tok2span for i in range(sent.start, sent.end)) or any(
-            run.resolver.reference_span(t) for t in sent
+            run.index.reference_span(t) for t in sent
         )
 
 
