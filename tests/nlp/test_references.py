@@ -87,3 +87,54 @@ def test_every_typed_pronoun_belongs_to_a_family() -> None:
         *(data.family(k) for k in ("speaker", "we", "they", "person", "it"))
     )
     assert set(data.pronouns) <= families, set(data.pronouns) - families
+
+
+def _first_person(doc) -> dict[str, str]:
+    """The actor each first-person plural pronoun names, mention or argument reference."""
+    from allegiance.nlp.extensions import argument_spans
+
+    return {
+        f"{s.text}@{s.start_char}": s._.actor.actor_id
+        for s in argument_spans(doc)
+        if s.root.lower_ in {"we", "our", "us"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # an organisation speaks for itself (diplomacy)
+        (
+            "Turkey has shelled positions of the Syrian Kurdish militia. \"We will not allow a"
+            ' terror corridor on our border," the Turkish Foreign Ministry said.',
+            "TUR.GOV",
+        ),
+        # a person for their affiliation (politics)
+        (
+            'Russian forces attacked Kiev on Monday. "We will defend our country," Ukrainian'
+            " President Volodymyr Zelensky said.",
+            "UKR.GOV",
+        ),
+        # the nearest name before the quote is the enemy, not the speaker (protest, embassy)
+        (
+            "Protesters stormed the compound in Baghdad. \"We condemn the attack on our"
+            ' embassy," the U.S. State Department said on Tuesday.',
+            "USA.STATE",
+        ),
+    ],
+    ids=["ministry", "president", "embassy"],
+)
+def test_a_quoted_we_is_the_side_its_speaker_speaks_for(nlp, text: str, side: str) -> None:
+    found = _first_person(nlp(text))
+    assert found and set(found.values()) == {side}, found
+
+
+def test_we_outside_quotes_and_of_unknown_speakers_is_not_a_speaker_reference(nlp) -> None:
+    from allegiance.nlp.extensions import argument_spans
+    from allegiance.nlp.references import SPEAKER_REFERENCE
+
+    doc = nlp(
+        'The union rejected the offer from Boeing. "Our members will strike," the union said.'
+        " We reported on Monday that the talks had failed."
+    )
+    assert not [s for s in argument_spans(doc) if s.id_ == SPEAKER_REFERENCE]

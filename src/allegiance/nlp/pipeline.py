@@ -55,11 +55,13 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: allegiance components in pipeline order: quotes come before relations so that relations
-#: inside a quote can be attributed to its speaker; the time of each relation is read after.
+#: inside a quote can be attributed to its speaker (and a quoted "we" read as the speaker's
+#: side, by ``allegiance_speaker_references``); the time of each relation is read after.
 COMPONENTS: tuple[str, ...] = (
     "allegiance_actors",
     "allegiance_references",
     "allegiance_quotes",
+    "allegiance_speaker_references",
     "allegiance_relations",
     "allegiance_register",
     "allegiance_colisting",

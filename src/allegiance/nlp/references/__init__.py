@@ -3,7 +3,9 @@
 The component ``allegiance_references`` (:mod:`.component`) is the only part of the pipeline
 that resolves them; its answers are actor spans (``resolved_by == "coref"``) that the quote
 and relation components read. The word lists are data (``lexicon/data/references.yaml``, read
-by :mod:`allegiance.lexicon.references`); docs/references.md describes both.
+by :mod:`allegiance.lexicon.references`); docs/references.md describes both. A second, small
+component, ``allegiance_speaker_references`` (:mod:`.speakers`), runs after quotes: a quoted
+"we" is the side its speaker speaks for, which only the quotes know.
 """
 
 from __future__ import annotations
@@ -12,15 +14,19 @@ from ...lexicon.references import ReferenceData, definite_determiners, load_refe
 from .binding import controlling_objects
 from .component import ARGUMENT_REFERENCE, FACTORY, ReferenceResolver, make_reference_resolver
 from .resolver import Antecedent, MentionIndex, Resolver
+from .speakers import SPEAKER_FACTORY, SPEAKER_REFERENCE, SpeakerReferences
 
 __all__ = [
     "ARGUMENT_REFERENCE",
     "FACTORY",
+    "SPEAKER_FACTORY",
+    "SPEAKER_REFERENCE",
     "Antecedent",
     "MentionIndex",
     "ReferenceData",
     "ReferenceResolver",
     "Resolver",
+    "SpeakerReferences",
     "controlling_objects",
     "definite_determiners",
     "load_references",

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.triggers import Lexicon, Trigger
 from ...schema import ActorArg
 from ..extensions import ActorRef
-from ..references import ARGUMENT_REFERENCE, MentionIndex
+from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
-from .kb_view import is_agent_noun, speaker_side, sub_actor
+from .kb_view import is_agent_noun, sub_actor
 from .words import (
     MODIFIER_DEPS,
     NOMINAL_DEPS,
@@ -95,7 +95,7 @@ class Arguments:
 
     # -- arguments -----------------------------------------------------------------------
     def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
-        via = via_reference or span.id_ == ARGUMENT_REFERENCE
+        via = via_reference or span.id_ in (ARGUMENT_REFERENCE, SPEAKER_REFERENCE)
         return Arg(span.start, span.end, span._.actor, via)
 
     def spans_at(self, i: int) -> list[Span]:
@@ -145,11 +145,6 @@ class Arguments:
         """The actors one token (not its conjuncts) stands for."""
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = self._relative_head(tok)
-        if tok.pos_ == "PRON" and tok.lower_ in self.index.data.family("we"):
-            # inside a quote, "we" is the speaker's side, whatever the nearest name is
-            speaker = self._quote_speaker(tok.idx)
-            if speaker is not None and speaker.actor_id not in exclude:
-                return [Arg(tok.i, tok.i + 1, speaker, True)]
         here = self.spans_at(tok.i)
         if here and len(here[0]) == 1 and tok.pos_ == "PRON" and exclude:
             # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
@@ -296,18 +291,6 @@ class Arguments:
                 return Arg(span.start, span.end, arg.actor, True)
             k -= 1
         return arg
-
-    def _quote_speaker(self, char: int) -> ActorRef | None:
-        """The side a quoted "we" speaks for: the speaker's organisation (a known person's
-        affiliation); ``None`` when only an unaffiliated person is known."""
-        for quote in self.doc._.quotes or ():
-            if not (quote.direct and quote.start <= char < quote.end):
-                continue
-            sp = quote.speaker
-            if sp is None or not sp.actor_id:
-                return None
-            return speaker_side(self.c.kb, sp.actor_id)
-        return None
 
     def modifier_actors(self, tok: Token) -> list[Arg]:
         if tok.lemma_.lower() in self.lex.patient_nouns:

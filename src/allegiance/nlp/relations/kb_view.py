@@ -7,7 +7,6 @@ made; these few lookups are what is left of knowledge-base access in the relatio
 * :func:`is_agent_noun`: "advisers", "troops" name agents (``agents.yaml``);
 * :func:`sub_actor`: the part of a state an agent noun names ("Iraqi ... forces": Iraq's
   military);
-* :func:`speaker_side`: the side a quoted "we" speaks for (a person's affiliation);
 * :func:`demonym_actor`: a demonym the actor layer left inside a compound ("Iranian-backed").
 """
 
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from ...kb import ActorKB
     from ...kb.store import Actor
 
-__all__ = ["actor_ref", "demonym_actor", "is_agent_noun", "speaker_side", "sub_actor"]
+__all__ = ["actor_ref", "demonym_actor", "is_agent_noun", "sub_actor"]
 
 
 def actor_ref(actor: Actor, resolved_by: str, confidence: float) -> ActorRef:
@@ -42,17 +41,6 @@ def sub_actor(kb: ActorKB, actor: ActorRef, head: str) -> ActorRef | None:
     if sub is None or sub.id == actor.actor_id:
         return None
     return actor_ref(sub, "kb", actor.confidence)
-
-
-def speaker_side(kb: ActorKB, actor_id: str) -> ActorRef | None:
-    """The organisation a quoted speaker speaks for: a known person's affiliation, or the
-    organisation itself; ``None`` when it is unknown."""
-    actor = kb.get(actor_id)
-    if actor is not None and actor.type == "person":
-        actor = kb.get(actor.affiliation) if actor.affiliation else None
-    if actor is None:
-        return None  # a name the KB does not know: its side is unknown
-    return actor_ref(actor, "coref", 0.7)
 
 
 def demonym_actor(kb: ActorKB, word: str) -> ActorRef | None:
