@@ -105,7 +105,7 @@ def _first_person(doc) -> dict[str, str]:
     [
         # an organisation speaks for itself (diplomacy)
         (
-            "Turkey has shelled positions of the Syrian Kurdish militia. \"We will not allow a"
+            'Turkey has shelled positions of the Syrian Kurdish militia. "We will not allow a'
             ' terror corridor on our border," the Turkish Foreign Ministry said.',
             "TUR.GOV",
         ),
@@ -117,7 +117,7 @@ def _first_person(doc) -> dict[str, str]:
         ),
         # the nearest name before the quote is the enemy, not the speaker (protest, embassy)
         (
-            "Protesters stormed the compound in Baghdad. \"We condemn the attack on our"
+            'Protesters stormed the compound in Baghdad. "We condemn the attack on our'
             ' embassy," the U.S. State Department said on Tuesday.',
             "USA.STATE",
         ),
