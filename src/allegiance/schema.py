@@ -96,6 +96,11 @@ class ActorArg(TextSpan):
 
     actor_id: str | None = None
     actor_name: str | None = None
+    #: the mention record (``Mention.id``) this argument's actor is read from: the mention at
+    #: its words, or inside or around them ("Gen. Joseph Votel" for the speaker "Joseph
+    #: Votel"), else, for an implicit agent ("strikes" in a coalition release), the latest
+    #: earlier mention of the same actor; None for an argument that names no actor
+    mention_id: str | None = None
 
 
 class Document(_Model):

@@ -14,18 +14,19 @@ Conventions (every component relies on them):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
 
 __all__ = [
     "ACTORS_KEY",
+    "ARGUMENT_MENTION",
     "ARGUMENT_REFERENCES_KEY",
     "TEXT_SOURCES_KEY",
     "ActorRef",
-    "adopt_references",
+    "adopt_arguments",
     "argument_spans",
     "in_ignored",
     "register_extensions",
@@ -68,12 +69,37 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):
-        Span.set_extension("actor", default=None)
+        Span.set_extension("actor", getter=_get_actor, setter=_set_actor)
+
+
+# spaCy keeps a span's extension values by its character offsets only, so that two spans over
+# the same words ("they" for each of "the US and Iran") would share one actor: the actor is
+# kept by the span's knowledge-base id as well
+def _actor_key(span: Span) -> tuple[str, int, int, str]:
+    return ("allegiance.actor", span.start_char, span.end_char, span.kb_id_)
+
+
+def _get_actor(span: Span) -> ActorRef | None:
+    data: dict[Any, Any] = span.doc.user_data
+    value = data.get(_actor_key(span))
+    return value if isinstance(value, ActorRef) else None
+
+
+def _set_actor(span: Span, value: ActorRef | None) -> None:
+    data: dict[Any, Any] = span.doc.user_data
+    data[_actor_key(span)] = value
 
 
 class _CharSpan(Protocol):
     start: int
     end: int
+    actor_id: str | None
+
+
+#: the ``span.id_`` of a mention a relation or quote argument added (an actor the mentions did
+#: not hold at that place: "they" read as both of "the US and Iran", "Iraqi" in "Iraqi and
+#: Kurdish forces" read as Iraq's military)
+ARGUMENT_MENTION = "argument"
 
 
 def argument_spans(doc: Doc) -> list[Span]:
@@ -85,22 +111,73 @@ def argument_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def adopt_references(doc: Doc, args: Iterable[_CharSpan | None]) -> None:
-    """Make the argument references that ``args`` use mentions (move them to the actors group).
+def adopt_arguments(
+    doc: Doc, args: Iterable[_CharSpan | None], refs: Mapping[tuple[int, int, str], ActorRef]
+) -> None:
+    """Make every record argument that names an actor a mention (``doc.spans["actors"]``).
 
-    ``args`` are record arguments (:class:`~allegiance.schema.ActorArg`) matched by their
-    character offsets; an argument reference no record uses stays out of the mentions.
+    ``args`` are record arguments (:class:`~allegiance.schema.ActorArg`, by character offsets)
+    and ``refs`` the actor references they were read as, by ``(start, end, actor_id)``. An
+    argument is left as it is when a mention of the same actor is at its place (the same
+    words, inside them or around them: "Gen. Joseph Votel" for the speaker "Joseph Votel"),
+    or when its words hold no mention at all and the actor is mentioned earlier (an implicit
+    agent: "strikes" in a coalition release refers back to the coalition). Otherwise an
+    argument reference at its place becomes a mention; a mention of a state or community that
+    the argument refines to one of its parts ("Iraqi" read as Iraq's military) takes that
+    actor; and any other argument becomes a new mention (``span.id_ == "argument"``).
     """
-    if ARGUMENT_REFERENCES_KEY not in doc.spans:
-        return
-    used = {(a.start, a.end) for a in args if a is not None}
-    waiting = list(doc.spans[ARGUMENT_REFERENCES_KEY])
-    adopted = [s for s in waiting if (s.start_char, s.end_char) in used]
-    if not adopted:
-        return
     actors = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
-    doc.spans[ACTORS_KEY] = sorted([*actors, *adopted], key=lambda s: (s.start, s.end))
-    doc.spans[ARGUMENT_REFERENCES_KEY] = [s for s in waiting if s not in adopted]
+    waiting = list(doc.spans.get(ARGUMENT_REFERENCES_KEY, ()))
+    named = [(a.start, a.end, a.actor_id) for a in args if a is not None and a.actor_id]
+    changed = False
+    for start, end, aid in named:
+        here = [s for s in actors if s.start_char < end and start < s.end_char]
+        if any(_actor_id(s) == aid and _nested(s, start, end) for s in here):
+            continue
+        ready = [
+            s for s in waiting if (s.start_char, s.end_char, _actor_id(s)) == (start, end, aid)
+        ]
+        if ready:
+            waiting.remove(ready[0])
+            actors.append(ready[0])
+        elif not here and any(_actor_id(s) == aid and s.end_char <= start for s in actors):
+            continue  # an implicit agent: its actor is the one mentioned before
+        elif (ref := refs.get((start, end, aid))) is not None:
+            span = doc.char_span(start, end, label=ref.actor_type, kb_id=aid,
+                                 span_id=ARGUMENT_MENTION, alignment_mode="expand")  # fmt: skip
+            if span is None:
+                continue
+            span._.actor = ref
+            # "Iraqi" (Iraq) read as Iraq's forces: the finer actor, unless another argument
+            # reads the same words as Iraq itself
+            actors = [
+                s
+                for s in actors
+                if not (
+                    (s.start, s.end) == (span.start, span.end)
+                    and ref.parent_id is not None
+                    and _actor_id(s) == ref.parent_id
+                    and (s.start_char, s.end_char, ref.parent_id) not in named
+                )
+            ]
+            actors.append(span)
+        else:
+            continue
+        changed = True
+    if changed:
+        doc.spans[ACTORS_KEY] = sorted(actors, key=lambda s: (s.start, s.end))
+        doc.spans[ARGUMENT_REFERENCES_KEY] = waiting
+
+
+def _nested(span: Span, start: int, end: int) -> bool:
+    """Whether the span lies inside the character range or holds it."""
+    a, b = span.start_char, span.end_char
+    return (start <= a and b <= end) or (a <= start and end <= b)
+
+
+def _actor_id(span: Span) -> str | None:
+    ref = span._.actor
+    return None if ref is None else str(ref.actor_id)
 
 
 def in_ignored(doc: Doc, start_char: int, end_char: int) -> bool:

@@ -30,6 +30,7 @@ from ..schema import Document, Mention, Quantity, Quote, Relation
 from .confidence import calibrate
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .lemmas import add_lemma_fixes
+from .links import MentionLinks
 from .model import load_model
 from .paragraphs import DEFAULT_MAX_TOKENS
 
@@ -292,8 +293,11 @@ def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False
                 confidence=round(ref.confidence, 3),
             )
         )
-    out.extend(doc._.quotes or [])
-    out.extend(calibrate(doc._.relations or [], doc))  # the confidence of each reading
+    mentions = [r for r in out if isinstance(r, Mention)]
+    link = MentionLinks(mentions)
+    out.extend(link.quote(q) for q in doc._.quotes or [])
+    # the confidence of each reading
+    out.extend(link.relation(r) for r in calibrate(doc._.relations or [], doc))
     out.extend(doc._.quantities or [])
     return out
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...lexicon.io import read_mapping
-from ..extensions import register_extensions
+from ..extensions import ACTORS_KEY, ActorRef, adopt_arguments, register_extensions
 from .lexicon import _from_dict, load_quote_lexicon
 from .run import _Run
 
@@ -58,5 +58,14 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotes of ``doc`` and set ``doc._.quotes``."""
         run = _Run(doc, self.lexicon)
-        doc._.quotes = run.quotes()
+        quotes = doc._.quotes = run.quotes()
+        # a speaker's actor is a mention's: at its place ("Gen. Joseph Votel" for "Votel"), or
+        # a new mention of the same actor
+        refs: dict[str, ActorRef] = {}
+        for span in doc.spans.get(ACTORS_KEY, ()):
+            if span._.actor is not None:
+                refs.setdefault(span._.actor.actor_id, span._.actor)
+        args = [a for q in quotes for a in (q.speaker, q.reporting_source) if a and a.actor_id]
+        keyed = {(a.start, a.end, a.actor_id): refs[a.actor_id] for a in args if a.actor_id in refs}
+        adopt_arguments(doc, args, keyed)
         return doc

@@ -183,7 +183,11 @@ class Anaphora:
                 lambda c: (
                     c.type != "person"
                     and c.actor_id not in bound
-                    and self.doc[c.start].lower_ not in first_person
+                    # "they" is never "we" (but may be "the US", spelled like "us")
+                    and not (
+                        self.doc[c.start].lower_ in first_person
+                        and self.doc[c.start].pos_ == "PRON"
+                    )
                 ),
                 window=1,
             )

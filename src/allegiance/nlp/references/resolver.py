@@ -156,4 +156,22 @@ class Resolver(MentionIndex):
         found = [Antecedent(best, best._.actor)]
         if low in self.data.family("they"):
             found.extend(self.conjuncts(best))
+            kind = self.local_kind(token)
+            if kind is not None:
+                found = [a for a in found if a.actor.actor_type in kind]
         return found
+
+    def local_kind(self, token: Token) -> frozenset[str] | None:
+        """The actor types a plural pronoun is limited to by a bare plural kind named before it
+        in its own sentence ("If we see militias here, we will kill them": the militias, not
+        the ISIS coordinated with them earlier); None when its sentence names no such kind."""
+        for tok in reversed(token.sent[: token.i - token.sent.start]):
+            low = tok.lower_
+            if tok.tag_ != "NNS" or low not in self.data.descriptions:
+                continue
+            if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+                continue  # "the militias", "their fighters", "two soldiers": not a bare kind
+            if any(s.start <= tok.i < s.end for s in self.spans):
+                continue  # "Shia militias": a mention, not a kind
+            return frozenset(self.data.descriptions[low])
+        return None

@@ -76,6 +76,7 @@ class Arguments:
         self.lex: Lexicon = component.lexicon
         self.doc = doc
         self.tok2span: dict[int, Span] = {}
+        self.arg_refs: dict[tuple[int, int, str], ActorRef] = {}
         # the references component gives "they" one span per coordinated antecedent
         self.shared: dict[int, list[Span]] = {}
         for span in spans:
@@ -445,6 +446,8 @@ class Arguments:
 
     def actor_arg(self, arg: Arg) -> ActorArg:
         span = self.doc[arg.start : arg.end]
+        # the reference each record argument was read as, for adopt_arguments
+        self.arg_refs[(span.start_char, span.end_char, arg.actor.actor_id)] = arg.actor
         return ActorArg(
             text=span.text,
             start=span.start_char,

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ...errors import ModelError
 from ...lexicon.triggers import Lexicon, Pattern, load_lexicon
 from ...schema import Relation
-from ..extensions import adopt_references, argument_spans, in_ignored, register_extensions
+from ..extensions import adopt_arguments, argument_spans, in_ignored, register_extensions
 from ..references import load_references
 from . import registry
 from .candidates import Candidate
@@ -133,9 +133,12 @@ class RelationExtractor:
 
     # -- main entry ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        records = self.extract(DocRun(self, doc, argument_spans(doc)))
+        run = DocRun(self, doc, argument_spans(doc))
+        records = self.extract(run)
         doc._.relations = records
-        adopt_references(doc, (a for r in records for a in (r.source, r.target, r.attributed_to)))
+        # every argument is a mention record (of its place, or the actor's earlier one)
+        args = (a for r in records for a in (r.source, r.target, r.attributed_to))
+        adopt_arguments(doc, args, run.arg_refs)
         return doc
 
     def extract(self, run: DocRun) -> list[Relation]:
