@@ -138,3 +138,44 @@ def test_we_outside_quotes_and_of_unknown_speakers_is_not_a_speaker_reference(nl
         " We reported on Monday that the talks had failed."
     )
     assert not [s for s in argument_spans(doc) if s.id_ == SPEAKER_REFERENCE]
+
+
+def _pronoun_actors(doc, word: str) -> set[str]:
+    return {s._.actor.actor_id for s in doc.spans[ACTORS_KEY] if s.text == word}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        # the kind named in the pronoun's own sentence limits it (security, two domains)
+        (
+            'There is no difference between Hezbollah and the Islamic State. "If we see'
+            ' militias in our area, we will fight them," the Lebanese army commander said.',
+            "HEZBOLLAH",
+            "ISIL",
+        ),
+        (
+            'The Houthis and Saudi troops clashed near the border. "If we find soldiers in our'
+            ' villages, we will shoot them," a Houthi commander said.',
+            "SAU.MIL",
+            "HOUTHIS",
+        ),
+        # must not fire: the sentence names the actors before the kind ("their troops")
+        (
+            "Iran and Russia sent troops to Syria, and they attacked the rebels in Aleppo.",
+            "RUS",
+            "GEN.REBELS",
+        ),
+    ],
+    ids=["militias", "soldiers", "actors-before-kind"],
+)
+def test_a_plural_pronoun_follows_a_kind_its_own_sentence_names(nlp, text, wanted, not_wanted):
+    word = "they" if " they " in text else "them"
+    found = _pronoun_actors(nlp(text), word)
+    assert wanted in found and not_wanted not in found, found
+
+
+def test_they_may_be_the_us_spelled_like_the_pronoun_us(nlp) -> None:
+    doc = nlp("The US and Iran both back the war on ISIL, and they both send advisers to Baghdad.")
+    found = _pronoun_actors(doc, "they")
+    assert "USA" in found and "ISIL" not in found, found

@@ -12,7 +12,14 @@ from ...kb import normalize
 from ...lexicon.references import ReferenceData
 from ..actors._base import _RecognizerBase
 from ..actors.mentions import _Cand, _SortedMentions, quoted_tokens
-from .binding import _binders, _clause_subject_actors, _is_speaker, _of_mention, _they_rank
+from .binding import (
+    _binders,
+    _clause_subject_actors,
+    _is_speaker,
+    _of_mention,
+    _they_rank,
+    local_kind,
+)
 
 __all__ = ["Anaphora"]
 
@@ -126,6 +133,14 @@ class Anaphora:
                 best = cand
         return best
 
+    def _names_actor(self, i: int) -> bool:
+        """Whether token ``i`` is inside a mention other than a first-person pronoun."""
+        first_person, doc = self.refs.first_person, self.doc
+        return any(
+            not (doc[c.start].pos_ == "PRON" and doc[c.start].lower_ in first_person)
+            for c in self.pool.covering(i)
+        )
+
     # -- results -----------------------------------------------------------------------------
     def add(self, start: int, end: int, ante: _Cand, actor_id: str | None = None) -> None:
         """A reference over ``start:end`` to ``ante`` (or to ``actor_id``, its sub-actor)."""
@@ -178,10 +193,12 @@ class Anaphora:
             # clause's subject
             bound = _clause_subject_actors(self.doc, tok, self.pool.covering)
             first_person = self.refs.first_person
+            kind = local_kind(tok, self.refs.descriptions, self._names_actor)
             ante = self.salient(
                 tok.i,
                 lambda c: (
                     c.type != "person"
+                    and (kind is None or c.type in kind)
                     and c.actor_id not in bound
                     # "they" is never "we" (but may be "the US", spelled like "us")
                     and not (

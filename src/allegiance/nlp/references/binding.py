@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -37,6 +37,30 @@ def controllers(token: Token) -> list[Token]:
     ):
         return []
     return controlling_objects(verb)
+
+
+def local_kind(
+    token: Token, descriptions: Mapping[str, Iterable[str]], is_mention: Callable[[int], bool]
+) -> frozenset[str] | None:
+    """The actor types a plural pronoun is limited to by a bare plural kind named before it
+    in its own sentence ("If we see militias here, we will kill them": the militias, not the
+    ISIS coordinated with them earlier; "if we catch soldiers in our villages, we shoot
+    them": soldiers); None when its sentence names no such kind, or names an actor before
+    the pronoun ("Iran and Russia sent troops, and they attacked": Iran and Russia).
+
+    ``descriptions`` maps a noun to its actor types (``references.yaml``); ``is_mention(i)``
+    says whether token ``i`` is inside an actor mention other than a first-person pronoun.
+    """
+    kind: frozenset[str] | None = None
+    for tok in reversed(token.sent[: token.i - token.sent.start]):
+        if is_mention(tok.i):
+            return None
+        if kind is not None or tok.tag_ != "NNS" or tok.lower_ not in descriptions:
+            continue
+        if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+            continue  # "the militias", "their fighters", "two soldiers": not a bare kind
+        kind = frozenset(descriptions[tok.lower_])
+    return kind
 
 
 def _of_mention(tok: Token, covering: Callable[[int], list[_Cand]]) -> _Cand | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lexicon.references import ReferenceData
 from ..extensions import ActorRef
-from .binding import controllers
+from .binding import controllers, local_kind
 
 __all__ = ["Antecedent", "MentionIndex", "Resolver"]
 
@@ -39,6 +39,7 @@ class MentionIndex:
         self.spans = sorted((s for s in spans if s._.actor is not None), key=lambda s: s.start)
         self._ends = [s.end for s in self.spans]
         self._sent_starts = sorted(s.start for s in doc.sents)
+        self._covered: frozenset[int] | None = None
 
     def reference_span(self, token: Token) -> Span | None:
         """The span of a pronoun or definite description headed by ``token``, if it is one."""
@@ -60,6 +61,17 @@ class MentionIndex:
             if child.dep_ in ("compound", "amod") and child.lower_ in self.data.modifiers:
                 return child
         return None
+
+    def _in_mention(self, i: int) -> bool:
+        if self._covered is None:
+            first_person = self.data.first_person
+            self._covered = frozenset(
+                j
+                for s in self.spans
+                if not (s.root.pos_ == "PRON" and s.root.lower_ in first_person)
+                for j in range(s.start, s.end)
+            )
+        return i in self._covered
 
     def window_start(self, token: Token) -> int:
         """The first token of the sentence window in which ``token`` looks back."""
@@ -156,22 +168,7 @@ class Resolver(MentionIndex):
         found = [Antecedent(best, best._.actor)]
         if low in self.data.family("they"):
             found.extend(self.conjuncts(best))
-            kind = self.local_kind(token)
+            kind = local_kind(token, self.data.descriptions, self._in_mention)
             if kind is not None:
                 found = [a for a in found if a.actor.actor_type in kind]
         return found
-
-    def local_kind(self, token: Token) -> frozenset[str] | None:
-        """The actor types a plural pronoun is limited to by a bare plural kind named before it
-        in its own sentence ("If we see militias here, we will kill them": the militias, not
-        the ISIS coordinated with them earlier); None when its sentence names no such kind."""
-        for tok in reversed(token.sent[: token.i - token.sent.start]):
-            low = tok.lower_
-            if tok.tag_ != "NNS" or low not in self.data.descriptions:
-                continue
-            if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
-                continue  # "the militias", "their fighters", "two soldiers": not a bare kind
-            if any(s.start <= tok.i < s.end for s in self.spans):
-                continue  # "Shia militias": a mention, not a kind
-            return frozenset(self.data.descriptions[low])
-        return None
