@@ -86,10 +86,7 @@ class ReferenceResolver:
         self.data: ReferenceData = load_references(tuple(self.reference_paths))
 
     def _recognizer(self) -> ActorRecognizer:
-        for _, pipe in self.nlp.pipeline:
-            if isinstance(pipe, ActorRecognizer):
-                return pipe
-        raise ValueError(f"{self.name} needs {ACTORS_FACTORY} earlier in the pipeline")
+        return actor_recognizer(self.nlp, self.name)
 
     def __call__(self, doc: Doc) -> Doc:
         if ACTORS_KEY not in doc.spans:
@@ -160,6 +157,14 @@ class ReferenceResolver:
                 span._.actor = replace(actor, resolved_by="coref")
                 extra.append(span)
         return extra
+
+
+def actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    """The pipeline's actor component, whose knowledge base the references components share."""
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, ActorRecognizer):
+            return pipe
+    raise ValueError(f"{name} needs {ACTORS_FACTORY} earlier in the pipeline")
 
 
 def _cand_of(span: Span) -> _Cand:

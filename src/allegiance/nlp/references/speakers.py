@@ -34,6 +34,7 @@ from ..extensions import (
     in_ignored,
     register_extensions,
 )
+from .component import actor_recognizer
 
 __all__ = ["SPEAKER_FACTORY", "SPEAKER_REFERENCE", "SpeakerReferences", "make_speaker_references"]
 
@@ -75,10 +76,7 @@ class SpeakerReferences:
 
     def _recognizer(self) -> ActorRecognizer:
         if self._rec is None:
-            rec = next((p for _, p in self.nlp.pipeline if isinstance(p, ActorRecognizer)), None)
-            if rec is None:
-                raise ValueError(f"{self.name} needs allegiance_actors earlier in the pipeline")
-            self._rec = rec
+            self._rec = actor_recognizer(self.nlp, self.name)
         return self._rec
 
     def side(self, actor_id: str) -> ActorRef | None:
