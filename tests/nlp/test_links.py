@@ -107,3 +107,14 @@ def test_a_coordinated_they_is_a_mention_of_each_actor_a_relation_reads(nlp, tex
     used = {r.source.actor_id for r in doc._.relations if r.source.text == word}
     assert used == actors, used
     assert found >= actors, found
+
+
+def test_an_adopted_reference_is_trusted_less_than_its_antecedent(nlp) -> None:
+    from allegiance.nlp.extensions import ACTORS_KEY
+
+    doc = nlp("The US and Britain met in London, and they imposed sanctions on Russia.")
+    spans = doc.spans[ACTORS_KEY]
+    named = next(s for s in spans if s.text == "Britain")._.actor.confidence
+    they = next(s for s in spans if s.text == "they" and s._.actor.actor_id == "GBR")
+    assert they._.actor.resolved_by == "coref"
+    assert they._.actor.confidence < named

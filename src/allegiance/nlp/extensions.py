@@ -15,7 +15,7 @@ Conventions (every component relies on them):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
@@ -28,6 +28,7 @@ __all__ = [
     "ActorRef",
     "adopt_arguments",
     "argument_spans",
+    "coref_ref",
     "in_ignored",
     "register_extensions",
 ]
@@ -52,6 +53,13 @@ class ActorRef:
     parent_id: str | None = None
     resolved_by: str = "kb"
     confidence: float = 1.0
+
+
+def coref_ref(actor: ActorRef) -> ActorRef:
+    """The reference to an antecedent's actor, trusted half as much as the antecedent."""
+    if actor.resolved_by == "coref":
+        return actor
+    return replace(actor, resolved_by="coref", confidence=round(0.5 * actor.confidence, 3))
 
 
 def register_extensions() -> None:

@@ -13,7 +13,6 @@ not resolve on their own.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +25,7 @@ from ..extensions import (
     ACTORS_KEY,
     ARGUMENT_REFERENCES_KEY,
     TEXT_SOURCES_KEY,
+    coref_ref,
     in_ignored,
     register_extensions,
 )
@@ -154,7 +154,7 @@ class ReferenceResolver:
                             kb_id=actor.actor_id, span_id=ARGUMENT_REFERENCE)  # fmt: skip
                 if in_ignored(doc, span.start_char, span.end_char):
                     continue
-                span._.actor = replace(actor, resolved_by="coref")
+                span._.actor = coref_ref(actor)
                 extra.append(span)
         return extra
 

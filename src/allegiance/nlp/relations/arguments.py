@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lexicon.triggers import Lexicon, Trigger
 from ...schema import ActorArg
-from ..extensions import ActorRef
+from ..extensions import ActorRef, coref_ref
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
 from .kb_view import is_agent_noun, sub_actor
@@ -447,7 +447,9 @@ class Arguments:
     def actor_arg(self, arg: Arg) -> ActorArg:
         span = self.doc[arg.start : arg.end]
         # the reference each record argument was read as, for adopt_arguments
-        self.arg_refs[(span.start_char, span.end_char, arg.actor.actor_id)] = arg.actor
+        # (a pronoun read through a reference is a coreference, whatever its antecedent was)
+        ref = coref_ref(arg.actor) if arg.via_reference else arg.actor
+        self.arg_refs[(span.start_char, span.end_char, arg.actor.actor_id)] = ref
         return ActorArg(
             text=span.text,
             start=span.start_char,
