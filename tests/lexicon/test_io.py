@@ -109,3 +109,99 @@ def test_the_reference_lists_go_through_the_loader(tmp_path):
     path.write_text("event_agents: strike\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="refs.yaml: entry 'event_agents': must be a list"):
         load_references((str(path),))
+
+
+# -- routing of the user's --lexicon files to the loaders that own each entry -------------------
+
+
+def _write(tmp_path, text, name="user.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_flat_entry_goes_to_the_bundled_files_of_its_name_and_shape(tmp_path):
+    from allegiance.nlp.quotes.lexicon import load_quote_lexicon
+
+    # 'verbs' is a list of speech verbs in quote_cues.yaml and a mapping of triggers in
+    # triggers.yaml: each shape reaches its own loader only
+    user = _write(
+        tmp_path,
+        "verbs:\n  scold: {category: ACCUSE}\n",
+    )
+    assert "scold" in load_lexicon((user,)).verbs
+    assert load_quote_lexicon((user,)).verbs == load_quote_lexicon().verbs
+    listed = _write(tmp_path, "verbs: [harrumph]\n", "listed.yaml")
+    assert "harrumph" in load_quote_lexicon((listed,)).verbs
+    assert "harrumph" not in load_lexicon((listed,)).verbs
+
+
+def test_a_section_named_after_a_bundled_file_reaches_only_that_file(tmp_path):
+    from allegiance.nlp.quantities.lexicon import load_quantity_lexicon
+    from allegiance.nlp.quotes.lexicon import load_quote_lexicon
+
+    user = _write(
+        tmp_path,
+        "quote_cues:\n  verbs: [harrumph]\nquantity_units:\n  currencies: {Ksh: KES}\n",
+    )
+    assert "harrumph" in load_quote_lexicon((user,)).verbs
+    assert load_quantity_lexicon((user,)).currencies["Ksh"] == "KES"
+    assert "harrumph" not in load_lexicon((user,)).verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "reason"),
+    [
+        ("quote_cues: [harrumph]\n", "quote_cues", "must hold a mapping"),
+        ("verbz: [harrumph]\n", "verbz", "no bundled lexicon file has this entry"),
+        ("verbs: harrumph\n", "verbs", "must be a list (as in quote_cues.yaml) or a mapping"),
+        ("months: [sept]\n", "months", "must be a mapping (as in time.yaml)"),
+    ],
+)
+def test_an_entry_that_fits_no_bundled_file_is_named(tmp_path, text, entry, reason):
+    from allegiance.lexicon.io import user_layers
+
+    user = _write(tmp_path, text)
+    with pytest.raises(LexiconError) as info:
+        user_layers([user], ["quote_cues"])
+    message = str(info.value)
+    assert message.startswith(f"{user}: entry {entry!r}: ")
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_lemmas_is_both_a_file_and_its_entry(tmp_path):
+    from allegiance.nlp.lemmas import load_lemma_fixes
+
+    flat = _write(tmp_path, "lemmas:\n  grumble: [grumbled]\n", "flat.yaml")
+    sectioned = _write(tmp_path, "lemmas:\n  lemmas:\n    grumble: [grumbled]\n", "sect.yaml")
+    for path in (flat, sectioned):
+        fixes = load_lemma_fixes([path])
+        assert "grumble" in fixes.values()
+    assert "grumble" not in load_lemma_fixes().values()
+
+
+def test_a_user_agent_class_gains_words_and_keeps_its_fields(tmp_path):
+    from allegiance.kb import ActorKB, load_agents
+
+    user = _write(tmp_path, "agents:\n  classes:\n    police: {words: {1: [carabinieri]}}\n")
+    agents = load_agents((user,))
+    assert agents.classify("carabinieri") == ("police", 1)
+    assert agents.classes["police"].suffix == load_agents().classes["police"].suffix
+    assert agents.classify("troops") == ("military", 1)  # the bundled words stay
+    assert load_agents().classify("carabinieri") is None
+    assert ActorKB.load(lexicon_paths=[user]).agents.classify("carabinieri") == ("police", 1)
+
+
+def test_every_bundled_data_file_reads_through_the_one_reader():
+    from pathlib import Path
+
+    import allegiance
+
+    root = Path(allegiance.__file__).parent
+    direct = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if "yaml.safe_load(" in p.read_text(encoding="utf-8") and p.name != "io.py"
+    ]
+    assert direct == []

@@ -153,3 +153,43 @@ def test_cli_default_sentence_cap_is_the_component_default() -> None:
     from allegiance.nlp import paragraphs
 
     assert DEFAULT_MAX_TOKENS == paragraphs.DEFAULT_MAX_TOKENS
+
+
+def test_one_user_lexicon_file_reaches_quotes_units_agents_and_triggers(tmp_path) -> None:
+    """``--lexicon`` reaches every component: one file extends five bundled files."""
+    user = tmp_path / "newsroom.yaml"
+    user.write_text(
+        "quote_cues:\n  verbs: [harrumph]\n"
+        "lemmas:\n  harrumph: [harrumphed]\n"
+        "quantity_units:\n  currencies: {Ksh: KES}\n"
+        "agents:\n  classes:\n    police: {words: {1: [carabinieri]}}\n"
+        "verbs:\n  scold: {category: ACCUSE}\n",
+        encoding="utf-8",
+    )
+    text = (
+        '"We will not pay," harrumphed John Smith, a farmer.\n\n'
+        "The city paid Ksh 5,000 in fines.\n\n"
+        "Italian carabinieri arrested two suspects in Rome.\n\n"
+        "France scolded Italy on Tuesday."
+    )
+    document = InputDocument(doc_id="d", text=text, sha256="0" * 64)
+
+    def run(paths: tuple[str, ...]) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for record in extract([document], options=ExtractOptions(lexicon_paths=paths, n_process=1)):
+            out.setdefault(type(record).__name__, []).append(record)
+        return out
+
+    before, after = run(()), run((str(user),))
+    speakers = [q.speaker.text for q in after.get("Quote", []) if q.speaker]
+    assert "John Smith" in speakers
+    assert "John Smith" not in [q.speaker.text for q in before.get("Quote", []) if q.speaker]
+    assert "KES" in {q.unit for q in after.get("Quantity", [])}
+    assert "KES" not in {q.unit for q in before.get("Quantity", [])}
+    police = {m.actor_id for m in after["Mention"] if m.text.lower().endswith("carabinieri")}
+    assert police and all(a and a.startswith("ITA.") for a in police)
+    pairs = {(r.source.actor_id, r.target.actor_id, r.category) for r in after.get("Relation", [])}
+    assert ("FRA", "ITA", "ACCUSE") in pairs
+    assert ("FRA", "ITA", "ACCUSE") not in {
+        (r.source.actor_id, r.target.actor_id, r.category) for r in before.get("Relation", [])
+    }

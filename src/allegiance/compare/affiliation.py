@@ -12,13 +12,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import LexiconError, Messages
+from ..lexicon.io import DATA_DIR, lexicon_layers
 
 __all__ = [
     "AFFILIATIONS",
@@ -84,32 +82,6 @@ def _check_affiliation(path: str, entry: str, value: Any) -> str:
     return str(value)
 
 
-def _read(path: str, text: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        reason = str(exc).splitlines()[0]
-        raise LexiconError(
-            Messages.LEXICON_ENTRY.format(path=path, entry="", reason=reason)
-        ) from exc
-    if not isinstance(data, dict):
-        raise LexiconError(
-            Messages.LEXICON_ENTRY.format(
-                path=path, entry="", reason="expected a mapping at the top"
-            )
-        )
-    unknown = set(data) - {"order", "keywords", "actor_types"}
-    if unknown:
-        raise LexiconError(
-            Messages.LEXICON_ENTRY.format(
-                path=path,
-                entry=sorted(unknown)[0],
-                reason="unknown key (use order, keywords, actor_types)",
-            )
-        )
-    return data
-
-
 def _merge(
     path: str,
     data: dict[str, Any],
@@ -155,17 +127,8 @@ def load_source_lexicon(paths: Iterable[str | Path] = ()) -> SourceLexicon:
     order: list[str] = []
     keywords: dict[str, list[str]] = {}
     actor_types: dict[str, str] = {}
-    bundled = resources.files("allegiance.lexicon").joinpath("data", _BUNDLED)
-    sources: list[tuple[str, str]] = [(str(bundled), bundled.read_text(encoding="utf-8"))]
-    for p in paths:
-        try:
-            sources.append((str(p), Path(p).read_text(encoding="utf-8")))
-        except OSError as exc:
-            raise LexiconError(
-                Messages.LEXICON_ENTRY.format(path=p, entry="", reason=exc.strerror or str(exc))
-            ) from exc
-    for name, text in sources:
-        order = _merge(name, _read(name, text), order, keywords, actor_types)
+    for path, data in lexicon_layers((DATA_DIR / _BUNDLED,), paths):
+        order = _merge(str(path), data, order, keywords, actor_types)
     return SourceLexicon(
         order=tuple(order),
         keywords={k: tuple(v) for k, v in keywords.items()},

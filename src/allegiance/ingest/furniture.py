@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import InputError, Messages
+from ..errors import InputError, LexiconError, Messages
+from ..lexicon.io import read_yaml
 
 __all__ = ["DEFAULT_RULES_PATH", "FurnitureRule", "find_furniture", "load_furniture_rules"]
 
@@ -77,9 +76,10 @@ def _compile(entry: Any, path: Path, index: int) -> FurnitureRule:
 
 def _read_rules(path: Path) -> list[FurnitureRule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(Messages.FURNITURE_FILE.format(path=path, reason=exc)) from exc
+        data = read_yaml(path)
+    except LexiconError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise InputError(Messages.FURNITURE_FILE.format(path=path, reason=reason)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise InputError(Messages.FURNITURE_SHAPE.format(path=path))
     return [_compile(entry, path, i) for i, entry in enumerate(data["rules"])]

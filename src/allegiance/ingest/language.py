@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import LexiconError
+from ..lexicon.io import read_mapping
 
 __all__ = ["LanguageGuess", "guess_language", "language_name"]
 
@@ -50,12 +50,9 @@ class LanguageGuess:
 
 @cache
 def _data() -> dict[str, Any]:
-    path = resources.files("allegiance.ingest") / "data" / "languages.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot read language data ({exc})") from exc
-    if not isinstance(data, dict) or not {"names", "scripts", "stopwords"} <= set(data):
+    path = Path(str(resources.files("allegiance.ingest") / "data" / "languages.yaml"))
+    data = read_mapping(path)
+    if not {"names", "scripts", "stopwords"} <= set(data):
         raise LexiconError(f"{path}: needs 'names', 'scripts' and 'stopwords' sections")
     data["stopsets"] = {code: frozenset(words) for code, words in data["stopwords"].items()}
     return data

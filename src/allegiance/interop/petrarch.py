@@ -34,6 +34,7 @@ import yaml
 
 from ..errors import InputError
 from ..kb.store import normalize
+from ..lexicon.io import read_mapping
 from .cameo import CameoTable, load_cameo
 from .events import ImportReport
 
@@ -433,7 +434,7 @@ def agents_yaml(
     table = table or load_cameo()
     report = report if report is not None else ImportReport()
     path = Path(str(resources.files("allegiance.lexicon").joinpath("data/agents.yaml")))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_mapping(path)
     by_suffix = {spec["suffix"]: name for name, spec in data["classes"].items()}
     known = {
         str(w).lower()
@@ -453,5 +454,8 @@ def agents_yaml(
         tiers.setdefault(1, []).append(w.word)
         known.add(w.word)
         report.counts["added"] += 1
-    head = f"# agents.yaml with the words of the PETRARCH agent dictionary {where}\n"
-    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    head = (
+        f"# agents.yaml with the words of the PETRARCH agent dictionary {where}\n"
+        "# (an `agents:` section: pass it with --lexicon, see docs/lexicon.md)\n"
+    )
+    return head + yaml.safe_dump({"agents": data}, sort_keys=False, allow_unicode=True, width=100)

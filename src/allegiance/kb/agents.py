@@ -8,16 +8,15 @@ every community ("SHIA.MILITIA"), and the recognition of phrases such as "Irania
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import KnowledgeBaseError, Messages
+from ..errors import KnowledgeBaseError, LexiconError, Messages
+from ..lexicon.io import lexicon_layers
 
 __all__ = ["AgentClass", "AgentLexicon", "load_agents"]
 
@@ -76,7 +75,80 @@ def _default_path() -> Path:
     return Path(str(resources.files("allegiance.lexicon").joinpath("data/agents.yaml")))
 
 
-def _parse(data: Any, path: Path) -> AgentLexicon:
+_LISTS = ("modifiers", "titles", "not_actors", "self_nouns")
+
+
+def _merge_class(path: Path, name: str, old: dict[str, Any], spec: Any) -> dict[str, Any]:
+    """A class spec over an earlier one: fields replace, word tiers add words."""
+    if not isinstance(spec, dict) or not isinstance(spec.get("words") or {}, dict):
+        raise KnowledgeBaseError(
+            Messages.KB_ENTRY.format(
+                path=path, entry=name, reason="must be a mapping with a 'words' mapping of tiers"
+            )
+        )
+    words: dict[int, list[Any]] = {}
+    for tier, items in (*(old.get("words") or {}).items(), *(spec.get("words") or {}).items()):
+        try:
+            words.setdefault(int(tier), []).extend(items or ())
+        except (TypeError, ValueError) as exc:
+            raise KnowledgeBaseError(
+                Messages.KB_ENTRY.format(
+                    path=path, entry=name, reason=f"tier {tier!r} must be a number with a list"
+                )
+            ) from exc
+    return {**old, **spec, "words": words}
+
+
+def _merge_layers(
+    layers: Sequence[tuple[Path, Mapping[str, Any]]],
+) -> tuple[dict[str, Any], dict[str, Path]]:
+    """One agents mapping from the layers, with the file each class was last given in."""
+    merged: dict[str, Any] = {
+        "classes": {},
+        "communities": {"classes": [], "map": {}},
+        "places": {},
+    }
+    origin: dict[str, Path] = {}
+    for path, data in layers:
+        classes = data.get("classes") or {}
+        if not isinstance(classes, dict):
+            raise KnowledgeBaseError(
+                Messages.KB_FILE.format(path=path, reason="'classes' must be a mapping")
+            )
+        for name, spec in classes.items():
+            if spec is None:  # null removes a class
+                merged["classes"].pop(str(name), None)
+                continue
+            merged["classes"][str(name)] = _merge_class(
+                path, str(name), merged["classes"].get(str(name), {}), spec
+            )
+            origin[str(name)] = path
+        for key in _LISTS:
+            merged.setdefault(key, []).extend(data.get(key) or ())
+        communities = data.get("communities") or {}
+        places = data.get("places") or {}
+        if (
+            not isinstance(communities, dict)
+            or not isinstance(places, dict)
+            or not all(isinstance(v, list) or v is None for v in places.values())
+        ):
+            raise KnowledgeBaseError(
+                Messages.KB_FILE.format(
+                    path=path,
+                    reason="'places' must map names to word lists, 'communities' must be a mapping",
+                )
+            )
+        merged["communities"]["classes"].extend(
+            c for c in communities.get("classes") or () if c not in merged["communities"]["classes"]
+        )
+        merged["communities"]["map"].update(communities.get("map") or {})
+        for key, words in places.items():
+            merged["places"].setdefault(str(key), []).extend(words or ())
+    return merged, origin
+
+
+def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> AgentLexicon:
+    origin = origin or {}
     if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
         raise KnowledgeBaseError(
             Messages.KB_FILE.format(path=path, reason="needs a 'classes' mapping")
@@ -84,14 +156,15 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
     classes: dict[str, AgentClass] = {}
     index: dict[str, tuple[str, int]] = {}
     for name, spec in data["classes"].items():
+        where = origin.get(str(name), path)
         if not isinstance(spec, dict):
             raise KnowledgeBaseError(
-                Messages.KB_ENTRY.format(path=path, entry=name, reason="must be a mapping")
+                Messages.KB_ENTRY.format(path=where, entry=name, reason="must be a mapping")
             )
         missing = [k for k in ("suffix", "type", "sector", "name", "words") if k not in spec]
         if missing:
             raise KnowledgeBaseError(
-                Messages.KB_ENTRY.format(path=path, entry=name, reason=f"missing {missing}")
+                Messages.KB_ENTRY.format(path=where, entry=name, reason=f"missing {missing}")
             )
         words: dict[str, int] = {}
         for tier, items in (spec["words"] or {}).items():
@@ -113,12 +186,6 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
                 index[word] = (cls.name, tier)
     communities = data.get("communities") or {}
     places = data.get("places") or {}
-    if not isinstance(places, dict) or not all(
-        isinstance(v, list) or v is None for v in places.values()
-    ):
-        raise KnowledgeBaseError(
-            Messages.KB_FILE.format(path=path, reason="'places' must map names to word lists")
-        )
     return AgentLexicon(
         classes=classes,
         word_index=index,
@@ -133,18 +200,21 @@ def _parse(data: Any, path: Path) -> AgentLexicon:
 
 
 @lru_cache(maxsize=8)
-def load_agents(path: str | None = None) -> AgentLexicon:
-    """Load the agent lexicon (the packaged one by default; cached).
+def load_agents(paths: str | tuple[str, ...] | None = None) -> AgentLexicon:
+    """Load the packaged agent lexicon and the user's files over it (cached).
 
     Args:
-        path: a YAML file in the format of ``lexicon/data/agents.yaml``.
+        paths: user lexicon files (``--lexicon``) or one file; an ``agents:`` section or the
+            flat entries of ``lexicon/data/agents.yaml`` (``classes``, ``titles``...). A class
+            given again keeps its fields unless the file sets them, and gains its new words.
 
     Raises:
-        KnowledgeBaseError: when the file is malformed.
+        KnowledgeBaseError: when a file is malformed, naming it.
     """
-    p = Path(path) if path else _default_path()
+    user = (paths,) if isinstance(paths, str) else tuple(paths or ())
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(Messages.KB_FILE.format(path=p, reason=exc)) from exc
-    return _parse(data, p)
+        layers = lexicon_layers((_default_path(),), user)
+    except LexiconError as exc:
+        raise KnowledgeBaseError(str(exc)) from exc
+    merged, origin = _merge_layers(layers)
+    return _parse(merged, layers[-1][0], origin)

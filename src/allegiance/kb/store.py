@@ -19,9 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import KnowledgeBaseError, Messages
+from ..errors import KnowledgeBaseError, LexiconError, Messages
+from ..lexicon.io import read_yaml
 from ..schema import ACTOR_TYPES
 from .agents import AgentLexicon, load_agents
 
@@ -109,11 +108,9 @@ def _err(path: str, entry: str, reason: str) -> KnowledgeBaseError:
 
 def _read_file(path: Path) -> tuple[dict[str, Any], list[Any]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise KnowledgeBaseError(Messages.KB_FILE.format(path=path, reason="no such file")) from exc
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(Messages.KB_FILE.format(path=path, reason=exc)) from exc
+        data = read_yaml(path)
+    except LexiconError as exc:
+        raise KnowledgeBaseError(str(exc)) from exc
     if isinstance(data, list):
         return {}, data
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
@@ -187,22 +184,31 @@ class ActorKB:
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = (), *, defaults: bool = True) -> ActorKB:
+    def load(
+        cls,
+        extra: Iterable[str | Path] = (),
+        *,
+        defaults: bool = True,
+        lexicon_paths: Iterable[str | Path] = (),
+    ) -> ActorKB:
         """Load the packaged data files and then the user's files, in order (cached).
 
         Args:
             extra: user YAML files that add actors or override entries key by key.
             defaults: load the packaged data first (``False``: only ``extra``).
+            lexicon_paths: user lexicon files; their ``agents`` entries (agent classes and
+                their words) extend ``lexicon/data/agents.yaml`` for the generated sub-actors.
 
         Raises:
             KnowledgeBaseError: naming the file and the entry that is wrong.
         """
         key = tuple(str(Path(p).resolve()) for p in extra)
-        return _load_cached(key, defaults)
+        lexicon = tuple(str(Path(p).resolve()) for p in lexicon_paths)
+        return _load_cached(key, defaults, lexicon)
 
     @classmethod
-    def _build(cls, paths: Iterable[Path]) -> ActorKB:
-        agents = load_agents()
+    def _build(cls, paths: Iterable[Path], lexicon_paths: tuple[str, ...] = ()) -> ActorKB:
+        agents = load_agents(lexicon_paths)
         raw: dict[str, _Raw] = {}
         for path in paths:
             defaults, entries = _read_file(path)
@@ -354,10 +360,10 @@ class ActorKB:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(extra: tuple[str, ...], defaults: bool) -> ActorKB:
+def _load_cached(extra: tuple[str, ...], defaults: bool, lexicon: tuple[str, ...] = ()) -> ActorKB:
     paths: list[Path] = [_data_dir() / name for name in DEFAULT_FILES] if defaults else []
     paths.extend(Path(p) for p in extra)
-    return ActorKB._build(paths)
+    return ActorKB._build(paths, lexicon)
 
 
 def _adjective_of(fields: dict[str, Any]) -> str:

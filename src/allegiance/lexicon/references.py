@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .io import read_mapping, word_list
+from .io import lexicon_layers, word_list
 
 __all__ = [
     "DEFAULT_REFERENCES",
@@ -70,8 +70,7 @@ def load_references(paths: tuple[str, ...] = ()) -> ReferenceData:
     sets: dict[str, frozenset[str]] = {}
     definite: frozenset[str] = frozenset()
     window = 3
-    for path in (DEFAULT_REFERENCES, *map(Path, paths)):
-        data = read_mapping(path)
+    for path, data in lexicon_layers((DEFAULT_REFERENCES,), paths):
         window = int(data.get("window_sentences", window))
         for key, types in (data.get("pronouns") or {}).items():
             pronouns[str(key).lower()] = frozenset(types or ())

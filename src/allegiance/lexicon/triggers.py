@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import LexiconError, Messages
 from ..schema import CATEGORIES
-from .io import merge_word_lists, read_layers
+from .io import lexicon_layers, merge_word_lists, user_layers
 
 __all__ = [
     "DEFAULT_LEXICON",
@@ -239,8 +239,12 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
     Raises:
         LexiconError: naming the file and the entry at fault.
     """
-    files = ([DEFAULT_LEXICON, RELATION_WORDS] if defaults else []) + [Path(p) for p in paths]
-    layers = read_layers(files)
+    bundled = [DEFAULT_LEXICON, RELATION_WORDS]
+    if defaults:
+        layers = lexicon_layers(bundled, paths)
+    else:
+        layers = user_layers(paths, [p.stem for p in bundled])
+    files = [p for p, _ in layers]
     raw: dict[str, dict[str, tuple[Any, Path]]] = {s: {} for s in (*_SECTIONS, "categories")}
     lists = merge_word_lists(layers, _LISTS)
     patterns: list[Pattern] = []

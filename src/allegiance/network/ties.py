@@ -102,13 +102,14 @@ class TieWeights:
     @classmethod
     def load(cls, path: str | Path) -> TieWeights:
         """Weights from a YAML file of ``key: value`` lines (see docs/network.md)."""
-        import yaml
+        from ..errors import LexiconError
+        from ..lexicon.io import read_yaml
 
         p = Path(path)
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"{p}: cannot read tie weights ({exc})") from exc
+            data = read_yaml(p) or {}
+        except LexiconError as exc:
+            raise InputError(f"cannot read tie weights: {exc}") from exc
         if not isinstance(data, dict):
             raise InputError(f"{p}: tie weights must be a mapping of key: value")
         return cls.from_mapping(data)

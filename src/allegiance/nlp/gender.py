@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..lexicon.io import read_mapping
+from ..lexicon.io import lexicon_layers
 
 __all__ = ["FIRST_NAMES", "GenderData", "load_gender_data"]
 
@@ -62,8 +62,7 @@ def load_gender_data(paths: tuple[str, ...] = ()) -> GenderData:
     honorifics: dict[str, str] = {}
     nouns: dict[str, str] = {}
     names: dict[str, str] = {}
-    for path in (_REFERENCES, FIRST_NAMES, *map(Path, paths)):
-        data = read_mapping(path)
+    for _path, data in lexicon_layers((_REFERENCES, FIRST_NAMES), paths):
         for key, target in (
             ("pronoun_gender", pronouns),
             ("honorific_gender", honorifics),

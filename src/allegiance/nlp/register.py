@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import LexiconError, Messages
 from ..lexicon import load_lexicon
-from ..lexicon.io import read_mapping
+from ..lexicon.io import lexicon_layers
 from ..schema import CATEGORIES, ActorArg, Relation
 from .extensions import ACTORS_KEY
 
@@ -84,8 +84,7 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         "victims": set(),
         "transfer_verbs": set(),
     }
-    for path in (DEFAULT_REGISTER, *map(Path, paths)):
-        data = read_mapping(path)
+    for path, data in lexicon_layers((DEFAULT_REGISTER,), paths):
         for lemma, value in (data.get("verbal_senses") or {}).items():
             if value is None:
                 senses.pop(str(lemma), None)

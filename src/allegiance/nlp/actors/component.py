@@ -65,6 +65,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
         fuzzy_cutoff: float = 90,
         use_ner: bool = True,
         roles_paths: Sequence[str] = (),
+        lexicon_paths: Sequence[str] = (),
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -72,14 +73,15 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
         self.fuzzy_cutoff = float(fuzzy_cutoff)
         self.use_ner = bool(use_ner)
         self.roles_paths = [str(p) for p in roles_paths]
+        self.lexicon_paths = [str(p) for p in lexicon_paths]
         self._build()
 
     # -- set-up ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.kb = ActorKB.load(self.kb_paths)
+        self.kb = ActorKB.load(self.kb_paths, lexicon_paths=self.lexicon_paths)
         self.agents = self.kb.agents
-        self.roles = load_actor_roles(self.roles_paths)
-        self.gender: GenderData = load_gender_data()
+        self.roles = load_actor_roles([*self.roles_paths, *self.lexicon_paths])
+        self.gender: GenderData = load_gender_data(tuple(self.lexicon_paths))
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
@@ -218,7 +220,13 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
 
 @Language.factory(
     FACTORY,
-    default_config={"kb_paths": [], "fuzzy_cutoff": 90, "use_ner": True, "roles_paths": []},
+    default_config={
+        "kb_paths": [],
+        "fuzzy_cutoff": 90,
+        "use_ner": True,
+        "roles_paths": [],
+        "lexicon_paths": [],
+    },
     assigns=["doc.spans"],
     requires=["token.dep", "token.pos", "doc.ents"],
 )
@@ -229,6 +237,7 @@ def make_actor_recognizer(
     fuzzy_cutoff: float,
     use_ner: bool,
     roles_paths: list[str],
+    lexicon_paths: list[str],
 ) -> ActorRecognizer:
     """Factory of the ``allegiance_actors`` component."""
     return ActorRecognizer(
@@ -238,4 +247,5 @@ def make_actor_recognizer(
         fuzzy_cutoff=fuzzy_cutoff,
         use_ner=use_ner,
         roles_paths=roles_paths,
+        lexicon_paths=lexicon_paths,
     )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...lexicon.io import read_mapping
+from ...lexicon.io import lexicon_layers
 
 #: The bundled lexicon of actor roles (outlets as sources, generic actors, defined aliases,
 #: non-actors, places).
@@ -41,8 +41,7 @@ def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
     """
     words: dict[str, set[str]] = {}
     seqs: dict[str, set[tuple[str, ...]]] = {}
-    for path in (ROLES_FILE, *map(Path, paths)):
-        data = read_mapping(path)
+    for _path, data in lexicon_layers((ROLES_FILE,), paths):
         for key, value in data.items():
             if not isinstance(value, list):
                 continue

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...lexicon.io import read_mapping
+from ...lexicon.io import lexicon_layers
 from .words import _DIGITS, _WORDNUM
 
 QUANTITY_CONCEPTS = (
@@ -157,8 +157,8 @@ def _bundled_lexicon() -> QuantityLexicon:
 
 def _load_lexicon(paths: tuple[str, ...]) -> QuantityLexicon:
     merged: dict[str, Any] = {}
-    for path in (QUANTITY_CONCEPTS, QUANTITY_UNITS, *map(Path, paths)):
-        for key, value in read_mapping(path).items():
+    for _path, data in lexicon_layers((QUANTITY_CONCEPTS, QUANTITY_UNITS), paths):
+        for key, value in data.items():
             if isinstance(value, dict):
                 cur = dict(merged.get(key, {}))
                 for k, v in value.items():

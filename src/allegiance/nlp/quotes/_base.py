@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import ActorArg, TextSpan
 from ..extensions import ACTORS_KEY, in_ignored
-from ..gender import load_gender_data
+from ..gender import GenderData, load_gender_data
 from ..intervals import Intervals
 from .lexicon import QuoteLexicon
 from .marks import find_quotation_spans
@@ -86,7 +86,7 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
 class _RunBase:
     """The document being read and the lookups every rule of a run uses (sources so far)."""
 
-    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+    def __init__(self, doc: Doc, lex: QuoteLexicon, gender: GenderData | None = None) -> None:
         self.doc = doc
         self.lex = lex
         self.sources: list[tuple[int, _Source]] = []
@@ -102,7 +102,7 @@ class _RunBase:
         self.actor_at = Intervals(self.actor_spans, _token_bounds)
         self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
         self.has_actors = ACTORS_KEY in doc.spans
-        self.gender = load_gender_data()
+        self.gender = gender if gender is not None else load_gender_data()
         self.genders: dict[tuple[int, int], str | None] = {}
         # the outlet or document reporting a direct quote, by the quote's character range
         self.reporting: dict[tuple[int, int], _Source] = {}

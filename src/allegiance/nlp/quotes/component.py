@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ...lexicon.io import read_mapping
 from ..extensions import ACTORS_KEY, ActorRef, adopt_arguments, register_extensions
+from ..gender import load_gender_data
 from .lexicon import _from_dict, load_quote_lexicon
 from .run import _Run
 
@@ -34,11 +35,14 @@ class QuoteExtractor:
         Args:
             nlp: the pipeline (unused; spaCy's factory signature).
             name: the component name.
-            lexicon_paths: user YAML files extending the bundled cue and source lexicons.
+            lexicon_paths: user lexicon files (``--lexicon``); their quote cue, unnamed-source
+                and gender entries extend the bundled ones.
         """
         register_extensions()
         self.name = name
-        self.lexicon = load_quote_lexicon(tuple(lexicon_paths or ()))
+        self.lexicon_paths = tuple(lexicon_paths or ())
+        self.lexicon = load_quote_lexicon(self.lexicon_paths)
+        self.gender = load_gender_data(self.lexicon_paths)
 
     # -- persistence -----------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
@@ -57,7 +61,7 @@ class QuoteExtractor:
     # -- main ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotes of ``doc`` and set ``doc._.quotes``."""
-        run = _Run(doc, self.lexicon)
+        run = _Run(doc, self.lexicon, self.gender)
         quotes = doc._.quotes = run.quotes()
         # a speaker's actor is a mention's: at its place ("Gen. Joseph Votel" for "Votel"), or
         # a new mention of the same actor

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...lexicon.io import read_mapping
+from ...lexicon.io import lexicon_layers
 
 _DATA = Path(__file__).resolve().parents[2] / "lexicon" / "data"
 #: The bundled cue lexicon and unnamed-source lexicon.
@@ -81,8 +81,8 @@ def load_quote_lexicon(paths: list[str] | tuple[str, ...] = ()) -> QuoteLexicon:
         LexiconError: when a file cannot be read or is not a mapping.
     """
     merged: dict[str, Any] = {}
-    for path in (QUOTE_CUES, ANONYMOUS_SOURCES, *map(Path, paths)):
-        for key, value in read_mapping(path).items():
+    for _path, data in lexicon_layers((QUOTE_CUES, ANONYMOUS_SOURCES), paths):
+        for key, value in data.items():
             if isinstance(value, list):
                 merged[key] = list(merged.get(key, [])) + value
             else:

@@ -103,9 +103,9 @@ class RelationExtractor:
         self._steps: list[TokenConstruction] = [
             registry.constructions.get(c) for c in self.constructions if c not in self.disabled
         ]
-        self.kb = ActorKB.load(self.kb_paths)
+        self.kb = ActorKB.load(self.kb_paths, lexicon_paths=self.lexicon_paths)
         self.lexicon: Lexicon = load_lexicon(tuple(self.lexicon_paths))
-        self.references = load_references(tuple(self.reference_paths))
+        self.references = load_references((*self.reference_paths, *self.lexicon_paths))
         by_first: dict[str, list[Pattern]] = {}
         for pattern in self.lexicon.patterns:
             by_first.setdefault(pattern.tokens[0], []).append(pattern)

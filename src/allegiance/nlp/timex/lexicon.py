@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import LexiconError
-from ...lexicon.io import read_mapping
+from ...lexicon.io import lexicon_layers
 
 DEFAULT_TIME_LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "data" / "time.yaml"
 
@@ -69,8 +69,7 @@ def load_time_lexicon(paths: tuple[str, ...] = ()) -> TimeLexicon:
     merged: dict[str, Any] = {}
     history: dict[str, Any] = {}
     last = DEFAULT_TIME_LEXICON
-    for path in (DEFAULT_TIME_LEXICON, *map(Path, paths)):
-        data = read_mapping(path)
+    for path, data in lexicon_layers((DEFAULT_TIME_LEXICON,), paths):
         hist = data.pop("history", {})
         if not isinstance(hist, dict):
             raise LexiconError(f"{path}: 'history' must be a mapping of word lists")
