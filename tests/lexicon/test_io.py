@@ -156,6 +156,9 @@ def test_a_section_named_after_a_bundled_file_reaches_only_that_file(tmp_path):
         ("verbz: [harrumph]\n", "verbz", "no bundled lexicon file has this entry"),
         ("verbs: harrumph\n", "verbs", "must be a list (as in quote_cues.yaml) or a mapping"),
         ("months: [sept]\n", "months", "must be a mapping (as in time.yaml)"),
+        # a section's entries are checked against the file it names
+        ("time:\n  monthz: {sept: 9}\n", "time.monthz", "no bundled lexicon file has this entry"),
+        ("quote_cues:\n  verbs: {harrumph: 1}\n", "quote_cues.verbs", "must be a list"),
     ],
 )
 def test_an_entry_that_fits_no_bundled_file_is_named(tmp_path, text, entry, reason):

@@ -34,7 +34,7 @@ import yaml
 
 from ..errors import InputError
 from ..kb.store import normalize
-from ..lexicon.io import read_mapping
+from ..lexicon.io import DATA_DIR, read_mapping
 from .cameo import CameoTable, load_cameo
 from .events import ImportReport
 
@@ -429,12 +429,10 @@ def agents_yaml(
     Words go to the class whose KB suffix the CAMEO role maps to (``COP`` -> police), at
     tier 1; words already listed and roles without a class are skipped (one warning each).
     """
-    from importlib import resources
 
     table = table or load_cameo()
     report = report if report is not None else ImportReport()
-    path = Path(str(resources.files("allegiance.lexicon").joinpath("data/agents.yaml")))
-    data = read_mapping(path)
+    data = read_mapping(DATA_DIR / "agents.yaml")
     by_suffix = {spec["suffix"]: name for name, spec in data["classes"].items()}
     known = {
         str(w).lower()

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeBaseError, LexiconError, Messages
-from ..lexicon.io import lexicon_layers
+from ..lexicon.io import DATA_DIR, lexicon_layers
 
 __all__ = ["AgentClass", "AgentLexicon", "load_agents"]
 
@@ -72,7 +71,7 @@ class AgentLexicon:
 
 
 def _default_path() -> Path:
-    return Path(str(resources.files("allegiance.lexicon").joinpath("data/agents.yaml")))
+    return DATA_DIR / "agents.yaml"
 
 
 _LISTS = ("modifiers", "titles", "not_actors", "self_nouns")

@@ -111,13 +111,19 @@ def _is_section(key: str, value: Any, shapes: Mapping[str, Mapping[str, str]]) -
     return isinstance(value, Mapping) and bool(value) and all(str(k) in shapes[key] for k in value)
 
 
-def _owners(path: Path, key: str, value: Any, shapes: Mapping[str, Mapping[str, str]]) -> set[str]:
-    """The bundled files a flat entry is meant for."""
+def _fitting(
+    path: Path, entry: str, key: str, value: Any, shapes: Mapping[str, Mapping[str, str]]
+) -> set[str]:
+    """Of the bundled files ``shapes`` (stem -> entry shapes), those an entry ``key`` fits.
+
+    Raises:
+        LexiconError: naming ``entry`` when none of them has the entry, or in that shape.
+    """
     owners = [stem for stem, entries in shapes.items() if key in entries]
     if not owners:
         raise LexiconError(
             Messages.LEXICON_ENTRY.format(
-                path=path, entry=key, reason="no bundled lexicon file has this entry"
+                path=path, entry=entry, reason="no bundled lexicon file has this entry"
             )
         )
     if value is None:  # null removes or empties the entry wherever it is
@@ -126,7 +132,7 @@ def _owners(path: Path, key: str, value: Any, shapes: Mapping[str, Mapping[str, 
     if not fitting:
         wanted = " or ".join(sorted({f"{shapes[o][key]} (as in {o}.yaml)" for o in owners}))
         raise LexiconError(
-            Messages.LEXICON_ENTRY.format(path=path, entry=key, reason=f"must be {wanted}")
+            Messages.LEXICON_ENTRY.format(path=path, entry=entry, reason=f"must be {wanted}")
         )
     return fitting
 
@@ -163,9 +169,12 @@ def user_layers(
                             reason=f"a section for {key}.yaml must hold a mapping of its entries",
                         )
                     )
-                if key in wanted:
-                    part.update({str(k): v for k, v in (value or {}).items()})
-            elif _owners(path, key, value, shapes) & wanted:
+                own = {key: shapes[key]}
+                for k, v in (value or {}).items():
+                    _fitting(path, f"{key}.{k}", str(k), v, own)  # checked even if not wanted
+                    if key in wanted:
+                        part[str(k)] = v
+            elif _fitting(path, key, key, value, shapes) & wanted:
                 part[key] = value
         layers.append((path, part))
     return layers
