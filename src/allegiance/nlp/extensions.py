@@ -10,12 +10,14 @@ Conventions (every component relies on them):
   produced for the document (pydantic models from :mod:`allegiance.schema`).
 - ``doc._.forced_breaks``: how many sentence starts ``allegiance_sentence_cap`` forced into
   runs of text without sentence punctuation (0 for normal prose).
+- ``doc._.agent_words``: the agent nouns, the parts of states they name and the actors inside
+  hyphenated compounds, as the actor component read them (:class:`AgentWords`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
@@ -26,6 +28,7 @@ __all__ = [
     "ARGUMENT_REFERENCES_KEY",
     "TEXT_SOURCES_KEY",
     "ActorRef",
+    "AgentWords",
     "adopt_arguments",
     "argument_spans",
     "coref_ref",
@@ -55,6 +58,29 @@ class ActorRef:
     confidence: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class AgentWords:
+    """What the actor component read in the words around the mentions, for the relations
+    (``doc._.agent_words``; see :mod:`allegiance.nlp.actors.agent_words`).
+
+    Attributes:
+        nouns: the token indices of agent nouns ("troops", "advisers").
+        parts: by ``(actor id, agent noun in lower case)``, the part of a mentioned state or
+            community that the noun names ("IRQ", "forces") -> Iraq's military.
+        inner: by token index, the actor of a demonym or name inside a hyphenated compound
+            that no mention covers ("Iranian" in "Iranian-backed").
+    """
+
+    nouns: frozenset[int] = frozenset()
+    parts: Mapping[tuple[str, str], ActorRef] = field(default_factory=dict)
+    inner: Mapping[int, ActorRef] = field(default_factory=dict)
+
+    def part(self, actor: ActorRef, noun: str) -> ActorRef | None:
+        """The part of ``actor`` the agent noun names, trusted as much as ``actor``."""
+        sub = self.parts.get((actor.actor_id, noun.lower()))
+        return None if sub is None else replace(sub, confidence=actor.confidence)
+
+
 def coref_ref(actor: ActorRef) -> ActorRef:
     """The reference to an antecedent's actor, trusted half as much as the antecedent."""
     if actor.resolved_by == "coref":
@@ -73,6 +99,7 @@ def register_extensions() -> None:
         ("published", None),
         ("outlet", None),
         ("forced_breaks", 0),
+        ("agent_words", None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

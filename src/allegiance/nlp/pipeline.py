@@ -175,7 +175,7 @@ def build_pipeline(
         "allegiance_actors": {"kb_paths": list(kb_paths), "lexicon_paths": lexicon},
         "allegiance_references": {"reference_paths": lexicon},
         "allegiance_speaker_references": {"reference_paths": lexicon},
-        "allegiance_relations": {"lexicon_paths": lexicon, "kb_paths": list(kb_paths)},
+        "allegiance_relations": {"lexicon_paths": lexicon},
         "allegiance_register": {"lexicon_paths": lexicon},
         "allegiance_quotes": {"lexicon_paths": lexicon},
         "allegiance_quantities": {"lexicon_paths": lexicon},

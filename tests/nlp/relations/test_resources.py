@@ -40,5 +40,6 @@ def test_resources_is_a_leaf() -> None:
 def test_the_component_provides_every_resource_a_run_reads(nlp) -> None:
     component = nlp.get_pipe("allegiance_relations")
     members = [name for name, value in vars(Resources).items() if isinstance(value, property)]
-    assert {"lexicon", "references", "kb", "patterns_by_first", "disabled"} <= set(members)
+    assert {"lexicon", "references", "patterns_by_first", "disabled"} <= set(members)
+    assert "kb" not in members  # the knowledge base is the actor component's alone
     assert [m for m in members if not hasattr(component, m)] == []

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ...kb import ActorKB
 from ..extensions import ACTORS_KEY, TEXT_SOURCES_KEY, ActorRef, in_ignored
 from ..gender import GenderData, load_gender_data
+from .agent_words import _AgentWordsMixin
 from .aliases import _AliasMixin
 from .kbmatch import _KBMatchMixin
 from .mentions import _Cand, _greedy
@@ -43,7 +44,7 @@ def _case_sensitive(form: str, stop_words: Iterable[str]) -> bool:
     return " " not in form and form.lower() in stop_words
 
 
-class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
+class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin):
     """spaCy component that finds actor mentions and resolves them against the knowledge base.
 
     Args:
@@ -127,7 +128,8 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
 
     # -- main --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        """Find actor mentions and store them in ``doc.spans["actors"]``."""
+        """Find actor mentions and store them in ``doc.spans["actors"]`` (and the words the
+        relations read as actors around them in ``doc._.agent_words``)."""
         kb_cands = self._kb_candidates(doc)
         taken = [False] * len(doc)
         chosen: list[_Cand] = []
@@ -156,6 +158,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin):
             spans.append(span)
         doc.spans[ACTORS_KEY] = spans
         doc.spans[TEXT_SOURCES_KEY] = sources
+        doc._.agent_words = self._agent_words(doc, spans)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:

@@ -12,9 +12,9 @@ speaker. Speakers are resolved through pronouns ("he said") and descriptions ("t
 
 from __future__ import annotations
 
+from ..marks import find_quotation_spans
 from .component import QuoteExtractor
 from .lexicon import ANONYMOUS_SOURCES, QUOTE_CUES, QuoteLexicon, load_quote_lexicon
-from .marks import find_quotation_spans
 
 __all__ = [
     "ANONYMOUS_SOURCES",

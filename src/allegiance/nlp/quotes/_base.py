@@ -2,57 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from itertools import pairwise
-
 from spacy.tokens import Doc, Span, Token
 
-from ...schema import ActorArg, TextSpan
+from ...schema import TextSpan
 from ..extensions import ACTORS_KEY, in_ignored
 from ..gender import GenderData, load_gender_data
 from ..intervals import Intervals
+from ..marks import find_quotation_spans
+from ..references.quote_speakers import Source as _Source
+from ..references.quote_speakers import SpeakerResolver
 from .lexicon import QuoteLexicon
-from .marks import find_quotation_spans
 
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "these", "those", "some", "several"}
-# Rank and title abbreviations, so that "the general" finds "Brig. Gen. Pat Ryder".
-_ABBREVIATIONS = {
-    "gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "maj": "major",
-    "capt": "captain", "sgt": "sergeant", "cmdr": "commander", "brig": "brigadier",
-    "sec": "secretary", "amb": "ambassador", "rep": "representative", "sen": "senator",
-    "gov": "governor", "pres": "president", "cmdt": "commandant", "spc": "specialist",
-}  # fmt: skip
-
-
-@dataclass
-class _Source:
-    start: int
-    end: int
-    text: str
-    role: str | None = None
-    anonymous: bool = False
-    document: bool = False
-    plural: bool = False
-    actor_id: str | None = None
-    actor_name: str | None = None
-    words: frozenset[str] = field(default_factory=frozenset)
-
-    def arg(self) -> ActorArg:
-        return ActorArg(
-            text=self.text,
-            start=self.start,
-            end=self.end,
-            actor_id=self.actor_id,
-            actor_name=self.actor_name,
-        )
-
-
-# how a person's name hangs from the head of the phrase that names them ("Kovac's coach, Marko
-# Ilic": Ilic by apposition; Kovac by possession, so not the one the phrase is about)
-_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_NOT_HEAD_DEPS = frozenset({"poss", "relcl", "acl", "advcl", "pobj", "dobj", "dative", "ccomp"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "wo", "shall", "might", "must", "should", "can", "ca"})
 
 
@@ -66,12 +27,6 @@ def _char_bounds(span: Span) -> tuple[int, int]:
 
 def _pair_bounds(pair: tuple[int, int]) -> tuple[int, int]:
     return pair
-
-
-def _words(text: str) -> frozenset[str]:
-    """Lowercase words of a name or role, with rank abbreviations spelled out too."""
-    words = {w.lower() for w in re.findall(r"\w+", text)}
-    return frozenset(words | {_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS})
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -94,16 +49,10 @@ class _RunBase:
         self.actor_spans: list[Span] = (
             list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
         )
-        self.persons = self._find_people()
-        # position lookups: a scan of every span per question grows with the square of the text
-        self.person_at = Intervals(self.persons, _token_bounds)
-        self.person_start_chars = [e.start_char for e in self.persons]
-        self.described: dict[tuple[int, int], _Source] = {}
         self.actor_at = Intervals(self.actor_spans, _token_bounds)
         self.actor_at_char = Intervals(self.actor_spans, _char_bounds)
         self.has_actors = ACTORS_KEY in doc.spans
         self.gender = gender if gender is not None else load_gender_data()
-        self.genders: dict[tuple[int, int], str | None] = {}
         # the outlet or document reporting a direct quote, by the quote's character range
         self.reporting: dict[tuple[int, int], _Source] = {}
         self.text = doc.text  # Doc.text joins every token: read it once
@@ -111,42 +60,11 @@ class _RunBase:
         breaks = self._index_tokens()
         self._cut_lines(breaks)
         self._cut_segments(breaks)
-
-    def _find_people(self) -> list[Span]:
-        """People: the NER's, and the actor spans that resolve to a person, by position."""
-        doc = self.doc
-        not_people = [
-            s
-            for s in self.actor_spans
-            if s._.actor is not None and s._.actor.actor_type != "person"
-        ]
-        spans_ = self.actor_spans
-        not_people_at = Intervals(not_people, _token_bounds)
-        people = {
-            (e.start, e.end): e
-            for e in doc.ents
-            if e.label_ == "PERSON"
-            and not any(
-                s.start <= e.start and e.end <= s.end
-                for s in not_people_at.overlapping(e.start, e.end)
-            )
-        }
-        named_people = Intervals(list(people), _pair_bounds)
-        added: list[tuple[int, int]] = []  # actor spans taken as people, in document order
-        in_order = all(x.start <= y.start for x, y in pairwise(spans_))
-        added_end = -1
-        for s in spans_:
-            if s._.actor is not None and s._.actor.actor_type == "person":
-                if in_order and s.start < s.end:
-                    # earlier-starting spans overlap this one iff one reaches past its start
-                    clash = added_end > s.start
-                else:
-                    clash = any(a < s.end and s.start < b for a, b in added)
-                if not clash and not named_people.overlapping(s.start, s.end):
-                    people[(s.start, s.end)] = s
-                    added.append((s.start, s.end))
-                    added_end = max(added_end, s.end)
-        return [people[k] for k in sorted(people)]
+        # the people of the document and what a speaker phrase refers to: the references
+        # package's, reading the sources so far from this run
+        self.speakers = SpeakerResolver(doc, self, self.gender, lex.verbs)
+        self.persons = self.speakers.persons
+        self.person_at = self.speakers.person_at
 
     def _find_quoted(self) -> None:
         """The quoted ranges, and the direct quotes among them (longer than scare quotes)."""

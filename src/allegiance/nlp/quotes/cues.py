@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..marks import _MARKS
 from ._base import _FUTURE_MODALS, _RunBase
-from .marks import _MARKS
 
 
 class _Cues(_RunBase):

@@ -6,13 +6,13 @@ import re
 
 from spacy.tokens import Span
 
+from ..marks import _STRIP
 from ..references import definite_determiners, pronouns
-from ._base import _DETERMINERS, _Source, _trim, _words
-from .marks import _STRIP
-from .resolve import _Resolve
+from ..references.quote_speakers import name_words as _words
+from ._base import _DETERMINERS, _RunBase, _Source, _trim
 
 
-class _Describe(_Resolve):
+class _Describe(_RunBase):
     """A speaker phrase read as a source (names, roles, anonymity, references resolved)."""
 
     def describe(self, a: int, b: int, pos: int) -> _Source | None:
@@ -43,10 +43,10 @@ class _Describe(_Resolve):
     def describe_pronoun(self, word: str, pos: int) -> _Source | None:
         """The source a speaker pronoun ("he", "they", "it") refers to."""
         if word in pronouns("person"):
-            found = self.resolve_personal(word, pos)
+            found = self.speakers.resolve_personal(word, pos)
             if found is not None:
                 return found
-        return self.resolve(word, pos, None)
+        return self.speakers.resolve(word, pos, None)
 
     def earlier_mention(self, span: Span) -> _Source | None:
         """The earlier named mention of a description the actors component resolved to a
@@ -69,7 +69,7 @@ class _Describe(_Resolve):
                         and ref.actor_id in ids
                         and doc[e.start].pos_ not in {"DET", "PRON"}
                     ):
-                        return self.describe_person(e)
+                        return self.speakers.describe_person(e)
         return None
 
     def name_in(self, span: Span) -> tuple[int, int] | None:
@@ -86,7 +86,7 @@ class _Describe(_Resolve):
                 if s._.actor is not None and s._.actor.actor_type == "person"
             ]
         one_sentence = span.end <= span[0].sent.end  # a parse tree to read the phrase from
-        heading = [p for p in persons if one_sentence and self.heads_phrase(p, span.root)]
+        heading = [p for p in persons if one_sentence and self.speakers.heads_phrase(p, span.root)]
         if heading:
             # "Sala's agent, Bruno Costa", "Ortiz, who hugged Bell,": not the possessor or
             # a name inside a clause or an object
@@ -161,7 +161,7 @@ class _Describe(_Resolve):
         src.words = _words(src.text + " " + (role or ""))
         src.actor_id, src.actor_name = self.actor_for(n_start, n_end)
         if len(re.findall(r"\w+", src.text)) == 1 or not role:
-            src = self.complete_name(src, pos)
+            src = self.speakers.complete_name(src, pos)
         return src
 
     def resolve_definite(self, span: Span, pos: int) -> _Source | None:
@@ -174,15 +174,15 @@ class _Describe(_Resolve):
         if lemma in lex.organisation_nouns:
             # "the company said": the body named before, never a person whose role holds
             # the word ("the company's founder") nor the subject of the next sentence
-            return self.resolve_organisation(lemma, pos)
+            return self.speakers.resolve_organisation(lemma, pos)
         mods = tuple(
             t.lower_
             for t in span
             if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i != head.i and not t.is_punct
         )
-        found = self.resolve(lemma, pos, lemma, mods)
+        found = self.speakers.resolve(lemma, pos, lemma, mods)
         if found is None and lemma not in lex.documents:
-            found = self.named_next(span.end)
+            found = self.speakers.named_next(span.end)
         return found
 
     def unnamed_source(self, span: Span) -> _Source:

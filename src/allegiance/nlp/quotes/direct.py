@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..marks import _MARKS, _STRIP
 from ._base import _Source
 from .cues import _Cues
 from .describe import _Describe
-from .marks import _MARKS, _STRIP
 
 
 class _Direct(_Cues, _Describe):
@@ -83,7 +83,7 @@ class _Direct(_Cues, _Describe):
         below = self.next_line_speaker(qa, qb)
         if below is not None:
             return below, None
-        return self.resolve("they", qa, None), None
+        return self.speakers.resolve("they", qa, None), None
 
     def round_up_lead_in(self, seg: Span, ta: int, qa: int, qb: int) -> _Source | None:
         """The speaker of a round-up line "Claire Dunmore, The Morning Post: '…'".
@@ -142,7 +142,7 @@ class _Direct(_Cues, _Describe):
         if lead is not None:
             for e in self.person_at.starting_in(a, b):
                 if e[0].pos_ not in {"PRON", "DET"}:
-                    return self.complete_name(self.describe_person(e), qa)
+                    return self.speakers.complete_name(self.speakers.describe_person(e), qa)
             return None
         if a >= b or not doc[a].text[:1].isupper():
             return None

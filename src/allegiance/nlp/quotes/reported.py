@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 
 from ...schema import TextSpan
 from ..extensions import in_ignored
-from ._base import _Source, _trim, _words
+from ..references.quote_speakers import name_words as _words
+from ._base import _Source, _trim
 from .cues import _Cues
 from .describe import _Describe
 

@@ -13,7 +13,8 @@ The package:
 * :mod:`.component`: the spaCy component (sentences -> candidates -> selection -> records);
 * :mod:`.registry` and :mod:`.names`: the registered constructions and their order;
 * :mod:`.arguments`, :mod:`.run`: argument reading and one document's state (no knowledge
-  base access: the few questions left for the knowledge base are in :mod:`.kb_view`);
+  base access: arguments are the actor component's spans, and the agent nouns and compound
+  demonyms it read, ``doc._.agent_words``);
 * :mod:`.resources`: what a run reads from its component (a protocol; a leaf, so the
   component imports the rule modules and never the reverse);
 * :mod:`.modality`, :mod:`.attribution`, :mod:`.selection`, :mod:`.records`;

@@ -15,10 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lexicon.triggers import Lexicon, Trigger
 from ...schema import ActorArg
-from ..extensions import ActorRef, coref_ref
+from ..extensions import ActorRef, AgentWords, coref_ref
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
-from .kb_view import is_agent_noun, sub_actor
 from .words import (
     MODIFIER_DEPS,
     NOMINAL_DEPS,
@@ -75,6 +74,8 @@ class Arguments:
         self.c = component
         self.lex: Lexicon = component.lexicon
         self.doc = doc
+        # the agent nouns and compound demonyms the actor component read
+        self.agent_words: AgentWords = doc._.agent_words or AgentWords()
         self.tok2span: dict[int, Span] = {}
         self.arg_refs: dict[tuple[int, int, str], ActorRef] = {}
         # the references component gives "they" one span per coordinated antecedent
@@ -227,7 +228,7 @@ class Arguments:
     def _possessed_agents(self, tok: Token) -> list[Arg]:
         """ "The U.S. has ... some 200 advisers deployed alongside X": agents that the subject
         has, sends or deploys are its own (the advisers are US forces)."""
-        if tok.pos_ != "NOUN" or not is_agent_noun(self.c.kb, tok.text):
+        if tok.pos_ != "NOUN" or tok.i not in self.agent_words.nouns:
             return []
         first = tok
         while first.dep_ == "conj" and first.head.pos_ == "NOUN":
@@ -251,7 +252,7 @@ class Arguments:
         """The part of a state or community that an agent noun names ("Iraqi ... forces")."""
         if arg.actor.actor_type not in ("state", "ethnic_group", "religious_group"):
             return arg
-        sub = sub_actor(self.c.kb, arg.actor, head.text)
+        sub = self.agent_words.part(arg.actor, head.text)
         if sub is None:
             return arg
         return Arg(arg.start, arg.end, sub, arg.via_reference)

@@ -15,7 +15,6 @@ from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Trigger
 from .candidates import Arg, Candidate
-from .kb_view import demonym_actor
 from .names import ADJECTIVE, COMPOUND, REGARDED_AS
 from .regarded import regarded_as
 from .registry import constructions
@@ -95,7 +94,7 @@ def read_compound(run: DocRun, tok: Token, trig: Trigger) -> Iterator[Candidate]
     if src_span is None:
         # "Iranian-backed": a demonym the actor layer left inside a larger phrase
         word = run.doc[tok.i - 2]
-        actor = demonym_actor(run.c.kb, word.text)
+        actor = run.agent_words.inner.get(word.i)
         if actor is None:
             return
         src = Arg(word.i, word.i + 1, actor)

@@ -31,14 +31,13 @@ from .selection import select
 
 __all__ = ["RelationExtractor", "make_relations"]
 
-_CFG = ("lexicon_paths", "kb_paths", "reference_paths", "max_sentence_tokens")
+_CFG = ("lexicon_paths", "reference_paths", "max_sentence_tokens")
 
 
 @Language.factory(
     "allegiance_relations",
     default_config={
         "lexicon_paths": [],
-        "kb_paths": [],
         "reference_paths": [],
         "max_sentence_tokens": 200,
         "constructions": list(DEFAULT_CONSTRUCTIONS),
@@ -51,7 +50,6 @@ def make_relations(
     nlp: Language,
     name: str,
     lexicon_paths: list[str],
-    kb_paths: list[str],
     reference_paths: list[str],
     max_sentence_tokens: int,
     constructions: list[str],
@@ -61,7 +59,6 @@ def make_relations(
         nlp,
         name,
         lexicon_paths=lexicon_paths,
-        kb_paths=kb_paths,
         reference_paths=reference_paths,
         max_sentence_tokens=max_sentence_tokens,
         constructions=constructions,
@@ -78,7 +75,6 @@ class RelationExtractor:
         name: str,
         *,
         lexicon_paths: Iterable[str] = (),
-        kb_paths: Iterable[str] = (),
         reference_paths: Iterable[str] = (),
         max_sentence_tokens: int = 200,
         constructions: Iterable[str] = DEFAULT_CONSTRUCTIONS,
@@ -87,7 +83,6 @@ class RelationExtractor:
         register_extensions()
         self.name = name
         self.lexicon_paths = [str(p) for p in lexicon_paths]
-        self.kb_paths = [str(p) for p in kb_paths]
         self.reference_paths = [str(p) for p in reference_paths]
         self.max_sentence_tokens = max_sentence_tokens
         self.constructions = [str(c) for c in constructions]
@@ -95,15 +90,12 @@ class RelationExtractor:
         self._load()
 
     def _load(self) -> None:
-        from ...kb import ActorKB
-
         for cname in (*self.constructions, *self.disabled):
             if registry.get(cname) is None:
                 raise ModelError(f"allegiance_relations: no construction registered as {cname!r}")
         self._steps: list[TokenConstruction] = [
             registry.constructions.get(c) for c in self.constructions if c not in self.disabled
         ]
-        self.kb = ActorKB.load(self.kb_paths, lexicon_paths=self.lexicon_paths)
         self.lexicon: Lexicon = load_lexicon(tuple(self.lexicon_paths))
         self.references = load_references((*self.reference_paths, *self.lexicon_paths))
         by_first: dict[str, list[Pattern]] = {}
@@ -123,7 +115,6 @@ class RelationExtractor:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
         cfg = json.loads((Path(path) / "cfg.json").read_text())
         self.lexicon_paths = cfg["lexicon_paths"]
-        self.kb_paths = cfg.get("kb_paths", [])
         self.reference_paths = cfg["reference_paths"]
         self.max_sentence_tokens = cfg["max_sentence_tokens"]
         self.constructions = cfg.get("constructions", list(DEFAULT_CONSTRUCTIONS))

@@ -1,5 +1,6 @@
-"""What one document's run reads from its component: the loaded lexicon, references and
-knowledge base, the trigger patterns by first word, and the switched-off constructions.
+"""What one document's run reads from its component: the loaded lexicon and references, the
+trigger patterns by first word, and the switched-off constructions (the knowledge base is the
+actor component's alone: what relations need of it comes as ``doc._.agent_words``).
 
 A leaf of the package (it imports no module of it): :mod:`.arguments` and the constructions
 type their ``run.c`` against :class:`Resources`, and :class:`.component.RelationExtractor`
@@ -11,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ...kb import ActorKB
     from ...lexicon.triggers import Lexicon, Pattern
     from ..references import ReferenceData
 
@@ -26,9 +26,6 @@ class Resources(Protocol):
 
     @property
     def references(self) -> ReferenceData: ...
-
-    @property
-    def kb(self) -> ActorKB: ...
 
     @property
     def patterns_by_first(self) -> dict[str, list[Pattern]]: ...
