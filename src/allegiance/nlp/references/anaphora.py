@@ -4,7 +4,7 @@ nearest fitting earlier mention within a few sentences."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +20,7 @@ from .binding import (
     _they_rank,
     local_kind,
 )
+from .genders import PersonGenders
 
 __all__ = ["Anaphora"]
 
@@ -47,9 +48,12 @@ class Anaphora:
         self.rec, self.kb, self.doc = rec, rec.kb, doc
         self.mentions, self.taken = mentions, taken
         self.sent_of = [0] * len(doc)
+        sent_start = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+                self.sent_of[i], sent_start[i] = k, sent.start
+        # "she" is a person who may be a woman: the gender rules the quote speakers use too
+        self.genders = PersonGenders(doc, rec.gender, sent_start.__getitem__)
         self.out: list[_Cand] = []
         self.starts = [c.start for c in mentions]
         # the mentions and the resolved references so far, in the order of a stable sort of
@@ -133,6 +137,13 @@ class Anaphora:
                 best = cand
         return best
 
+    def _people_before(self, i: int) -> Iterator[tuple[int, int]]:
+        """The person mentions that end by token ``i``, the latest first."""
+        for j in range(bisect_left(self.starts, i) - 1, -1, -1):
+            cand = self.mentions[j]
+            if cand.type == "person" and cand.end <= i:
+                yield cand.start, cand.end
+
     def _names_actor(self, i: int) -> bool:
         """Whether token ``i`` is inside a mention other than a first-person pronoun."""
         first_person, doc = self.refs.first_person, self.doc
@@ -183,7 +194,13 @@ class Anaphora:
             # the author's "I" is the author, never a person the text mentions
             self.add_author(tok.i)
         elif low in self.p_person or low in self.p_speaker:
-            ante = self.nearest(tok.i, lambda c: c.type == "person")
+            ante = self.nearest(
+                tok.i,
+                lambda c: (
+                    c.type == "person"
+                    and self.genders.agrees(c.start, c.end, low, self._people_before)
+                ),
+            )
             if ante is not None:
                 self.add(tok.i, tok.i + 1, ante)
         elif low in self.p_we:

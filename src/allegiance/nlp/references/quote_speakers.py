@@ -28,6 +28,7 @@ from ..extensions import ACTORS_KEY, in_ignored
 from ..gender import GenderData
 from ..intervals import Intervals
 from ..marks import _MARKS, _STRIP
+from .genders import PersonGenders
 
 __all__ = [
     "NAME_DEPS",
@@ -133,7 +134,7 @@ class SpeakerResolver:
         self.person_at = Intervals(self.persons, _spans)
         self.person_start_chars = [e.start_char for e in self.persons]
         self.described: dict[tuple[int, int], Source] = {}
-        self.genders: dict[tuple[int, int], str | None] = {}
+        self.genders = PersonGenders(doc, gender, lambda i: reading.sent_of(doc[i]).start)
 
     def _find_people(self) -> list[Span]:
         """People: the NER's, and the actor spans that resolve to a person, by position."""
@@ -308,27 +309,12 @@ class SpeakerResolver:
         return False
 
     def person_gender(self, e: Span) -> str | None:
-        """The gender a person's mention gives: an honorific or given name in it or just
-        before it, else that of an earlier fuller mention with the same last word."""
-        key = (e.start, e.end)
-        if key in self.genders:
-            return self.genders[key]
-        doc = self.doc
-        lo = max(self.reading.sent_of(e[0]).start, e.start - 3)
-        words = [t.text for t in doc[lo : e.end] if not t.is_punct or t.text == "."]
-        # "Mr." may be split into "Mr" "."; the given name is the mention's first word
-        gender = self.gender.of_words([w for w in words[: len(words) - len(e)]] + [e[0].text])
-        if gender is None:
-            gender = self.gender.of_words([t.text for t in e if not t.is_punct])
-        if gender is None:
-            last = e[-1].lower_
-            for other in self.persons_before(e.start_char):
-                if len(other) > 1 and other[-1].lower_ == last:
-                    gender = self.person_gender(other)
-                    if gender is not None:
-                        break
-        self.genders[key] = gender
-        return gender
+        """The gender a person's mention gives (:class:`~.genders.PersonGenders`)."""
+        return self.genders.of(e.start, e.end, self._persons_before_token)
+
+    def _persons_before_token(self, start: int) -> Iterator[tuple[int, int]]:
+        for other in self.persons_before(self.doc[start].idx):
+            yield other.start, other.end
 
     def source_gender(self, src: Source) -> str | None:
         """The gender of an earlier source: its person mention's, else its words'."""
