@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ...kb import Actor, ActorKB
 from ...kb.agents import AgentLexicon
+from ..extensions import ActorRef
 from ..gender import GenderData
 from .mentions import _CONFIDENCE, _Cand
 from .roles import AUTHOR_ID, ActorRoles
@@ -24,6 +25,11 @@ class _RecognizerBase:
     use_ner: bool
     _lower: PhraseMatcher  # knowledge-base forms matched on lower case
     _orth: PhraseMatcher  # forms matched as written
+
+    def kb_ref(self, actor: Actor, resolved_by: str, confidence: float) -> ActorRef:
+        """The mention-level reference to a knowledge-base actor (its country, its parent)."""
+        return ActorRef(actor.id, actor.name, actor.type, self.kb.country_of(actor.id),
+                        actor.parent, resolved_by, confidence)  # fmt: skip
 
     def _cand(self, start: int, end: int, actor: Actor, kind: str, by: str = "kb",
               conf: float | None = None) -> _Cand:  # fmt: skip

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ...kb import Actor
 from ..extensions import ActorRef, AgentWords
 from ._base import _RecognizerBase
 
@@ -31,10 +30,6 @@ _HYPHENS = frozenset({"-", "–"})
 class _AgentWordsMixin(_RecognizerBase):
     """Reads a document's agent nouns, the parts they name and the actors inside compounds."""
 
-    def _kb_ref(self, actor: Actor, confidence: float) -> ActorRef:
-        return ActorRef(actor.id, actor.name, actor.type, self.kb.country_of(actor.id),
-                        actor.parent, "kb", confidence)  # fmt: skip
-
     def _agent_words(self, doc: Doc, spans: Sequence[Span]) -> AgentWords:
         nouns = frozenset(t.i for t in doc if self.agents.classify(t.text) is not None)
         wholes = {
@@ -45,7 +40,7 @@ class _AgentWordsMixin(_RecognizerBase):
             for whole in wholes:
                 sub = self.kb.sub_actor(whole, word)
                 if sub is not None and sub.id != whole:
-                    parts[(whole, word)] = self._kb_ref(sub, 1.0)
+                    parts[(whole, word)] = self.kb_ref(sub, "kb", 1.0)
         covered = {i for s in spans for i in range(s.start, s.end)}
         inner: dict[int, ActorRef] = {}
         for tok in doc[:-1]:
@@ -53,5 +48,5 @@ class _AgentWordsMixin(_RecognizerBase):
                 continue
             actor = self.kb.lookup_adjective(tok.text) or self.kb.lookup(tok.text)
             if actor is not None:
-                inner[tok.i] = self._kb_ref(actor, 0.9)
+                inner[tok.i] = self.kb_ref(actor, "kb", 0.9)
         return AgentWords(nouns, parts, inner)

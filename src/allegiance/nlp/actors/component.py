@@ -180,15 +180,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin)
                 resolved_by=cand.resolved_by,
                 confidence=round(cand.confidence, 3),
             )
-        return ActorRef(
-            actor_id=actor.id,
-            actor_name=actor.name,
-            actor_type=actor.type,
-            country=self.kb.country_of(actor.id),
-            parent_id=actor.parent,
-            resolved_by=cand.resolved_by,
-            confidence=round(cand.confidence, 3),
-        )
+        return self.kb_ref(actor, cand.resolved_by, round(cand.confidence, 3))
 
     # -- serialisation -----------------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -88,8 +88,7 @@ class SpeakerReferences:
             actor = rec.kb.get(actor.affiliation) if actor.affiliation else None
         if actor is None:
             return None
-        return ActorRef(actor.id, actor.name, actor.type, rec.kb.country_of(actor.id),
-                        actor.parent, "coref", 0.7)  # fmt: skip
+        return rec.kb_ref(actor, "coref", 0.7)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = sorted(
