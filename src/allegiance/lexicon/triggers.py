@@ -39,6 +39,7 @@ _SECTIONS = (
     "compounds",
     "prepositions",
     "responses",
+    "cut_as",
 )
 _LISTS = (
     "light_verbs",
@@ -52,6 +53,7 @@ _LISTS = (
     "patient_nouns",
     "negating_verbs",
     "ending_verbs",
+    "cutting_verbs",
     "judging_verbs",
     "accusing_verbs",
     "regarding_verbs",
@@ -72,6 +74,9 @@ _LISTS = (
     "requesting_verbs",
     "request_nouns",
     "obligation_modals",
+    "protest_acts",
+    "asked_for_nouns",
+    "protest_nouns",
 )
 
 
@@ -135,6 +140,7 @@ class Lexicon:
     patient_nouns: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
+    cutting_verbs: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     regarding_verbs: frozenset[str] = frozenset()
@@ -153,9 +159,13 @@ class Lexicon:
     copulas: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     responses: Mapping[str, Trigger] = field(default_factory=dict)
+    cut_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
+    protest_acts: frozenset[str] = frozenset()
+    asked_for_nouns: frozenset[str] = frozenset()
+    protest_nouns: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":
@@ -299,6 +309,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         compounds=parsed("compounds"),
         prepositions=parsed("prepositions"),
         responses=parsed("responses"),
+        cut_as=parsed("cut_as"),
         patterns=tuple(patterns),
         **lists,
     )

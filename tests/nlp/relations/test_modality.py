@@ -39,22 +39,28 @@ def test_not_hesitating_is_doing(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "negated", "hypothetical"),
+    ("text", "category", "negated", "hypothetical"),
     [
-        ("The US has stopped arming the Syrian rebels.", True, False),
-        ("The US no longer supports the Syrian rebels.", True, False),
-        ("The US ended its support for the Syrian rebels.", True, False),
-        ("The US did not stop arming the Syrian rebels.", False, False),
-        # asked to stop, the act goes on
-        ("Russia urged the US to stop arming the Syrian rebels.", False, False),
+        # cutting aid is an act of its own (CAMEO 162, PLOVER SANCTION), ending support no
+        # longer supports
+        ("The US has stopped arming the Syrian rebels.", "SANCTION", False, False),
+        ("The US no longer supports the Syrian rebels.", "SUPPORT", True, False),
+        ("The US ended its support for the Syrian rebels.", "SUPPORT", True, False),
+        # a cut denied, or only asked for, leaves the act going on
+        ("The US did not stop arming the Syrian rebels.", "AID", False, False),
+        ("Russia urged the US to stop arming the Syrian rebels.", "AID", False, False),
     ],
 )
 def test_an_act_stopped_is_no_longer_and_one_asked_to_stop_goes_on(
-    nlp, text, negated, hypothetical
+    nlp, text, category, negated, hypothetical
 ):
     hit = [r for r in relations(nlp, text) if r.target.actor_id == "SYR.REB"]
     assert hit and family(hit[0].source.actor_id) == "USA"
-    assert (hit[0].negated, hit[0].hypothetical) == (negated, hypothetical)
+    assert (hit[0].category, hit[0].negated, hit[0].hypothetical) == (
+        category,
+        negated,
+        hypothetical,
+    )
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if tag == "T" and (start == 0 or doc[start - 1].lower_ != "the"):
                 continue
+            if actor.sector == "generic" and _inside_a_name(doc, start, end):
+                continue  # "The Workers Solidarity League", "Students for Fair Admissions"
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
         # Longest first; at equal length an alias beats an adjective reading of the same words.
@@ -118,3 +120,20 @@ class _KBMatchMixin(_PlacesMixin):
         if is_place_name and self._is_place(doc, cand.start, cand.end):
             return None
         return cand
+
+
+_NAMED = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether words ``start:end`` are part of a longer name the entity recogniser found, with
+    a capitalised word outside them ("Workers" in "The Workers Solidarity League")."""
+    ent_type = doc[start].ent_type_
+    if ent_type not in _NAMED:
+        return False
+    i, j = start, end
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)

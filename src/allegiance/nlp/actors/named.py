@@ -147,6 +147,9 @@ class _NamedMixin(_PlacesMixin):
                 doc[name_start].lower_ in self.agents.titles or doc[name_start].text == "."
             ):
                 name_start += 1
+        if label != "PERSON" and name_start > start and end - name_start == 1:
+            if self.agents.classify(doc[name_start].text):
+                return None  # "the Education Ministry": a portfolio of no named government
         name = doc[name_start:end].text
         honorific = self._honorific_gender(doc, start, name_start)
         person_like = (

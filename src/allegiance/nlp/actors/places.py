@@ -66,6 +66,7 @@ class _PlacesMixin(_RecognizerBase):
             )
             or (prep == "at" and aimed.lemma_.lower() in place("aiming_verbs"))
             or (prep == "to" and aimed.lemma_.lower() in place("giving_verbs"))
+            or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
             or (
                 prep == "from"
                 and (
@@ -74,6 +75,16 @@ class _PlacesMixin(_RecognizerBase):
                     or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
                 )
             )
+        )
+
+    def _gives_to(self, verb: Token) -> bool:
+        """Whether the direct object of ``verb`` is something passed between actors, so that its
+        "to" names the recipient: "suspended military aid to Egypt", "cut funding to Hungary",
+        "sent weapons to the Kurds" (not "sent troops to Syria", "moved its offices to Doha")."""
+        given = self.agents.place("from_source_nouns")
+        return any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in given or c.lower_ in given)
+            for c in verb.children
         )
 
     def _is_set_apart(self, doc: Doc, start: int, end: int) -> bool:

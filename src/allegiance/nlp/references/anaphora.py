@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from ...kb import normalize
+from ...kb import ActorKB, normalize
 from ...lexicon.references import ReferenceData
 from ..actors._base import _RecognizerBase
 from ..actors.mentions import _Cand, _SortedMentions, quoted_tokens
@@ -303,24 +303,37 @@ class Anaphora:
                 self.add(det, tok.i + 1, owner, sub.id)
                 return
         # "Russia has a responsibility to press the regime": not its own clause's
-        # subject (nor the one who controls it), nor their country
+        # subject (nor the one who controls it), nor their country when they are the state or
+        # one of its organs ("Iranian students denounced the regime": Iran's)
         bound = {
             kb.country_of(m.actor_id) or m.actor_id
             for s in _binders(tok)
             for m in self.known.covering(s.i)
+            if _of_the_state(kb, m.actor_id)
         }
+        # ... or of the country of its people, rebels or press ("Iranian students")
         ante = self.nearest(
             tok.i,
             lambda c: (
-                c.type in {"government", "state"}
+                (c.type in {"government", "state"} or not _of_the_state(kb, c.actor_id))
                 and (kb.country_of(c.actor_id) or c.actor_id) not in bound
             ),
             window=6,
         )
-        if ante is not None and ante.type == "state":
-            sub = kb.sub_actor(ante.actor_id, "government")
+        if ante is not None and ante.type != "government":
+            country = ante.actor_id if ante.type == "state" else kb.country_of(ante.actor_id)
+            sub = kb.sub_actor(country, "government") if country else None
             if sub is not None:
                 self.add(det, tok.i + 1, ante, sub.id)
-                return
+            return
         if ante is not None:
             self.add(det, tok.i + 1, ante)
+
+
+def _of_the_state(kb: ActorKB, actor_id: str) -> bool:
+    """Whether the actor is a state, one of its organs (government, armed forces: it has a
+    parent) or no part of a country at all; not a country's civilians, rebels or media."""
+    actor = kb.get(actor_id)
+    if actor is None or actor.type == "state" or actor.parent is not None:
+        return True
+    return kb.country_of(actor_id) is None

@@ -201,13 +201,31 @@ class Arguments:
                 if child.dep_ == "appos":
                     out.extend(self.args_one(child, exclude))
                     out.extend(a for c in child.conjuncts for a in self.args_one(c, exclude))
-                elif child.dep_ == "prep" and child.lower_ in ("of", "under") and depth < 2:
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("of", "under")
+                    and depth < 2
+                    and not self.asked_for(tok)
+                ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for item in (pobj, *pobj.conjuncts):
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
         return out
+
+    def asked_for(self, tok: Token) -> bool:
+        """ "demanded the release of X", "called for the return of X": what is asked for the
+        person of the "of" complement is not asked of them (``asked_for_nouns``)."""
+        if tok.lemma_.lower() not in self.lex.asked_for_nouns:
+            return False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "for":
+            head = head.head
+        elif tok.dep_ != "dobj":
+            return False
+        lemma = head.lemma_.lower()
+        return lemma in self.lex.requesting_verbs or head.lower_ in self.lex.request_nouns
 
     def _holders(self, tok: Token, depth: int) -> list[Arg]:
         """ "villages held by ISIL", "territory controlled by the regime": what is attacked or

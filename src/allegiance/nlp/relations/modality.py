@@ -15,7 +15,7 @@ from .words import SUBJ
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["done_with", "interrogative", "modality"]
+__all__ = ["done_with", "ender", "interrogative", "modality", "protest_act", "protest_purpose"]
 
 
 def interrogative(sent: Span) -> bool:
@@ -28,9 +28,59 @@ def interrogative(sent: Span) -> bool:
     return first.tag_ in ("WDT", "WP", "WP$", "WRB", "MD") or first.pos_ == "AUX"
 
 
+def protest_act(lex: Lexicon, verb: Token) -> bool:
+    """Whether ``verb`` is a protest: "marched", "rallied" (no object), or a light verb with a
+    protest noun: "staged a sit-in", "went on strike", "began a hunger strike" (``protest_acts``,
+    ``protest_nouns``)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in lex.protest_acts and not objects:
+        return True
+    if any(_protest_noun(lex, o) for o in objects):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and _protest_noun(lex, g, c) for g in c.children)
+        for c in verb.children
+    )
+
+
+def _protest_noun(lex: Lexicon, noun: Token, prep: Token | None = None) -> bool:
+    """A protest noun: one word ("rally"), hyphenated ("sit-in", split by the tokenizer), with
+    its modifier ("hunger strike") or its preposition ("on strike")."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.protest_nouns or (
+        prep is not None and f"{prep.lower_} {lemma}" in lex.protest_nouns
+    ):
+        return True
+    if any(
+        c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in lex.protest_nouns
+        for c in noun.children
+    ):
+        return True
+    doc = noun.doc
+    return (
+        noun.i >= 2
+        and doc[noun.i - 1].text == "-"
+        and f"{doc[noun.i - 2].lower_}-{noun.lower_}" in lex.protest_nouns
+    )
+
+
+def protest_purpose(lex: Lexicon, verb: Token) -> bool:
+    """Whether ``verb`` says what a protest is for: "marched to demand X", "staged
+    demonstrations to denounce X", "rallied, calling for X's removal"."""
+    if verb.dep_ not in ("advcl", "xcomp", "acl", "relcl") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl"):  # "a hunger strike to denounce X"
+        return _protest_noun(lex, head)
+    return protest_act(lex, head)
+
+
 def done_with(lex: Lexicon, verb: Token) -> bool:
     """ "They used IEDs to kill US troops": the purpose of a past use of an instrument is
-    reported as done, unlike "to defeat Daesh" after a plan or a present commitment."""
+    reported as done, unlike "to defeat Daesh" after a plan or a present commitment; so is the
+    purpose of a protest ("students marched to demand reforms")."""
+    if protest_purpose(lex, verb):
+        return True
     head = verb.head
     hops = 0
     while head.dep_ in ("pcomp", "prep", "pobj", "dobj") and hops < 4:
@@ -43,17 +93,23 @@ def done_with(lex: Lexicon, verb: Token) -> bool:
     )
 
 
+def ender(lex: Lexicon, cand: Candidate) -> Token | None:
+    """The verb that ends the candidate's act: "ended its support for X" (the event noun's
+    light verb), "stopped arming X"."""
+    anchor = cand.anchor
+    if anchor.lemma_.lower() in lex.ending_verbs and anchor.i != cand.trigger_start:
+        return anchor
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.ending_verbs:
+        return anchor.head
+    return None
+
+
 def modality(run: DocRun, cand: Candidate, sent: Span, *, depth: int = 0) -> tuple[bool, bool]:
     """(negated, hypothetical) of the clause that carries the relation."""
     lex = run.lex
-    anchor = cand.anchor
-    ender = None
-    if anchor.lemma_.lower() in lex.ending_verbs and anchor.i != cand.trigger_start:
-        ender = anchor  # "ended its support for X": the event noun's light verb
-    elif anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.ending_verbs:
-        ender = anchor.head  # "stopped arming X"
-    if ender is not None and depth == 0:
-        at_ender = replace(cand, anchor=ender, trigger_start=ender.i)
+    stop = ender(lex, cand)
+    if stop is not None and depth == 0:
+        at_ender = replace(cand, anchor=stop, trigger_start=stop.i)
         end_negated, end_hypothetical = modality(run, at_ender, sent, depth=1)
         if end_hypothetical:
             return False, False  # "urged Russia to cease airstrikes": they go on
@@ -134,8 +190,10 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
                 break
             if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
                 break  # reported speech: the claim's own modality only
-            if tok.dep_ == "advcl" and not any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+            if (
+                tok.dep_ == "advcl"
+                and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+                and not protest_purpose(lex, tok)  # "will march to demand X": as the march
             ):
                 break
             tok = head

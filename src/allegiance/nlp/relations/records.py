@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from ...lexicon.triggers import Trigger
 from ...schema import Relation, SentenceRef, TextSpan
 from .attribution import alleged, attribution
 from .candidates import Candidate
-from .modality import modality
+from .modality import ender, modality, protest_purpose
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -20,16 +22,45 @@ __all__ = ["ALLEGED", "to_record"]
 ALLEGED = 0.6
 
 
+def _cutter(run: DocRun, cand: Candidate) -> Token | None:
+    """The verb that cuts the tie the candidate names, when the lexicon makes the cut an act of
+    its own (``cut_as``): "Japan halted economic aid to Serbia" is a sanction, not aid."""
+    stop = ender(run.lex, cand)
+    if stop is None or stop.lemma_.lower() not in run.lex.cutting_verbs:
+        return None
+    return stop if cand.trigger.category in run.lex.cut_as else None
+
+
+def _by_protest(run: DocRun, cand: Candidate) -> bool:
+    """Whether a demand, accusation, rejection or opposition is made by protesting: "students
+    marched to demand the minister's resignation" is a protest against the minister."""
+    info = run.lex.info(cand.trigger)
+    hostile = info.quad_class == 3 or cand.trigger.category == "OPPOSE"
+    return hostile and info.sign < 0 and protest_purpose(run.lex, cand.anchor)
+
+
 def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
     """The record of one candidate: its modality, attribution and construction."""
-    negated, hypothetical = modality(run, cand, sent)
+    trig = run.doc[cand.trigger_start : cand.trigger_end]
+    cutter = _cutter(run, cand)
+    if cutter is not None:
+        at_cut = replace(cand, anchor=cutter, trigger_start=cutter.i, trigger_end=cutter.i + 1)
+        if modality(run, at_cut, sent, depth=1) == (False, False):
+            # the cut, done, is the act; a cut denied or only urged leaves the tie as it was
+            # ("did not suspend aid", "urged Japan to halt its aid": the aid goes on)
+            cand.trigger = run.lex.cut_as[cand.trigger.category]
+            trig = run.doc[cutter.i : cutter.i + 1]
+        else:
+            cutter = None
+    negated, hypothetical = (False, False) if cutter is not None else modality(run, cand, sent)
     if negated and cand.trigger.negated_as is not None:
         # "do not trust" states distrust as a fact
         cand.trigger = cand.trigger.negated_as
         negated = False
+    if _by_protest(run, cand):
+        cand.trigger = Trigger(category="PROTEST", mode=cand.trigger.category.lower())
     info = run.lex.info(cand.trigger)
     confidence = cand.confidence * (ALLEGED if alleged(run, cand) else 1.0)
-    trig = run.doc[cand.trigger_start : cand.trigger_end]
     return Relation(
         id=f"{run.doc_id}:r{index}",
         doc_id=run.doc_id,
@@ -43,7 +74,7 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
         intensity=info.intensity,
         negated=negated,
         hypothetical=hypothetical,
-        symmetric=cand.symmetric,
+        symmetric=cand.symmetric and cutter is None,
         trigger=TextSpan(text=trig.text, start=trig.start_char, end=trig.end_char),
         attributed_to=attribution(run, cand, sent),
         confidence=round(min(1.0, confidence), 3),
