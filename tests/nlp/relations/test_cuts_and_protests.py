@@ -1,0 +1,111 @@
+"""Cutting a tie is an act of its own; a protest's purpose is a protest; what is asked for
+someone is asked of no one named."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import find, relations
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Japan halted economic aid to Serbia.", "JPN", "SRB"),  # diplomacy
+        ("Germany cut development aid to Rwanda.", "DEU", "RWA"),
+        ("Washington froze military aid to Egypt after the coup.", "USA", "EGY"),
+    ],
+)
+def test_a_cut_in_aid_is_a_sanction(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "SANCTION" and not hit[0].negated
+    assert not hit[0].symmetric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan did not suspend economic aid to Serbia.",  # a cut denied: the aid goes on
+        "The IMF resumed aid to Serbia.",  # must not fire: resuming is no cut
+    ],
+)
+def test_no_cut_no_sanction(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.category == "SANCTION"]
+    assert [r for r in rels if r.category == "AID" and not r.negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Farmers marched to Brussels to condemn the European Commission.", "GEN", "EU"),
+        (
+            "Human rights activists began a hunger strike to denounce the Egyptian government.",
+            "GEN",
+            "EGY",
+        ),
+        (
+            "Opposition leaders marched on Sunday to demand the resignation of President "
+            "Joseph Kabila.",
+            "GEN",
+            "NER:joseph kabila",
+        ),
+    ],
+)
+def test_a_demand_or_accusation_made_by_protesting_is_a_protest(nlp, text, source, target):
+    rels = relations(nlp, text)
+    hit = [
+        r
+        for r in rels
+        if r.category == "PROTEST"
+        and r.source.actor_id.startswith(source)
+        and r.target.actor_id.startswith(target)
+    ]
+    assert hit and not hit[0].hypothetical, [(r.source.actor_id, r.category) for r in rels]
+
+
+def test_a_protest_announced_is_hypothetical(nlp):
+    text = "Opposition leaders will march on Sunday to demand the resignation of President Joseph Kabila."
+    hit = [r for r in relations(nlp, text) if r.category == "PROTEST"]
+    assert hit and hit[0].hypothetical
+
+
+def test_a_military_strike_is_no_protest(nlp):
+    text = "Coalition forces conducted 23 strikes using fighter aircraft against ISIL targets."
+    assert not [r for r in relations(nlp, text) if r.category == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters demanded the release of Nabeel Rajab.",
+        "Activists began a hunger strike to demand the release of Nabeel Rajab.",
+    ],
+)
+def test_what_is_asked_for_someone_is_not_asked_of_them(nlp, text):
+    assert not [r for r in relations(nlp, text) if "rajab" in (r.target.actor_id or "")]
+
+
+def test_a_demand_of_someone_stays(nlp):
+    text = "The EU demanded the withdrawal of Russian troops from Crimea."
+    assert find(relations(nlp, text), "EU", "RUS", categories={"REQUEST"})
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States sent weapons to Venezuela.", "VEN"),  # a recipient, not a place
+        ("Moscow delivered fuel to North Korea.", "PRK"),
+    ],
+)
+def test_what_is_given_to_a_country_names_the_recipient(nlp, text, target):
+    assert [r for r in relations(nlp, text) if (r.target.actor_id or "").startswith(target)]
+
+
+def test_troops_sent_to_a_country_go_to_a_place(nlp):
+    assert not relations(nlp, "Russia sent troops to Syria.")
+
+
+def test_a_portfolio_of_no_named_government_is_no_actor(nlp):
+    doc = nlp("Students staged a sit-in to denounce the Education Minister.")
+    assert not [r for r in doc._.relations if "education" in (r.target.actor_id or "")]
