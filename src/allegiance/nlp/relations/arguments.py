@@ -197,6 +197,7 @@ class Arguments:
             out = [Arg(start, tok.i + 1, a.actor, a.via_reference) for a in out[:1]]
         out = out or self._possessed_agents(tok) or self._holders(tok, depth)
         if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in self.lex.quantifiers):
+            asked_for = self.asked_for(tok)
             for child in tok.children:
                 if child.dep_ == "appos":
                     out.extend(self.args_one(child, exclude))
@@ -205,7 +206,7 @@ class Arguments:
                     child.dep_ == "prep"
                     and child.lower_ in ("of", "under")
                     and depth < 2
-                    and not self.asked_for(tok)
+                    and not asked_for
                 ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":

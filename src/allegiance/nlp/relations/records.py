@@ -22,13 +22,20 @@ __all__ = ["ALLEGED", "to_record"]
 ALLEGED = 0.6
 
 
-def _cutter(run: DocRun, cand: Candidate) -> Token | None:
+def _cut(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
     """The verb that cuts the tie the candidate names, when the lexicon makes the cut an act of
-    its own (``cut_as``): "Japan halted economic aid to Serbia" is a sanction, not aid."""
+    its own (``cut_as``) and the cut is done: "Japan halted economic aid to Serbia" is a
+    sanction, not aid; "did not suspend aid", "urged Japan to halt its aid" leave the aid going
+    on (the candidate's own modality says so)."""
     stop = ender(run.lex, cand)
-    if stop is None or stop.lemma_.lower() not in run.lex.cutting_verbs:
+    if (
+        stop is None
+        or stop.lemma_.lower() not in run.lex.cutting_verbs
+        or cand.trigger.category not in run.lex.cut_as
+    ):
         return None
-    return stop if cand.trigger.category in run.lex.cut_as else None
+    at_cut = replace(cand, anchor=stop, trigger_start=stop.i, trigger_end=stop.i + 1)
+    return stop if modality(run, at_cut, sent, depth=1) == (False, False) else None
 
 
 def _by_protest(run: DocRun, cand: Candidate) -> bool:
@@ -42,17 +49,13 @@ def _by_protest(run: DocRun, cand: Candidate) -> bool:
 def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
     """The record of one candidate: its modality, attribution and construction."""
     trig = run.doc[cand.trigger_start : cand.trigger_end]
-    cutter = _cutter(run, cand)
+    cutter = _cut(run, cand, sent)
     if cutter is not None:
-        at_cut = replace(cand, anchor=cutter, trigger_start=cutter.i, trigger_end=cutter.i + 1)
-        if modality(run, at_cut, sent, depth=1) == (False, False):
-            # the cut, done, is the act; a cut denied or only urged leaves the tie as it was
-            # ("did not suspend aid", "urged Japan to halt its aid": the aid goes on)
-            cand.trigger = run.lex.cut_as[cand.trigger.category]
-            trig = run.doc[cutter.i : cutter.i + 1]
-        else:
-            cutter = None
-    negated, hypothetical = (False, False) if cutter is not None else modality(run, cand, sent)
+        cand.trigger = run.lex.cut_as[cand.trigger.category]
+        trig = run.doc[cutter.i : cutter.i + 1]
+        negated, hypothetical = False, False
+    else:
+        negated, hypothetical = modality(run, cand, sent)
     if negated and cand.trigger.negated_as is not None:
         # "do not trust" states distrust as a fact
         cand.trigger = cand.trigger.negated_as
