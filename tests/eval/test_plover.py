@@ -141,3 +141,18 @@ def test_a_stance_counts_as_detected_but_not_as_the_right_quad_class():
     assert scores.detected == 1 and scores.quad_correct == 0
     assert scores.confusion == {(3, None): 1}
     assert scores.as_dict()["confusion"] == [{"gold": 3, "predicted": None, "count": 1}]
+
+
+def test_another_mention_of_the_same_actor_detects_the_record_unless_matching_by_span():
+    # "Israel accused Syria ... it said": the relation's source is the pronoun "it"
+    # (22, 24), resolved to Israel, whose name (0, 6) is the gold source.
+    rec = PloverRecord("p", "Israel accused Syria, it said.", "ACCUSE", 3, ((0, 6),), ((15, 20),))
+    pronoun = PloverPrediction((22, 24), (15, 20), 3, source_alts=((0, 6),))
+    assert matches(rec, pronoun)
+    assert not matches(rec, pronoun, by_actor=False)
+    scores = score_plover([rec], [[pronoun]])
+    assert scores.detected == 1 and scores.detected_spans == 0
+    assert scores.as_dict()["detected_spans"] == 0
+    # a mention of some other actor in the sentence does not stand in for the gold one
+    stranger = PloverPrediction((22, 24), (15, 20), 3)
+    assert not matches(rec, stranger)

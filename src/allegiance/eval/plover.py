@@ -4,7 +4,10 @@ The PLOVER gold (``PLOVER_GSR_CAMEO.txt``, the example sentences of the CAMEO ma
 4.0, Open Event Data Alliance) is a JSON list of records, each one sentence with its source and
 target actors as written and a PLOVER event label. A record is *detected* when a non-negated
 predicted relation has its two argument spans overlapping a gold source and a gold target actor
-text, in either order; *quad accuracy* is the share of detected records whose relation has the
+text, in either order; an argument also counts by the other mentions of its actor in the sentence
+("Hungary has said it will support ...": the relation's source is "it", the gold's "Hungary"), so
+a relation is judged by the actors it links, as the gold codes them, and the strict count by
+argument spans alone is kept beside it (``detected_spans``); *quad accuracy* is the share of detected records whose relation has the
 gold event's quad class (the matching relation with the highest confidence is the one read).
 
 Gold actor texts are located in the sentence case-insensitively, every occurrence counting. A text
@@ -108,6 +111,9 @@ class PloverPrediction(NamedTuple):
     category: str | None = None
     negated: bool = False
     confidence: float = 1.0
+    #: the other mentions of the source's (target's) actor in the sentence
+    source_alts: tuple[Span, ...] = ()
+    target_alts: tuple[Span, ...] = ()
 
 
 def _find_all(text: str, needle: str) -> list[Span]:
@@ -224,14 +230,19 @@ def _hits(spans: Sequence[Span], arg: Span) -> bool:
     return any(_overlaps(arg, s) for s in spans)
 
 
-def matches(record: PloverRecord, pred: PloverPrediction) -> bool:
-    """Whether a non-negated prediction links the gold source and target (either order)."""
+def matches(record: PloverRecord, pred: PloverPrediction, *, by_actor: bool = True) -> bool:
+    """Whether a non-negated prediction links the gold source and target (either order): by
+    its argument spans or, with ``by_actor``, by another mention of the same actor in the
+    sentence."""
     if pred.negated:
         return False
-    a, b = pred.source, pred.target
-    return (_hits(record.sources, a) and _hits(record.targets, b)) or (
-        _hits(record.sources, b) and _hits(record.targets, a)
-    )
+    a = (pred.source, *pred.source_alts) if by_actor else (pred.source,)
+    b = (pred.target, *pred.target_alts) if by_actor else (pred.target,)
+
+    def linked(x: Sequence[Span], y: Sequence[Span]) -> bool:
+        return any(_hits(x, s) for s in a) and any(_hits(y, t) for t in b)
+
+    return linked(record.sources, record.targets) or linked(record.targets, record.sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +278,8 @@ class PloverScores:
     quad_correct: int
     n_predictions: int = 0
     n_predictions_matching: int = 0
+    #: records detected by argument spans alone (no other mention of the actor counted)
+    detected_spans: int = 0
     by_event: dict[str, CategoryScore] = field(default_factory=dict)
     confusion: dict[tuple[int | None, int | None], int] = field(default_factory=dict)
 
@@ -296,6 +309,7 @@ class PloverScores:
             "unscorable": self.n_unscorable,
             "detected": self.detected,
             "detection": round(self.detection, 4),
+            "detected_spans": self.detected_spans,
             "quad_correct": self.quad_correct,
             "quad_accuracy": round(self.quad_accuracy, 4),
             "predictions": self.n_predictions,
@@ -338,7 +352,7 @@ def score_plover(
     """
     if len(records) != len(predicted):
         raise ValueError("one list of predictions per record is needed")
-    unscorable = detected = correct = n_pred = n_match = 0
+    unscorable = detected = correct = n_pred = n_match = strict = 0
     counts: dict[str, list[int]] = {}
     confusion: Counter[tuple[int | None, int | None]] = Counter()
     for rec, preds in zip(records, predicted, strict=True):
@@ -351,6 +365,7 @@ def score_plover(
         row[0] += 1
         hits = [p for p in kept if matches(rec, p)]
         n_match += len(hits)
+        strict += any(matches(rec, p, by_actor=False) for p in hits)
         if not hits:
             continue
         best = max(hits, key=lambda p: p.confidence)  # max keeps the first of equals
@@ -367,24 +382,47 @@ def score_plover(
         quad_correct=correct,
         n_predictions=n_pred,
         n_predictions_matching=n_match,
+        detected_spans=strict,
         by_event={k: CategoryScore(*v) for k, v in counts.items()},
         confusion=dict(confusion),
     )
 
 
-def predictions_from_relations(relations: Iterable[Relation]) -> list[PloverPrediction]:
-    """The scorer's view of extracted relations."""
-    return [
-        PloverPrediction(
-            (r.source.start, r.source.end),
-            (r.target.start, r.target.end),
-            r.quad_class,
-            r.category,
-            r.negated,
-            r.confidence,
+def predictions_from_relations(
+    relations: Iterable[Relation], mentions: Iterable[tuple[str, Span]] = ()
+) -> list[PloverPrediction]:
+    """The scorer's view of extracted relations; ``mentions`` (actor id, character span) give
+    each argument the other mentions of its actor in the relation's sentence."""
+    known = list(mentions)
+
+    def alts(actor_id: str | None, own: Span, sent: Span) -> tuple[Span, ...]:
+        return tuple(
+            span
+            for aid, span in known
+            if actor_id is not None
+            and aid == actor_id
+            and span != own
+            and sent[0] <= span[0]
+            and span[1] <= sent[1]
         )
-        for r in relations
-    ]
+
+    out = []
+    for r in relations:
+        sent = (r.sentence.start, r.sentence.end)
+        src, tgt = (r.source.start, r.source.end), (r.target.start, r.target.end)
+        out.append(
+            PloverPrediction(
+                src,
+                tgt,
+                r.quad_class,
+                r.category,
+                r.negated,
+                r.confidence,
+                alts(r.source.actor_id, src, sent),
+                alts(r.target.actor_id, tgt, sent),
+            )
+        )
+    return out
 
 
 def baseline_predictions(doc: Any, lexicon: Any) -> list[PloverPrediction]:
@@ -459,7 +497,11 @@ def evaluate_plover(
         if lexicon is not None:
             predicted.append(baseline_predictions(doc, lexicon))
         else:
-            predicted.append(
-                predictions_from_relations(calibrate(doc._.relations or [], doc, confidence_model))
-            )
+            mentions = [
+                (span._.actor.actor_id, (span.start_char, span.end_char))
+                for span in doc.spans.get("actors", [])
+                if span._.actor is not None
+            ]
+            relations = calibrate(doc._.relations or [], doc, confidence_model)
+            predicted.append(predictions_from_relations(relations, mentions))
     return score_plover(records, predicted, min_confidence=min_confidence)

@@ -40,6 +40,7 @@ _SECTIONS = (
     "prepositions",
     "responses",
     "cut_as",
+    "refused_as",
 )
 _LISTS = (
     "light_verbs",
@@ -54,6 +55,7 @@ _LISTS = (
     "negating_verbs",
     "ending_verbs",
     "cutting_verbs",
+    "refusing_verbs",
     "judging_verbs",
     "accusing_verbs",
     "regarding_verbs",
@@ -141,6 +143,7 @@ class Lexicon:
     negating_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     cutting_verbs: frozenset[str] = frozenset()
+    refusing_verbs: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     regarding_verbs: frozenset[str] = frozenset()
@@ -160,6 +163,7 @@ class Lexicon:
     quantifiers: frozenset[str] = frozenset()
     responses: Mapping[str, Trigger] = field(default_factory=dict)
     cut_as: Mapping[str, Trigger] = field(default_factory=dict)
+    refused_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
@@ -310,6 +314,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         prepositions=parsed("prepositions"),
         responses=parsed("responses"),
         cut_as=parsed("cut_as"),
+        refused_as=parsed("refused_as"),
         patterns=tuple(patterns),
         **lists,
     )

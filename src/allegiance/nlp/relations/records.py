@@ -38,6 +38,25 @@ def _cut(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
     return stop if modality(run, at_cut, sent, depth=1) == (False, False) else None
 
 
+def _refusal(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
+    """The verb that refuses the candidate's cooperative act, when the lexicon makes the refusal
+    an act of its own (``refused_as``) and the refusal is not itself denied: "Katsav refused to
+    meet King Abdullah" is a rejection of the king, not a meeting that did not happen; "did not
+    refuse to meet him" is a meeting."""
+    anchor = cand.anchor
+    head = anchor.head
+    if (
+        anchor.dep_ != "xcomp"
+        or head.lemma_.lower() not in run.lex.refusing_verbs
+        or cand.trigger.category not in run.lex.refused_as
+        or ender(run.lex, cand) is not None  # "refused to halt aid": no rejection of the aid
+    ):
+        return None
+    at_refusal = replace(cand, anchor=head, trigger_start=head.i, trigger_end=head.i + 1)
+    negated, _ = modality(run, at_refusal, sent, depth=1)
+    return None if negated else head
+
+
 def _by_protest(run: DocRun, cand: Candidate) -> bool:
     """Whether a demand, accusation, rejection or opposition is made by protesting: "students
     marched to demand the minister's resignation" is a protest against the minister."""
@@ -50,10 +69,16 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
     """The record of one candidate: its modality, attribution and construction."""
     trig = run.doc[cand.trigger_start : cand.trigger_end]
     cutter = _cut(run, cand, sent)
+    refuser = None if cutter is not None else _refusal(run, cand, sent)
     if cutter is not None:
         cand.trigger = run.lex.cut_as[cand.trigger.category]
         trig = run.doc[cutter.i : cutter.i + 1]
         negated, hypothetical = False, False
+    elif refuser is not None:
+        cand.trigger = run.lex.refused_as[cand.trigger.category]
+        trig = run.doc[refuser.i : refuser.i + 1]
+        at_refusal = replace(cand, anchor=refuser, trigger_start=refuser.i)
+        negated, hypothetical = modality(run, at_refusal, sent, depth=1)
     else:
         negated, hypothetical = modality(run, cand, sent)
     if negated and cand.trigger.negated_as is not None:
@@ -77,7 +102,7 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
         intensity=info.intensity,
         negated=negated,
         hypothetical=hypothetical,
-        symmetric=cand.symmetric and cutter is None,
+        symmetric=cand.symmetric and cutter is None and refuser is None,
         trigger=TextSpan(text=trig.text, start=trig.start_char, end=trig.end_char),
         attributed_to=attribution(run, cand, sent),
         confidence=round(min(1.0, confidence), 3),
