@@ -41,6 +41,7 @@ _SECTIONS = (
     "responses",
     "cut_as",
     "refused_as",
+    "withdrawn_as",
 )
 _LISTS = (
     "light_verbs",
@@ -56,6 +57,10 @@ _LISTS = (
     "ending_verbs",
     "cutting_verbs",
     "refusing_verbs",
+    "withdrawn_benefits",
+    "intent_words",
+    "announcing_verbs",
+    "future_auxiliaries",
     "judging_verbs",
     "accusing_verbs",
     "regarding_verbs",
@@ -144,6 +149,10 @@ class Lexicon:
     ending_verbs: frozenset[str] = frozenset()
     cutting_verbs: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
+    withdrawn_benefits: frozenset[str] = frozenset()
+    intent_words: frozenset[str] = frozenset()
+    announcing_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     regarding_verbs: frozenset[str] = frozenset()
@@ -164,6 +173,7 @@ class Lexicon:
     responses: Mapping[str, Trigger] = field(default_factory=dict)
     cut_as: Mapping[str, Trigger] = field(default_factory=dict)
     refused_as: Mapping[str, Trigger] = field(default_factory=dict)
+    withdrawn_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
@@ -315,6 +325,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         responses=parsed("responses"),
         cut_as=parsed("cut_as"),
         refused_as=parsed("refused_as"),
+        withdrawn_as=parsed("withdrawn_as"),
         patterns=tuple(patterns),
         **lists,
     )

@@ -117,7 +117,7 @@ class _KBMatchMixin(_PlacesMixin):
                 return None
             return cand
         is_place_name = cand.kind == "metonym" or actor.type == "state"
-        if is_place_name and self._is_place(doc, cand.start, cand.end):
+        if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
             return None
         return cand
 

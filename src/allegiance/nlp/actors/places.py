@@ -22,8 +22,10 @@ class _PlacesMixin(_RecognizerBase):
     """The place readings of a name: after a locative preposition, in a dateline or a heading,
     after a city ("Palmyra, Syria"), before a facility."""
 
-    def _is_place(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether a country or capital name is used as a location ("in Iraq", "to Syria")."""
+    def _is_place(self, doc: Doc, start: int, end: int, *, state: bool = False) -> bool:
+        """Whether a country or capital name is used as a location ("in Iraq", "to Syria").
+        A ``state`` left by a withdrawal is a party to it ("withdrew its troops from
+        neighbouring Lebanon"), a capital stays a place ("withdrew from Kabul")."""
         tok = doc[end - 1]
         if tok.dep_ == "poss":
             # "over Washington's support" is an actor; "in Iraq's north" a place
@@ -33,7 +35,7 @@ class _PlacesMixin(_RecognizerBase):
             tok = tok.head
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in self.agents.place("locative_prepositions"):
-            return not self._is_addressee(tok)
+            return not self._is_addressee(tok.head, state=state)
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
@@ -45,18 +47,22 @@ class _PlacesMixin(_RecognizerBase):
         while k >= 0 and steps < 3 and doc[k].lower_ in self.agents.place("place_words"):
             k -= 1
             steps += 1
-        if k >= 0 and doc[k].lower_ in self.agents.place("locative_prepositions"):
+        if (
+            k >= 0
+            and doc[k].lower_ in self.agents.place("locative_prepositions")
+            and not (k < start - 1 and self._is_addressee(doc[k], state=state))
+        ):
             return True
         return self._is_set_apart(doc, start, end)
 
-    def _is_addressee(self, tok: Token) -> bool:
-        """Whether the object ``tok`` of a locative preposition is whom something is aimed at,
-        given to or taken from rather than a place: "a threat to the United States", "support
-        to Iraq", "fired missiles at X", "aid from Japan"; not "a visit to Iraq", "the road to
-        Damascus"."""
+    def _is_addressee(self, prep_tok: Token, *, state: bool = False) -> bool:
+        """Whether the object of the locative preposition ``prep_tok`` is whom something is
+        aimed at, given to or taken from rather than a place: "a threat to the United States",
+        "support to Iraq", "fired missiles at X", "aid from Japan", a ``state`` withdrawn from
+        ("pulled its ambassador from Qatar"); not "a visit to Iraq", "the road to Damascus"."""
         place = self.agents.place
-        prep = tok.head.lower_
-        gov = tok.head.head
+        prep = prep_tok.lower_
+        gov = prep_tok.head
         aimed = gov.head if gov.dep_ == "dobj" else gov  # "fired missiles at X"
         return (
             (
@@ -73,6 +79,12 @@ class _PlacesMixin(_RecognizerBase):
                     gov.lemma_.lower() in place("from_source_nouns")
                     or gov.lemma_.lower() in place("taking_verbs")
                     or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
+                    or (state and gov.lemma_.lower() in place("leaving_verbs"))
+                    or (
+                        state
+                        and gov.dep_ == "dobj"
+                        and gov.head.lemma_.lower() in place("leaving_verbs")
+                    )
                 )
             )
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ...lexicon.triggers import Trigger
 from .candidates import Candidate
 from .names import INSTRUMENTS, PREPOSITION
 
@@ -17,6 +18,8 @@ __all__ = ["commitment", "select", "verb_reading"]
 
 #: what a commitment to an act of that sign is: a threat to harm, a promise to help
 _COMMITMENTS = {"THREATEN": -1, "AGREE": 1}
+#: an intent stated to do an act of that sign: a promise to help, a threat to harm
+_INTENT = {1: Trigger("AGREE", mode="intent"), -1: Trigger("THREATEN", mode="intent")}
 #: how much surer the threat or promise made is than the act it announces
 _ANNOUNCED = 0.9
 
@@ -54,34 +57,79 @@ def _with_commitment(run: DocRun, cand: Candidate) -> list[Candidate]:
 def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
     """ "Museveni threatened to ban opposition candidates", "the ministers agreed to provide
     aid to Romania": an act announced under a verb of threat or promise is not done, but the
-    threat or the promise is, between the same two actors. The candidate read at the
-    governing verb (its trigger: THREATEN for a hostile act, AGREE for a cooperative one), or
-    None when no such verb governs the act's clause or the act's sign does not fit ("agreed
-    to strike ISIL" is no agreement with ISIL)."""
+    threat or the promise is, between the same two actors. So is an act its source states the
+    intent to do (``intent_words``: "Norway is willing to send material to Saudi Arabia",
+    "Greece plans to impose restrictions on Turkey") or says it will do (``announcing_verbs``:
+    "Nigeria announced it will withdraw its peacekeepers from Chad"): a promise when the act
+    helps, a threat when it harms (THREATEN or AGREE, mode ``intent``). The candidate read at
+    the governing word, or None when no such word governs the act's clause or the act's sign
+    does not fit ("agreed to strike ISIL" is no agreement with ISIL)."""
     gov = _governor(run, cand.anchor)
-    if gov is None:
-        return None
-    trig = run.lex.verbs.get(gov.lemma_.lower())
-    if trig is None or trig.category not in _COMMITMENTS:
-        return None
-    if run.lex.info(cand.trigger).sign != _COMMITMENTS[trig.category]:
+    sign = run.lex.info(cand.trigger).sign
+    trig: Trigger | None = None
+    if gov is not None and gov.pos_ == "VERB":
+        trig = run.lex.verbs.get(gov.lemma_.lower())
+        if trig is not None and (
+            trig.category not in _COMMITMENTS or sign != _COMMITMENTS[trig.category]
+        ):
+            return None
+    if trig is None and gov is not None and gov.lemma_.lower() in run.lex.intent_words:
+        trig = _INTENT.get(sign)
+    if trig is None and gov is None:
+        gov = _announcer(run, cand)
+        trig = None if gov is None else _INTENT.get(sign)
+    if trig is None or gov is None or not _by_source(run, cand, gov):
         return None
     return replace(cand, trigger=trig, trigger_start=gov.i, trigger_end=gov.i + 1, anchor=gov)
 
 
 def _governor(run: DocRun, anchor: Token) -> Token | None:
-    """The verb whose "to" clause holds the anchor, through aspectual verbs ("promised to
-    continue military aid")."""
+    """The word whose "to" clause holds the anchor, through aspectual verbs ("promised to
+    continue military aid", "is willing to send")."""
+    tok = _through_aspect(run, anchor)
+    if tok.dep_ != "xcomp" or tok.head == tok:
+        return None
+    return tok.head if tok.head.pos_ in ("VERB", "ADJ") else None
+
+
+def _by_source(run: DocRun, cand: Candidate, gov: Token) -> bool:
+    """Whether the one who threatens, promises or intends at ``gov`` is the act's source:
+    "Arab citizens are seeking to join the SDF's fight against ISIL" is no threat of theirs
+    to ISIL. The subject of ``gov`` or, for an adjective ("Norway is willing to"), of its
+    copula; true when none is written ("agreed to by Iran")."""
+    holder = gov.head if gov.dep_ in ("acomp", "xcomp") and gov.pos_ == "ADJ" else gov
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    own = cand.source.actor.actor_id
+    return any(a.actor.actor_id == own for s in subjects for a in run.args(s))
+
+
+def _through_aspect(run: DocRun, anchor: Token) -> Token:
+    """The clause of an act under aspectual verbs ("to continue supporting": continue)."""
     tok = anchor
     for _ in range(3):
-        if tok.dep_ != "xcomp" or tok.head == tok:
-            return None
-        head = tok.head
-        if head.lemma_.lower() in run.lex.aspectual_verbs:
-            tok = head
-            continue
-        return head if head.pos_ == "VERB" else None
-    return None
+        if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in run.lex.aspectual_verbs:
+            break
+        tok = tok.head
+    return tok
+
+
+def _announcer(run: DocRun, cand: Candidate) -> Token | None:
+    """The speech verb by which the candidate's source says it will act: "Nigeria announced
+    that it will withdraw", "the party has said it would boycott"; not a prediction about
+    another ("Obama said Iran will attack Israel") nor an act it says it will not do."""
+    act = _through_aspect(run, cand.anchor)
+    head = act.head
+    if (
+        act.dep_ != "ccomp"
+        or head.lemma_.lower() not in run.lex.announcing_verbs
+        or not any(c.dep_ == "aux" and c.lower_ in run.lex.future_auxiliaries for c in act.children)
+        or any(c.dep_ == "neg" for c in (*act.children, *cand.anchor.children))
+    ):
+        return None
+    speakers = [c for c in head.children if c.dep_ == "nsubj"]
+    return head if speakers and _by_source(run, cand, head) else None
 
 
 def verb_reading(run: DocRun, cand: Candidate) -> Candidate | None:

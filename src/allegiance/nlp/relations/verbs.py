@@ -269,7 +269,7 @@ class _VerbClause:
             # the verb's preposition parsed onto its object ("deny safe haven for X",
             # "fired missiles at Saudi Arabia")
             for prep in obj.children:
-                sub = trig.preps.get(prep.lower_) if prep.dep_ == "prep" else None
+                sub = self._withdrawn(trig.preps.get(prep.lower_)) if prep.dep_ == "prep" else None
                 pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
                 found_here = [a for p in pobjs for a in run.args(p, exclude=exclude)]
                 if sub is not None and found_here:
@@ -286,6 +286,23 @@ class _VerbClause:
             found = True
             yield from self._pairs(targets, trig, 0.8)
         return found
+
+    def _withdrawn(self, sub: Trigger | None) -> Trigger | None:
+        """ "Nigeria withdrew its peacekeeping force from Chad", "withdrew its ambassador from
+        Venezuela": what is withdrawn served the other (``withdrawn_benefits``), so taking it
+        back is the lexicon's ``withdrawn_as`` reading, a sanction; "withdrew its troops from
+        Lebanon" stays a retreat."""
+        lex = self.run.lex
+        if sub is None or sub.category not in lex.withdrawn_as:
+            return sub
+        for obj in self.verb.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            words = {obj.lemma_.lower(), obj.lower_}
+            words.update(c.lower_ for c in obj.children if c.dep_ in ("compound", "amod"))
+            if words & lex.withdrawn_benefits:
+                return lex.withdrawn_as[sub.category]
+        return sub
 
     def _complements(self) -> Generator[Candidate, None, bool]:
         """Candidates with the verb's prepositional objects ("provided weapons to X")."""
@@ -306,7 +323,7 @@ class _VerbClause:
             elif events or key not in trig.preps:
                 continue  # "received fire from X" is no aid received: the noun decides
             else:
-                sub = trig.preps[key]
+                sub = self._withdrawn(trig.preps[key])
             if sub is None:
                 continue
             for pobj in prep.children:
