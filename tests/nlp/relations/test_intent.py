@@ -33,6 +33,9 @@ from .helpers import family, find, relations
         ),
         # conflict: a vow
         ("Iran vowed to punish Israel.", "IRN", "ISR", "THREATEN", "vowed"),
+        # diplomacy: talks take no side, an intent to hold them is a promise
+        ("Mexico intends to negotiate with the United States.", "MEX", "USA", "AGREE", "intends"),
+        ("Turkey is ready to mediate between Russia and Ukraine.", "TUR", "UKR", "AGREE", "ready"),
     ],
 )
 def test_stated_intent_is_a_promise_or_a_threat(nlp, text, source, target, category, trigger):
@@ -58,6 +61,8 @@ def test_stated_intent_is_a_promise_or_a_threat(nlp, text, source, target, categ
         ("Many Arab citizens are seeking to join the SDF's fight against ISIL.", "ISIL"),
         # "could" is a possibility, not an intent
         ("Turkey said it could send aid to Syria.", "SYR"),
+        # a plan imputed by another is their charge, no intent stated
+        ("The prime minister of India said Pakistan plans to attack India.", "IND"),
     ],
 )
 def test_no_intent_without_the_source_stating_its_own(nlp, text, target):
@@ -76,6 +81,11 @@ def test_no_intent_without_the_source_stating_its_own(nlp, text, target):
         ("Russia withdrew its troops from Georgia in 2008.", "RUS", "GEO", "RETREAT"),
         # business
         ("Google withdrew from China in 2010.", "NER:google", "CHN", "RETREAT"),
+        # other verbs of withdrawal
+        ("The IAEA pulled its inspectors from Iran.", "IAEA", "IRN", "SANCTION"),
+        ("Russia pulled its troops from Moldova.", "RUS", "MDA", "RETREAT"),
+        # aid withdrawn is aid cut
+        ("The EU withdrew aid to Hungary.", "EU", "HUN", "SANCTION"),
     ],
 )
 def test_a_withdrawal_from_a_state(nlp, text, source, target, category):
@@ -97,3 +107,17 @@ def test_a_withdrawal_from_a_state(nlp, text, source, target, category):
 def test_a_place_left_is_no_party(nlp, text):
     rels = relations(nlp, text)
     assert not [r for r in rels if r.category == "RETREAT"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # courts / business: a lawsuit withdrawn is no accusation made
+        ("Apple withdrew its lawsuit against Samsung.", "NER:apple", "NER:samsung"),
+        # politics: support withdrawn is support ended
+        ("The US withdrew its support for the coalition.", "USA", "COALITION"),
+    ],
+)
+def test_what_is_withdrawn_is_no_longer_done(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and all(r.negated for r in hit), hit

@@ -65,7 +65,7 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
     the governing word, or None when no such word governs the act's clause or the act's sign
     does not fit ("agreed to strike ISIL" is no agreement with ISIL)."""
     gov = _governor(run, cand.anchor)
-    sign = run.lex.info(cand.trigger).sign
+    sign = _leaning(run, cand.trigger)
     trig: Trigger | None = None
     if gov is not None and gov.pos_ == "VERB":
         trig = run.lex.verbs.get(gov.lemma_.lower())
@@ -80,6 +80,8 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
         trig = None if gov is None else _INTENT.get(sign)
     if trig is None or gov is None or not _by_source(run, cand, gov):
         return None
+    if trig.mode == "intent" and not _own_statement(run, cand, gov):
+        return None
     return replace(cand, trigger=trig, trigger_start=gov.i, trigger_end=gov.i + 1, anchor=gov)
 
 
@@ -90,6 +92,26 @@ def _governor(run: DocRun, anchor: Token) -> Token | None:
     if tok.dep_ != "xcomp" or tok.head == tok:
         return None
     return tok.head if tok.head.pos_ in ("VERB", "ADJ") else None
+
+
+def _leaning(run: DocRun, trig: Trigger) -> int:
+    """The side an act takes: its sign, and for a cooperative act of no sign (talks,
+    mediation, an appeal) the side of help: "agreed to hold talks with X" is an agreement,
+    "is ready to mediate between X and Y" a promise."""
+    info = run.lex.info(trig)
+    if info.sign:
+        return int(info.sign)
+    return 1 if info.quad_class in (1, 2) else 0
+
+
+def _own_statement(run: DocRun, cand: Candidate, gov: Token) -> bool:
+    """Whether an intent is stated by the one who intends, not imputed by another: "India said
+    Pakistan plans to attack India" is India's charge, no intent Pakistan stated; "Syria says
+    it is willing to withdraw" is Syria's own."""
+    tok = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") else gov
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in run.lex.speech_verbs:
+        return True
+    return _by_source(run, cand, tok.head)
 
 
 def _by_source(run: DocRun, cand: Candidate, gov: Token) -> bool:
