@@ -68,6 +68,7 @@ _LISTS = (
     "souring_words",
     "purpose_done_verbs",
     "holding_verbs",
+    "deed_verbs",
     "receiving_verbs",
     "agentive_passives",
     "possessing_verbs",
@@ -160,6 +161,7 @@ class Lexicon:
     souring_words: frozenset[str] = frozenset()
     purpose_done_verbs: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
+    deed_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     agentive_passives: frozenset[str] = frozenset()
     possessing_verbs: frozenset[str] = frozenset()

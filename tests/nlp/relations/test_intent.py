@@ -31,6 +31,14 @@ from .helpers import family, find, relations
             "THREATEN",
             "announced",
         ),
+        # a part of the source speaks for it
+        (
+            "Norway is willing to send aid to Saudi Arabia, Norway's foreign minister said.",
+            "NOR",
+            "SAU",
+            "AGREE",
+            "willing",
+        ),
         # conflict: a vow
         ("Iran vowed to punish Israel.", "IRN", "ISR", "THREATEN", "vowed"),
         # diplomacy: talks take no side, an intent to hold them is a promise

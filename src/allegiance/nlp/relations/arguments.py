@@ -230,18 +230,27 @@ class Arguments:
 
     def _holders(self, tok: Token, depth: int) -> list[Arg]:
         """ "villages held by ISIL", "territory controlled by the regime": what is attacked or
-        retaken there is its holder's."""
+        retaken there is its holder's. So is a deed its doer's: "violations by Israeli
+        forces", "sanctions imposed by Russia", "a bill signed by the minister" (``by`` on the
+        noun, or a ``deed_verbs`` participle with its agent): protesting, condemning or
+        welcoming the deed concerns the one who did it."""
         if tok.pos_ != "NOUN" or depth > 1:
             return []
         out: list[Arg] = []
-        for acl in tok.children:
-            if acl.dep_ != "acl" or acl.lemma_.lower() not in self.lex.holding_verbs:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and not self.is_asset(tok):
+                agents = [child]
+            elif child.dep_ == "acl" and (
+                child.lemma_.lower() in self.lex.holding_verbs
+                or (child.tag_ == "VBN" and child.lemma_.lower() in self.lex.deed_verbs)
+            ):
+                agents = [a for a in child.children if a.dep_ == "agent"]
+            else:
                 continue
-            for agent in acl.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            out.extend(self.args_one(pobj, frozenset(), depth + 1))
+            for agent in agents:
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self.args_one(pobj, frozenset(), depth + 1))
         return out
 
     def _possessed_agents(self, tok: Token) -> list[Arg]:

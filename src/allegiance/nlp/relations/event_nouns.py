@@ -22,6 +22,7 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .assets import asset_targets
 from .candidates import Arg, Candidate
+from .modality import protest_noun
 from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
 from .registry import constructions
 
@@ -79,7 +80,11 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     ):
         # "joined the fight against ISIL", "took part in attacks on X"
         verb = head.head
-        if verb.lemma_.lower() in run.lex.light_verbs or head.lower_ in ("in", "into"):
+        if (
+            verb.lemma_.lower() in run.lex.light_verbs
+            or head.lower_ in ("in", "into")
+            or protest_noun(run.lex, noun, head)  # "workers went on strike"
+        ):
             sources = run.active_subject_args(verb) or []
             anchor = verb
     elif noun.dep_ == "dobj" and head.lemma_.lower() in run.lex.light_verbs:
@@ -96,8 +101,17 @@ def event_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     if not nominal(tok):
         return
     trig = run.lex.nouns.get(tok.lemma_.lower()) or run.lex.nouns.get(tok.lower_)
+    if trig is not None and trig.category != "PROTEST" and _a_protest(run, tok):
+        # "workers went on strike over the bill", "a general strike against the junta": the
+        # labour strike, not the military one (``protest_nouns``)
+        trig = run.lex.nouns.get("protest", trig)
     if trig is not None:
         yield from read_event_noun(run, tok, trig)
+
+
+def _a_protest(run: DocRun, noun: Token) -> bool:
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return protest_noun(run.lex, noun, prep)
 
 
 def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
@@ -155,13 +169,15 @@ def _prepositions(
 ) -> Iterator[Candidate]:
     """An event noun's prepositions: "strikes against X", "talks between X and Y"."""
     preps = list(noun.children)
-    if (
-        anchor is not noun
-        and anchor.lemma_.lower() in run.lex.light_verbs
-        and anchor.lemma_.lower() not in run.lex.verbs
+    if anchor is not noun and (
+        (
+            anchor.lemma_.lower() in run.lex.light_verbs
+            and anchor.lemma_.lower() not in run.lex.verbs
+        )
+        or (trig.category == "PROTEST" and _a_protest(run, noun))
     ):
-        # "values the partnerships with our allies": the noun's preposition parsed
-        # onto its light verb
+        # "values the partnerships with our allies", "went on strike over the bill": the
+        # noun's preposition parsed onto its light verb
         preps.extend(c for c in anchor.children if c.i > noun.i)
     for prep in preps:
         # "granted asylum to X", "paid compensation to X": the light verb's "to" is often

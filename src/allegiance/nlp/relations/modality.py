@@ -15,7 +15,15 @@ from .words import SUBJ
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["done_with", "ender", "interrogative", "modality", "protest_act", "protest_purpose"]
+__all__ = [
+    "done_with",
+    "ender",
+    "interrogative",
+    "modality",
+    "protest_act",
+    "protest_noun",
+    "protest_purpose",
+]
 
 
 def interrogative(sent: Span) -> bool:
@@ -35,15 +43,15 @@ def protest_act(lex: Lexicon, verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.lemma_.lower() in lex.protest_acts and not objects:
         return True
-    if any(_protest_noun(lex, o) for o in objects):
+    if any(protest_noun(lex, o) for o in objects):
         return True
     return any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and _protest_noun(lex, g, c) for g in c.children)
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and protest_noun(lex, g, c) for g in c.children)
         for c in verb.children
     )
 
 
-def _protest_noun(lex: Lexicon, noun: Token, prep: Token | None = None) -> bool:
+def protest_noun(lex: Lexicon, noun: Token, prep: Token | None = None) -> bool:
     """A protest noun: one word ("rally"), hyphenated ("sit-in", split by the tokenizer), with
     its modifier ("hunger strike") or its preposition ("on strike")."""
     lemma = noun.lemma_.lower()
@@ -71,7 +79,7 @@ def protest_purpose(lex: Lexicon, verb: Token) -> bool:
         return False
     head = verb.head
     if verb.dep_ in ("acl", "relcl"):  # "a hunger strike to denounce X"
-        return _protest_noun(lex, head)
+        return protest_noun(lex, head)
     return protest_act(lex, head)
 
 

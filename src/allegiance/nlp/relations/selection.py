@@ -111,20 +111,25 @@ def _own_statement(run: DocRun, cand: Candidate, gov: Token) -> bool:
     tok = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") else gov
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in run.lex.speech_verbs:
         return True
-    return _by_source(run, cand, tok.head)
+    return _by_source(run, cand, tok.head, family=True)
 
 
-def _by_source(run: DocRun, cand: Candidate, gov: Token) -> bool:
+def _by_source(run: DocRun, cand: Candidate, gov: Token, *, family: bool = False) -> bool:
     """Whether the one who threatens, promises or intends at ``gov`` is the act's source:
     "Arab citizens are seeking to join the SDF's fight against ISIL" is no threat of theirs
     to ISIL. The subject of ``gov`` or, for an adjective ("Norway is willing to"), of its
-    copula; true when none is written ("agreed to by Iran")."""
+    copula; true when none is written ("agreed to by Iran"). With ``family``, a part of the
+    source speaks for it ("Norway is willing to ..., Norway's foreign minister said")."""
     holder = gov.head if gov.dep_ in ("acomp", "xcomp") and gov.pos_ == "ADJ" else gov
     subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return True
-    own = cand.source.actor.actor_id
-    return any(a.actor.actor_id == own for s in subjects for a in run.args(s))
+
+    def key(actor_id: str) -> str:
+        return actor_id.split(".")[0] if family else actor_id
+
+    own = key(cand.source.actor.actor_id)
+    return any(key(a.actor.actor_id) == own for s in subjects for a in run.args(s))
 
 
 def _through_aspect(run: DocRun, anchor: Token) -> Token:
@@ -151,7 +156,7 @@ def _announcer(run: DocRun, cand: Candidate) -> Token | None:
     ):
         return None
     speakers = [c for c in head.children if c.dep_ == "nsubj"]
-    return head if speakers and _by_source(run, cand, head) else None
+    return head if speakers and _by_source(run, cand, head, family=True) else None
 
 
 def verb_reading(run: DocRun, cand: Candidate) -> Candidate | None:

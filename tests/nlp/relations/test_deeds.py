@@ -1,0 +1,61 @@
+"""A deed stands for its doer ("violations by X", "sanctions imposed by X"); a labour strike
+is a protest, not a military strike."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import family, find, relations
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # protest: a deed stands for its doer
+        (
+            "Hamas supporters staged a hunger strike in protest against human rights "
+            "violations by Israeli forces.",
+            "HAMAS",
+            "ISR",
+        ),
+        # labour: a strike is a protest, over a bill its signer's
+        (
+            "Serbian workers went on strike over a bill signed by Labour Minister Dragan "
+            "Milovanovic.",
+            "SRB",
+            "NER:dragan milovanovic",
+        ),
+        ("Kenyan teachers went on strike against the Ministry of Education.", "KEN", None),
+        # "in protest of"
+        ("Chechen refugees are continuing a hunger strike in protest of Russia.", None, "RUS"),
+    ],
+)
+def test_protests_reach_whoever_did_the_deed(nlp, text, source, target):
+    rels = [r for r in relations(nlp, text) if r.category == "PROTEST"]
+    assert any(
+        (source is None or family(r.source.actor_id) == source)
+        and (target is None or family(r.target.actor_id) == target)
+        for r in rels
+    ), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # diplomacy: criticising a deed is accusing its doer
+        ("Germany criticised the sanctions imposed by Russia.", "DEU", "RUS", "ACCUSE"),
+        # welcoming a decision supports its maker
+        ("Iraq welcomed the decision by Turkey to reopen the border.", "IRQ", "TUR", "SUPPORT"),
+    ],
+)
+def test_a_deed_stands_for_its_doer(nlp, text, source, target, category):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == category, hit
+
+
+def test_a_military_strike_stays_an_assault(nlp):
+    # must not fire: the protest reading needs a protest phrase ("on strike", "general strike")
+    rels = relations(nlp, "Coalition aircraft conducted strikes against ISIL near Mosul.")
+    assert [r.category for r in find(rels, "COALITION", "ISIL")] == ["ASSAULT"]
+    # nor is a convoy escorted by troops a deed of theirs
+    assert not relations(nlp, "Rebels attacked a convoy escorted by Turkish troops.")
