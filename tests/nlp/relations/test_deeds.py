@@ -59,3 +59,45 @@ def test_a_military_strike_stays_an_assault(nlp):
     assert [r.category for r in find(rels, "COALITION", "ISIL")] == ["ASSAULT"]
     # nor is a convoy escorted by troops a deed of theirs
     assert not relations(nlp, "Rebels attacked a convoy escorted by Turkish troops.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # diplomacy: a state visited is a party to the visit
+        ("The Chinese president began a state visit to France on Monday.", "CHN", "FRA", "CONSULT"),
+        ("Syria's withdrawal from Lebanon ended 29 years of occupation.", "SYR", "LBN", "RETREAT"),
+        # a cancelled visit is a cut tie
+        ("A French minister has cancelled a planned visit to Haiti.", "FRA", "HTI", "SANCTION"),
+        # cyber: a break-in to computers
+        (
+            "North Korea has tried to hack into the computers of South Korean army officers.",
+            "PRK",
+            "KOR",
+            "COERCE",
+        ),
+        # "up to 16 advisers", parsed as a particle and a preposition, is the object
+        (
+            "Afghan rebels have kidnapped up to 16 Russian civilian advisers.",
+            "AFG",
+            "RUS",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_more_of_what_news_writes(nlp, text, source, target, category):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == category, hit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a city visited stays a trip
+        "The senator's visit to Paris was cut short.",
+        # "hacked to death" is no break-in
+        "Militants hacked three villagers to death in Nigeria.",
+    ],
+)
+def test_no_party_without_a_state(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category in ("CONSULT", "COERCE")]

@@ -68,7 +68,10 @@ class _PlacesMixin(_RecognizerBase):
             (
                 prep in place("addressee_prepositions")
                 and gov.pos_ == "NOUN"
-                and gov.lemma_.lower() not in place("motion_nouns")
+                and (
+                    gov.lemma_.lower() not in place("motion_nouns")
+                    or (state and gov.lemma_.lower() in place("party_motion_nouns"))
+                )
             )
             or (prep == "at" and aimed.lemma_.lower() in place("aiming_verbs"))
             or (prep == "to" and aimed.lemma_.lower() in place("giving_verbs"))
@@ -80,6 +83,7 @@ class _PlacesMixin(_RecognizerBase):
                     or gov.lemma_.lower() in place("taking_verbs")
                     or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
                     or (state and gov.lemma_.lower() in place("leaving_verbs"))
+                    or (state and gov.lemma_.lower() in place("party_motion_nouns"))
                     or (
                         state
                         and gov.dep_ == "dobj"

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ...lexicon.triggers import Trigger
 from .candidates import Candidate
+from .modality import ender
 from .names import INSTRUMENTS, PREPOSITION
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
     does not fit ("agreed to strike ISIL" is no agreement with ISIL)."""
     gov = _governor(run, cand.anchor)
     sign = _leaning(run, cand.trigger)
+    if ender(run.lex, cand) is not None:
+        sign = -sign  # "vowed to halt aid to Egypt", "said it would end its support": a threat
     trig: Trigger | None = None
     if gov is not None and gov.pos_ == "VERB":
         trig = run.lex.verbs.get(gov.lemma_.lower())

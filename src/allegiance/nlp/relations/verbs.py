@@ -162,6 +162,18 @@ class _VerbClause:
                 if g.dep_ == "nsubj"
             ]
         if not objs:
+            # "kidnapped up to 16 Russian advisers", parsed as a particle and a preposition:
+            # the counted noun is the object
+            objs = [
+                pobj
+                for prt in verb.children
+                if prt.dep_ == "prt" and prt.lower_ == "up"
+                for prep in prt.children
+                if prep.dep_ == "prep" and prep.lower_ == "to"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in pobj.children)
+            ]
+        if not objs:
             # "arming and supporting X": the object is shared with a conjoined verb
             for conj in verb.conjuncts:
                 if conj.i > verb.i:
