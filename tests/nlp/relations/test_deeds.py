@@ -101,3 +101,17 @@ def test_more_of_what_news_writes(nlp, text, source, target, category):
 )
 def test_no_party_without_a_state(nlp, text):
     assert not [r for r in relations(nlp, text) if r.category in ("CONSULT", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # protest: who undergoes a deed is not whom protesting it concerns
+        "Students protested the arrest of activists by police in Istanbul.",
+        # human rights: condemning a killing accuses the killer, not the killed
+        "The UN condemned the killing of Palestinian civilians.",
+    ],
+)
+def test_the_one_who_undergoes_a_deed_is_no_target(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if family(r.target.actor_id) in ("GEN", "PALESTINIANS")], rels

@@ -207,6 +207,9 @@ class Arguments:
                     and child.lower_ in ("of", "under")
                     and depth < 2
                     and not asked_for
+                    # "protested the arrest of activists by police": who undergoes the deed
+                    # is not whom the stance concerns
+                    and tok.lemma_.lower() not in self.lex.patient_nouns
                 ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
