@@ -59,7 +59,7 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
     """ "Museveni threatened to ban opposition candidates", "the ministers agreed to provide
     aid to Romania": an act announced under a verb of threat or promise is not done, but the
     threat or the promise is, between the same two actors. So is an act its source states the
-    intent to do (``intent_words``: "Norway is willing to send material to Saudi Arabia",
+    intent to do (``intent_words``: "Norway is willing to send aid to Saudi Arabia",
     "Greece plans to impose restrictions on Turkey") or says it will do (``announcing_verbs``:
     "Nigeria announced it will withdraw its peacekeepers from Chad"): a promise when the act
     helps, a threat when it harms (THREATEN or AGREE, mode ``intent``). The candidate read at
