@@ -82,13 +82,10 @@ class _PlacesMixin(_RecognizerBase):
                     gov.lemma_.lower() in place("from_source_nouns")
                     or gov.lemma_.lower() in place("taking_verbs")
                     or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
-                    or (state and gov.lemma_.lower() in place("leaving_verbs"))
+                    # "withdrew from Georgia", "withdrew its ambassador from Venezuela",
+                    # "Syria's withdrawal from Lebanon"
+                    or (state and aimed.lemma_.lower() in place("leaving_verbs"))
                     or (state and gov.lemma_.lower() in place("party_motion_nouns"))
-                    or (
-                        state
-                        and gov.dep_ == "dobj"
-                        and gov.head.lemma_.lower() in place("leaving_verbs")
-                    )
                 )
             )
         )

@@ -111,7 +111,7 @@ def _own_statement(run: DocRun, cand: Candidate, gov: Token) -> bool:
     """Whether an intent is stated by the one who intends, not imputed by another: "India said
     Pakistan plans to attack India" is India's charge, no intent Pakistan stated; "Syria says
     it is willing to withdraw" is Syria's own."""
-    tok = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") else gov
+    tok = _clause_of(gov)
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in run.lex.speech_verbs:
         return True
     return _by_source(run, cand, tok.head, family=True)
@@ -123,8 +123,7 @@ def _by_source(run: DocRun, cand: Candidate, gov: Token, *, family: bool = False
     to ISIL. The subject of ``gov`` or, for an adjective ("Norway is willing to"), of its
     copula; true when none is written ("agreed to by Iran"). With ``family``, a part of the
     source speaks for it ("Norway is willing to ..., Norway's foreign minister said")."""
-    holder = gov.head if gov.dep_ in ("acomp", "xcomp") and gov.pos_ == "ADJ" else gov
-    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in _clause_of(gov).children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return True
 
@@ -133,6 +132,12 @@ def _by_source(run: DocRun, cand: Candidate, gov: Token, *, family: bool = False
 
     own = key(cand.source.actor.actor_id)
     return any(key(a.actor.actor_id) == own for s in subjects for a in run.args(s))
+
+
+def _clause_of(gov: Token) -> Token:
+    """The head of the clause ``gov`` states: itself, or for an adjective its copula ("Norway
+    is willing to": is)."""
+    return gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") else gov
 
 
 def _through_aspect(run: DocRun, anchor: Token) -> Token:
