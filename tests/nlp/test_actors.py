@@ -132,6 +132,22 @@ def test_places_are_not_actors(nlp: Language, text: str) -> None:
     assert not {"IRQ", "SYR", "IRQ.GOV", "IRN.GOV", "RUS.GOV"} & set(found.values()), found
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("Argentina has apologized to Brazil for the incident.", "Brazil", "BRA"),
+        ("Ukraine appealed to Germany for more air defence.", "Germany", "DEU"),
+        ("Mexico complained to the United States about the tariffs.", "United States", "USA"),
+    ],
+)
+def test_whom_one_speaks_to_is_an_actor(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    # "to" after a verb of address names a party; after a verb of motion a place
+    assert ids(nlp, text).get(phrase) == actor_id
+    assert "BRA" not in ids(nlp, "The delegation travelled to Brazil on Monday.").values()
+
+
 def test_country_as_agent_is_an_actor(nlp: Language) -> None:
     found = ids(nlp, "Iran backs the militias, and Russia's support for Damascus is firm.")
     assert found.get("Iran") == "IRN"

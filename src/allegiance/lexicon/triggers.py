@@ -72,6 +72,7 @@ _LISTS = (
     "receiving_verbs",
     "agentive_passives",
     "possessing_verbs",
+    "giving_verbs",
     "aspectual_verbs",
     "object_control_verbs",
     "particle_prepositions",
@@ -165,6 +166,7 @@ class Lexicon:
     receiving_verbs: frozenset[str] = frozenset()
     agentive_passives: frozenset[str] = frozenset()
     possessing_verbs: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     particle_prepositions: frozenset[str] = frozenset()

@@ -165,3 +165,33 @@ def test_an_event_noun_argument_spans_its_actor_and_itself(nlp):
     hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
     assert hit and hit[0].source.actor_id == "COALITION"
     assert hit[0].source.text == "coalition airstrike"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        ("The European Union gave Ukraine humanitarian aid.", "EU", "UKR"),
+        ("Saudi Arabia provided Egypt $5 billion in aid.", "SAU", "EGY"),
+        ("The World Bank gave Kenya $300 million in loans.", "WORLD_BANK", "KEN"),
+        ("The European Community gave the Ivory Coast 5.1 million dollars of aid.", None, "CIV"),
+    ],
+)
+def test_the_recipient_between_a_giving_verb_and_its_object(nlp, text, giver, recipient):
+    rels = [r for r in relations(nlp, text) if r.category == "AID"]
+    assert [family(r.target.actor_id) for r in rels] == [recipient], [
+        (r.source.text, r.target.text) for r in rels
+    ]
+    if giver is not None:
+        assert family(rels[0].source.actor_id) == giver
+
+
+def test_a_modifier_after_a_determiner_is_not_a_recipient(nlp):
+    # "the Ukraine aid package" is a package for Ukraine, not Ukraine given something by
+    # the subject of "approved" (no giving verb), and "US aid" is given by the US
+    rels = relations(nlp, "US aid reached Ukraine in March.")
+    assert not find(rels, "UKR", "USA")
+    assert not [
+        r
+        for r in relations(nlp, "Congress approved the Ukraine aid package.")
+        if family(r.source.actor_id) == "UKR"
+    ]

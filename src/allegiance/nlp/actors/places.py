@@ -75,6 +75,11 @@ class _PlacesMixin(_RecognizerBase):
             )
             or (prep == "at" and aimed.lemma_.lower() in place("aiming_verbs"))
             or (prep == "to" and aimed.lemma_.lower() in place("giving_verbs"))
+            or (
+                prep == "to"
+                and gov.pos_ == "VERB"
+                and gov.lemma_.lower() in place("addressing_verbs")
+            )
             or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
             or (
                 prep == "from"

@@ -36,8 +36,9 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     """Who does what an event noun names: possessor, actor modifier, "by X", or the
     subject of a light verb ("conducted strikes", "provided support")."""
     sources = []
+    given_to = {t.i for t in recipients(run, noun)}
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i not in given_to:
             sources.extend(run.args(child))
     sources.extend(run.agent_phrase(noun))
     anchor = noun
@@ -48,14 +49,9 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     if first is not noun and not sources:
         noun = first
     head = noun.head
-    if (
-        not sources
-        and noun.dep_ == "pobj"
-        and head.lower_ == "in"
-        and head.head.dep_ == "dobj"
-        and head.head.head.lemma_.lower() in run.lex.light_verbs
-    ):
-        noun = head.head  # "will provide $100 million in new assistance to X"
+    if not sources and _measure_of(run, noun) is not None:
+        # "will provide $100 million in new assistance to X", "gave X 5 million dollars of aid"
+        noun = head.head
         head = noun.head
     elif (
         not sources
@@ -90,6 +86,41 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     elif noun.dep_ == "dobj" and head.lemma_.lower() in run.lex.light_verbs:
         anchor = head
     return sources, anchor
+
+
+def _measure_of(run: DocRun, noun: Token) -> Token | None:
+    """The amount a light verb's object counts of an event noun: "$100 million" in "will
+    provide $100 million in new assistance", "5 million dollars" in "gave the Ivory Coast 5
+    million dollars of aid"; None when the noun is no such amount's."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("in", "of") or head.head.dep_ != "dobj":
+        return None
+    amount = head.head
+    if amount.head.lemma_.lower() not in run.lex.light_verbs:
+        return None
+    counted = amount.pos_ == "NUM" or any(c.dep_ == "nummod" for c in amount.children)
+    return amount if head.lower_ == "in" or counted else None
+
+
+def recipients(run: DocRun, noun: Token) -> list[Token]:
+    """A name right after a giving verb and before its object, parsed as the object's
+    modifier: the one given to, not the giver ("the EU gave Ukraine humanitarian aid", "China
+    offered Pakistan military assistance"; the giver is the verb's subject). A modifier after
+    a determiner ("sent the Ukraine aid package") or a possessor is not."""
+    obj = noun if noun.dep_ == "dobj" else _measure_of(run, noun)
+    if obj is None or obj.head.lemma_.lower() not in run.lex.giving_verbs:
+        return []
+    verb = obj.head
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [
+        c
+        for c in obj.children
+        if c.dep_ in ("compound", "nmod", "amod")
+        and c.pos_ == "PROPN"
+        and c.left_edge.i == verb.i + 1
+        and c.i in run.tok2span
+    ]
 
 
 @constructions.register(EVENT_NOUN)
@@ -147,21 +178,24 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
             sources, trig, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
         )
     yield from _prepositions(run, noun, trig, sources, anchor)
-    # "deliver ISIL a lasting defeat"
-    if noun.dep_ == "dobj" and anchor is not noun and sources:
-        for dative in anchor.children:
-            if dative.dep_ == "dative" or (dative.dep_ == "dobj" and dative.i < noun.i):
-                yield from run.pairs(
-                    sources,
-                    run.args(dative),
-                    trig,
-                    noun.i,
-                    noun.i + 1,
-                    anchor,
-                    0.65,
-                    2,
-                    construction=EVENT_NOUN,
-                )
+    # "deliver ISIL a lasting defeat", "gave Kenya $300 million in loans"
+    obj = noun if noun.dep_ == "dobj" else _measure_of(run, noun)
+    if obj is not None and anchor is not noun and sources:
+        given = [
+            t for t in anchor.children if t.dep_ == "dative" or (t.dep_ == "dobj" and t.i < obj.i)
+        ]
+        for dative in given + recipients(run, noun):
+            yield from run.pairs(
+                sources,
+                run.args(dative),
+                trig,
+                noun.i,
+                noun.i + 1,
+                anchor,
+                0.65,
+                2,
+                construction=EVENT_NOUN,
+            )
 
 
 def _prepositions(
