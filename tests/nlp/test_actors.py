@@ -148,6 +148,36 @@ def test_whom_one_speaks_to_is_an_actor(
     assert "BRA" not in ids(nlp, "The delegation travelled to Brazil on Monday.").values()
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("Police in Nairobi fired tear gas at the crowd.", "Police in Nairobi", "KEN.POL"),
+        ("Demonstrators in Baghdad blocked a road.", "Demonstrators in Baghdad", "IRQ.CVL"),
+        ("Officials in Beijing rejected the report.", "Officials in Beijing", "CHN.GOV"),
+        ("Lawmakers in Ukraine approved the bill.", "Lawmakers in Ukraine", "UKR.LEG"),
+    ],
+)
+def test_agents_named_by_where_they_are(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    assert ids(nlp, text).get(phrase) == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops are often another state's; a demonym or name of their own decides
+        ("The troops in Iraq came under fire.", {}),
+        ("American troops in Iraq came under fire.", {"American troops": "USA.MIL"}),
+        ("US officials in Baghdad met the press.", {"US officials": "USA.GOV"}),
+    ],
+)
+def test_agents_in_a_place_with_their_own_origin(
+    nlp: Language, text: str, expected: dict[str, str]
+) -> None:
+    assert ids(nlp, text) == expected
+
+
 def test_country_as_agent_is_an_actor(nlp: Language) -> None:
     found = ids(nlp, "Iran backs the militias, and Russia's support for Damascus is firm.")
     assert found.get("Iran") == "IRN"

@@ -73,6 +73,7 @@ _LISTS = (
     "agentive_passives",
     "possessing_verbs",
     "giving_verbs",
+    "negating_prepositions",
     "aspectual_verbs",
     "object_control_verbs",
     "particle_prepositions",
@@ -167,6 +168,7 @@ class Lexicon:
     agentive_passives: frozenset[str] = frozenset()
     possessing_verbs: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
+    negating_prepositions: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     particle_prepositions: frozenset[str] = frozenset()

@@ -73,3 +73,18 @@ def test_an_act_stopped_is_no_longer_and_one_asked_to_stop_goes_on(
 def test_the_purpose_of_a_deployment_made_is_done(nlp, text, hypothetical):
     hit = find(relations(nlp, text), "HEZBOLLAH", "SYR", categories={"SUPPORT"})
     assert hit and hit[0].hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "negated"),
+    [
+        ("The United States acted without consulting France.", "USA", "FRA", True),
+        ("Hungary voted against sanctioning Russia.", "HUN", "RUS", True),
+        ("Hungary voted for sanctioning Russia.", "HUN", "RUS", False),
+    ],
+)
+def test_a_gerund_under_without_or_against_is_not_done(nlp, text, source, target, negated):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and all(r.negated is negated for r in hit), [
+        (r.category, r.negated) for r in relations(nlp, text)
+    ]

@@ -118,8 +118,37 @@ class _KBMatchMixin(_PlacesMixin):
             return cand
         is_place_name = cand.kind == "metonym" or actor.type == "state"
         if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
-            return None
+            return self._located_agents(doc, cand)
         return cand
+
+    def _located_agents(self, doc: Doc, cand: _Cand) -> _Cand | None:
+        """ "Police in Nairobi", "demonstrators in Baghdad", "officials in Beijing",
+        "lawmakers in Ukraine": agents named by where they are, with no demonym or name of
+        their own, are that state's (its police, civilians, government, parliament). Only the
+        classes whose members are the place's own (``located_classes``): "troops in Iraq" are
+        often another state's, "US officials in Baghdad" are American. None otherwise: the
+        name stays a place."""
+        if cand.start < 2 or doc[cand.start - 1].lower_ != "in":
+            return None
+        noun = doc[cand.start - 2]
+        hit = self.agents.classify(noun.text)
+        if (
+            hit is None
+            or hit[0] not in self.agents.place("located_classes")
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or doc[cand.start - 1].head != noun
+            or any(
+                c.dep_ in ("amod", "compound", "poss", "nmod")
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+                for c in noun.children
+            )
+        ):
+            return None
+        country = self.kb.country_of(cand.actor_id)
+        sub = self.kb.sub_actor(country, noun.text) if country else None
+        if sub is None or sub.id == country:
+            return None
+        return self._cand(noun.i, cand.end, sub, "compound")
 
 
 _NAMED = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})

@@ -180,8 +180,8 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
         for child in tok.children:
             neg, hyp = _marks(lex, tok, child)
             negated, hypothetical = negated or neg, hypothetical or hyp
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
-            negated = True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in lex.negating_prepositions:
+            negated = True  # "without consulting X", "voted against joining X"
         if tok.dep_ == "conj" and any(c.dep_ in SUBJ for c in tok.children):
             break  # a conjoined clause with its own subject has its own modality
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
