@@ -163,14 +163,14 @@ def test_one_user_lexicon_file_reaches_quotes_units_agents_and_triggers(tmp_path
         "lemmas:\n  harrumph: [harrumphed]\n"
         "quantity_units:\n  currencies: {Ksh: KES}\n"
         "agents:\n  classes:\n    police: {words: {1: [carabinieri]}}\n"
-        "verbs:\n  scold: {category: ACCUSE}\n",
+        "verbs:\n  reproach: {category: ACCUSE}\n",
         encoding="utf-8",
     )
     text = (
         '"We will not pay," harrumphed John Smith, a farmer.\n\n'
         "The city paid Ksh 5,000 in fines.\n\n"
         "Italian carabinieri arrested two suspects in Rome.\n\n"
-        "France scolded Italy on Tuesday."
+        "France reproached Italy on Tuesday."
     )
     document = InputDocument(doc_id="d", text=text, sha256="0" * 64)
 

@@ -155,3 +155,38 @@ def test_user_files_replace_object_senses(tmp_path):
     bad.write_text("object_senses:\n  blow: PUNCH\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bad\.yaml: entry 'blow': unknown category"):
         load_register((str(bad),))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair", "category"),
+    [
+        # armed conflict across a border
+        ("India and Pakistan exchanged fire across the Line of Control.", ("IND", "PAK"),
+         "ASSAULT"),
+        # a war of words
+        ("Israel and Hamas exchanged accusations over the collapse of the truce.",
+         ("ISR", "HAMAS"), "ACCUSE"),
+        # cooperation: what is exchanged is not a party ("prisoners" are no partner)
+        ("Russia and Ukraine exchanged prisoners on Friday.", ("RUS", "UKR"), "COOPERATE"),
+    ],
+)  # fmt: skip
+def test_what_is_exchanged_sets_the_sense(nlp, sentence, pair, category):
+    found = _categories(nlp, sentence)
+    assert found.get(pair, found.get(pair[::-1])) == category, found
+    assert not any("PRISONERS" in b for _, b in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Senator Elizabeth Warren blasted the Federal Reserve for raising rates.",
+         ("Senator Elizabeth Warren", "Federal Reserve")),
+        ("Trump mocked Senator John McCain at a rally.", ("Trump", "Senator John McCain")),
+        ("The United Nations rebuked Israel over the settlements.", ("United Nations", "Israel")),
+    ],
+)  # fmt: skip
+def test_rebuke_and_ridicule_are_verbal_conflict(nlp, sentence, pair):
+    assert _read(nlp, sentence).get(pair, ("none",))[0] == "ACCUSE"
+    # material blasts stay attacks
+    found = _read(nlp, "Israeli jets blasted Hamas positions in Gaza.")
+    assert found.get(("Israeli jets", "Hamas positions"), ("none",))[0] == "ASSAULT"

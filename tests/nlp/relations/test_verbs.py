@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import check_case, check_pair, find, relations
+from .helpers import check_case, check_pair, family, find, relations
 
 CASES = [
     # (construction, sentence, source family, target family, categories, negated, hypothetical)
@@ -176,3 +176,22 @@ def test_alliance_members_are_the_alliance_but_a_states_allies_are_not_the_state
     doc = nlp("US allies such as Japan condemned the test.")
     ids = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
     assert ids.get("Japan") == "JPN" and "USA" not in {ids.get("allies"), ids.get("Japan")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The African Union suspended Niger after the coup.", "AU", "NER"),
+        ("The Arab League suspended Syria's membership in 2011.", "ARAB_LEAGUE", "SYR"),
+    ],
+)
+def test_suspending_a_member_is_a_sanction(nlp, text, source, target):
+    hit = [r for r in relations(nlp, text) if r.category == "SANCTION"]
+    assert hit and family(hit[0].target.actor_id) == target, [
+        (r.source.text, r.category, r.target.text) for r in relations(nlp, text)
+    ]
+    if source is not None:
+        assert family(hit[0].source.actor_id) == source
+    # a cut of aid is a sanction of the recipient, not of the aid's giver
+    rels = relations(nlp, "The United States suspended its aid to Egypt.")
+    assert [family(r.target.actor_id) for r in rels if r.category == "SANCTION"] == ["EGY"]
