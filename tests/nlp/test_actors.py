@@ -170,6 +170,9 @@ def test_agents_named_by_where_they_are(
         ("The troops in Iraq came under fire.", {}),
         ("American troops in Iraq came under fire.", {"American troops": "USA.MIL"}),
         ("US officials in Baghdad met the press.", {"US officials": "USA.GOV"}),
+        # an envoy serves abroad; a possessor says whose
+        ("The ambassador in Manila was summoned.", {}),
+        ("France said its officials in Baghdad were safe.", {"France": "FRA"}),
     ],
 )
 def test_agents_in_a_place_with_their_own_origin(

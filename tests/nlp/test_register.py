@@ -190,3 +190,10 @@ def test_rebuke_and_ridicule_are_verbal_conflict(nlp, sentence, pair):
     # material blasts stay attacks
     found = _read(nlp, "Israeli jets blasted Hamas positions in Gaza.")
     assert found.get(("Israeli jets", "Hamas positions"), ("none",))[0] == "ASSAULT"
+
+
+def test_a_civil_expulsion_is_a_sanction_and_an_armed_one_an_assault(nlp):
+    found = _read(nlp, "President Jacob Zuma expelled Julius Malema from the party.")
+    assert found.get(("President Jacob Zuma", "Julius Malema")) == ("SANCTION", "expulsion")
+    found = _read(nlp, "The Iraqi army expelled ISIL from the town.")
+    assert found.get(("Iraqi army", "ISIL"), ("none",))[0] == "ASSAULT"

@@ -74,6 +74,8 @@ _LISTS = (
     "possessing_verbs",
     "giving_verbs",
     "negating_prepositions",
+    "claim_nouns",
+    "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
     "particle_prepositions",
@@ -169,6 +171,8 @@ class Lexicon:
     possessing_verbs: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
     negating_prepositions: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     particle_prepositions: frozenset[str] = frozenset()

@@ -88,3 +88,24 @@ def test_a_gerund_under_without_or_against_is_not_done(nlp, text, source, target
     assert hit and all(r.negated is negated for r in hit), [
         (r.category, r.negated) for r in relations(nlp, text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "negated"),
+    [
+        # defence
+        ("The Pentagon denied reports that US troops were fighting alongside Kurdish "
+         "forces in Syria.", "USA", "KURDS", True),
+        # diplomacy
+        ("Iran rejected claims that it had supplied drones to Russia.", "IRN", "RUS", True),
+        # a claim confirmed, or not denied, stands
+        ("The Pentagon confirmed reports that US troops were fighting alongside Kurdish "
+         "forces in Syria.", "USA", "KURDS", False),
+        ("Iran did not deny reports that it had supplied drones to Russia.", "IRN", "RUS", False),
+    ],
+)  # fmt: skip
+def test_a_disputed_claim_is_denied(nlp, text, source, target, negated):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and all(r.negated is negated for r in hit), [
+        (r.category, r.negated) for r in relations(nlp, text)
+    ]

@@ -195,3 +195,8 @@ def test_suspending_a_member_is_a_sanction(nlp, text, source, target):
     # a cut of aid is a sanction of the recipient, not of the aid's giver
     rels = relations(nlp, "The United States suspended its aid to Egypt.")
     assert [family(r.target.actor_id) for r in rels if r.category == "SANCTION"] == ["EGY"]
+
+
+def test_a_protest_lodged_with_a_government_is_verbal_conflict(nlp):
+    rels = relations(nlp, "The Philippines protested to China over the incident.")
+    assert [(r.category, r.mode) for r in find(rels, "PHL", "CHN")] == [("ACCUSE", "protest")]

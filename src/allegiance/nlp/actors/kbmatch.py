@@ -126,8 +126,9 @@ class _KBMatchMixin(_PlacesMixin):
         "lawmakers in Ukraine": agents named by where they are, with no demonym or name of
         their own, are that state's (its police, civilians, government, parliament). Only the
         classes whose members are the place's own (``located_classes``): "troops in Iraq" are
-        often another state's, "US officials in Baghdad" are American. None otherwise: the
-        name stays a place."""
+        often another state's, "US officials in Baghdad" are American, "its ambassador in
+        Manila" is its own, an envoy is posted abroad (``posted_abroad``). None otherwise:
+        the name stays a place."""
         if cand.start < 2 or doc[cand.start - 1].lower_ != "in":
             return None
         noun = doc[cand.start - 2]
@@ -137,9 +138,13 @@ class _KBMatchMixin(_PlacesMixin):
             or hit[0] not in self.agents.place("located_classes")
             or noun.pos_ not in ("NOUN", "PROPN")
             or doc[cand.start - 1].head != noun
+            or noun.lemma_.lower() in self.agents.place("posted_abroad")
             or any(
-                c.dep_ in ("amod", "compound", "poss", "nmod")
-                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+                c.dep_ == "poss"
+                or (
+                    c.dep_ in ("amod", "compound", "nmod")
+                    and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+                )
                 for c in noun.children
             )
         ):

@@ -172,6 +172,19 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
     return False, False
 
 
+def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
+    """Whether ``tok`` heads the "that" clause of a claim noun (``claim_nouns``) that is the
+    object of a verb disputing it (``disputing_verbs``): "denied reports that ..."."""
+    claim = tok.head
+    return (
+        tok.dep_ in ("acl", "ccomp")
+        and claim.lemma_.lower() in lex.claim_nouns
+        and claim.dep_ == "dobj"
+        and claim.head.lemma_.lower() in lex.disputing_verbs
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
+
+
 def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tuple[bool, bool]:
     """Walk up from the anchor through the clauses whose modality it shares."""
     seen = 0
@@ -182,6 +195,13 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             negated, hypothetical = negated or neg, hypothetical or hyp
         if tok.dep_ == "pcomp" and tok.head.lower_ in lex.negating_prepositions:
             negated = True  # "without consulting X", "voted against joining X"
+        if _disputed_claim(lex, tok):
+            # "the Pentagon denied reports that US troops were fighting alongside X", "Iran
+            # rejected claims that it supplied drones to Russia": the claim is denied
+            claim = tok.head.head
+            denied = not any(c.dep_ == "neg" for c in claim.children)
+            negated = negated != denied
+            break
         if tok.dep_ == "conj" and any(c.dep_ in SUBJ for c in tok.children):
             break  # a conjoined clause with its own subject has its own modality
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
