@@ -181,6 +181,21 @@ def test_agents_in_a_place_with_their_own_origin(
     assert ids(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group's members are the group, one mention
+        ("Norway hosted the FARC rebels in Oslo.", {"Norway": "NOR", "FARC rebels": "NER:farc"}),
+        ("Greenpeace activists boarded the platform.", {"Greenpeace activists": "NER:greenpeace"}),
+        # a company's workers are not the company; a state's rebels are the state's
+        ("Amazon workers walked out.", {"Amazon": "NER:amazon", "workers": "GEN.LABOR"}),
+        ("Syrian rebels attacked the town.", {"Syrian rebels": "SYR.REB"}),
+    ],
+)
+def test_members_named_by_their_group(nlp: Language, text: str, expected: dict[str, str]) -> None:
+    assert ids(nlp, text) == expected
+
+
 def test_country_as_agent_is_an_actor(nlp: Language) -> None:
     found = ids(nlp, "Iran backs the militias, and Russia's support for Damascus is firm.")
     assert found.get("Iran") == "IRN"

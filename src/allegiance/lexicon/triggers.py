@@ -75,6 +75,7 @@ _LISTS = (
     "giving_verbs",
     "negating_prepositions",
     "claim_nouns",
+    "frame_nouns",
     "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
@@ -172,6 +173,7 @@ class Lexicon:
     giving_verbs: frozenset[str] = frozenset()
     negating_prepositions: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    frame_nouns: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()

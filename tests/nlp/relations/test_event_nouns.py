@@ -195,3 +195,45 @@ def test_a_modifier_after_a_determiner_is_not_a_recipient(nlp):
         for r in relations(nlp, "Congress approved the Ukraine aid package.")
         if family(r.source.actor_id) == "UKR"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators", "parties"),
+    [
+        # diplomacy, an active go-between
+        ("Qatar and Egypt brokered a ceasefire between Israel and Islamic Jihad.",
+         {"QAT", "EGY"}, {"ISR", "PIJ"}),
+        ("Norway mediated talks between Colombia and Venezuela.", {"NOR"}, {"COL", "VEN"}),
+        # the go-between's noun
+        ("Egypt's mediation between Israel and Hamas collapsed on Friday.", {"EGY"},
+         {"ISR", "HAMAS"}),
+        # a truce brokered by: the parties are who agreed to it
+        ("Sudan's army and the Rapid Support Forces agreed to a truce brokered by Saudi "
+         "Arabia.", {"SAU"}, {"SDN"}),
+    ],
+)  # fmt: skip
+def test_a_go_between_deals_with_each_party(nlp, text, mediators, parties):
+    rels = relations(nlp, text)
+    med = {
+        (family(r.source.actor_id), family(r.target.actor_id))
+        for r in rels
+        if r.category == "CONSULT" and family(r.source.actor_id) in mediators
+    }
+    assert med == {(m, p) for m in mediators for p in parties}, med
+    # the parties are not mediators of each other
+    assert not any(
+        family(r.source.actor_id) in parties and family(r.target.actor_id) in mediators
+        for r in rels
+    )
+
+
+def test_a_frame_noun_carries_the_prepositions_of_its_kind(nlp):
+    rels = relations(
+        nlp, "Qatar launched a mediation effort between the Emirates and Saudi Arabia."
+    )
+    assert {
+        family(r.target.actor_id) for r in find(rels, "QAT", "ARE") + find(rels, "QAT", "SAU")
+    } == {"ARE", "SAU"}
+    assert all(r.trigger.text == "mediation" for r in rels)
+    # a frame noun with no event noun of its kind says nothing
+    assert not relations(nlp, "Qatar launched a new effort between the Emirates and Saudi Arabia.")

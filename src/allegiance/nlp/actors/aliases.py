@@ -82,6 +82,28 @@ class _AliasMixin(_RecognizerBase):
                     out.append(cand)
                 continue
             out.append(cand)
+        return self._members_named_by_their_group(doc, out)
+
+    def _members_named_by_their_group(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """ "the FARC rebels", "Zeta Cartel gunmen", "Greenpeace activists": a generic noun of
+        membership (``member_generics``) right after the name of a group is that group, one
+        mention; "Amazon workers", "Syrian rebels" (a state's) stay as they are."""
+        out: list[_Cand] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            prev = out[-1] if out else None
+            prev_actor = self.kb.get(prev.actor_id) if prev is not None else None
+            if (
+                prev is not None
+                and prev.end == cand.start
+                and cand.actor_id.lower() in self.roles.member_generics
+                and prev.type not in ("state", "person")
+                and (prev_actor is None or prev_actor.sector != "generic")
+                and doc[prev.end - 1].dep_ in ("compound", "amod", "nmod")
+                and doc[prev.end - 1].head.i in range(cand.start, cand.end)
+            ):
+                prev.end = cand.end
+                continue
+            out.append(cand)
         return out
 
     def _defined_aliases(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:

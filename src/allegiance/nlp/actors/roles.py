@@ -31,6 +31,7 @@ class ActorRoles:
     place_prepositions: frozenset[str]
     place_verbs: frozenset[str]
     author_outlet_types: frozenset[str] = frozenset()
+    member_generics: frozenset[str] = frozenset()
 
 
 def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
@@ -73,4 +74,5 @@ def load_actor_roles(paths: Sequence[str] = ()) -> ActorRoles:
         place_prepositions=w("place_prepositions"),
         place_verbs=w("place_verbs"),
         author_outlet_types=w("author_outlet_types"),
+        member_generics=w("member_generics"),
     )

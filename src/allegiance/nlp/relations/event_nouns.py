@@ -29,7 +29,7 @@ from .registry import constructions
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["event_noun", "noun_sources", "read_event_noun"]
+__all__ = ["event_noun", "frame_of", "noun_sources", "read_event_noun"]
 
 
 def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
@@ -86,6 +86,21 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     elif noun.dep_ == "dobj" and head.lemma_.lower() in run.lex.light_verbs:
         anchor = head
     return sources, anchor
+
+
+def frame_of(run: DocRun, noun: Token) -> Token:
+    """The noun an event noun names the kind of, when that noun is a frame of no sense of its
+    own (``frame_nouns``): "launched a mediation effort between the Emirates and Saudi
+    Arabia", "an aid mission to Haiti", "a peace process with the rebels"; else the noun."""
+    head = noun.head
+    if (
+        noun.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in run.lex.frame_nouns
+        and run.event(head) is None
+    ):
+        return head
+    return noun
 
 
 def _measure_of(run: DocRun, noun: Token) -> Token | None:
@@ -162,7 +177,8 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
         if received:
             yield from received
             return
-    sources, anchor = noun_sources(run, noun)
+    holder = frame_of(run, noun)
+    sources, anchor = noun_sources(run, holder)
     if trig.symmetric and trig.category in ("COOPERATE", "ALIGN") and _soured(run, noun):
         trig = replace(trig, category="OPPOSE", mode="strained", preps={
             k: (None if v is None else replace(v, category="OPPOSE", mode="strained"))
@@ -170,14 +186,14 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
         })  # fmt: skip
     run.remember(trig, sources)
     mutual_before = len(sources) >= 2 and not any(
-        c.dep_ == "prep" and c.lower_ in trig.preps for c in noun.children
+        c.dep_ == "prep" and c.lower_ in trig.preps for c in holder.children
     )
-    if mutual_before and trig.symmetric and anchor is not noun:
+    if mutual_before and trig.symmetric and anchor is not holder:
         # "Saudi Arabia and Iran restored diplomatic relations"
         yield from run.mutual(
             sources, trig, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
         )
-    yield from _prepositions(run, noun, trig, sources, anchor)
+    yield from _prepositions(run, noun, trig, sources, anchor, holder)
     # "deliver ISIL a lasting defeat", "gave Kenya $300 million in loans"
     obj = noun if noun.dep_ == "dobj" else _measure_of(run, noun)
     if obj is not None and anchor is not noun and sources:
@@ -199,24 +215,32 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
 
 
 def _prepositions(
-    run: DocRun, noun: Token, trig: Trigger, sources: list[Arg], anchor: Token
+    run: DocRun,
+    noun: Token,
+    trig: Trigger,
+    sources: list[Arg],
+    anchor: Token,
+    holder: Token | None = None,
 ) -> Iterator[Candidate]:
-    """An event noun's prepositions: "strikes against X", "talks between X and Y"."""
-    preps = list(noun.children)
-    if anchor is not noun and (
+    """An event noun's prepositions: "strikes against X", "talks between X and Y"; those of
+    its ``holder`` when it names the kind of a frame noun ("a mediation effort between X and
+    Y", :func:`frame_of`)."""
+    holder = holder or noun
+    preps = list(holder.children)
+    if anchor is not holder and (
         (
             anchor.lemma_.lower() in run.lex.light_verbs
             and anchor.lemma_.lower() not in run.lex.verbs
         )
-        or (trig.category == "PROTEST" and _a_protest(run, noun))
+        or (trig.category == "PROTEST" and _a_protest(run, holder))
     ):
         # "values the partnerships with our allies", "went on strike over the bill": the
         # noun's preposition parsed onto its light verb
-        preps.extend(c for c in anchor.children if c.i > noun.i)
+        preps.extend(c for c in anchor.children if c.i > holder.i)
     for prep in preps:
         # "granted asylum to X", "paid compensation to X": the light verb's "to" is often
         # parsed as a dative
-        dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head is not noun
+        dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head is not holder
         if (prep.dep_ != "prep" and not dative) or prep.lower_ not in trig.preps:
             continue
         sub = trig.preps[prep.lower_]
@@ -229,7 +253,9 @@ def _prepositions(
                 # "strikes against both tactical units and the oil infrastructure"
                 exclude = frozenset(a.actor.actor_id for a in sources)
                 targets.extend(asset_targets(run, pobj, exclude))
-            if prep.lower_ == "between":
+            if prep.lower_ == "between" and not (sources and sub.mode == "mediation"):
+                # "talks between X and Y"; but "Egypt's mediation between X and Y" is Egypt's
+                # with each (below)
                 yield from run.mutual(
                     targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
                 )

@@ -113,6 +113,33 @@ def _predicate_subjects(run: DocRun, verb: Token) -> list[Arg]:
     return [a for t in subj_toks for a in run.args(t)]
 
 
+def _mediated_parties(run: DocRun, verb: Token, exclude: frozenset[str]) -> list[Arg]:
+    """The parties to what a go-between brought about, for "a truce brokered by Saudi Arabia":
+    the noun's "between" ("a ceasefire between Israel and Hamas brokered by Egypt") or the
+    subjects of the clause the noun is in ("the army and the RSF agreed to a truce brokered
+    by Saudi Arabia")."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return []
+    noun = verb.head
+    out = [
+        a
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in run.args(pobj, exclude=exclude)
+    ]
+    if out:
+        return out
+    gov, hops = noun, 0
+    while gov.dep_ in ("pobj", "prep", "dobj") and hops < 3:
+        gov, hops = gov.head, hops + 1
+    if gov is noun or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    subj_toks, passive = run.subject_tokens(gov)
+    return [] if passive else [a for t in subj_toks for a in run.args(t, exclude=exclude)]
+
+
 @constructions.register(PASSIVE_AGENT)
 def passive_agent(
     run: DocRun, verb: Token, trig: Trigger, subj_toks: list[Token], agents: list[Token]
@@ -121,6 +148,8 @@ def passive_agent(
     sources = [a for t in agents for a in run.args(t)]
     exclude = frozenset(a.actor.actor_id for a in sources)
     patients = [a for t in subj_toks for a in run.args(t, exclude=exclude)]
+    if not patients and trig.mode == "mediation" and sources:
+        patients = _mediated_parties(run, verb, exclude)
     if sources and patients:
         yield from run.pairs(
             sources, patients, trig, verb.i, verb.i + 1, verb, 0.8, 1, construction=PASSIVE_AGENT
