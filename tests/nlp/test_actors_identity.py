@@ -247,6 +247,18 @@ def test_a_generic_alone_stays(nlp: Language) -> None:
     assert ids_of(nlp, "Donors pledged $2 billion for reconstruction.", "Donors") == ["GEN.DONORS"]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The families of the victims demanded an inquiry.", "families of the victims"),
+        ("Residents fled the shelling overnight.", "Residents"),
+        ("Survivors described the attack to investigators.", "Survivors"),
+    ],
+)
+def test_those_who_suffer_an_event_are_civilians(nlp: Language, text: str, phrase: str) -> None:
+    assert ids_of(nlp, text, phrase) == ["GEN.CIVILIANS"]
+
+
 def test_donors_are_not_the_international_community(nlp: Language) -> None:
     assert "GEN.INTL_COMMUNITY" not in {a for _, a, _ in found(nlp, "Donor countries met.")}
 
