@@ -259,6 +259,22 @@ def test_those_who_suffer_an_event_are_civilians(nlp: Language, text: str, phras
     assert ids_of(nlp, text, phrase) == ["GEN.CIVILIANS"]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        ("Yoruba leaders announced a boycott of the talks.", "Yoruba leaders", "YORUBA"),
+        ("Hutu rebels attacked the camp.", "Hutu rebels", "HUTU.REB"),
+        ("Catalan separatists protested in Barcelona.", "Catalan separatists", "CATALANS.REB"),
+    ],
+)
+def test_ethnic_communities_and_their_parts(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor_id]
+    # a community's adjective in a place name is the place's
+    assert not found(nlp, "Police in Tamil Nadu arrested ten fishermen.")
+
+
 def test_donors_are_not_the_international_community(nlp: Language) -> None:
     assert "GEN.INTL_COMMUNITY" not in {a for _, a, _ in found(nlp, "Donor countries met.")}
 
