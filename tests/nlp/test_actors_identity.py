@@ -275,6 +275,15 @@ def test_ethnic_communities_and_their_parts(
     assert not found(nlp, "Police in Tamil Nadu arrested ten fishermen.")
 
 
+def test_a_party_named_by_a_portfolio_word_keeps_its_name(nlp: Language) -> None:
+    doc = nlp("The Labour Party attacked the Conservative Party over its tax plans.")
+    refs = {s.text: s._.actor for s in doc.spans["actors"]}
+    assert refs["Labour Party"].actor_id == "NER:labour party"
+    assert {r.actor_type for r in refs.values()} == {"party"}
+    # a portfolio with no named government is still no actor
+    assert not found(nlp, "The Education Ministry announced new rules.")
+
+
 def test_donors_are_not_the_international_community(nlp: Language) -> None:
     assert "GEN.INTL_COMMUNITY" not in {a for _, a, _ in found(nlp, "Donor countries met.")}
 

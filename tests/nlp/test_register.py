@@ -197,3 +197,8 @@ def test_a_civil_expulsion_is_a_sanction_and_an_armed_one_an_assault(nlp):
     assert found.get(("President Jacob Zuma", "Julius Malema")) == ("SANCTION", "expulsion")
     found = _read(nlp, "The Iraqi army expelled ISIL from the town.")
     assert found.get(("Iraqi army", "ISIL"), ("none",))[0] == "ASSAULT"
+
+
+def test_parties_attacking_each_other_trade_words(nlp):
+    found = _read(nlp, "The Labour Party attacked the Conservative Party over its tax plans.")
+    assert found.get(("Labour Party", "Conservative Party")) == ("ACCUSE", "verbal")

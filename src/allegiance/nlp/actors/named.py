@@ -25,6 +25,11 @@ _QUALIFIERS = frozenset(
 _PERSONAL_FAMILIES = ("speaker", "we", "addressee", "they", "person", "it")
 
 
+#: the last words of a party's name: an organisation the entity recogniser found is a party
+_PARTY_HEADS = frozenset({"party", "democrats", "republicans", "conservatives", "socialists",
+                          "liberals", "greens", "tories"})  # fmt: skip
+
+
 def _never_names() -> frozenset[str]:
     """Every pronoun of references.yaml: a capitalised "We" or "They" is never a name."""
     refs = load_references()
@@ -150,6 +155,9 @@ class _NamedMixin(_PlacesMixin):
         if label != "PERSON" and name_start > start and end - name_start == 1:
             if self.agents.classify(doc[name_start].text):
                 return None  # "the Education Ministry": a portfolio of no named government
+            # "the Labour Party", "the Trade Union": a title word is the name's own when
+            # only a common head would be left
+            name_start = start
         name = doc[name_start:end].text
         honorific = self._honorific_gender(doc, start, name_start)
         person_like = (
@@ -189,6 +197,8 @@ class _NamedMixin(_PlacesMixin):
             atype = "religious_group" if name.lower() in _RELIGIOUS else "ethnic_group"
         elif label == "GPE":
             atype = "state"
+        elif doc[end - 1].lower_ in _PARTY_HEADS:
+            atype = "party"  # "the Labour Party", "the Liberal Democrats"
         else:
             atype = "other"
         key = normalize(name)
