@@ -42,6 +42,7 @@ _SECTIONS = (
     "cut_as",
     "refused_as",
     "withdrawn_as",
+    "eased_as",
 )
 _LISTS = (
     "light_verbs",
@@ -76,6 +77,9 @@ _LISTS = (
     "negating_prepositions",
     "claim_nouns",
     "frame_nouns",
+    "frame_of_nouns",
+    "locus_prepositions",
+    "easing_verbs",
     "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
@@ -174,6 +178,9 @@ class Lexicon:
     negating_prepositions: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
+    frame_of_nouns: frozenset[str] = frozenset()
+    locus_prepositions: frozenset[str] = frozenset()
+    easing_verbs: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
@@ -186,6 +193,7 @@ class Lexicon:
     cut_as: Mapping[str, Trigger] = field(default_factory=dict)
     refused_as: Mapping[str, Trigger] = field(default_factory=dict)
     withdrawn_as: Mapping[str, Trigger] = field(default_factory=dict)
+    eased_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
@@ -338,6 +346,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         cut_as=parsed("cut_as"),
         refused_as=parsed("refused_as"),
         withdrawn_as=parsed("withdrawn_as"),
+        eased_as=parsed("eased_as"),
         patterns=tuple(patterns),
         **lists,
     )

@@ -81,6 +81,7 @@ class _PlacesMixin(_RecognizerBase):
                 and gov.lemma_.lower() in place("addressing_verbs")
             )
             or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
+            or (state and prep in place("locus_prepositions") and self._is_locus(gov))
             or (
                 prep == "from"
                 and (
@@ -93,6 +94,36 @@ class _PlacesMixin(_RecognizerBase):
                     or (state and gov.lemma_.lower() in place("party_motion_nouns"))
                 )
             )
+        )
+
+    def _is_locus(self, gov: Token) -> bool:
+        """Whether a state "in" which ``gov`` happens is acted on (``locus_words``): a protest
+        held or a restriction imposed there ("demonstrated in Serbia", "imposed a curfew in
+        Montenegro", "declared a state of emergency in Haiti"); "fought in Syria" stays a
+        place."""
+        words = self.agents.place("locus_words")
+
+        def named(tok: Token) -> bool:
+            lemma = tok.lemma_.lower()
+            if lemma in words or tok.lower_ in words:
+                return True
+            if any(
+                m.dep_ in ("amod", "compound") and f"{m.lower_} {lemma}" in words
+                for m in tok.children
+            ):
+                return True  # "martial law"
+            return any(  # "a state of emergency"
+                of.dep_ == "prep" and of.lower_ == "of" and named(g)
+                for of in tok.children
+                for g in of.children
+                if g.dep_ == "pobj"
+            ) and lemma in self.agents.place("frame_of_nouns")
+
+        if named(gov):
+            return True
+        # "imposed a curfew in Montenegro" with the place parsed onto the verb
+        return gov.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "nsubjpass") and named(c) for c in gov.children
         )
 
     def _gives_to(self, verb: Token) -> bool:

@@ -436,8 +436,16 @@ class Arguments:
         return None
 
     def event(self, tok: Token) -> Trigger | None:
-        """The event-noun trigger a token is ("strikes", "support"), by lemma or form."""
-        return self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        """The event-noun trigger a token is ("strikes", "support"), by lemma or form; a
+        two-word entry by its modifier and the noun ("martial law")."""
+        lemma = tok.lemma_.lower()
+        nouns = self.lex.nouns
+        for mod in tok.children:
+            if mod.dep_ in ("amod", "compound") and mod.i == tok.i - 1:
+                trig = nouns.get(f"{mod.lower_} {lemma}")
+                if trig is not None:
+                    return trig
+        return nouns.get(lemma) or nouns.get(tok.lower_)
 
     def is_asset(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets

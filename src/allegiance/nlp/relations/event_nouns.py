@@ -91,7 +91,8 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
 def frame_of(run: DocRun, noun: Token) -> Token:
     """The noun an event noun names the kind of, when that noun is a frame of no sense of its
     own (``frame_nouns``): "launched a mediation effort between the Emirates and Saudi
-    Arabia", "an aid mission to Haiti", "a peace process with the rebels"; else the noun."""
+    Arabia", "an aid mission to Haiti", "a peace process with the rebels"; or one it is the
+    "of" of (``frame_of_nouns``): "declared a state of emergency in Haiti"; else the noun."""
     head = noun.head
     if (
         noun.dep_ == "compound"
@@ -100,6 +101,13 @@ def frame_of(run: DocRun, noun: Token) -> Token:
         and run.event(head) is None
     ):
         return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in run.lex.frame_of_nouns
+    ):
+        return head.head
     return noun
 
 
@@ -146,7 +154,7 @@ def event_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     preposition that names whom it concerns."""
     if not nominal(tok):
         return
-    trig = run.lex.nouns.get(tok.lemma_.lower()) or run.lex.nouns.get(tok.lower_)
+    trig = run.event(tok)
     if trig is not None and trig.category != "PROTEST" and _a_protest(run, tok):
         # "workers went on strike over the bill", "a general strike against the junta": the
         # labour strike, not the military one (``protest_nouns``)
@@ -227,6 +235,8 @@ def _prepositions(
     Y", :func:`frame_of`)."""
     holder = holder or noun
     preps = list(holder.children)
+    if holder is not noun:
+        preps.extend(c for c in noun.children if c.dep_ == "prep")
     if anchor is not holder and (
         (
             anchor.lemma_.lower() in run.lex.light_verbs
@@ -237,7 +247,14 @@ def _prepositions(
         # "values the partnerships with our allies", "went on strike over the bill": the
         # noun's preposition parsed onto its light verb
         preps.extend(c for c in anchor.children if c.i > holder.i)
+    # the state a protest or a restriction is in is its target only when no other is named
+    # ("protests in Britain against the regime"): those prepositions are read last
+    locus = run.lex.locus_prepositions
+    preps.sort(key=lambda p: p.lower_ in locus)
+    found = False
     for prep in preps:
+        if found and prep.lower_ in locus:
+            break
         # "granted asylum to X", "paid compensation to X": the light verb's "to" is often
         # parsed as a dative
         dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head is not holder
@@ -260,6 +277,7 @@ def _prepositions(
                     targets, sub, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
                 )
             elif sources and targets:
+                found = True
                 run.remember(sub, sources)
                 yield from run.pairs(
                     sources,
@@ -268,7 +286,7 @@ def _prepositions(
                     noun.i,
                     noun.i + 1,
                     anchor,
-                    0.7,
+                    0.6 if prep.lower_ in locus else 0.7,
                     2,
                     symmetric=sub.symmetric or trig.symmetric,
                     construction=EVENT_NOUN,

@@ -169,6 +169,7 @@ class _VerbClause:
 
     def __post_init__(self) -> None:
         self.exclude = frozenset(a.actor.actor_id for a in self.sources)
+        self.found_object = False
         self.objs = self._objects()
         # "deliver a lasting defeat to ISIL", "received training from X": a light verb's
         # event noun says what the act is, and takes its own prepositions
@@ -239,6 +240,7 @@ class _VerbClause:
         found = False
         for obj in self.objs:
             found = (yield from self._object(obj)) or found
+        self.found_object = found
         found = (yield from self._complements()) or found
         verb, trig = self.verb, self.trig
         if not found and trig.symmetric and len(self.sources) >= 2:
@@ -310,6 +312,8 @@ class _VerbClause:
             # the verb's preposition parsed onto its object ("deny safe haven for X",
             # "fired missiles at Saudi Arabia")
             for prep in obj.children:
+                if found and prep.lower_ in run.lex.locus_prepositions:
+                    continue
                 sub = self._withdrawn(trig.preps.get(prep.lower_)) if prep.dep_ == "prep" else None
                 pobjs = [c for c in prep.children if c.dep_ == "pobj"] if sub else []
                 found_here = [a for p in pobjs for a in run.args(p, exclude=exclude)]
@@ -334,6 +338,8 @@ class _VerbClause:
         back is the lexicon's ``withdrawn_as`` reading, a sanction; "withdrew its troops from
         Lebanon" stays a retreat."""
         lex = self.run.lex
+        if sub is not None and self.verb.lemma_.lower() in lex.easing_verbs:
+            return self._eased(sub)
         if sub is None or sub.category not in lex.withdrawn_as:
             return sub
         for obj in self.verb.children:
@@ -345,11 +351,43 @@ class _VerbClause:
                 return lex.withdrawn_as[sub.category]
         return sub
 
+    def _eased(self, sub: Trigger) -> Trigger:
+        """ "Serbia lifted the curfew in Montenegro", "the US eased sanctions on Cuba": what
+        easing a restriction is, by the eased object's event noun (``eased_as``: a
+        concession); "lifted the blockade of Gaza" stays the verb's own reading."""
+        eased = self.run.lex.eased_as
+        for obj in self.verb.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            held = self.run.event(obj)
+            if held is None and obj.lemma_.lower() in self.run.lex.frame_of_nouns:
+                held = next(  # "lifted the state of emergency"
+                    (
+                        ev
+                        for of in obj.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for g in of.children
+                        if g.dep_ == "pobj" and (ev := self.run.event(g)) is not None
+                    ),
+                    None,
+                )
+            if held is None:
+                continue
+            reading = eased.get(f"{held.category}/{held.mode}") or eased.get(held.category)
+            if reading is not None:
+                return reading
+        return sub
+
     def _complements(self) -> Generator[Candidate, None, bool]:
-        """Candidates with the verb's prepositional objects ("provided weapons to X")."""
+        """Candidates with the verb's prepositional objects ("provided weapons to X"); the
+        state it happens in (``locus_prepositions``) only when it names no other target
+        ("Albanians demonstrated in Serbia", not "... in Serbia against the war")."""
         verb, trig, events = self.verb, self.trig, self.events
-        found = False
-        for prep in verb.children:
+        found = self.found_object
+        locus = self.run.lex.locus_prepositions
+        for prep in sorted(verb.children, key=lambda c: c.lower_ in locus):
+            if found and prep.lower_ in locus:
+                break
             # "provided weapons to X" often comes as a dative "to"
             if prep.dep_ not in ("prep", "agent") and not (
                 prep.dep_ == "dative" and prep.pos_ == "ADP"
@@ -376,7 +414,7 @@ class _VerbClause:
                     yield from self._pairs(
                         targets,
                         sub,
-                        0.75,
+                        0.6 if key in locus else 0.75,
                         span=(start, end),
                         symmetric=sub.symmetric or trig.symmetric,
                     )
