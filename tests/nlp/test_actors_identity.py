@@ -429,3 +429,39 @@ def test_a_dated_dateline_is_no_actor(nlp, text, place):
 def test_a_capital_with_a_clause_after_its_comma_stays_an_actor(nlp):
     doc = nlp("Moscow, meanwhile, accused Kyiv of shelling the plant.")
     assert "Moscow" in {s.text for s in doc.spans["actors"]}
+
+
+# -- a demonym that is also a name ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # diplomacy: a name-and-demonym modifying a noun after "to" is the demonym, not a place
+        ("Israel objected to French mediation.", "French", "FRA"),
+        ("Israeli Prime Minister Ehud Barak agreed to US mediation.", "US", "USA"),
+        # conflict: the towns a clause acts on are the state's
+        ("Iran shelled Iraqi towns.", "Iraqi", "IRQ"),
+        ("Jewish settlers attacked Palestinian villages.", "Palestinian", "PALESTINIANS"),
+    ],
+)
+def test_a_demonym_modifying_what_is_acted_on_is_an_actor(
+    nlp: Language, text: str, word: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, word) == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Israeli troops remained in Lebanese villages.", "Lebanese"),  # a place they are in
+        ("Syrian rebels liberated the Syrian town of Dabiq.", "Syrian"),  # a named place
+    ],
+)
+def test_a_demonym_of_a_place_stays_a_place(nlp: Language, text: str, word: str) -> None:
+    doc = nlp(text)
+    spans = [s for s in doc.spans[ACTORS_KEY] if s.text == word]
+    assert all(s.start < 1 for s in spans), [(s.text, s.start) for s in spans]
+
+
+def test_capitalised_us_is_the_country_not_the_pronoun(nlp: Language) -> None:
+    assert ids_of(nlp, "Barak agreed to US mediation with the Palestinians.", "US") == ["USA"]
+    assert ids_of(nlp, "They told us that Iran attacked US troops.", "us") != ["USA"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mentions import _Cand, _greedy
 from .places import _PlacesMixin
@@ -26,6 +26,23 @@ class _KBMatchMixin(_PlacesMixin):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
+        # A word that is both a name and a demonym ("French", "US") modifying a noun is the
+        # demonym: "objected to French mediation", "agreed to US mediation" are France's and
+        # the United States' mediation, not a place "to France".
+        adjectival = {
+            (c.start, c.end)
+            for c in raw
+            if c.kind == "adjective"
+            and doc[c.end - 1].dep_ in ("amod", "compound")
+            and doc[c.end - 1].head.i >= c.end
+            and doc[c.end - 1].head.pos_ == "NOUN"
+            # "US forces", "US allies" keep the name's own readings
+            and self.agents.classify(doc[c.end - 1].head.text) is None
+            and doc[c.end - 1].head.lower_ not in self.agents.self_nouns
+            # "a self-proclaimed ISIL capital": the name, not a demonym of a place
+            and doc[c.end - 1].head.lower_ not in self.agents.place("place_of_heads")
+        }
+        raw = [c for c in raw if c.kind != "alias" or (c.start, c.end) not in adjectival]
         # Longest first; at equal length an alias beats an adjective reading of the same words.
         base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
         base.sort(key=lambda c: c.start)
@@ -109,11 +126,10 @@ class _KBMatchMixin(_PlacesMixin):
             head = doc[cand.end - 1].head
             if doc[cand.end - 1].dep_ not in {"amod", "compound", "nmod"} or head.i < cand.end:
                 return None
-            if head.lower_ in self.agents.place("place_of_heads") or head.ent_type_ in {
-                "GPE",
-                "LOC",
-                "FAC",
-            }:
+            if (
+                head.lower_ in self.agents.place("place_of_heads")
+                or head.ent_type_ in {"GPE", "LOC", "FAC"}
+            ) and not _acted_on(head):
                 return None
             return cand
         is_place_name = cand.kind == "metonym" or actor.type == "state"
@@ -171,3 +187,15 @@ def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
+
+
+def _acted_on(head: Token) -> bool:
+    """Whether the places a demonym qualifies are what a clause acts on ("Iran shelled Iraqi
+    towns", "Iraqi villages were bombed", "settlers attacked Palestinian villages"): the
+    state's, as assets are their owner's; "in Iraqi towns" and a place named by it ("liberated
+    the Syrian town of Dabiq") stay places."""
+    return (
+        head.dep_ in ("dobj", "nsubjpass")
+        and head.head.pos_ == "VERB"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    )

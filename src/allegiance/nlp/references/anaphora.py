@@ -182,6 +182,8 @@ class Anaphora:
         for tok in self.doc:
             if self.taken[tok.i]:
                 continue
+            if _capitalised_us(tok):
+                continue  # "agreed to US mediation": the United States, never "us"
             if tok.pos_ == "PRON" or tok.lower_ in self.p_we:
                 self._pronoun(tok)
             elif tok.pos_ == "NOUN":
@@ -337,3 +339,13 @@ def _of_the_state(kb: ActorKB, actor_id: str) -> bool:
     if actor is None or actor.type == "state" or actor.parent is not None:
         return True
     return kb.country_of(actor_id) is None
+
+
+def _capitalised_us(tok: Token) -> bool:
+    """ "US" in capitals outside an all-capitals line is the country's abbreviation, not the
+    pronoun "us" ("Barak agreed to US mediation"; "LET US PRAY" is a shouted pronoun)."""
+    if tok.text != "US":
+        return False
+    sent = tok.sent
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return not words or not all(t.is_upper for t in words)
