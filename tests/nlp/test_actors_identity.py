@@ -465,3 +465,25 @@ def test_a_demonym_of_a_place_stays_a_place(nlp: Language, text: str, word: str)
 def test_capitalised_us_is_the_country_not_the_pronoun(nlp: Language) -> None:
     assert ids_of(nlp, "Barak agreed to US mediation with the Palestinians.", "US") == ["USA"]
     assert ids_of(nlp, "They told us that Iran attacked US troops.", "us") != ["USA"]
+
+
+# -- a known word inside a longer place name ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Israel reimposed blockades in the West Bank.", "West"),
+        ("Settlers in the West Bank city of Hebron burned cars.", "West"),
+        ("Aid agencies warned of famine in West Africa.", "West"),
+    ],
+)
+def test_a_word_beginning_a_place_name_is_no_actor(nlp: Language, text: str, word: str) -> None:
+    assert ids_of(nlp, text, word) == []
+
+
+def test_the_west_alone_is_still_an_actor(nlp: Language) -> None:
+    assert ids_of(nlp, "The West condemned Russia.", "West") == ["GEN.WEST"]
+
+
+def test_a_stance_word_between_a_demonym_and_its_group(nlp: Language) -> None:
+    text = "Egyptian police dispersed Moslem fundamentalist demonstrators."
+    assert ids_of(nlp, text, "Moslem fundamentalist demonstrators") == ["MUSLIMS.CVL"]

@@ -26,6 +26,10 @@ class _KBMatchMixin(_PlacesMixin):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
+        # "the West Bank", "West Africa": a known word that begins a longer place name the
+        # entity recogniser found is part of that name, not an actor of its own
+        covered = {i for c in raw for i in range(c.start, c.end)}
+        raw = [c for c in raw if not _begins_a_place_name(doc, c.start, c.end, covered)]
         # A word that is both a name and a demonym ("French", "US") modifying a noun is the
         # demonym: "objected to French mediation", "agreed to US mediation" are France's and
         # the United States' mediation, not a place "to France".
@@ -187,6 +191,22 @@ def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
+
+
+def _begins_a_place_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Whether ``start:end`` is followed, inside the same place entity, by a capitalised word no
+    known name covers ("West" in "the West Bank", "West Africa"); "Turkey Syria border" with
+    both names known is two names."""
+    if doc[start].ent_type_ not in ("GPE", "LOC") or end >= len(doc):
+        return False
+    nxt = doc[end]
+    return (
+        nxt.ent_iob_ == "I"
+        and nxt.ent_type_ == doc[start].ent_type_
+        and nxt.is_alpha
+        and nxt.is_title
+        and nxt.i not in covered
+    )
 
 
 def _acted_on(head: Token) -> bool:
