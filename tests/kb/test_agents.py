@@ -15,7 +15,7 @@ from allegiance.kb import load_agents
     ("word", "cls"),
     [("troops", "military"), ("Army", "military"), ("government", "government"),
      ("regime", "government"), ("police", "police"), ("militias", "militia"),
-     ("opposition", "rebels"), ("civilians", "civilians")],
+     ("opposition", "opposition"), ("rebels", "rebels"), ("civilians", "civilians")],
 )  # fmt: skip
 def test_classify(word: str, cls: str) -> None:
     hit = load_agents().classify(word)

@@ -61,6 +61,11 @@ def ids(nlp: Language, text: str) -> dict[str, str]:
         ("The Syrian regime denied the report.", "Syrian regime", "SYR.GOV"),
         ("The government of Iraq welcomed the decision.", "government of Iraq", "IRQ.GOV"),
         ("Syrian opposition forces advanced.", "Syrian opposition forces", "SYR.REB"),
+        # the political opposition is no armed group: elections, diplomacy, dissent
+        ("Kenya's opposition rejected the results.", "Kenya's opposition", "KEN.OPP"),
+        ("The Belarusian opposition called for protests.", "Belarusian opposition", "BLR.OPP"),
+        ("Russian dissidents met in Vilnius.", "Russian dissidents", "RUS.OPP"),
+        ("Syrian opposition fighters attacked ISIL.", "Syrian opposition fighters", "SYR.REB"),
         ("Iraqi police officers arrested him.", "Iraqi police officers", "IRQ.POL"),
     ],
 )

@@ -31,6 +31,9 @@ class AgentClass:
     organ: bool
     template: str
     words: dict[str, int]
+    #: the class its members are when an armed-force word follows ("opposition forces" are
+    #: rebels, the "opposition" alone a political one)
+    armed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,7 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
             organ=bool(spec.get("organ", False)),
             template=str(spec["name"]),
             words=words,
+            armed=None if spec.get("armed") is None else str(spec["armed"]),
         )
         classes[cls.name] = cls
         for word, tier in words.items():

@@ -26,27 +26,7 @@ class _KBMatchMixin(_PlacesMixin):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
-        # "the West Bank", "West Africa": a known word that begins a longer place name the
-        # entity recogniser found is part of that name, not an actor of its own
-        covered = {i for c in raw for i in range(c.start, c.end)}
-        raw = [c for c in raw if not _begins_a_place_name(doc, c.start, c.end, covered)]
-        # A word that is both a name and a demonym ("French", "US") modifying a noun is the
-        # demonym: "objected to French mediation", "agreed to US mediation" are France's and
-        # the United States' mediation, not a place "to France".
-        adjectival = {
-            (c.start, c.end)
-            for c in raw
-            if c.kind == "adjective"
-            and doc[c.end - 1].dep_ in ("amod", "compound")
-            and doc[c.end - 1].head.i >= c.end
-            and doc[c.end - 1].head.pos_ == "NOUN"
-            # "US forces", "US allies" keep the name's own readings
-            and self.agents.classify(doc[c.end - 1].head.text) is None
-            and doc[c.end - 1].head.lower_ not in self.agents.self_nouns
-            # "a self-proclaimed ISIL capital": the name, not a demonym of a place
-            and doc[c.end - 1].head.lower_ not in self.agents.place("place_of_heads")
-        }
-        raw = [c for c in raw if c.kind != "alias" or (c.start, c.end) not in adjectival]
+        raw = self._word_readings(doc, raw)
         # Longest first; at equal length an alias beats an adjective reading of the same words.
         base = _greedy(raw, kind_rank={"alias": 0, "metonym": 1, "adjective": 2})
         base.sort(key=lambda c: c.start)
@@ -109,12 +89,38 @@ class _KBMatchMixin(_PlacesMixin):
             kept.append(cand)
         return kept
 
+    def _word_readings(self, doc: Doc, raw: list[_Cand]) -> list[_Cand]:
+        """Drop the readings a word's use rules out: a word beginning a longer place name, the
+        name reading of a demonym modifying a noun."""
+        # "the West Bank", "West Africa": a known word that begins a longer place name the
+        # entity recogniser found is part of that name, not an actor of its own
+        covered = {i for c in raw for i in range(c.start, c.end)}
+        raw = [c for c in raw if not _begins_a_place_name(doc, c.start, c.end, covered)]
+        # A word that is both a name and a demonym ("French", "US") modifying a noun is the
+        # demonym: "objected to French mediation", "agreed to US mediation" are France's and
+        # the United States' mediation, not a place "to France".
+        adjectival = {
+            (c.start, c.end)
+            for c in raw
+            if c.kind == "adjective"
+            and doc[c.end - 1].dep_ in ("amod", "compound")
+            and doc[c.end - 1].head.i >= c.end
+            and doc[c.end - 1].head.pos_ == "NOUN"
+            # "US forces", "US allies" keep the name's own readings
+            and self.agents.classify(doc[c.end - 1].head.text) is None
+            and doc[c.end - 1].head.lower_ not in self.agents.self_nouns
+            # "a self-proclaimed ISIL capital": the name, not a demonym of a place
+            and doc[c.end - 1].head.lower_ not in self.agents.place("place_of_heads")
+        }
+        raw = [c for c in raw if c.kind != "alias" or (c.start, c.end) not in adjectival]
+        return raw
+
     def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
         actor = self.kb.get(cand.actor_id)
         assert actor is not None
         end, agent_tok = self._agent_phrase(doc, cand.end, possessive=cand.kind != "adjective")
         if agent_tok is not None:
-            sub = self.kb.sub_actor(actor.id, agent_tok.text)
+            sub = self.kb.sub_actor(actor.id, self._agent_word(doc, agent_tok, end))
             if sub is not None:
                 return self._cand(cand.start, end, sub, "compound")
             if cand.kind == "adjective":
@@ -140,6 +146,21 @@ class _KBMatchMixin(_PlacesMixin):
         if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
             return self._located_agents(doc, cand)
         return cand
+
+    def _agent_word(self, doc: Doc, agent_tok: Token, end: int) -> str:
+        """The word naming the part of an actor a phrase is: the agent noun, or its class's
+        armed counterpart when an armed-force word follows ("Syrian opposition forces" are
+        rebels, "Kenya's opposition" is the political opposition)."""
+        hit = self.agents.classify(agent_tok.text)
+        armed = self.agents.classes[hit[0]].armed if hit is not None else None
+        if armed is None or armed not in self.agents.classes:
+            return agent_tok.text
+        for tok in doc[agent_tok.i + 1 : end]:
+            later = self.agents.classify(tok.text)
+            if later is not None and later[0] == "military":
+                words = self.agents.classes[armed].words
+                return max(words, key=lambda w: words[w])
+        return agent_tok.text
 
     def _located_agents(self, doc: Doc, cand: _Cand) -> _Cand | None:
         """ "Police in Nairobi", "demonstrators in Baghdad", "officials in Beijing",
