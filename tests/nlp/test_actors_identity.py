@@ -487,3 +487,35 @@ def test_the_west_alone_is_still_an_actor(nlp: Language) -> None:
 def test_a_stance_word_between_a_demonym_and_its_group(nlp: Language) -> None:
     text = "Egyptian police dispersed Moslem fundamentalist demonstrators."
     assert ids_of(nlp, text, "Moslem fundamentalist demonstrators") == ["MUSLIMS.CVL"]
+
+
+# -- members of a named group -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        ("Angry activists from the Fatah Party staged rallies.", "activists", "FATAH"),  # protest
+        ("Militants of Hamas fired rockets at Israel.", "Militants", "HAMAS"),  # conflict
+    ],
+)
+def test_members_from_a_named_group_are_the_group(
+    nlp: Language, text: str, word: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, word) == [actor]
+
+
+def test_members_from_no_named_group_stay_generic(nlp: Language) -> None:
+    text = "Activists from the camp marched to the city."
+    assert ids_of(nlp, text, "Activists") == ["GEN.ACTIVISTS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("Rebels in the Ivory Coast blocked the road.", "Rebels in the Ivory Coast", "CIV.REB"),
+        ("Police in the Philippines arrested the mayor.", "Police in the Philippines", "PHL.POL"),
+    ],
+)
+def test_agents_located_in_a_state_named_with_the(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor]

@@ -104,7 +104,31 @@ class _AliasMixin(_RecognizerBase):
                 prev.end = cand.end
                 continue
             out.append(cand)
-        return out
+        return self._members_of_their_group(doc, out)
+
+    def _members_of_their_group(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """ "activists from the Fatah Party", "militants of Hamas", "rebels from the FARC": a
+        generic noun of membership followed by "from" or "of" and a group's name is that group
+        (a generic only when nothing specific is said); "activists from Kenya" (a state),
+        "supporters of Ben Bella" (a person) stay generic."""
+        by_start = {c.start: c for c in chosen}
+        for cand in chosen:
+            j = cand.end
+            if cand.actor_id.lower() not in self.roles.member_generics or j + 1 >= len(doc):
+                continue
+            if doc[j].lower_ not in ("from", "of") or doc[j].head.i != j - 1:
+                continue  # "cut off militants from ISIL in Mosul": the verb's "from"
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            group = by_start.get(k)
+            group_actor = self.kb.get(group.actor_id) if group is not None else None
+            if (
+                group is not None
+                and group.type not in ("state", "person")
+                and (group_actor is None or group_actor.sector != "generic")
+            ):
+                cand.actor_id, cand.name, cand.type = group.actor_id, group.name, group.type
+                cand.resolved_by = group.resolved_by
+        return chosen
 
     def _defined_aliases(self, doc: Doc, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Names the text defines as one actor: "X, known as Y", "X, also called Y", "Y (X)".

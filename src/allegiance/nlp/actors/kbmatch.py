@@ -170,15 +170,16 @@ class _KBMatchMixin(_PlacesMixin):
         often another state's, "US officials in Baghdad" are American, "its ambassador in
         Manila" is its own, an envoy is posted abroad (``posted_abroad``). None otherwise:
         the name stays a place."""
-        if cand.start < 2 or doc[cand.start - 1].lower_ != "in":
+        prep = cand.start - 1 - (cand.start > 0 and doc[cand.start - 1].lower_ == "the")
+        if prep < 1 or doc[prep].lower_ != "in":  # "rebels in the Ivory Coast"
             return None
-        noun = doc[cand.start - 2]
+        noun = doc[prep - 1]
         hit = self.agents.classify(noun.text)
         if (
             hit is None
             or hit[0] not in self.agents.place("located_classes")
             or noun.pos_ not in ("NOUN", "PROPN")
-            or doc[cand.start - 1].head != noun
+            or doc[prep].head != noun
             or noun.lemma_.lower() in self.agents.place("posted_abroad")
             or any(
                 c.dep_ == "poss"
