@@ -118,7 +118,9 @@ class _AliasMixin(_RecognizerBase):
                 continue
             if doc[j].lower_ not in ("from", "of") or doc[j].head.i != j - 1:
                 continue  # "cut off militants from ISIL in Mosul": the verb's "from"
-            k = j + 1 + (doc[j + 1].lower_ == "the")
+            k = j + 1  # "from the defeated Fatah Party"
+            while k < min(len(doc), j + 4) and k not in by_start and doc[k].dep_ in ("det", "amod"):
+                k += 1
             group = by_start.get(k)
             group_actor = self.kb.get(group.actor_id) if group is not None else None
             if (
