@@ -80,6 +80,7 @@ _LISTS = (
     "frame_of_nouns",
     "locus_prepositions",
     "easing_verbs",
+    "ordering_verbs",
     "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
@@ -181,6 +182,7 @@ class Lexicon:
     frame_of_nouns: frozenset[str] = frozenset()
     locus_prepositions: frozenset[str] = frozenset()
     easing_verbs: frozenset[str] = frozenset()
+    ordering_verbs: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()

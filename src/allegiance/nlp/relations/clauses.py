@@ -215,8 +215,8 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     if tok.pos_ not in ("VERB", "AUX") or nominal(tok):
         return
     lemma = tok.lemma_.lower()
-    if lemma not in run.lex.requesting_verbs:
-        return
+    if lemma not in run.lex.requesting_verbs or lemma in run.lex.ordering_verbs:
+        return  # "ordered airstrikes against ISIL" orders the act done: the act's own reading
     acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     acts += [
         p

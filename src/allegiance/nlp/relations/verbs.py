@@ -237,6 +237,10 @@ class _VerbClause:
         )
 
     def candidates(self) -> Iterator[Candidate]:
+        if self.verb.lemma_.lower() in self.run.lex.ordering_verbs and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in self.verb.children
+        ):
+            return  # "ordered airstrikes against ISIL": the strikes say it (a light verb)
         found = False
         for obj in self.objs:
             found = (yield from self._object(obj)) or found
@@ -320,6 +324,8 @@ class _VerbClause:
                 if sub is not None and found_here:
                     found = True
                     yield from self._pairs(found_here, sub, 0.7)
+        if targets and verb.lemma_.lower() in run.lex.ordering_verbs:
+            targets = [t for t in targets if not self._own_force(t)]
         if targets and trig.official_as is not None:
             # "expelled the French ambassador": a diplomatic act on a government
             officials = [t for t in targets if t.actor.actor_type == "government"]
@@ -331,6 +337,14 @@ class _VerbClause:
             found = True
             yield from self._pairs(targets, trig, 0.8)
         return found
+
+    def _own_force(self, target: Arg) -> bool:
+        """Whether a target is the armed force or police of a source's own state ("Putin
+        ordered Russian troops to withdraw": a command, not a demand)."""
+        return target.actor.actor_type in ("military", "police") and any(
+            s.actor.country is not None and s.actor.country == target.actor.country
+            for s in self.sources
+        )
 
     def _withdrawn(self, sub: Trigger | None) -> Trigger | None:
         """ "Nigeria withdrew its peacekeeping force from Chad", "withdrew its ambassador from
