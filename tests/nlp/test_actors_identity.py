@@ -519,3 +519,31 @@ def test_agents_located_in_a_state_named_with_the(
     nlp: Language, text: str, phrase: str, actor: str
 ) -> None:
     assert ids_of(nlp, text, phrase) == [actor]
+
+
+# -- a known name inside another's ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The African National Congress expelled him.", "Congress"),  # South African politics
+        ("The Social Democrats won the election.", "Democrats"),  # German politics
+        ("The Free Democrats left the government.", "Democrats"),
+    ],
+)
+def test_a_known_name_inside_another_is_not_that_actor(nlp: Language, text: str, word: str) -> None:
+    ids = [a for t, a, _ in found(nlp, text) if word in t]
+    assert "USA.LEG" not in ids and "DEM_USA" not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("The US Congress passed the bill.", "US Congress", "USA.LEG"),
+        ("Democrats criticized the bill.", "Democrats", "DEM_USA"),
+        ("House Democrats criticized the bill.", "Democrats", "DEM_USA"),
+    ],
+)
+def test_a_known_name_qualified_by_its_own_words_stays(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor]

@@ -96,6 +96,10 @@ class _KBMatchMixin(_PlacesMixin):
         # entity recogniser found is part of that name, not an actor of its own
         covered = {i for c in raw for i in range(c.start, c.end)}
         raw = [c for c in raw if not _begins_a_place_name(doc, c.start, c.end, covered)]
+        # "the African National Congress", "the Social Democrats": a known name inside a
+        # longer one is not the known actor
+        named = {i for c in raw if c.kind != "adjective" for i in range(c.start, c.end)}
+        raw = [c for c in raw if not self._inside_another_name(doc, c, covered, named)]
         # A word that is both a name and a demonym ("French", "US") modifying a noun is the
         # demonym: "objected to French mediation", "agreed to US mediation" are France's and
         # the United States' mediation, not a place "to France".
@@ -114,6 +118,48 @@ class _KBMatchMixin(_PlacesMixin):
         }
         raw = [c for c in raw if c.kind != "alias" or (c.start, c.end) not in adjectival]
         return raw
+
+    def _inside_another_name(
+        self, doc: Doc, cand: _Cand, covered: set[int], named: set[int]
+    ) -> bool:
+        """Whether a known name is part of a longer name of another actor: an organisation
+        entity whose capitalised qualifiers before it include a word no known name, agent word
+        or title covers ("Congress" in "the African National Congress"; not "the US
+        Congress"),
+        or a party name after a capitalised qualifier no name covers ("Social Democrats",
+        "Christian Democrats", "Free Democrats" are not the US Democrats; "House Democrats"
+        are)."""
+        if cand.kind not in ("alias", "metonym") or cand.type == "state":
+            return False
+
+        def foreign(tok: Token, known: set[int]) -> bool:
+            return (
+                tok.is_alpha
+                and (tok.is_title or tok.is_upper)
+                and tok.i not in known
+                and self.agents.classify(tok.text) is None
+                and tok.lower_ not in self.agents.titles
+                and tok.lower_ not in {"the", "house"}
+            )
+
+        if cand.type == "party" and cand.start > 0:
+            prev = doc[cand.start - 1]
+            if not prev.is_sent_start and foreign(prev, named):
+                return True
+        if doc[cand.start].ent_type_ != "ORG":
+            return False
+        # the qualifiers before it, capitalised words all ("the African National Congress";
+        # not "Joint and Coalition partners"); words after a name are often its units
+        # ("the Coalition's Small Group")
+        i = cand.start
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        before = [t for t in doc[i : cand.start] if t.lower_ != "the"]
+        return (
+            bool(before)
+            and all(t.is_alpha and (t.is_title or t.is_upper) for t in before)
+            and any(foreign(t, covered) for t in before)
+        )
 
     def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
         actor = self.kb.get(cand.actor_id)
