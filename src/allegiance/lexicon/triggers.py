@@ -81,6 +81,7 @@ _LISTS = (
     "locus_prepositions",
     "easing_verbs",
     "ordering_verbs",
+    "preventing_verbs",
     "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
@@ -183,6 +184,7 @@ class Lexicon:
     locus_prepositions: frozenset[str] = frozenset()
     easing_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
+    preventing_verbs: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()

@@ -1,5 +1,6 @@
-"""Orders: an order to another to act is a demand; an ordered act is the orderer's; an order to
-one's own forces is command, no relation (``ordering_verbs``)."""
+"""Orders and prevention: an order to another to act is a demand; an ordered act is the
+orderer's; an order to one's own forces is command, no relation (``ordering_verbs``); a
+prevented act is not done (``preventing_verbs``)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,26 @@ def test_an_ordered_attack_is_no_demand_of_its_target(nlp):
 def test_an_order_to_ones_own_forces_is_no_relation(nlp):
     rels = relations(nlp, "Putin ordered Russian troops to withdraw from the border.")
     assert not [r for r in rels if family(r.target.actor_id) == "RUS"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Hungary vetoed an EU aid package for Ukraine.", "AID"),  # diplomacy
+        ("The United States blocked Nvidia from selling advanced chips to Chinese firms.", "AID"),
+        ("Turkey blocked Sweden from joining NATO.", "COOPERATE"),  # alliances
+    ],
+)
+def test_a_prevented_act_is_not_done(nlp, text, category):
+    rels = [r for r in relations(nlp, text) if r.category == category]
+    assert rels and all(r.negated for r in rels), [
+        (r.source.actor_id, r.category, r.target.actor_id, r.negated) for r in rels
+    ]
+
+
+@pytest.mark.model
+def test_an_act_the_preventer_did_not_block_stays_done(nlp):
+    rels = relations(nlp, "Hungary did not veto the EU aid package for Ukraine.")
+    aid = [r for r in rels if r.category == "AID"]
+    assert aid and not any(r.negated for r in aid)

@@ -172,6 +172,21 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
     return False, False
 
 
+def _preventer(lex: Lexicon, tok: Token) -> Token | None:
+    """The verb that prevents the act at ``tok`` (``preventing_verbs``): "the US blocked Nvidia
+    from selling chips to China", "the court prevented the government from deporting them",
+    "Hungary vetoed an EU aid package for Ukraine"; None when there is none."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from":
+        gov = tok.head.head
+        if gov.dep_ == "dobj":  # "from" parsed onto the prevented party
+            gov = gov.head
+        return gov if gov.lemma_.lower() in lex.preventing_verbs else None
+    noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in lex.preventing_verbs:
+        return noun.head
+    return None
+
+
 def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
     """Whether ``tok`` heads the "that" clause of a claim noun (``claim_nouns``) that is the
     object of a verb disputing it (``disputing_verbs``): "denied reports that ..."."""
@@ -195,6 +210,11 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             negated, hypothetical = negated or neg, hypothetical or hyp
         if tok.dep_ == "pcomp" and tok.head.lower_ in lex.negating_prepositions:
             negated = True  # "without consulting X", "voted against joining X"
+        stopper = _preventer(lex, tok)
+        if stopper is not None:
+            # a prevented act is not done; "did not block the sale" lets it go ahead
+            negated = negated != (not any(c.dep_ == "neg" for c in stopper.children))
+            break
         if _disputed_claim(lex, tok):
             # "the Pentagon denied reports that US troops were fighting alongside X", "Iran
             # rejected claims that it supplied drones to Russia": the claim is denied
