@@ -52,8 +52,8 @@ class _RecognizerBase:
                 if hit[1] >= best_tier:
                     best, best_tier = tok, hit[1]
                 end = j + 1
-            elif tok.lower_ not in self.agents.modifiers:
-                break
+            elif tok.lower_ not in self.agents.modifiers or tok.tag_ in ("VBD", "VBZ", "VBP"):
+                break  # a finite verb ends the phrase: "Russia deployed troops", "Iran backed"
             j += 1
         # "Pentagon Press Secretary Peter Cook": title words before a name are the person's
         titles = self.agents.titles
