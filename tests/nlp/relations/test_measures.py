@@ -14,6 +14,7 @@ CASES = [
     ("an envoy recalled from a capital", "South Korea recalled its ambassador from Tokyo.", "KOR", "JPN", {"SANCTION"}, False, False),
     ("traded accusations", "Pakistan and Afghanistan traded accusations over the attacks.", "PAK", "AFG", {"ACCUSE"}, False, False),
     ("traded fire", "India and Pakistan traded fire across the border.", "IND", "PAK", {"ASSAULT"}, False, False),
+    ("aid prohibited: a sanction", "The United States prohibited all aid to Albanian rebels.", "USA", "ALB", {"SANCTION"}, False, False),
 ]  # fmt: skip
 
 
