@@ -9,7 +9,7 @@ every community ("SHIA.MILITIA"), and the recognition of phrases such as "Irania
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -202,6 +202,10 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
     )
 
 
+#: ``places`` lists read from the relation lexicon rather than the agents file
+_SHARED_PLACE_LISTS = ("locus_prepositions", "frame_of_nouns")
+
+
 @lru_cache(maxsize=8)
 def load_agents(paths: str | tuple[str, ...] | None = None) -> AgentLexicon:
     """Load the packaged agent lexicon and the user's files over it (cached).
@@ -220,4 +224,19 @@ def load_agents(paths: str | tuple[str, ...] | None = None) -> AgentLexicon:
     except LexiconError as exc:
         raise KnowledgeBaseError(str(exc)) from exc
     merged, origin = _merge_layers(layers)
-    return _parse(merged, layers[-1][0], origin)
+    parsed = _parse(merged, layers[-1][0], origin)
+    return replace(parsed, places={**parsed.places, **_shared_places(user)})
+
+
+def _shared_places(user: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The word lists the place reading shares with the relations, kept once in the relation
+    lexicon (``relation_words.yaml``) so both read the same words: the prepositions of a
+    protest's or a restriction's state (``locus_prepositions``) and the frame nouns of "a
+    state of emergency" (``frame_of_nouns``)."""
+    from ..lexicon.triggers import load_lexicon
+
+    try:
+        lex = load_lexicon(user)
+    except LexiconError as exc:
+        raise KnowledgeBaseError(str(exc)) from exc
+    return {key: getattr(lex, key) for key in _SHARED_PLACE_LISTS}

@@ -447,6 +447,23 @@ class Arguments:
                     return trig
         return nouns.get(lemma) or nouns.get(tok.lower_)
 
+    def framed_event(self, tok: Token) -> Trigger | None:
+        """The event a token names, itself or, for a frame noun of "of" (``frame_of_nouns``),
+        through its "of": "the curfew", "the state of emergency"."""
+        held = self.event(tok)
+        if held is not None or tok.lemma_.lower() not in self.lex.frame_of_nouns:
+            return held
+        return next(
+            (
+                ev
+                for of in tok.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for g in of.children
+                if g.dep_ == "pobj" and (ev := self.event(g)) is not None
+            ),
+            None,
+        )
+
     def is_asset(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
 

@@ -373,18 +373,7 @@ class _VerbClause:
         for obj in self.verb.children:
             if obj.dep_ not in ("dobj", "nsubjpass"):
                 continue
-            held = self.run.event(obj)
-            if held is None and obj.lemma_.lower() in self.run.lex.frame_of_nouns:
-                held = next(  # "lifted the state of emergency"
-                    (
-                        ev
-                        for of in obj.children
-                        if of.dep_ == "prep" and of.lower_ == "of"
-                        for g in of.children
-                        if g.dep_ == "pobj" and (ev := self.run.event(g)) is not None
-                    ),
-                    None,
-                )
+            held = self.run.framed_event(obj)  # "lifted the state of emergency"
             if held is None:
                 continue
             reading = eased.get(f"{held.category}/{held.mode}") or eased.get(held.category)
