@@ -17,13 +17,13 @@ from .bundle import Bundle, add_events, run_meta
 from .ingest import IngestOptions, IngestReport, demo_corpus_paths, read_documents
 from .network.ties import TieWeights
 from .nlp.pipeline import ExtractOptions, extract
-from .schema import Document, Mention, Quantity, Quote, Relation
+from .schema import Act, Document, Mention, Quantity, Quote, Relation
 
 __all__ = ["AnalyzeOptions", "analyze", "analyze_store", "bundle_from_records"]
 
 logger = logging.getLogger(__name__)
 
-Record = Document | Mention | Relation | Quote | Quantity
+Record = Document | Mention | Relation | Act | Quote | Quantity
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from .atomic import temp_beside, write_text_atomic
 from .errors import InputError, Messages
-from .schema import Document, Mention, Quantity, Quote, Relation
+from .schema import Act, Document, Mention, Quantity, Quote, Relation
 
 __all__ = [
     "FORMATS",
@@ -44,6 +44,7 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "document": Document,
     "mention": Mention,
     "relation": Relation,
+    "act": Act,
     "quote": Quote,
     "quantity": Quantity,
 }

@@ -21,6 +21,7 @@ __all__ = [
     "ACTOR_TYPES",
     "CATEGORIES",
     "SCHEMA_VERSION",
+    "Act",
     "ActorArg",
     "AnyRecord",
     "Document",
@@ -42,7 +43,8 @@ __all__ = [
     "write_jsonl",
 ]
 
-SCHEMA_VERSION = "1.0"
+#: 1.1 added the ``act`` record (a one-actor event)
+SCHEMA_VERSION = "1.1"
 
 ActorType = Literal[
     "state",
@@ -207,6 +209,30 @@ class Relation(_Model):
     time: RelationTime | None = None
 
 
+class Act(_Model):
+    """A one-actor event: an actor's act that names no other actor ("the rebels surrendered",
+    "teachers went on strike", "Russia mobilised its reserves"). It carries the same reading
+    as a :class:`Relation` (category, modality, evidence), without a target; it is no tie, so
+    the network leaves it out."""
+
+    kind: Literal["act"] = "act"
+    id: str
+    doc_id: str
+    sentence: SentenceRef
+    source: ActorArg
+    category: Category
+    mode: str | None = None
+    quad_class: Literal[1, 2, 3, 4] | None
+    sign: Literal[-1, 0, 1]
+    intensity: float = Field(ge=-10, le=10)
+    negated: bool = False
+    hypothetical: bool = False
+    trigger: TextSpan
+    attributed_to: ActorArg | None = None
+    confidence: float = Field(ge=0, le=1)
+    construction: str | None = None
+
+
 class Quote(_Model):
     """A direct or reported statement and who made it."""
 
@@ -308,18 +334,20 @@ class Event(_Model):
     cohesion: float = Field(ge=0, le=1)
 
 
-Record = Annotated[Document | Mention | Relation | Quote | Quantity, Field(discriminator="kind")]
+Record = Annotated[
+    Document | Mention | Relation | Act | Quote | Quantity, Field(discriminator="kind")
+]
 _RECORD = TypeAdapter(Record)
 #: every kind, with the analysis' ``event`` records (what the JSON Schema documents)
 AnyRecord = Annotated[
-    Document | Mention | Relation | Quote | Quantity | Event, Field(discriminator="kind")
+    Document | Mention | Relation | Act | Quote | Quantity | Event, Field(discriminator="kind")
 ]
 _ANY_RECORD = TypeAdapter(AnyRecord)
 
 
 def record_from_dict(
     obj: dict[str, Any],
-) -> Document | Mention | Relation | Quote | Quantity:
+) -> Document | Mention | Relation | Act | Quote | Quantity:
     """Validate a plain dict (as read from JSON) into its record class.
 
     Raises:
@@ -352,7 +380,7 @@ def write_jsonl(records: Iterable[BaseModel], fp: IO[str]) -> int:
 
 def read_records(
     path: str | Path,
-) -> Iterator[Document | Mention | Relation | Quote | Quantity]:
+) -> Iterator[Document | Mention | Relation | Act | Quote | Quantity]:
     """Stream records from a JSONL file written by ``allegiance extract``.
 
     Raises:

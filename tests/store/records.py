@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allegiance.schema import (
+    Act,
     ActorArg,
     Document,
     Mention,
@@ -15,7 +16,8 @@ from allegiance.schema import (
 
 
 def group(i: int, *, outlet: str = "Wire", published: str | None = "2024-03-05") -> list:
-    """One document's records: a document, two mentions, a quote, two relations, a number."""
+    """One document's records: a document, two mentions, a quote, two relations, a one-actor
+    act, a number."""
     d = f"d{i}"
     text = f"Iran and Iraq signed a pact {i}. Iraq attacked Iran."
     s1 = SentenceRef(text=f"Iran and Iraq signed a pact {i}.", start=0, end=30)
@@ -40,6 +42,9 @@ def group(i: int, *, outlet: str = "Wire", published: str | None = "2024-03-05")
                  category="ASSAULT", quad_class=4, sign=-1, intensity=-9.0,
                  trigger=TextSpan(text="attacked", start=36, end=44), confidence=0.9,
                  attributed_to=ActorArg(text="officials", start=0, end=9)),
+        Act(id=f"{d}:a0", doc_id=d, sentence=s2, source=iraq, category="MOBILIZE", quad_class=4,
+            sign=-1, intensity=-6.0, trigger=TextSpan(text="attacked", start=36, end=44),
+            confidence=0.6),
         Quantity(id=f"{d}:n0", doc_id=d, text=f"{i} soldiers", start=0, end=5, value=float(i),
                  unit="people", sentence=s2),
     ]  # fmt: skip

@@ -34,8 +34,8 @@ def test_records_read_back_equal_in_order(tmp_path: Path) -> None:
         back = list(store.records(chunk=2))
         assert back == [r for i in range(7) for r in group(i)]
         assert store.counts() == {
-            "documents": 7, "mentions": 14, "relations": 14, "quotes": 7, "quantities": 7,
-            "runs": 1,
+            "documents": 7, "mentions": 14, "relations": 14, "acts": 7, "quotes": 7,
+            "quantities": 7, "runs": 1,
         }  # fmt: skip
         # nested objects are STRUCT columns SQL can read
         rows = store.con.execute(

@@ -45,7 +45,7 @@ __all__ = ["extract_cmd", "extract_options_from_kwargs", "model_options", "schem
 )
 @click.option(
     "--kinds",
-    default="document,mention,relation,quote,quantity",
+    default="document,mention,relation,act,quote,quantity",
     show_default=True,
     help="Comma-separated record kinds to write.",
 )
@@ -133,7 +133,7 @@ def extract_cmd(
     sys.exit(exit_status(report, strict))
 
 
-_KINDS = frozenset({"document", "mention", "relation", "quote", "quantity"})
+_KINDS = frozenset({"document", "mention", "relation", "act", "quote", "quantity"})
 
 
 def _wanted_kinds(kinds: str, resume: bool) -> frozenset[str]:

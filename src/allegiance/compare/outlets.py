@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..network.build import build_network
 from ..network.ties import TieWeights
-from ..schema import Document, Mention, Quantity, Quote, Relation
+from ..schema import Act, Document, Mention, Quantity, Quote, Relation
 from .affiliation import AFFILIATIONS, SourceLexicon, classify_source, default_source_lexicon
 from .differences import outlet_differences
 from .model import (
@@ -38,7 +38,7 @@ UNKNOWN = "unknown"
 GroupBy = Literal["outlet", "doc_id", "year"]
 Rollup = Literal["parent", "country"] | Mapping[str, str] | Callable[[str], str] | None
 
-AnyRecord = Document | Mention | Relation | Quote | Quantity
+AnyRecord = Document | Mention | Relation | Act | Quote | Quantity
 
 _ROUND = 4
 _MISSING_WHAT = {"outlet": "an outlet", "year": "a published year", "doc_id": "a document record"}

@@ -169,7 +169,7 @@ def extract_with_dask(
 
 
 _TABLE_KINDS = {"documents": "document", "mentions": "mention", "relations": "relation",
-                "quotes": "quote", "quantities": "quantity"}  # fmt: skip
+                "acts": "act", "quotes": "quote", "quantities": "quantity"}  # fmt: skip
 
 
 def _store_partition(

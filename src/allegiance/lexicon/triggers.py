@@ -82,6 +82,9 @@ _LISTS = (
     "easing_verbs",
     "ordering_verbs",
     "preventing_verbs",
+    "wishing_verbs",
+    "solo_categories",
+    "ousting_nouns",
     "disputing_verbs",
     "aspectual_verbs",
     "object_control_verbs",
@@ -185,6 +188,9 @@ class Lexicon:
     easing_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    wishing_verbs: frozenset[str] = frozenset()
+    solo_categories: frozenset[str] = frozenset()
+    ousting_nouns: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()

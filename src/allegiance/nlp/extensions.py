@@ -6,7 +6,7 @@ Conventions (every component relies on them):
   each span has ``span._.actor`` set to an :class:`ActorRef`.
 - ``doc._.doc_id``: the document id; ``doc._.outlet``: who published it (or None); ``doc._.ignore``: character ranges of page furniture
   (bylines, "Follow X on Twitter", "Most Read"...) from which nothing is extracted.
-- ``doc._.quotes``, ``doc._.relations``, ``doc._.quantities``: the records each component
+- ``doc._.quotes``, ``doc._.relations``, ``doc._.acts``, ``doc._.quantities``: the records each component
   produced for the document (pydantic models from :mod:`allegiance.schema`).
 - ``doc._.forced_breaks``: how many sentence starts ``allegiance_sentence_cap`` forced into
   runs of text without sentence punctuation (0 for normal prose).
@@ -95,6 +95,7 @@ def register_extensions() -> None:
         ("ignore", None),
         ("quotes", None),
         ("relations", None),
+        ("acts", None),
         ("quantities", None),
         ("published", None),
         ("outlet", None),

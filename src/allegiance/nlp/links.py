@@ -8,7 +8,7 @@ can go from any relation, speaker or reporting source to the mention and its act
 
 from __future__ import annotations
 
-from ..schema import ActorArg, Mention, Quote, Relation
+from ..schema import Act, ActorArg, Mention, Quote, Relation
 
 __all__ = ["MentionLinks"]
 
@@ -50,6 +50,11 @@ class MentionLinks:
                 "target": self.arg(rel.target),
                 "attributed_to": self.arg(rel.attributed_to),
             }
+        )
+
+    def act(self, act: Act) -> Act:
+        return act.model_copy(
+            update={"source": self.arg(act.source), "attributed_to": self.arg(act.attributed_to)}
         )
 
     def quote(self, quote: Quote) -> Quote:

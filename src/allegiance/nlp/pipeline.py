@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Messages, ModelError
-from ..schema import Document, Mention, Quantity, Quote, Relation
+from ..schema import Act, Document, Mention, Quantity, Quote, Relation
 from .confidence import calibrate
 from .extensions import ACTORS_KEY, in_ignored, register_extensions
 from .lemmas import add_lemma_fixes
@@ -70,7 +70,7 @@ COMPONENTS: tuple[str, ...] = (
     "allegiance_quantities",
 )
 
-Records = Document | Mention | Relation | Quote | Quantity
+Records = Document | Mention | Relation | Act | Quote | Quantity
 
 #: With ``n_process=None`` (auto), extraction uses two processes once the input reaches this
 #: many documents or characters (as far as it has been read), and one below that: starting a
@@ -110,7 +110,9 @@ class ExtractOptions:
     check_language: bool = True
     max_sentence_tokens: int | None = DEFAULT_MAX_TOKENS
     kinds: frozenset[str] = field(
-        default_factory=lambda: frozenset({"document", "mention", "relation", "quote", "quantity"})
+        default_factory=lambda: frozenset(
+            {"document", "mention", "relation", "act", "quote", "quantity"}
+        )
     )
 
 
@@ -306,6 +308,7 @@ def doc_records(document: InputDocument, doc: Doc, *, include_text: bool = False
     out.extend(link.quote(q) for q in doc._.quotes or [])
     # the confidence of each reading
     out.extend(link.relation(r) for r in calibrate(doc._.relations or [], doc))
+    out.extend(link.act(a) for a in doc._.acts or [])
     out.extend(doc._.quantities or [])
     return out
 

@@ -538,8 +538,8 @@ def _copy_export(
         )
         cols = [c for c, _ in _table_columns(con, table)]
         names = ", ".join(f'"{c}"' for c in cols)
-        if not (src / table).is_dir():
-            continue
+        if not (src / table).is_dir() or not any((src / table).rglob("*.parquet")):
+            continue  # a table the export has no rows of (or an older export lacks)
         con.execute(
             f"INSERT INTO {table} ({names}) SELECT {names} FROM ("
             f"SELECT * REPLACE ({run_expr} AS run_id, seq + {shift} AS seq, "

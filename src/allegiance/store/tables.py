@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..schema import Document, Mention, Quantity, Quote, Relation
+from ..schema import Act, Document, Mention, Quantity, Quote, Relation
 
 __all__ = [
     "EXTRA_COLUMNS",
@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "document": ("documents", Document),
     "mention": ("mentions", Mention),
     "relation": ("relations", Relation),
+    "act": ("acts", Act),
     "quote": ("quotes", Quote),
     "quantity": ("quantities", Quantity),
 }
@@ -44,7 +45,7 @@ _KEYS = [("run_id", "BIGINT NOT NULL"), ("seq", "BIGINT NOT NULL"), ("doc_seq", 
 #: columns after the record's own fields, per table
 EXTRA_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [*_KEYS, ("body", "VARCHAR"), ("ignore_ranges", "VARCHAR")],
-    **{name: list(_KEYS) for name in ("mentions", "relations", "quotes", "quantities")},
+    **{name: list(_KEYS) for name in ("mentions", "relations", "acts", "quotes", "quantities")},
 }
 
 #: the ``runs`` table: one row per run that wrote to the store

@@ -54,3 +54,44 @@ def test_an_act_the_preventer_did_not_block_stays_done(nlp):
     rels = relations(nlp, "Hungary did not veto the EU aid package for Ukraine.")
     aid = [r for r in rels if r.category == "AID"]
     assert aid and not any(r.negated for r in aid)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union called for a ceasefire between Israel and Hamas.",  # diplomacy
+        "The UN urged talks between India and Pakistan.",
+        "Egypt proposed a truce between Israel and Hamas.",
+    ],
+)
+def test_an_event_asked_for_is_not_done(nlp, text):
+    rels = [r for r in relations(nlp, text) if r.category in ("RETREAT", "CONSULT")]
+    assert rels and all(r.hypothetical for r in rels)
+
+
+@pytest.mark.model
+def test_an_event_brokered_is_done(nlp):
+    rels = relations(nlp, "Egypt brokered a truce between Israel and Hamas.")
+    truce = [r for r in rels if r.category == "RETREAT"]
+    assert truce and not any(r.hypothetical for r in truce)
+
+
+CALLS = [
+    ("protest", "Protesters called for the removal of President Hosni Mubarak.", "GEN", "NER:hosni mubarak", {"REQUEST"}, False, False),
+    ("politics", "South Korean lawmakers called for the impeachment of President Yoon Suk Yeol.", "KOR", "NER:yoon suk yeol", {"REQUEST"}, False, False),
+    ("labour", "The miners demanded the resignation of Labour Minister Dragan Milovanovic.", "GEN", "NER:dragan milovanovic", {"REQUEST"}, False, False),
+    ("a protest noun's call", "Thousands of Egyptians held a demonstration calling for the removal of President Hosni Mubarak.", "EGY", "NER:hosni mubarak", {"PROTEST"}, False, False),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", CALLS, ids=[c[0] for c in CALLS])
+def test_a_call_for_someones_removal_is_made_of_them(nlp, case):
+    check_case(nlp, case)
+
+
+@pytest.mark.model
+def test_a_call_for_someones_release_is_not_made_of_them(nlp):
+    rels = relations(nlp, "Rights groups called for the release of jailed Reuters journalists.")
+    assert not [r for r in rels if family(r.target.actor_id) == "MEDIA"]

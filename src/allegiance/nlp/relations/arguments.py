@@ -18,6 +18,7 @@ from ...schema import ActorArg
 from ..extensions import ActorRef, AgentWords, coref_ref
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
+from .protests import protest_noun
 from .words import (
     MODIFIER_DEPS,
     NOMINAL_DEPS,
@@ -209,7 +210,7 @@ class Arguments:
                     and not asked_for
                     # "protested the arrest of activists by police": who undergoes the deed
                     # is not whom the stance concerns
-                    and tok.lemma_.lower() not in self.lex.patient_nouns
+                    and (tok.lemma_.lower() not in self.lex.patient_nouns or self._ousting(tok))
                 ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -221,8 +222,17 @@ class Arguments:
     def asked_for(self, tok: Token) -> bool:
         """ "demanded the release of X", "called for the return of X": what is asked for the
         person of the "of" complement is not asked of them (``asked_for_nouns``)."""
-        if tok.lemma_.lower() not in self.lex.asked_for_nouns:
-            return False
+        return tok.lemma_.lower() in self.lex.asked_for_nouns and self._requested(tok)
+
+    def _ousting(self, tok: Token) -> bool:
+        """ "demanded the resignation of the minister", "called for the removal of President
+        Mubarak": a demand that someone go is made of them (``ousting_nouns``), though they
+        undergo it (``patient_nouns``)."""
+        return tok.lemma_.lower() in self.lex.ousting_nouns and self._requested(tok)
+
+    def _requested(self, tok: Token) -> bool:
+        """Whether ``tok`` is what a request asks for: the object of a requesting verb or
+        noun, or its "for" ("called for the release of X", "demands for the removal of X")."""
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "for":
             head = head.head
@@ -326,7 +336,7 @@ class Arguments:
         return arg
 
     def modifier_actors(self, tok: Token) -> list[Arg]:
-        if tok.lemma_.lower() in self.lex.patient_nouns:
+        if tok.lemma_.lower() in self.lex.patient_nouns and not self._ousting(tok):
             return []  # "his death", "ISIL's demise": not their act
         out: list[Arg] = []
         owners: list[Arg] = []
@@ -392,8 +402,13 @@ class Arguments:
                     return objs, passive
             # purpose and participial clauses share the main clause's subject
             return self.subject_tokens(head)[0], passive
-        if verb.dep_ == "acl" and verb.tag_ == "VB" and not self.args(verb.head, conj=False):
-            # "leading efforts in the campaign to defeat X": whoever leads the campaign
+        if (
+            verb.dep_ == "acl"
+            and (verb.tag_ == "VB" or (verb.tag_ == "VBG" and protest_noun(self.lex, verb.head)))
+            and not self.args(verb.head, conj=False)
+        ):
+            # "leading efforts in the campaign to defeat X": whoever leads the campaign; "held
+            # a demonstration calling for X's removal": whoever holds the protest
             gov = self.governing_predicate(verb.head)
             if gov is not None:
                 return self.subject_tokens(gov)[0], passive

@@ -18,12 +18,13 @@ from spacy.tokens import Doc, Span
 
 from ...errors import ModelError
 from ...lexicon.triggers import Lexicon, Pattern, load_lexicon
-from ...schema import Relation
+from ...schema import Act, Relation
 from ..extensions import adopt_arguments, argument_spans, in_ignored, register_extensions
 from ..references import load_references
 from . import registry
+from .acts import solo_acts
 from .candidates import Candidate
-from .names import DEFAULT_CONSTRUCTIONS
+from .names import DEFAULT_CONSTRUCTIONS, SOLO_ACT
 from .records import to_record
 from .registry import TokenConstruction
 from .run import DocRun
@@ -43,7 +44,7 @@ _CFG = ("lexicon_paths", "reference_paths", "max_sentence_tokens")
         "constructions": list(DEFAULT_CONSTRUCTIONS),
         "disabled_constructions": [],
     },
-    assigns=["doc._.relations"],
+    assigns=["doc._.relations", "doc._.acts"],
     requires=["token.dep", "token.lemma"],
 )
 def make_relations(
@@ -125,23 +126,30 @@ class RelationExtractor:
     # -- main entry ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         run = DocRun(self, doc, argument_spans(doc))
-        records = self.extract(run)
+        records, acts = self.extract(run)
         doc._.relations = records
+        doc._.acts = acts
         # every argument is a mention record (of its place, or the actor's earlier one)
-        args = (a for r in records for a in (r.source, r.target, r.attributed_to))
+        args = [a for r in records for a in (r.source, r.target, r.attributed_to)]
+        args.extend(a for r in acts for a in (r.source, r.attributed_to))
         adopt_arguments(doc, args, run.arg_refs)
         return doc
 
-    def extract(self, run: DocRun) -> list[Relation]:
-        """The relation records of one document."""
+    def extract(self, run: DocRun) -> tuple[list[Relation], list[Act]]:
+        """The relation records and one-actor events of one document."""
         records: list[Relation] = []
+        acts: list[Act] = []
         for sent in run.doc.sents:
             if not self._worth_reading(run, sent):
                 continue
             cands = [c for c in self.candidates(run, sent) if not _touches_ignored(run.doc, c)]
+            first = len(records)
             for cand in select(cands, run):
                 records.append(to_record(run, cand, sent, len(records)))
-        return records
+            if run.enabled(SOLO_ACT):
+                found = solo_acts(run, sent, records[first:], len(acts))
+                acts.extend(a for a in found if not _act_ignored(run.doc, a))
+        return records, acts
 
     def candidates(self, run: DocRun, sent: Span) -> Iterator[Candidate]:
         """Every token construction's candidates, token by token."""
@@ -158,6 +166,10 @@ class RelationExtractor:
         return any(i in run.tok2span for i in range(sent.start, sent.end)) or any(
             run.index.reference_span(t) for t in sent
         )
+
+
+def _act_ignored(doc: Doc, act: Act) -> bool:
+    return any(in_ignored(doc, span.start, span.end) for span in (act.source, act.trigger))
 
 
 def _touches_ignored(doc: Doc, cand: Candidate) -> bool:

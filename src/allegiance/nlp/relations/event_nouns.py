@@ -22,8 +22,8 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .assets import asset_targets
 from .candidates import Arg, Candidate
-from .modality import protest_noun
 from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
+from .protests import protest_noun
 from .registry import constructions
 
 if TYPE_CHECKING:

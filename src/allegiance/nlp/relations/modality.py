@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Lexicon
 from .candidates import Candidate
+from .protests import protest_act, protest_noun
 from .words import SUBJ
 
 if TYPE_CHECKING:
@@ -20,8 +21,6 @@ __all__ = [
     "ender",
     "interrogative",
     "modality",
-    "protest_act",
-    "protest_noun",
     "protest_purpose",
 ]
 
@@ -34,42 +33,6 @@ def interrogative(sent: Span) -> bool:
         return False
     first = words[0]
     return first.tag_ in ("WDT", "WP", "WP$", "WRB", "MD") or first.pos_ == "AUX"
-
-
-def protest_act(lex: Lexicon, verb: Token) -> bool:
-    """Whether ``verb`` is a protest: "marched", "rallied" (no object), or a light verb with a
-    protest noun: "staged a sit-in", "went on strike", "began a hunger strike" (``protest_acts``,
-    ``protest_nouns``)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.lemma_.lower() in lex.protest_acts and not objects:
-        return True
-    if any(protest_noun(lex, o) for o in objects):
-        return True
-    return any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and protest_noun(lex, g, c) for g in c.children)
-        for c in verb.children
-    )
-
-
-def protest_noun(lex: Lexicon, noun: Token, prep: Token | None = None) -> bool:
-    """A protest noun: one word ("rally"), hyphenated ("sit-in", split by the tokenizer), with
-    its modifier ("hunger strike") or its preposition ("on strike")."""
-    lemma = noun.lemma_.lower()
-    if lemma in lex.protest_nouns or (
-        prep is not None and f"{prep.lower_} {lemma}" in lex.protest_nouns
-    ):
-        return True
-    if any(
-        c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in lex.protest_nouns
-        for c in noun.children
-    ):
-        return True
-    doc = noun.doc
-    return (
-        noun.i >= 2
-        and doc[noun.i - 1].text == "-"
-        and f"{doc[noun.i - 2].lower_}-{noun.lower_}" in lex.protest_nouns
-    )
 
 
 def protest_purpose(lex: Lexicon, verb: Token) -> bool:
@@ -131,10 +94,25 @@ def modality(run: DocRun, cand: Candidate, sent: Span, *, depth: int = 0) -> tup
             if child.dep_ == "det" and child.lower_ in ("no", "neither"):
                 negated = True
     negated, hypothetical = _clause(lex, cand.anchor, negated, hypothetical)
+    if _wished(lex, trig_tok):
+        hypothetical = True
     # "going to", "be expected to"
     if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in lex.prospective_heads:
         hypothetical = True
     return negated, hypothetical
+
+
+def _wished(lex: Lexicon, noun: Token) -> bool:
+    """Whether the event noun ``noun`` is asked for (``wishing_verbs``), not done: "called
+    for a ceasefire between Israel and Hamas", "urged talks between India and Pakistan"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.wishing_verbs
 
 
 def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:

@@ -21,6 +21,7 @@ PATTERN = construction_name("pattern")
 REQUEST_CLAUSE = construction_name("request_clause")
 RESPONSE = construction_name("response")
 REQUESTED_ACT = construction_name("requested_act")
+SOLO_ACT = construction_name("solo_act")
 
 #: token constructions, called for each token in this order
 DEFAULT_CONSTRUCTIONS = (
@@ -44,4 +45,5 @@ READINGS = (
     REGARDED_AS,
     INSTRUMENTS,
     ASSET_TARGETS,
+    SOLO_ACT,  # one-actor events (``Act`` records), read after a sentence's relations
 )

@@ -1,0 +1,72 @@
+"""One-actor events (``Act`` records): a source with no target, for the lexicon's
+``solo_categories`` and for protests staged with a light verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.schema import Act, record_from_dict
+
+from .helpers import family
+
+CASES = [
+    ("labour", "Teachers in Chile went on strike.", "CHL", "PROTEST", False, False),
+    ("conflict", "The rebels surrendered on Tuesday.", "GEN", "CONCEDE", False, False),
+    ("mobilisation", "Russia mobilised its reserves.", "RUS", "MOBILIZE", False, False),
+    ("withdrawal", "US troops withdrew from Kabul.", "USA", "RETREAT", False, False),
+    ("protest", "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.", "KURDS", "PROTEST", False, False),
+    ("conditional", "Nigerian workers will go on strike next week if the government does not raise wages.", "NGA", "PROTEST", False, True),
+    ("negated", "Russia did not mobilise its reserves.", "RUS", "MOBILIZE", True, False),
+]  # fmt: skip
+
+
+def acts(nlp, text):
+    return nlp(text)._.acts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_one_actor_events(nlp, case):
+    _, text, source, category, negated, hypothetical = case
+    found = [a for a in acts(nlp, text) if family(a.source.actor_id) == source]
+    assert [(a.category, a.negated, a.hypothetical) for a in found] == [
+        (category, negated, hypothetical)
+    ], [(a.source.actor_id, a.category, a.negated, a.hypothetical) for a in acts(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU leaders gathered in Brussels for a summit.",  # a gathering is no protest
+        "Soldiers marched into the city.",
+        "Kurds staged a protest against Turkey.",  # told by the relation
+        "Students marched to demand the resignation of the prime minister.",
+        "The ministers were withdrawn from the talks.",  # passive: no actor acts
+    ],
+)
+def test_no_act_where_none_or_a_relation_tells_it(nlp, text):
+    assert acts(nlp, text) == []
+
+
+@pytest.mark.model
+def test_each_subject_acts(nlp):
+    found = acts(nlp, "Students and farmers went on strike in France.")
+    assert {a.source.actor_id for a in found} == {"GEN.STUDENTS", "GEN.FARMERS"}
+
+
+@pytest.mark.model
+def test_acts_are_records_with_evidence(nlp):
+    from allegiance.ingest import InputDocument
+    from allegiance.nlp.pipeline import doc_records
+
+    text = "Police said the rebels surrendered on Tuesday."
+    doc = nlp(text)
+    records = doc_records(InputDocument(doc_id="d", text=text, sha256="0" * 64), doc)
+    found = [r for r in records if isinstance(r, Act)]
+    assert len(found) == 1
+    act = found[0]
+    assert act.sentence.text == text and text[act.trigger.start : act.trigger.end] == "surrendered"
+    assert act.source.mention_id is not None  # linked to its mention record
+    assert 0 < act.confidence < 1
+    assert record_from_dict(act.model_dump()) == act
