@@ -136,6 +136,21 @@ def test_parquet_export_partitions_by_date_and_imports_back(tmp_path: Path) -> N
     assert back == group(0) + group(1, published="2024-04-01") + group(2, published=None)
 
 
+def test_an_export_without_acts_imports(tmp_path: Path) -> None:
+    """An export made before act records (schema 1.0) has no ``acts`` folder."""
+    import shutil
+
+    path = tmp_path / "c.duckdb"
+    _fill(path, 2)
+    out = tmp_path / "pq"
+    with CorpusStore(path, read_only=True) as store:
+        store.export_parquet(out)
+    shutil.rmtree(out / "acts")
+    with CorpusStore(tmp_path / "new.duckdb") as store:
+        added = store.import_parquet(out)
+        assert added["documents"] == 2 and added["acts"] == 0 and added["relations"] == 4
+
+
 def test_bad_files_give_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such store"):
         CorpusStore(tmp_path / "none.duckdb", read_only=True)
