@@ -521,6 +521,28 @@ def test_agents_located_in_a_state_named_with_the(
     assert ids_of(nlp, text, phrase) == [actor]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("Security forces in Iran arrested dozens of protesters.", "Security forces in Iran", "IRN.MIL"),
+        ("Border guards in Poland turned back the migrants.", "Border guards in Poland", "POL.MIL"),
+        ("Riot police in Kenya fired tear gas.", "Riot police in Kenya", "KEN.POL"),
+    ],
+)  # fmt: skip
+def test_domestic_forces_located_in_a_state_are_its_own(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor]
+
+
+@pytest.mark.parametrize(
+    "text", ["Troops in Iraq came under fire.", "Soldiers in Mali were ambushed."]
+)
+def test_troops_located_in_a_state_may_be_anothers(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert not [s for s in doc.spans.get("actors", []) if s._.actor is not None]
+
+
 # -- a known name inside another's ---------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "word"),

@@ -221,9 +221,16 @@ class _KBMatchMixin(_PlacesMixin):
             return None
         noun = doc[prep - 1]
         hit = self.agents.classify(noun.text)
+        domestic = [
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound")
+            and c.i == noun.i - 1
+            and c.lower_ in self.agents.place("domestic_modifiers")
+        ]
         if (
             hit is None
-            or hit[0] not in self.agents.place("located_classes")
+            or (hit[0] not in self.agents.place("located_classes") and not domestic)
             or noun.pos_ not in ("NOUN", "PROPN")
             or doc[prep].head != noun
             or noun.lemma_.lower() in self.agents.place("posted_abroad")
@@ -231,6 +238,7 @@ class _KBMatchMixin(_PlacesMixin):
                 c.dep_ == "poss"
                 or (
                     c.dep_ in ("amod", "compound", "nmod")
+                    and c not in domestic
                     and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
                 )
                 for c in noun.children
@@ -241,7 +249,7 @@ class _KBMatchMixin(_PlacesMixin):
         sub = self.kb.sub_actor(country, noun.text) if country else None
         if sub is None or sub.id == country:
             return None
-        return self._cand(noun.i, cand.end, sub, "compound")
+        return self._cand(domestic[0].i if domestic else noun.i, cand.end, sub, "compound")
 
 
 _NAMED = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
