@@ -543,6 +543,14 @@ def test_troops_located_in_a_state_may_be_anothers(nlp: Language, text: str) -> 
     assert not [s for s in doc.spans.get("actors", []) if s._.actor is not None]
 
 
+def test_a_title_before_a_name_tagged_organisation_is_the_persons(nlp: Language) -> None:
+    """ "Indonesian President Joko Widodo" (the name tagged ORG): no government actor beside
+    the person, which would double every relation."""
+    doc = nlp("Indonesian President Joko Widodo met Australian Prime Minister Anthony Albanese.")
+    ids = [s._.actor.actor_id for s in doc.spans.get("actors", []) if s._.actor is not None]
+    assert "IDN.GOV" not in ids and "NER:joko widodo" in ids
+
+
 # -- a known name inside another's ---------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "word"),

@@ -95,3 +95,12 @@ def test_a_call_for_someones_removal_is_made_of_them(nlp, case):
 def test_a_call_for_someones_release_is_not_made_of_them(nlp):
     rels = relations(nlp, "Rights groups called for the release of jailed Reuters journalists.")
     assert not [r for r in rels if family(r.target.actor_id) == "MEDIA"]
+
+
+@pytest.mark.model
+def test_a_name_parsed_as_an_adverbial_is_the_object(nlp):
+    rels = relations(nlp, "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.")
+    assert [(r.source.actor_id, r.category, r.target.actor_id) for r in rels] == [
+        ("NER:william ruto", "CONSULT", "NER:abiy ahmed")
+    ]
+    assert relations(nlp, "Iran attacked Saturday.") == []  # a date is no object

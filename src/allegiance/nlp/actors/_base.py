@@ -61,7 +61,7 @@ class _RecognizerBase:
             end > start
             and end < len(doc)
             and doc[end - 1].lower_ in titles
-            and (doc[end].lower_ in titles or doc[end].ent_type_ == "PERSON")
+            and (doc[end].lower_ in titles or self._names_a_person(doc, end))
         ):
             end -= 1
         if best is not None and best.i >= end:
@@ -71,6 +71,24 @@ class _RecognizerBase:
                 if hit is not None and tok.pos_ != "VERB":
                     best = tok
         return end, best
+
+    @staticmethod
+    def _names_a_person(doc: Doc, i: int) -> bool:
+        """Whether a name after a title begins at ``i``: a person, or a proper name the entity
+        recogniser took for an organisation ("President Joko Widodo" tagged ORG); "Defence
+        Minister Pierre Joxe", not "President Bush's administration"."""
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            return True
+        return (
+            tok.ent_type_ == "ORG"
+            and tok.ent_iob_ == "B"
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and i + 1 < len(doc)
+            and doc[i + 1].ent_iob_ == "I"
+            and doc[i + 1].pos_ == "PROPN"
+        )
 
     def _title_start(self, doc: Doc, start: int) -> int:
         """Extend a person mention left over titles ("Defense Secretary", "Maj.", "Iraqi")."""

@@ -182,6 +182,18 @@ class _VerbClause:
     def _objects(self) -> list[Token]:
         verb = self.verb
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if not objs:
+            # "met Ethiopian Prime Minister Abiy Ahmed", the name parsed as an adverbial noun
+            # phrase: a named actor after the verb is its object ("met Monday" is a date)
+            objs = [
+                c
+                for c in verb.children
+                if c.dep_ == "npadvmod"
+                and c.i > verb.i
+                and c.pos_ == "PROPN"
+                and c.ent_type_ not in ("DATE", "TIME")
+                and c.i in self.run.tok2span
+            ]
         if not objs and verb.lemma_ in self.run.lex.object_control_verbs:
             # "will not allow ISIL to maintain ...", parsed with ISIL as the clause's subject
             objs = [
@@ -305,7 +317,7 @@ class _VerbClause:
             return True
         found = False
         targets = []
-        if trig.direct_object and (obj.dep_ in ("dobj", "dative") or obj.head != verb):
+        if trig.direct_object and (obj.dep_ in ("dobj", "dative", "npadvmod") or obj.head != verb):
             targets = run.args(obj, exclude=exclude)
             if run.is_hostile(trig) and "from" not in trig.preps and run.enabled(ASSET_TARGETS):
                 # (what is seized or captured "from" someone is not known to be the
