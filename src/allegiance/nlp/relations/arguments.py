@@ -68,6 +68,15 @@ def collective(pronoun: Token, antecedent: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def asked_by(tok: Token) -> Token | None:
+    """The word that asks for ``tok``, when ``tok`` is its direct object or its "for"
+    ("demanded the removal of X", "called for a ceasefire"); None otherwise."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for":
+        return head.head
+    return head if tok.dep_ == "dobj" else None
+
+
 class Arguments:
     """The state of one document's extraction and the argument readers over it."""
 
@@ -233,10 +242,8 @@ class Arguments:
     def _requested(self, tok: Token) -> bool:
         """Whether ``tok`` is what a request asks for: the object of a requesting verb or
         noun, or its "for" ("called for the release of X", "demands for the removal of X")."""
-        head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ == "for":
-            head = head.head
-        elif tok.dep_ != "dobj":
+        head = asked_by(tok)
+        if head is None:
             return False
         lemma = head.lemma_.lower()
         return lemma in self.lex.requesting_verbs or head.lower_ in self.lex.request_nouns

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Lexicon
+from .arguments import asked_by
 from .candidates import Candidate
 from .protests import protest_act, protest_noun
 from .words import SUBJ
@@ -107,12 +108,12 @@ def _wished(lex: Lexicon, noun: Token) -> bool:
     for a ceasefire between Israel and Hamas", "urged talks between India and Pakistan"."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "for":
-        head = head.head
-    elif noun.dep_ != "dobj":
-        return False
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.wishing_verbs
+    head = asked_by(noun)
+    return (
+        head is not None
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() in lex.wishing_verbs
+    )
 
 
 def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
