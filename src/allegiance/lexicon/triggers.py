@@ -57,6 +57,7 @@ _LISTS = (
     "negating_verbs",
     "ending_verbs",
     "cutting_verbs",
+    "cutting_nouns",
     "refusing_verbs",
     "withdrawn_benefits",
     "intent_words",
@@ -163,6 +164,7 @@ class Lexicon:
     negating_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     cutting_verbs: frozenset[str] = frozenset()
+    cutting_nouns: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
     withdrawn_benefits: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()

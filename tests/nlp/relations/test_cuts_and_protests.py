@@ -23,6 +23,34 @@ def test_a_cut_in_aid_is_a_sanction(nlp, text, source, target):
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Bolivia cut diplomatic ties with Israel.", "BOL", "ISR"),  # ties cut (CAMEO 161)
+        ("Italy announced a suspension of air links with Serbia.", "ITA", "SRB"),  # a cut's noun
+        ("Bahrain announced the severing of diplomatic relations with Qatar.", "BHR", "QAT"),
+        ("Washington's freeze on military aid to Egypt angered Cairo.", "USA", "EGY"),
+    ],
+)
+def test_a_cut_of_ties_or_a_cut_named_by_a_noun_is_a_sanction(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "SANCTION" and not hit[0].negated, [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in relations(nlp, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia did not cut ties with Israel.",  # must not fire: the ties go on
+        "Italy did not announce a suspension of air links with Serbia.",
+        "The minister called for a suspension of trade talks with China.",  # asked for, not done
+    ],
+)
+def test_a_cut_denied_or_asked_for_is_no_sanction(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "SANCTION" and not r.hypothetical]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Japan did not suspend economic aid to Serbia.",  # a cut denied: the aid goes on

@@ -22,6 +22,7 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .assets import asset_targets
 from .candidates import Arg, Candidate
+from .modality import cutting_noun
 from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
 from .protests import protest_noun
 from .registry import constructions
@@ -108,7 +109,8 @@ def frame_of(run: DocRun, noun: Token) -> Token:
         and head.head.lemma_.lower() in run.lex.frame_of_nouns
     ):
         return head.head
-    return noun
+    # "announced a suspension of air links with Serbia": the cut's agent cut the tie
+    return cutting_noun(run.lex, noun) or noun
 
 
 def _measure_of(run: DocRun, noun: Token) -> Token | None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .run import DocRun
 
 __all__ = [
+    "cutting_noun",
     "done_with",
     "ender",
     "interrogative",
@@ -65,10 +66,28 @@ def done_with(lex: Lexicon, verb: Token) -> bool:
     )
 
 
+def cutting_noun(lex: Lexicon, tok: Token) -> Token | None:
+    """The noun of a cut (``cutting_nouns``) whose "of", "to" or "on" is ``tok``: "a
+    suspension of air links with Serbia", "a freeze on aid to Egypt"; else None."""
+    prep = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("of", "to", "on")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in lex.cutting_nouns
+    ):
+        return prep.head
+    return None
+
+
 def ender(lex: Lexicon, cand: Candidate) -> Token | None:
     """The verb that ends the candidate's act: "ended its support for X" (the event noun's
-    light verb), "stopped arming X"."""
+    light verb), "stopped arming X"; or the noun of the cut ("announced a suspension of air
+    links with Serbia")."""
     anchor = cand.anchor
+    cut = cutting_noun(lex, anchor.doc[cand.trigger_start])
+    if cut is not None:
+        return cut
     if anchor.lemma_.lower() in lex.ending_verbs and anchor.i != cand.trigger_start:
         return anchor
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.ending_verbs:
@@ -81,7 +100,9 @@ def modality(run: DocRun, cand: Candidate, sent: Span, *, depth: int = 0) -> tup
     lex = run.lex
     stop = ender(lex, cand)
     if stop is not None and depth == 0:
-        at_ender = replace(cand, anchor=stop, trigger_start=stop.i)
+        # a cut named by a noun has the modality of the clause that carries the noun
+        at_ender = replace(cand, anchor=cand.anchor if stop.pos_ == "NOUN" else stop)
+        at_ender = replace(at_ender, trigger_start=stop.i)
         end_negated, end_hypothetical = modality(run, at_ender, sent, depth=1)
         if end_hypothetical:
             return False, False  # "urged Russia to cease airstrikes": they go on

@@ -30,11 +30,16 @@ def _cut(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
     stop = ender(run.lex, cand)
     if (
         stop is None
-        or stop.lemma_.lower() not in run.lex.cutting_verbs
+        or not (stop.lemma_.lower() in run.lex.cutting_verbs or stop.pos_ == "NOUN")
         or cand.trigger.category not in run.lex.cut_as
     ):
         return None
-    at_cut = replace(cand, anchor=stop, trigger_start=stop.i, trigger_end=stop.i + 1)
+    at_cut = replace(
+        cand,
+        anchor=cand.anchor if stop.pos_ == "NOUN" else stop,
+        trigger_start=stop.i,
+        trigger_end=stop.i + 1,
+    )
     return stop if modality(run, at_cut, sent, depth=1) == (False, False) else None
 
 
