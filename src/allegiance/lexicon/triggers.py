@@ -58,6 +58,7 @@ _LISTS = (
     "ending_verbs",
     "cutting_verbs",
     "cutting_nouns",
+    "readying_nouns",
     "refusing_verbs",
     "withdrawn_benefits",
     "intent_words",
@@ -165,6 +166,7 @@ class Lexicon:
     ending_verbs: frozenset[str] = frozenset()
     cutting_verbs: frozenset[str] = frozenset()
     cutting_nouns: frozenset[str] = frozenset()
+    readying_nouns: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
     withdrawn_benefits: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()

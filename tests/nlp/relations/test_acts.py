@@ -7,7 +7,7 @@ import pytest
 
 from allegiance.schema import Act, record_from_dict
 
-from .helpers import family
+from .helpers import family, find, relations
 
 CASES = [
     ("labour", "Teachers in Chile went on strike.", "CHL", "PROTEST", False, False),
@@ -70,3 +70,31 @@ def test_acts_are_records_with_evidence(nlp):
     assert act.source.mention_id is not None  # linked to its mention record
     assert 0 < act.confidence < 1
     assert record_from_dict(act.model_dump()) == act
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Britain mobilized army reservists for a possible war against Iraq.", "GBR", "IRQ"),
+        ("Russia massed troops for an offensive against Ukraine.", "RUS", "UKR"),
+        (
+            "Venezuela deployed soldiers to the border in preparation for a conflict with Guyana.",
+            "VEN",
+            "GUY",
+        ),
+    ],
+)
+def test_a_force_readied_for_a_hostile_act_is_readied_against_its_target(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "MOBILIZE", relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt mobilized troops for a joint exercise with Saudi Arabia.",  # must not fire
+        "Kenya deployed police for talks with Uganda.",
+    ],
+)
+def test_a_force_readied_for_no_hostile_act_has_no_target(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "MOBILIZE"]

@@ -393,6 +393,41 @@ class _VerbClause:
                 return reading
         return sub
 
+    def _readied_for(self, prep: Token) -> list[Arg]:
+        """A force readied for a hostile act is readied against the act's target: "Britain
+        mobilized reservists for a possible war against Iraq", "Venezuela deployed soldiers
+        in preparation for a conflict with Guyana" (a mobilising verb's "against")."""
+        run, trig = self.run, self.trig
+        if trig.category != "MOBILIZE" or trig.preps.get("against") is None:
+            return []
+        nouns = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+        if prep.lower_ == "in":  # "in preparation for", "in readiness for"
+            nouns = [
+                g
+                for n in nouns
+                if n.lemma_.lower() in run.lex.readying_nouns
+                for f in n.children
+                if f.dep_ == "prep" and f.lower_ == "for"
+                for g in f.children
+                if g.dep_ == "pobj"
+            ]
+        elif prep.lower_ != "for":
+            return []
+        out: list[Arg] = []
+        for noun in nouns:
+            act = run.event(noun)
+            if act is None or not run.is_hostile(act):
+                continue
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in act.preps:
+                    out.extend(
+                        a
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                        for a in run.args(p, exclude=self.exclude)
+                    )
+        return out
+
     def _complements(self) -> Generator[Candidate, None, bool]:
         """Candidates with the verb's prepositional objects ("provided weapons to X"); the
         state it happens in (``locus_prepositions``) only when it names no other target
@@ -407,6 +442,11 @@ class _VerbClause:
             if prep.dep_ not in ("prep", "agent") and not (
                 prep.dep_ == "dative" and prep.pos_ == "ADP"
             ):
+                continue
+            aimed = self._readied_for(prep)
+            if aimed:
+                found = True
+                yield from self._pairs(aimed, trig.preps["against"], 0.6)
                 continue
             key = prep.lower_
             start = verb.i
