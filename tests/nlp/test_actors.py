@@ -156,6 +156,22 @@ def test_whom_one_speaks_to_is_an_actor(
 @pytest.mark.parametrize(
     ("text", "phrase", "actor_id"),
     [
+        ("China is hostile to Japan.", "Japan", "JPN"),  # diplomacy
+        ("The militia remains loyal to Tehran.", "Tehran", "IRN.GOV"),  # conflict
+        ("The senator is opposed to Turkey.", "Turkey", "TUR"),  # politics
+    ],
+)
+def test_whom_a_stance_is_toward_is_an_actor(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    # "to" after a stance adjective names a party; "close to Baghdad" stays a place
+    assert ids(nlp, text).get(phrase) == actor_id
+    assert "IRQ.GOV" not in ids(nlp, "The hospital is close to Baghdad.").values()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
         ("Police in Nairobi fired tear gas at the crowd.", "Police in Nairobi", "KEN.POL"),
         ("Demonstrators in Baghdad blocked a road.", "Demonstrators in Baghdad", "IRQ.CVL"),
         ("Officials in Beijing rejected the report.", "Officials in Beijing", "CHN.GOV"),

@@ -73,6 +73,11 @@ class _PlacesMixin(_RecognizerBase):
                     or (state and gov.lemma_.lower() in place("party_motion_nouns"))
                 )
             )
+            or (
+                prep in place("addressee_prepositions")
+                and gov.pos_ in ("ADJ", "VERB")
+                and gov.lower_ in place("addressee_adjectives")
+            )
             or (prep == "at" and aimed.lemma_.lower() in place("aiming_verbs"))
             or (prep == "to" and aimed.lemma_.lower() in place("giving_verbs"))
             or (
