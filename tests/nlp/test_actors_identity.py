@@ -91,6 +91,39 @@ def test_parenthesised_name_unifies_two_provisional_names(nlp: Language) -> None
     assert len(ner) == 1, ments
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "acronym"),
+    [
+        ("The Front for the Liberation of Guinea (FLG) attacked a police station.", "GIN", "FLG"),
+        ("The Movement for the Defence of Niger (MDN) boycotted the election.", "NER", "MDN"),
+        ("The Alliance for Change in Togo (ACT) called a general strike.", "TGO", "ACT"),
+    ],
+)
+def test_an_acronym_of_a_longer_name_does_not_name_the_country_it_ends_with(
+    nlp: Language, text: str, country: str, acronym: str
+) -> None:
+    assert country not in ids_of(nlp, text, acronym), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        (
+            "The Revolutionary Armed Forces of Colombia signed a deal.",
+            "Revolutionary Armed Forces of Colombia",
+            "FARC",
+        ),
+        ("Tamil Tigers attacked an army camp.", "Tamil Tigers", "LTTE"),
+        ("The Taiwan People's Party rejected the budget.", "Taiwan People's Party", "TPP"),
+        ("The Democratic Republic of Congo accused Rwanda.", "Democratic Republic of Congo", "COD"),
+    ],
+)
+def test_armed_movements_and_parties_beyond_the_middle_east(
+    nlp: Language, text: str, name: str, actor_id: str
+) -> None:
+    assert actor_id in ids_of(nlp, text, name), found(nlp, text)
+
+
 # -- surnames and people told apart ------------------------------------------------------------
 def test_hyphenated_surname_chains_to_the_full_name(nlp: Language) -> None:
     text = (

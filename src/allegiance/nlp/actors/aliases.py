@@ -149,7 +149,12 @@ class _AliasMixin(_RecognizerBase):
                 continue
             if doc[j].text == "(":
                 other = by_start.get(j + 1)
-                if other is not None and other.end < len(doc) and doc[other.end].text == ")":
+                if (
+                    other is not None
+                    and other.end < len(doc)
+                    and doc[other.end].text == ")"
+                    and not _inside_defined_name(doc, cand, other)
+                ):
                     pairs.append((cand, other))
                 continue
             comma = doc[j].text == ","
@@ -221,3 +226,20 @@ class _AliasMixin(_RecognizerBase):
                 m.actor_id, m.name, m.type = win.actor_id, win.name, win.type
                 m.resolved_by, m.kind = "coref", "coref"
                 m.confidence = round(min(m.confidence, win.confidence), 3)
+
+
+def _inside_defined_name(doc: Doc, cand: _Cand, acronym: _Cand) -> bool:
+    """Whether an acronym in brackets abbreviates a longer name that ``cand`` only ends:
+    "National Union for the Total Independence of Angola (UNITA)" defines UNITA, not Angola;
+    "Syrian Democratic Forces (SDF)" and "Democratic Republic of Congo (DRC)" are defined
+    whole. Read when the acronym does not start with the mention's initial and the mention
+    follows "of" or "for" inside a capitalised name."""
+    text = doc[acronym.start : acronym.end].text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
+        return False
+    if text[0] == doc[cand.start].text[:1].upper():
+        return False
+    k = cand.start - 1
+    while k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].text[:1].isupper()
