@@ -206,7 +206,7 @@ def test_agents_in_a_place_with_their_own_origin(
     ("text", "expected"),
     [
         # a group's members are the group, one mention
-        ("Norway hosted the FARC rebels in Oslo.", {"Norway": "NOR", "FARC rebels": "NER:farc"}),
+        ("Norway hosted the FARC rebels in Oslo.", {"Norway": "NOR", "FARC rebels": "FARC"}),
         ("Greenpeace activists boarded the platform.", {"Greenpeace activists": "NER:greenpeace"}),
         # a company's workers are not the company; a state's rebels are the state's
         ("Amazon workers walked out.", {"Amazon": "NER:amazon", "workers": "GEN.LABOR"}),

@@ -124,6 +124,33 @@ def test_armed_movements_and_parties_beyond_the_middle_east(
     assert actor_id in ids_of(nlp, text, name), found(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        ("The Polish Senate rejected the judicial reform bill.", "Polish Senate", "POL.LEG"),
+        (
+            "Argentine President Javier Milei vetoed a bill passed by Congress.",
+            "Congress",
+            "ARG.LEG",
+        ),
+        ("In Peru, Congress voted to remove the president.", "Congress", "PER.LEG"),
+        ("Brazilian lawmakers said the Senate would vote on the bill.", "Senate", "BRA.LEG"),
+        # must not fire: a country only acted on, or the US named beside it
+        ("Congress passed new sanctions on Iran.", "Congress", "USA.LEG"),
+        ("US President Joe Biden urged Congress to approve aid to Ukraine.", "Congress", "USA.LEG"),
+    ],
+)
+def test_a_bare_institution_word_is_the_institution_of_the_country_in_question(
+    nlp: Language, text: str, name: str, actor_id: str
+) -> None:
+    assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
+
+
+def test_the_government_after_a_court_is_the_countrys_government(nlp: Language) -> None:
+    text = "Kenya's High Court blocked the government's plan to deploy police officers to Haiti."
+    assert ids_of(nlp, text, "the government") == ["KEN.GOV"], found(nlp, text)
+
+
 # -- surnames and people told apart ------------------------------------------------------------
 def test_hyphenated_surname_chains_to_the_full_name(nlp: Language) -> None:
     text = (

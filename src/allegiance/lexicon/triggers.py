@@ -99,6 +99,9 @@ _LISTS = (
     "request_nouns",
     "obligation_modals",
     "protest_acts",
+    "staging_verbs",
+    "blocking_verbs",
+    "blocked_ways",
     "asked_for_nouns",
     "protest_nouns",
 )
@@ -212,6 +215,9 @@ class Lexicon:
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
+    staging_verbs: frozenset[str] = frozenset()
+    blocking_verbs: frozenset[str] = frozenset()
+    blocked_ways: frozenset[str] = frozenset()
     asked_for_nouns: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()
 

@@ -98,3 +98,29 @@ def test_a_force_readied_for_a_hostile_act_is_readied_against_its_target(nlp, te
 )
 def test_a_force_readied_for_no_hostile_act_has_no_target(nlp, text):
     assert not [r for r in relations(nlp, text) if r.category == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters covered the demonstration.",  # a protest reported, attended or ended
+        "Mexican President Claudia Sheinbaum appeared at the rally.",
+        "Junior doctors ended their walkout.",
+        "Israeli troops blocked roads into the city.",  # a blockade by troops: coercion
+    ],
+)
+def test_a_protest_not_staged_by_its_subject_is_no_protest_act(nlp, text):
+    assert not [a for a in acts(nlp, text) if a.category == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Students joined the protest.", "GEN"),
+        ("Truckers blockaded the border crossing for a third day.", "GEN"),
+        ("Young Algerians blocked roads leading to the city centre.", "DZA"),
+    ],
+)
+def test_a_protest_joined_or_a_road_blocked_is_a_protest_act(nlp, text, source):
+    hit = [a for a in acts(nlp, text) if a.category == "PROTEST"]
+    assert hit and family(hit[0].source.actor_id) == source, acts(nlp, text)

@@ -76,7 +76,7 @@ CASES = [
         "response: demands accepted",
         "The Colombian government accepted demands from the FARC for a prisoner exchange.",
         "COL",
-        "NER:farc",
+        "FARC",
         {"CONCEDE"},
         False,
         False,

@@ -92,6 +92,28 @@ def test_a_demand_or_accusation_made_by_protesting_is_a_protest(nlp, text, sourc
     assert hit and not hit[0].hypothetical, [(r.source.actor_id, r.category) for r in rels]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "French farmers blocked motorways around Paris to protest the European Union's "
+            "trade deal.",
+            "FRA",
+            "EU",
+        ),
+        (
+            "Demonstrators in Baghdad blocked a road to show their disapproval of the United "
+            "States.",
+            "IRQ",
+            "USA",
+        ),
+    ],
+)
+def test_a_road_blocked_to_protest_is_a_protest_done(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "PROTEST" and not hit[0].hypothetical, relations(nlp, text)
+
+
 def test_a_protest_announced_is_hypothetical(nlp):
     text = "Opposition leaders will march on Sunday to demand the resignation of President Joseph Kabila."
     hit = [r for r in relations(nlp, text) if r.category == "PROTEST"]

@@ -148,6 +148,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin)
                     taken[i] = True
         chosen = self._specific_over_generic(doc, chosen)
         chosen.extend(self._defined_aliases(doc, chosen, taken))
+        chosen = self._bare_institutions(doc, chosen)
         # short forms, pronouns and descriptions are the references component's
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):

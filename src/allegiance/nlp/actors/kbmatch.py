@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from ...kb import Actor
 from .mentions import _Cand, _greedy
 from .places import _PlacesMixin
 
@@ -35,26 +36,20 @@ class _KBMatchMixin(_PlacesMixin):
         while i < len(base):
             cand = base[i]
             nxt = base[i + 1] if i + 1 < len(base) else None
-            # "NATO allies", "EU partners": the members of an alliance are the alliance
-            # ("US allies" are not the US: only alliances and organisations)
-            cand_actor = self.kb.get(cand.actor_id)
-            nxt_actor = self.kb.get(nxt.actor_id) if nxt is not None else None
-            if (
-                nxt is not None
-                and nxt.start == cand.end
-                and cand.kind == "alias"
-                and cand_actor is not None
-                and cand_actor.type == "igo"
-                and nxt_actor is not None
-                and nxt_actor.sector == "generic"
-                and doc[nxt.end - 1].lower_ in self.agents.self_nouns
-            ):
-                out.append(self._cand(cand.start, nxt.end, cand_actor, "alias"))
+            members = self._alliance_members(doc, cand, nxt)
+            if members is not None:
+                out.append(members)
                 i += 2
                 continue
             # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
             if cand.kind == "adjective" and nxt is not None and nxt.start == cand.end:
                 nxt_actor = self.kb.get(nxt.actor_id)
+                if (organ := self._national_organ(doc, nxt, cand.actor_id)) is not None:
+                    out.append(
+                        self._cand(cand.start, nxt.end, organ, "compound")
+                    )  # "Polish Senate"
+                    i += 2
+                    continue
                 if nxt_actor is not None and nxt_actor.sector != "generic":
                     nxt.start = cand.start
                     i += 1
@@ -88,6 +83,80 @@ class _KBMatchMixin(_PlacesMixin):
                 cand.start = max(start, kept[-1].end if kept else 0)
             kept.append(cand)
         return kept
+
+    def _alliance_members(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> _Cand | None:
+        """ "NATO allies", "EU partners": the members of an alliance are the alliance ("US
+        allies" are not the US: only alliances and organisations)."""
+        if nxt is None or nxt.start != cand.end or cand.kind != "alias":
+            return None
+        actor = self.kb.get(cand.actor_id)
+        nxt_actor = self.kb.get(nxt.actor_id)
+        if (
+            actor is not None
+            and actor.type == "igo"
+            and nxt_actor is not None
+            and nxt_actor.sector == "generic"
+            and doc[nxt.end - 1].lower_ in self.agents.self_nouns
+        ):
+            return self._cand(cand.start, nxt.end, actor, "alias")
+        return None
+
+    def _national_organ(self, doc: Doc, cand: _Cand, owner_id: str) -> Actor | None:
+        """The organ of ``owner_id``'s country that a bare institution word names, when the
+        knowledge base gives the word to another country's organ: "Senate", "Congress" are the
+        US legislature's names, "the Polish Senate" is Poland's; None otherwise."""
+        actor = self.kb.get(cand.actor_id)
+        country = self.kb.country_of(owner_id)
+        if (
+            actor is None
+            or country is None
+            or cand.kind != "alias"
+            or cand.end - cand.start != 1
+            or actor.parent is None
+            or actor.country in (None, country)
+            or self.agents.classify(doc[cand.start].text) is None
+        ):
+            return None
+        return self.kb.sub_actor(country, doc[cand.start].text)
+
+    def _bare_institutions(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """A bare institution word ("Congress", "Senate") in a sentence about one other
+        country's institutions and none of its own is that country's: "Argentine President
+        Javier Milei vetoed a bill passed by Congress", "In Peru, Congress voted to remove the
+        president". "Congress passed sanctions on Iran" stays the US Congress: Iran is only
+        acted on."""
+        out = []
+        for cand in chosen:
+            sent = doc[cand.start].sent
+            here = [m for m in chosen if m is not cand and sent.start <= m.start < sent.end]
+            national = {self.kb.country_of(m.actor_id) for m in here if self._national(m)}
+            national |= self._fronted_country(sent)
+            national.discard(None)
+            named = {self.kb.country_of(m.actor_id) for m in here}
+            owner = next(iter(national)) if len(national) == 1 else None
+            if owner is not None and self.kb.country_of(cand.actor_id) not in named:
+                organ = self._national_organ(doc, cand, owner)
+                if organ is not None:
+                    cand = self._cand(cand.start, cand.end, organ, "compound")
+            out.append(cand)
+        return out
+
+    def _national(self, cand: _Cand) -> bool:
+        """Whether a mention is a country's own: a demonym, or one of its organs."""
+        actor = self.kb.get(cand.actor_id)
+        return cand.kind == "adjective" or (
+            actor is not None and actor.parent is not None and actor.parent == actor.country
+        )
+
+    def _fronted_country(self, sent: Span) -> set[str | None]:
+        """The country a sentence opens with as its setting: "In Peru, ..."."""
+        if len(sent) < 3 or sent[0].lower_ != "in":
+            return set()
+        for k in range(2, min(6, len(sent))):
+            if sent[k].text == ",":
+                actor = self.kb.lookup(sent[1:k].text)
+                return {actor.id} if actor is not None and actor.type == "state" else set()
+        return set()
 
     def _word_readings(self, doc: Doc, raw: list[_Cand]) -> list[_Cand]:
         """Drop the readings a word's use rules out: a word beginning a longer place name, the

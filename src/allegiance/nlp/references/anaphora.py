@@ -322,7 +322,10 @@ class Anaphora:
             ),
             window=6,
         )
-        if ante is not None and ante.type != "government":
+        # a court, a legislature or a justice ministry is no government of its own: "Kenya's
+        # High Court blocked the government's plan" is Kenya's government
+        organ = ante is not None and ante.type == "government" and _not_executive(kb, ante.actor_id)
+        if ante is not None and (ante.type != "government" or organ):
             country = ante.actor_id if ante.type == "state" else kb.country_of(ante.actor_id)
             sub = kb.sub_actor(country, "government") if country else None
             if sub is not None:
@@ -330,6 +333,12 @@ class Anaphora:
             return
         if ante is not None:
             self.add(det, tok.i + 1, ante)
+
+
+def _not_executive(kb: ActorKB, actor_id: str) -> bool:
+    """Whether a government-type actor is a court or a legislature, not the executive."""
+    actor = kb.get(actor_id)
+    return actor is not None and actor.sector in ("judiciary", "legislature")
 
 
 def _of_the_state(kb: ActorKB, actor_id: str) -> bool:

@@ -21,7 +21,7 @@ from .attribution import alleged, attribution
 from .candidates import Arg, Candidate
 from .modality import modality
 from .names import SOLO_ACT
-from .protests import protest_act
+from .protests import blocks_a_road, protest_act
 from .records import ALLEGED
 from .registry import constructions
 from .run import DocRun
@@ -48,6 +48,8 @@ def solo_acts(run: DocRun, sent: Span, relations: list[Relation], start: int) ->
         seen: set[str] = set()
         for source in _subjects(run, tok):  # "students and workers marched": each of them
             actor_id = source.actor.actor_id
+            if _a_blockade(run, tok, source):
+                continue  # "troops blocked the roads": coercion, no protest
             told = actor_id in seen or any(
                 lo <= r.trigger.start < hi and actor_id in (r.source.actor_id, r.target.actor_id)
                 for r in relations
@@ -72,6 +74,13 @@ def _solo_trigger(run: DocRun, tok: Token) -> Trigger | None:
         # in Brussels" are none
         return Trigger(category="PROTEST")
     return None
+
+
+def _a_blockade(run: DocRun, verb: Token, source: Arg) -> bool:
+    """Whether a road blocked by ``source`` is a blockade by the state, not a protest."""
+    return source.actor.actor_type in ("military", "police", "government") and blocks_a_road(
+        run.lex, verb
+    )
 
 
 def _subjects(run: DocRun, verb: Token) -> Iterator[Arg]:

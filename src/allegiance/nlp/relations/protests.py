@@ -6,16 +6,22 @@ from spacy.tokens import Token
 
 from ...lexicon.triggers import Lexicon
 
-__all__ = ["protest_act", "protest_noun"]
+__all__ = ["blocks_a_road", "protest_act", "protest_noun"]
 
 
 def protest_act(lex: Lexicon, verb: Token) -> bool:
-    """Whether ``verb`` is a protest: "marched", "rallied" (no object), or a light verb with a
+    """Whether ``verb`` is a protest: "marched", "rallied" (no object), a staging verb with a
     protest noun: "staged a sit-in", "went on strike", "began a hunger strike" (``protest_acts``,
-    ``protest_nouns``)."""
+    ``staging_verbs``, ``protest_nouns``), or a road blocked ("blocked motorways":
+    ``blocking_verbs``, ``blocked_ways``; whose blockade it is, the caller decides)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.lemma_.lower() in lex.protest_acts and not objects:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.protest_acts and not objects:
         return True
+    if blocks_a_road(lex, verb):
+        return True
+    if lemma not in lex.staging_verbs:
+        return False
     if any(protest_noun(lex, o) for o in objects):
         return True
     return any(
@@ -42,4 +48,12 @@ def protest_noun(lex: Lexicon, noun: Token, prep: Token | None = None) -> bool:
         noun.i >= 2
         and doc[noun.i - 1].text == "-"
         and f"{doc[noun.i - 2].lower_}-{noun.lower_}" in lex.protest_nouns
+    )
+
+
+def blocks_a_road(lex: Lexicon, verb: Token) -> bool:
+    """Whether ``verb`` blocks a road, a bridge or a crossing: "blocked motorways around Paris",
+    "blockaded the border crossing"."""
+    return verb.lemma_.lower() in lex.blocking_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.blocked_ways for c in verb.children
     )

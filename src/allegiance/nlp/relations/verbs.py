@@ -443,10 +443,10 @@ class _VerbClause:
                 prep.dep_ == "dative" and prep.pos_ == "ADP"
             ):
                 continue
-            aimed = self._readied_for(prep)
-            if aimed:
+            aimed, against = self._readied_for(prep), trig.preps.get("against")
+            if aimed and against is not None:
                 found = True
-                yield from self._pairs(aimed, trig.preps["against"], 0.6)
+                yield from self._pairs(aimed, against, 0.6)
                 continue
             key = prep.lower_
             start = verb.i
