@@ -99,6 +99,8 @@ _LISTS = (
     "request_nouns",
     "obligation_modals",
     "protest_acts",
+    "ruling_verbs",
+    "wrongdoing_verbs",
     "staging_verbs",
     "blocking_verbs",
     "blocked_ways",
@@ -215,6 +217,8 @@ class Lexicon:
     request_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
+    ruling_verbs: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()
     staging_verbs: frozenset[str] = frozenset()
     blocking_verbs: frozenset[str] = frozenset()
     blocked_ways: frozenset[str] = frozenset()

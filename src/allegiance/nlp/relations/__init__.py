@@ -36,6 +36,7 @@ from . import (  # noqa: F401
     patterns,
     prepositions,
     regarded,
+    rulings,
     stance_nouns,
     verbs,
 )

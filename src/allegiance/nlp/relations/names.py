@@ -21,6 +21,7 @@ PATTERN = construction_name("pattern")
 REQUEST_CLAUSE = construction_name("request_clause")
 RESPONSE = construction_name("response")
 REQUESTED_ACT = construction_name("requested_act")
+RULING = construction_name("ruling")
 SOLO_ACT = construction_name("solo_act")
 
 #: token constructions, called for each token in this order
@@ -36,6 +37,7 @@ DEFAULT_CONSTRUCTIONS = (
     REQUEST_CLAUSE,
     REQUESTED_ACT,
     RESPONSE,
+    RULING,
 )
 #: readings, tried by the token constructions inside their argument reading
 READINGS = (

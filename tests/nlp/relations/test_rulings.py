@@ -1,0 +1,52 @@
+"""A finding of wrongdoing is the finder's accusation (``allegiance.relations.ruling.v1``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import find, relations
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (  # courts
+            "The European Court of Human Rights ruled that Russia had violated the rights of "
+            "the protesters.",
+            "NER:european court of human rights",
+            "RUS",
+        ),
+        (  # trade
+            "The World Trade Organization found that the United States had breached trade rules.",
+            "WTO",
+            "USA",
+        ),
+        (  # diplomacy
+            "The United Nations concluded that Syria had obstructed the inspectors.",
+            "UN",
+            "SYR",
+        ),
+    ],
+)
+def test_a_finding_of_wrongdoing_is_an_accusation(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "ACCUSE" and not hit[0].negated, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Court of Human Rights ruled that Russia had not violated the treaty.",
+        "The World Trade Organization found that the United States had raised tariffs.",
+    ],
+)
+def test_a_finding_of_no_wrong_is_no_accusation(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "ACCUSE"]
+
+
+def test_a_finding_denied_is_negated(nlp):
+    text = "Amnesty International did not find that Israel had violated the ceasefire."
+    hit = [r for r in relations(nlp, text) if r.category == "ACCUSE"]
+    assert hit and hit[0].negated
