@@ -29,6 +29,8 @@ def test_a_cut_in_aid_is_a_sanction(nlp, text, source, target):
         ("Italy announced a suspension of air links with Serbia.", "ITA", "SRB"),  # a cut's noun
         ("Bahrain announced the severing of diplomatic relations with Qatar.", "BHR", "QAT"),
         ("Washington's freeze on military aid to Egypt angered Cairo.", "USA", "EGY"),
+        ("Britain froze the assets of two Russian banks.", "GBR", "RUS"),  # business
+        ("The EU froze Iran's assets.", "EU", "IRN"),
     ],
 )
 def test_a_cut_of_ties_or_a_cut_named_by_a_noun_is_a_sanction(nlp, text, source, target):
