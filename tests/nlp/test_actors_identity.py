@@ -116,6 +116,11 @@ def test_an_acronym_of_a_longer_name_does_not_name_the_country_it_ends_with(
         ("Tamil Tigers attacked an army camp.", "Tamil Tigers", "LTTE"),
         ("The Taiwan People's Party rejected the budget.", "Taiwan People's Party", "TPP"),
         ("The Democratic Republic of Congo accused Rwanda.", "Democratic Republic of Congo", "COD"),
+        (  # labour: a federation named after its country is the unions'
+            "The Nigeria Labour Congress threatened an indefinite strike.",
+            "Nigeria Labour Congress",
+            "NLC",
+        ),
     ],
 )
 def test_armed_movements_and_parties_beyond_the_middle_east(

@@ -161,3 +161,16 @@ def test_troops_sent_to_a_country_go_to_a_place(nlp):
 def test_a_portfolio_of_no_named_government_is_no_actor(nlp):
     doc = nlp("Students staged a sit-in to denounce the Education Minister.")
     assert not [r for r in doc._.relations if "education" in (r.target.actor_id or "")]
+
+
+def test_a_strike_called_is_the_callers_protest(nlp):
+    text = "COSATU called a general strike against the ANC government."
+    rels = relations(nlp, text)
+    assert [r for r in rels if r.category == "PROTEST" and r.target.actor_id == "ANC"], rels
+    assert not [r for r in rels if r.category == "REQUEST"]  # staged, not asked for
+
+
+def test_an_act_named_is_no_request_of_its_target(nlp):
+    # "called the attack on Israel a crime" names the attack; its "on" is the attack's own
+    rels = relations(nlp, "Iran called the attack on Israel a crime.")
+    assert not [r for r in rels if r.category == "REQUEST"], rels

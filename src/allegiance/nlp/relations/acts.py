@@ -44,7 +44,9 @@ def solo_acts(run: DocRun, sent: Span, relations: list[Relation], start: int) ->
         found = _solo_trigger(run, tok)
         if found is None:
             continue
-        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        # the clause of the act, with the verb it completes ("refusing to lift the curfew")
+        top = tok.head if tok.dep_ == "xcomp" else tok
+        lo, hi = min(top.idx, tok.left_edge.idx), tok.right_edge.idx + len(tok.right_edge)
         seen: set[str] = set()
         for source in _subjects(run, tok):  # "students and workers marched": each of them
             actor_id = source.actor.actor_id

@@ -29,6 +29,7 @@ from .arguments import nominal
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
 from .names import REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
+from .protests import protest_noun
 from .registry import constructions
 
 if TYPE_CHECKING:
@@ -217,7 +218,14 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if lemma not in run.lex.requesting_verbs or lemma in run.lex.ordering_verbs:
         return  # "ordered airstrikes against ISIL" orders the act done: the act's own reading
-    acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return  # "called the attack on Israel a crime" names the act, asks for nothing
+    # "called a general strike" stages the strike ("called for a strike" asks for it)
+    acts = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and not protest_noun(run.lex, c)
+    ]
     acts += [
         p
         for c in tok.children

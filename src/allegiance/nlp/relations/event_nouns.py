@@ -65,7 +65,11 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
     if (
         not sources
         and noun.dep_ in ("dobj", "nsubjpass")
-        and head.lemma_.lower() in run.lex.light_verbs
+        and (
+            head.lemma_.lower() in run.lex.light_verbs
+            # "the union called a general strike against the government"
+            or (head.lemma_.lower() in run.lex.staging_verbs and protest_noun(run.lex, noun))
+        )
     ):
         sources = run.active_subject_args(head) or []
         anchor = head

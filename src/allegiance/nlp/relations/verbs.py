@@ -324,7 +324,15 @@ class _VerbClause:
                 # enemy's: "ISIL seized the tanks from the airfield")
                 targets.extend(asset_targets(run, obj, exclude))
         is_event = any(o is obj for o, _ in self.events)
-        if not targets and obj.dep_ == "dobj" and not is_event and not run.asked_for(obj):
+        # "called the attack on Israel a crime" names its object: the "on" is the attack's
+        named = any(c.dep_ == "oprd" for c in verb.children)
+        if (
+            not targets
+            and obj.dep_ == "dobj"
+            and not is_event
+            and not named
+            and not run.asked_for(obj)
+        ):
             # the verb's preposition parsed onto its object ("deny safe haven for X",
             # "fired missiles at Saudi Arabia")
             for prep in obj.children:
