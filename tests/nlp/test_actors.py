@@ -156,6 +156,28 @@ def test_whom_one_speaks_to_is_an_actor(
 @pytest.mark.parametrize(
     ("text", "phrase", "actor_id"),
     [
+        # a country's companies and gangs are not the state
+        (
+            "Australian wine exporters welcomed the decision.",
+            "Australian wine exporters",
+            "AUS.BUS",
+        ),
+        ("Iranian oil companies signed deals.", "Iranian oil companies", "IRN.BUS"),
+        ("Haitian gangs attacked police stations.", "Haitian gangs", "HTI.MILITIA"),
+        ("Mexican drug cartels killed two soldiers.", "Mexican drug cartels", "MEX.MILITIA"),
+        # a noun naming the trade inside an organ: still the organ
+        ("The Iraqi oil ministry accused Turkey.", "Iraqi oil ministry", "IRQ.GOV"),
+    ],
+)
+def test_a_countrys_companies_and_gangs(
+    nlp: Language, text: str, phrase: str, actor_id: str
+) -> None:
+    assert ids(nlp, text).get(phrase) == actor_id, ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
         ("China is hostile to Japan.", "Japan", "JPN"),  # diplomacy
         ("The militia remains loyal to Tehran.", "Tehran", "IRN.GOV"),  # conflict
         ("The senator is opposed to Turkey.", "Turkey", "TUR"),  # politics

@@ -52,6 +52,14 @@ class _RecognizerBase:
                 if hit[1] >= best_tier:
                     best, best_tier = tok, hit[1]
                 end = j + 1
+            elif (
+                tok.pos_ == "NOUN"
+                and tok.dep_ == "compound"
+                and not tok.lower_.endswith("ing")  # "commanding general" is a title
+                and j < tok.head.i < limit
+                and self.agents.classify(tok.head.text) is not None
+            ):
+                pass  # a noun naming the trade: "Australian wine exporters", "the oil ministry"
             elif tok.lower_ not in self.agents.modifiers or tok.tag_ in ("VBD", "VBZ", "VBP"):
                 break  # a finite verb ends the phrase: "Russia deployed troops", "Iran backed"
             j += 1
