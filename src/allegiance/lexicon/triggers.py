@@ -100,6 +100,7 @@ _LISTS = (
     "obligation_modals",
     "protest_acts",
     "ruling_verbs",
+    "alleging_verbs",
     "wrongdoing_verbs",
     "staging_verbs",
     "blocking_verbs",
@@ -218,6 +219,7 @@ class Lexicon:
     obligation_modals: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()
+    alleging_verbs: frozenset[str] = frozenset()
     wrongdoing_verbs: frozenset[str] = frozenset()
     staging_verbs: frozenset[str] = frozenset()
     blocking_verbs: frozenset[str] = frozenset()

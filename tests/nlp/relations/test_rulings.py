@@ -50,3 +50,34 @@ def test_a_finding_denied_is_negated(nlp):
     text = "Amnesty International did not find that Israel had violated the ceasefire."
     hit = [r for r in relations(nlp, text) if r.category == "ACCUSE"]
     assert hit and hit[0].negated
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Iran said that Israel had violated the ceasefire.", "IRN", "ISR"),  # diplomacy
+        ("Kenya's opposition claimed the government had rigged the vote.", "KEN", "KEN"),
+        (  # politics
+            "Mexican President Claudia Sheinbaum said the PAN had lied about the budget.",
+            "NER:claudia sheinbaum",
+            "NER:pan",
+        ),
+    ],
+)
+def test_a_statement_that_someone_did_wrong_is_an_accusation(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "ACCUSE" and not hit[0].negated, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said Ukraine had not violated the truce.",
+        "Russia denied that Ukraine had violated the truce.",
+        "Reuters said the Syrian army had violated the ceasefire.",  # a report, no accusation
+        "Israel said its army had broken the rules of engagement.",  # owning up
+    ],
+)
+def test_a_statement_of_no_wrong_or_a_report_is_no_accusation(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.category == "ACCUSE" and not r.negated], rels
