@@ -151,6 +151,40 @@ def test_a_bare_institution_word_is_the_institution_of_the_country_in_question(
     assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        (  # protest: police facing a country's students are its own
+            "Thousands of Chilean students marched in Santiago as police fired tear gas.",
+            "police",
+            "CHL.POL",
+        ),
+        ("In Turkey, a court sentenced the mayor of Istanbul to prison.", "court", "TUR.JUD"),
+        (
+            "Brazil's Supreme Court ordered the arrest of Jair Bolsonaro.",
+            "Brazil's Supreme Court",
+            "BRA.JUD",
+        ),
+    ],
+)
+def test_police_and_courts_of_the_country_in_question(
+    nlp: Language, text: str, name: str, actor_id: str
+) -> None:
+    assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men in connection with the attack.",  # no country: none
+        "Iranian and Iraqi officials said police had closed the border.",  # two: none
+        "Russian hackers were charged by prosecutors.",  # a court, not by its nationals
+    ],
+)
+def test_police_and_courts_of_no_single_country_are_no_actor(nlp: Language, text: str) -> None:
+    assert not [a for t, a, _ in found(nlp, text) if t in ("police", "prosecutors")]
+
+
 def test_the_government_after_a_court_is_the_countrys_government(nlp: Language) -> None:
     text = "Kenya's High Court blocked the government's plan to deploy police officers to Haiti."
     assert ids_of(nlp, text, "the government") == ["KEN.GOV"], found(nlp, text)

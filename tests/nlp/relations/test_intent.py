@@ -137,3 +137,16 @@ def test_a_place_left_is_no_party(nlp, text):
 def test_what_is_withdrawn_is_no_longer_done(nlp, text, source, target):
     hit = find(relations(nlp, text), source, target)
     assert hit and all(r.negated for r in hit), hit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentine President Javier Milei had no plans to meet Chinese President Xi Jinping.",
+        "The Kenyan government has no intention of negotiating with the rebels.",
+        "Seoul has no plans to send weapons to Ukraine.",
+    ],
+)
+def test_an_act_under_a_noun_denied_by_no_is_negated(nlp, text):
+    rels = relations(nlp, text)
+    assert rels and all(r.negated for r in rels), [(r.category, r.negated) for r in rels]

@@ -31,3 +31,43 @@ def test_a_stated_opposition_is_a_hostile_stance(nlp, text, source, target):
 )
 def test_an_act_opposed_or_an_opposition_denied_is_no_stance(nlp, text):
     assert not [r for r in relations(nlp, text) if r.category == "OPPOSE" and not r.negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Turkey blocked Sweden's bid to join NATO.", "TUR", "SWE"),  # diplomacy
+        ("Kenya's High Court blocked the government's plan.", "KEN", "KEN"),  # courts
+        ("Hungary vetoed Ukraine's request for aid.", "HUN", "UKR"),
+    ],
+)
+def test_a_bid_blocked_is_a_rejection_of_its_maker(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"REJECT"})
+    assert hit and not hit[0].negated, relations(nlp, text)
+
+
+def test_a_censure_vetoed_is_not_done(nlp):
+    text = "The United States vetoed a Security Council resolution censuring Israel."
+    rels = relations(nlp, text)
+    assert [r for r in rels if r.category == "REJECT" and r.source.actor_id == "USA"], rels
+    assert all(r.negated for r in rels if r.category == "ACCUSE"), rels
+
+
+def test_a_road_blocked_names_no_rejected_actor(nlp):
+    assert not [r for r in relations(nlp, "Israeli troops blocked roads into Jenin.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Brazil's Supreme Court ordered the arrest of Jair Bolsonaro.",
+            "BRA",
+            "NER:jair bolsonaro",
+        ),
+        ("The detention of Reuters journalists by Myanmar police drew protests.", "MMR", "MEDIA"),
+    ],
+)
+def test_an_arrest_or_a_detention_named_by_a_noun_is_coercion(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"COERCE"})
+    assert hit, relations(nlp, text)

@@ -56,6 +56,8 @@ class _RecognizerBase:
                 tok.pos_ == "NOUN"
                 and tok.dep_ == "compound"
                 and not tok.lower_.endswith("ing")  # "commanding general" is a title
+                # so is "lieutenant general" (a title before a title)
+                and not (tok.lower_ in self.agents.titles and tok.head.lower_ in self.agents.titles)
                 and j < tok.head.i < limit
                 and self.agents.classify(tok.head.text) is not None
             ):

@@ -149,6 +149,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin)
         chosen = self._specific_over_generic(doc, chosen)
         chosen.extend(self._defined_aliases(doc, chosen, taken))
         chosen = self._bare_institutions(doc, chosen)
+        chosen.extend(self._bare_organs(doc, chosen))
         # short forms, pronouns and descriptions are the references component's
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):

@@ -129,17 +129,80 @@ class _KBMatchMixin(_PlacesMixin):
         for cand in chosen:
             sent = doc[cand.start].sent
             here = [m for m in chosen if m is not cand and sent.start <= m.start < sent.end]
-            national = {self.kb.country_of(m.actor_id) for m in here if self._national(m)}
-            national |= self._fronted_country(sent)
-            national.discard(None)
+            owner = self._national_owner(sent, here)
             named = {self.kb.country_of(m.actor_id) for m in here}
-            owner = next(iter(national)) if len(national) == 1 else None
             if owner is not None and self.kb.country_of(cand.actor_id) not in named:
                 organ = self._national_organ(doc, cand, owner)
                 if organ is not None:
                     cand = self._cand(cand.start, cand.end, organ, "compound")
             out.append(cand)
         return out
+
+    def _national_owner(
+        self, sent: Span, here: list[_Cand], *, people: bool = False, demonyms: bool = True
+    ) -> str | None:
+        """The one country a sentence is about: the only one whose organs or (with
+        ``demonyms``) bare demonyms it names (with ``people``, also its citizens, workers or
+        opposition), or that it opens with ("In Peru, ..."); None when there are none or
+        several."""
+        national = {
+            self.kb.country_of(m.actor_id)
+            for m in here
+            if (self._national(m) and (demonyms or m.kind != "adjective"))
+            or (people and self._of_its_people(m))
+        }
+        national |= self._fronted_country(sent)
+        national.discard(None)
+        # a demonym that may not name the country in question still names another one
+        named = {self.kb.country_of(m.actor_id) for m in here if m.kind == "adjective"}
+        if not demonyms and named - national - {None}:
+            return None
+        return next(iter(national)) if len(national) == 1 else None
+
+    def _bare_organs(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """Police, prosecutors and courts named without a country, in a sentence about one
+        country (``context_organs``): "Chilean students marched; police fired tear gas",
+        "Brazil's opposition said prosecutors had charged its leader". Returns the new
+        mentions."""
+        words = self.agents.place("context_organs")
+        covered = {i for c in chosen for i in range(c.start, c.end)}
+        out: list[_Cand] = []
+        for tok in doc:
+            if tok.i in covered or tok.pos_ != "NOUN" or tok.lower_ not in words:
+                continue
+            if any(c.dep_ in ("compound", "amod", "poss") and c.i in covered for c in tok.children):
+                continue
+            sent = tok.sent
+            # police facing a country's protesters are its own; a court, only with its organs
+            owner = self._national_owner(
+                sent,
+                [m for m in chosen if sent.start <= m.start < sent.end],
+                people=(self.agents.classify(tok.text) or ("",))[0] == "police",
+                demonyms=False,  # "Russian hackers were charged by prosecutors": not Russia's
+            )
+            organ = self.kb.sub_actor(owner, tok.text) if owner is not None else None
+            if organ is None:
+                continue
+            start = tok.i
+            while (
+                start > sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
+            ):
+                start -= 1  # "the Supreme Court"
+            out.append(self._cand(start, tok.i + 1, organ, "compound", conf=0.7))
+        return out
+
+    def _of_its_people(self, cand: _Cand) -> bool:
+        """Whether a mention is a country's people, workers or opposition ("Chilean students")."""
+        actor = self.kb.get(cand.actor_id)
+        return (
+            actor is not None
+            and actor.country is not None
+            and actor.sector
+            in (
+                "civilians",
+                "opposition",
+            )
+        )
 
     def _national(self, cand: _Cand) -> bool:
         """Whether a mention is a country's own: a demonym, or one of its organs."""

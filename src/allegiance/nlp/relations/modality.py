@@ -172,16 +172,32 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
     return False, False
 
 
+def _under_no(tok: Token) -> bool:
+    """Whether a clause completes a noun denied by "no": "had no plans to meet X", "has no
+    intention of negotiating with X"."""
+    if tok.dep_ == "acl":
+        noun = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        noun = tok.head.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and any(
+        d.dep_ == "det" and d.lower_ in ("no", "neither") for d in noun.children
+    )
+
+
 def _preventer(lex: Lexicon, tok: Token) -> Token | None:
     """The verb that prevents the act at ``tok`` (``preventing_verbs``): "the US blocked Nvidia
     from selling chips to China", "the court prevented the government from deporting them",
-    "Hungary vetoed an EU aid package for Ukraine"; None when there is none."""
+    "Hungary vetoed an EU aid package for Ukraine", "China blocked a UN resolution condemning
+    North Korea"; None when there is none."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from":
         gov = tok.head.head
         if gov.dep_ == "dobj":  # "from" parsed onto the prevented party
             gov = gov.head
         return gov if gov.lemma_.lower() in lex.preventing_verbs else None
-    noun = tok.head if tok.dep_ == "compound" else tok
+    # "Hungary vetoed an EU aid package"; "the US vetoed a resolution censuring Israel"
+    noun = tok.head if tok.dep_ in ("compound", "acl") else tok
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in lex.preventing_verbs:
         return noun.head
     return None
@@ -210,6 +226,8 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             negated, hypothetical = negated or neg, hypothetical or hyp
         if tok.dep_ == "pcomp" and tok.head.lower_ in lex.negating_prepositions:
             negated = True  # "without consulting X", "voted against joining X"
+        if _under_no(tok):
+            negated = True  # "had no plans to meet X", "has no intention of negotiating"
         stopper = _preventer(lex, tok)
         if stopper is not None:
             # a prevented act is not done; "did not block the sale" lets it go ahead

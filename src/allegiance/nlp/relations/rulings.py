@@ -47,7 +47,7 @@ def ruling(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and _wrong_done(run, c)]
     if not clauses:
         return
-    sources = run.active_subject_args(tok)
+    sources = run.active_subject_args(tok) or []
     if trig is _CHARGE:
         # "Reuters said the army had violated the ceasefire" reports, it does not accuse
         sources = [a for a in sources if a.actor.actor_type != "media"]
