@@ -185,6 +185,26 @@ def test_police_and_courts_of_no_single_country_are_no_actor(nlp: Language, text
     assert not [a for t, a, _ in found(nlp, text) if t in ("police", "prosecutors")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        ("India's Congress party condemned the prime minister.", "Congress party", "INC"),
+        ("Brazil's Workers' Party rejected the bill.", "Workers' Party", "NER:workers party"),
+        (
+            "Brazilian federal police arrested three officers.",
+            "Brazilian federal police",
+            "BRA.POL",
+        ),
+        ("A Paris court convicted the former president.", "Paris court", "FRA.JUD"),
+        ("The French union called a strike.", "French union", "FRA.CVL"),
+    ],
+)
+def test_party_names_and_organs_named_by_a_capital_or_another_countrys_word(
+    nlp: Language, text: str, name: str, actor_id: str
+) -> None:
+    assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
+
+
 def test_the_government_after_a_court_is_the_countrys_government(nlp: Language) -> None:
     text = "Kenya's High Court blocked the government's plan to deploy police officers to Haiti."
     assert ids_of(nlp, text, "the government") == ["KEN.GOV"], found(nlp, text)

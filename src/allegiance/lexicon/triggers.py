@@ -89,6 +89,7 @@ _LISTS = (
     "ousting_nouns",
     "disputing_verbs",
     "aspectual_verbs",
+    "decision_nouns",
     "object_control_verbs",
     "particle_prepositions",
     "prospective_heads",
@@ -203,6 +204,7 @@ class Lexicon:
     ousting_nouns: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     particle_prepositions: frozenset[str] = frozenset()
     prospective_heads: frozenset[str] = frozenset()

@@ -131,7 +131,7 @@ def test_a_place_left_is_no_party(nlp, text):
         # courts / business: a lawsuit withdrawn is no accusation made
         ("Apple withdrew its lawsuit against Samsung.", "NER:apple", "NER:samsung"),
         # politics: support withdrawn is support ended
-        ("The US withdrew its support for the coalition.", "USA", "COALITION"),
+        ("Turkey withdrew its support for the coalition against ISIL.", "TUR", "COALITION"),
     ],
 )
 def test_what_is_withdrawn_is_no_longer_done(nlp, text, source, target):

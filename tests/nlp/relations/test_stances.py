@@ -71,3 +71,35 @@ def test_a_road_blocked_names_no_rejected_actor(nlp):
 def test_an_arrest_or_a_detention_named_by_a_noun_is_coercion(nlp, text, source, target):
     hit = find(relations(nlp, text), source, target, categories={"COERCE"})
     assert hit, relations(nlp, text)
+
+
+def test_a_law_struck_down_is_a_legal_rejection_of_its_maker(nlp):
+    text = "Italy's Constitutional Court struck down parts of the government's migration law."
+    hit = find(relations(nlp, text), "ITA", "ITA", categories={"REJECT"})
+    assert hit and not [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+
+
+def test_a_nationwide_strike_called_is_a_protest(nlp):
+    text = "The French union called a nationwide strike against the government's pension reform."
+    rels = relations(nlp, text)
+    assert [r for r in rels if r.category == "PROTEST"] and not [
+        r for r in rels if r.category == "REQUEST"
+    ], rels
+
+
+def test_a_coalition_formed_with_a_party_is_an_alignment(nlp):
+    text = "The ANC formed a coalition with the Democratic Alliance."
+    hit = find(relations(nlp, text), "ANC", "NER:democratic alliance", categories={"ALIGN"})
+    assert hit, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coalition"),
+    [
+        ("Poland's ruling coalition collapsed.", False),  # a government's coalition
+        ("The coalition struck ISIL targets near Mosul.", True),  # the war's coalition
+    ],
+)
+def test_a_bare_coalition_is_the_war_coalition_only_in_its_war(nlp, text, coalition):
+    ids = [s._.actor.actor_id for s in nlp(text).spans["actors"]]
+    assert ("COALITION" in ids) == coalition, ids

@@ -74,6 +74,10 @@ class _RecognizerBase:
             and (doc[end].lower_ in titles or self._names_a_person(doc, end))
         ):
             end -= 1
+        k = end + (end < len(doc) and doc[end].text in {"'", "’"})
+        if best is not None and k < len(doc) and doc[k].lower_ in self.agents.place("name_heads"):
+            # "Brazil's Workers' Party", "India's Congress party": a party's name, no agent
+            return start, None
         if best is not None and best.i >= end:
             best = None
             for tok in doc[start:end]:

@@ -25,6 +25,8 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if actor.sector == "generic" and _inside_a_name(doc, start, end):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
+            if actor.sector == "coalition" and not self._coalition_meant(doc, start, end):
+                continue  # "Poland's ruling coalition", "coalition talks": no war coalition
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
         raw = self._word_readings(doc, raw)
@@ -84,6 +86,14 @@ class _KBMatchMixin(_PlacesMixin):
             kept.append(cand)
         return kept
 
+    def _coalition_meant(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a bare lower-case "coalition" names the military coalition: only in a
+        document about its war (``coalition_context``); a capitalised or longer name always."""
+        if end - start > 1 or not doc[start].is_lower:
+            return True
+        words = self.agents.place("coalition_context")
+        return any(t.lower_ in words for t in doc)
+
     def _alliance_members(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> _Cand | None:
         """ "NATO allies", "EU partners": the members of an alliance are the alliance ("US
         allies" are not the US: only alliances and organisations)."""
@@ -111,13 +121,14 @@ class _KBMatchMixin(_PlacesMixin):
             actor is None
             or country is None
             or cand.kind != "alias"
-            or cand.end - cand.start != 1
+            or cand.end - cand.start > 3
             or actor.parent is None
             or actor.country in (None, country)
-            or self.agents.classify(doc[cand.start].text) is None
+            or self.agents.classify(doc[cand.end - 1].text) is None
         ):
             return None
-        return self.kb.sub_actor(country, doc[cand.start].text)
+        # "the Polish Senate", "Brazilian federal police" (Iraq's Federal Police by name)
+        return self.kb.sub_actor(country, doc[cand.end - 1].text)
 
     def _bare_institutions(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
         """A bare institution word ("Congress", "Senate") in a sentence about one other
@@ -131,7 +142,9 @@ class _KBMatchMixin(_PlacesMixin):
             here = [m for m in chosen if m is not cand and sent.start <= m.start < sent.end]
             owner = self._national_owner(sent, here)
             named = {self.kb.country_of(m.actor_id) for m in here}
-            if owner is not None and self.kb.country_of(cand.actor_id) not in named:
+            # a bare word only: "the Syrian regime" names its own country
+            bare = cand.end - cand.start == 1
+            if owner is not None and bare and self.kb.country_of(cand.actor_id) not in named:
                 organ = self._national_organ(doc, cand, owner)
                 if organ is not None:
                     cand = self._cand(cand.start, cand.end, organ, "compound")
@@ -298,7 +311,9 @@ class _KBMatchMixin(_PlacesMixin):
         assert actor is not None
         end, agent_tok = self._agent_phrase(doc, cand.end, possessive=cand.kind != "adjective")
         if agent_tok is not None:
-            sub = self.kb.sub_actor(actor.id, self._agent_word(doc, agent_tok, end))
+            # "a Paris court", "Moscow's troops": a capital's organs are its country's
+            base = (self.kb.country_of(actor.id) if cand.kind == "metonym" else None) or actor.id
+            sub = self.kb.sub_actor(base, self._agent_word(doc, agent_tok, end))
             if sub is not None:
                 return self._cand(cand.start, end, sub, "compound")
             if cand.kind == "adjective":

@@ -161,6 +161,7 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
             and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
             and not done_with(lex, tok)
             and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.aspectual_verbs)
+            and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.decision_nouns)
         )
         or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
     ):
