@@ -103,3 +103,27 @@ def test_a_coalition_formed_with_a_party_is_an_alignment(nlp):
 def test_a_bare_coalition_is_the_war_coalition_only_in_its_war(nlp, text, coalition):
     ids = [s._.actor.actor_id for s in nlp(text).spans["actors"]]
     assert ("COALITION" in ids) == coalition, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Hungary opened its border to Ukrainian refugees.", "HUN", "UKR"),  # migration
+        (
+            "Benin opened its borders to West Africans expelled from Nigeria.",
+            "BEN",
+            "NER:west africans",
+        ),
+    ],
+)
+def test_a_border_opened_to_someone_is_an_easing_toward_them(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"CONCEDE"})
+    assert hit, relations(nlp, text)
+
+
+def test_a_border_crossed_or_fled_across_is_no_easing(nlp):
+    for text in (
+        "Refugees fled across the border to Turkey.",
+        "Turkish troops crossed the border into Syria.",
+    ):
+        assert not [r for r in relations(nlp, text) if r.category == "CONCEDE"]
