@@ -127,3 +127,9 @@ def test_a_border_crossed_or_fled_across_is_no_easing(nlp):
         "Turkish troops crossed the border into Syria.",
     ):
         assert not [r for r in relations(nlp, text) if r.category == "CONCEDE"]
+
+
+def test_mediation_among_parties_is_with_each(nlp):
+    text = "Qatar launched mediation among the Sudanese factions."
+    assert find(relations(nlp, text), "QAT", "SDN", categories={"CONSULT"}), relations(nlp, text)
+
