@@ -133,3 +133,20 @@ def test_mediation_among_parties_is_with_each(nlp):
     text = "Qatar launched mediation among the Sudanese factions."
     assert find(relations(nlp, text), "QAT", "SDN", categories={"CONSULT"}), relations(nlp, text)
 
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        ("The EU sent a reminder to Hungary about the rule of law.", "EU", "HUN", "REQUEST"),
+        ("Russia sent a warning to Finland.", "RUS", "FIN", "THREATEN"),
+        ("The US sent weapons to Ukraine.", "USA", "UKR", "AID"),
+    ],
+)
+def test_what_is_sent_says_what_the_sending_is(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    assert [r.category for r in find(rels, source, target)] == [category], rels
+
+
+def test_a_participle_parsed_as_the_subject_leaves_the_speaker_its_subject(nlp):
+    text = "The Red Cross operating in Iraq said British forces must ensure security."
+    assert find(relations(nlp, text), "ICRC", "GBR", categories={"REQUEST"}), relations(nlp, text)

@@ -377,6 +377,12 @@ class Arguments:
         """The subject tokens of a predicate and whether the clause is passive."""
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         subs = [c for c in verb.children if c.dep_ in SUBJ]
+        # "The Red Cross operating in Iraq said ...", parsed with the participle as the
+        # subject and the name as its subject: the name is the speaker
+        subs = [
+            next((g for g in c.children if g.dep_ == "nsubj"), c) if c.tag_ == "VBG" else c
+            for c in subs
+        ]
         if subs:
             return subs, passive
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
