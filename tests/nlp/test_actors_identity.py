@@ -205,6 +205,11 @@ def test_party_names_and_organs_named_by_a_capital_or_another_countrys_word(
     assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
 
 
+def test_a_generic_descriptor_before_a_name_is_the_named_actor(nlp: Language) -> None:
+    text = "Human rights organization Amnesty International demanded an inquiry."
+    assert {a for _, a, _ in found(nlp, text)} == {"AMNESTY"}, found(nlp, text)
+
+
 def test_the_government_after_a_court_is_the_countrys_government(nlp: Language) -> None:
     text = "Kenya's High Court blocked the government's plan to deploy police officers to Haiti."
     assert ids_of(nlp, text, "the government") == ["KEN.GOV"], found(nlp, text)

@@ -81,3 +81,21 @@ def test_a_statement_that_someone_did_wrong_is_an_accusation(nlp, text, source, 
 def test_a_statement_of_no_wrong_or_a_report_is_no_accusation(nlp, text):
     rels = relations(nlp, text)
     assert not [r for r in rels if r.category == "ACCUSE" and not r.negated], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israel had violated the ceasefire, Iran said.", "IRN", "ISR"),  # reversed report
+        ("Kenya said Uganda had failed to deliver the fuel.", "KEN", "UGA"),  # a failure charged
+        ("A human rights group said Egyptian police had tortured detainees.", "GEN", "EGY"),
+    ],
+)
+def test_a_reversed_report_or_a_failure_charged_is_an_accusation(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"ACCUSE"})
+    assert hit and not hit[0].negated, relations(nlp, text)
+
+
+def test_a_failure_of_no_actor_is_no_accusation(nlp):
+    rels = relations(nlp, "Iran said the talks with the United States had failed.")
+    assert not [r for r in rels if r.category == "ACCUSE"], rels

@@ -65,6 +65,12 @@ class _AliasMixin(_RecognizerBase):
         out: list[_Cand] = []
         for cand in chosen:
             actor = self.kb.get(cand.actor_id)
+            if (
+                actor is not None
+                and actor.sector == "generic"
+                and self._descriptor_of_name(doc, cand, by_start.get(cand.end))
+            ):
+                continue  # "human rights organization Amnesty International": one actor
             if actor is not None and actor.sector == "generic":
                 j = cand.end + (1 if cand.end < len(doc) and doc[cand.end].text == "," else 0)
                 for cue in self.roles.generic_examples:
@@ -83,6 +89,16 @@ class _AliasMixin(_RecognizerBase):
                 continue
             out.append(cand)
         return self._members_named_by_their_group(doc, out)
+
+    def _descriptor_of_name(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> bool:
+        """Whether a generic phrase right before a specific name describes it: "human rights
+        organization Amnesty International", "aid group Doctors Without Borders"."""
+        if nxt is None:
+            return False
+        other = self.kb.get(nxt.actor_id)
+        return (other is None or other.sector != "generic") and doc[cand.end - 1].head.i in range(
+            nxt.start, nxt.end
+        )
 
     def _members_named_by_their_group(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
         """ "the FARC rebels", "Zeta Cartel gunmen", "Greenpeace activists": a generic noun of

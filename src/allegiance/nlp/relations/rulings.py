@@ -45,6 +45,8 @@ def ruling(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     else:
         return
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and _wrong_done(run, c)]
+    if tok.dep_ in ("ccomp", "parataxis") and tok.i > tok.head.i and _wrong_done(run, tok.head):
+        clauses.append(tok.head)  # "X had violated the truce, Iran said"
     if not clauses:
         return
     sources = run.active_subject_args(tok) or []
