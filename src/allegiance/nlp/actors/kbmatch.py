@@ -16,6 +16,7 @@ class _KBMatchMixin(_PlacesMixin):
     def _kb_candidates(self, doc: Doc) -> list[_Cand]:
         strings = doc.vocab.strings
         raw: list[_Cand] = []
+        war: bool | None = None  # whether the document names the coalition's war, read once
         for match_id, start, end in [*self._lower(doc), *self._orth(doc)]:
             tag, actor_id = strings[match_id].split("|", 1)
             actor = self.kb.get(actor_id)
@@ -25,8 +26,11 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if actor.sector == "generic" and _inside_a_name(doc, start, end):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
-            if actor.sector == "coalition" and not self._coalition_meant(doc, start, end):
-                continue  # "Poland's ruling coalition", "coalition talks": no war coalition
+            if actor.sector == "coalition" and end - start == 1 and doc[start].is_lower:
+                # "Poland's ruling coalition", "coalition talks": no war coalition
+                war = self._coalition_war(doc) if war is None else war
+                if not war:
+                    continue
             kind = {"A": "alias", "T": "alias", "M": "metonym", "J": "adjective"}[tag]
             raw.append(self._cand(start, end, actor, kind))
         raw = self._word_readings(doc, raw)
@@ -86,11 +90,10 @@ class _KBMatchMixin(_PlacesMixin):
             kept.append(cand)
         return kept
 
-    def _coalition_meant(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether a bare lower-case "coalition" names the military coalition: only in a
-        document about its war (``coalition_context``); a capitalised or longer name always."""
-        if end - start > 1 or not doc[start].is_lower:
-            return True
+    def _coalition_war(self, doc: Doc) -> bool:
+        """Whether a document names the military coalition's war (``coalition_context``): only
+        there is a bare lower-case "coalition" that coalition; a capitalised or longer name
+        always is."""
         words = self.agents.place("coalition_context")
         return any(t.lower_ in words for t in doc)
 
@@ -136,10 +139,11 @@ class _KBMatchMixin(_PlacesMixin):
         Javier Milei vetoed a bill passed by Congress", "In Peru, Congress voted to remove the
         president". "Congress passed sanctions on Iran" stays the US Congress: Iran is only
         acted on."""
+        by_sent = _by_sentence(doc, chosen)
         out = []
         for cand in chosen:
             sent = doc[cand.start].sent
-            here = [m for m in chosen if m is not cand and sent.start <= m.start < sent.end]
+            here = [m for m in by_sent[sent.start] if m is not cand]
             owner = self._national_owner(sent, here)
             named = {self.kb.country_of(m.actor_id) for m in here}
             # a bare word only: "the Syrian regime" names its own country
@@ -179,6 +183,7 @@ class _KBMatchMixin(_PlacesMixin):
         mentions."""
         words = self.agents.place("context_organs")
         covered = {i for c in chosen for i in range(c.start, c.end)}
+        by_sent = _by_sentence(doc, chosen)
         out: list[_Cand] = []
         for tok in doc:
             if tok.i in covered or tok.pos_ != "NOUN" or tok.lower_ not in words:
@@ -189,7 +194,7 @@ class _KBMatchMixin(_PlacesMixin):
             # police facing a country's protesters are its own; a court, only with its organs
             owner = self._national_owner(
                 sent,
-                [m for m in chosen if sent.start <= m.start < sent.end],
+                by_sent[sent.start],
                 people=(self.agents.classify(tok.text) or ("",))[0] == "police",
                 demonyms=False,  # "Russian hackers were charged by prosecutors": not Russia's
             )
@@ -400,6 +405,14 @@ class _KBMatchMixin(_PlacesMixin):
 
 
 _NAMED = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def _by_sentence(doc: Doc, mentions: list[_Cand]) -> dict[int, list[_Cand]]:
+    """The mentions of each sentence, keyed by the sentence's first token."""
+    out: dict[int, list[_Cand]] = {sent.start: [] for sent in doc.sents}
+    for m in mentions:
+        out[doc[m.start].sent.start].append(m)
+    return out
 
 
 def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
