@@ -701,3 +701,40 @@ def test_a_known_name_qualified_by_its_own_words_stays(
     nlp: Language, text: str, phrase: str, actor: str
 ) -> None:
     assert ids_of(nlp, text, phrase) == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("South Korea's Democratic Party impeached the president.", "Democratic Party"),
+        ("Japan's Democratic Party lost power in 2012.", "Democratic Party"),
+        ("South Sudan's Government of National Unity signed the deal.", "National Unity"),
+    ],
+)
+def test_a_party_named_like_anothers_is_its_own_countrys(
+    nlp: Language, text: str, word: str
+) -> None:
+    ids = [a for t, a, _ in found(nlp, text) if word in t]
+    assert ids and all(a.startswith("NER:") for a in ids), found(nlp, text)
+
+
+def test_a_party_qualified_by_its_own_country_stays(nlp: Language) -> None:
+    assert ids_of(nlp, "The US Democratic Party held its convention.", "Democratic Party") == [
+        "DEM_USA"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The aid group Doctors Without Borders said its clinic was hit.", "Doctors", "MSF"),
+        ("Aid group Doctors Without Borders closed its clinic.", "Doctors", "MSF"),
+        ("The rights group Human Rights Watch said the army fired.", "Human Rights Watch", "HRW"),
+    ],
+)
+def test_a_generic_descriptor_does_not_swallow_the_name(
+    nlp: Language, text: str, name: str, actor: str
+) -> None:
+    got = found(nlp, text)
+    assert [a for t, a, _ in got if name in t] == [actor], got
+    assert not [a for _, a, _ in got if a.startswith("GEN.")], got

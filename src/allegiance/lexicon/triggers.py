@@ -42,6 +42,7 @@ _SECTIONS = (
     "cut_as",
     "refused_as",
     "withdrawn_as",
+    "peacekept_as",
     "eased_as",
 )
 _LISTS = (
@@ -61,6 +62,7 @@ _LISTS = (
     "readying_nouns",
     "refusing_verbs",
     "withdrawn_benefits",
+    "peacekeeping_words",
     "intent_words",
     "announcing_verbs",
     "future_auxiliaries",
@@ -176,6 +178,7 @@ class Lexicon:
     readying_nouns: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
     withdrawn_benefits: frozenset[str] = frozenset()
+    peacekeeping_words: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
@@ -215,6 +218,7 @@ class Lexicon:
     cut_as: Mapping[str, Trigger] = field(default_factory=dict)
     refused_as: Mapping[str, Trigger] = field(default_factory=dict)
     withdrawn_as: Mapping[str, Trigger] = field(default_factory=dict)
+    peacekept_as: Mapping[str, Trigger] = field(default_factory=dict)
     eased_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
@@ -374,6 +378,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         cut_as=parsed("cut_as"),
         refused_as=parsed("refused_as"),
         withdrawn_as=parsed("withdrawn_as"),
+        peacekept_as=parsed("peacekept_as"),
         eased_as=parsed("eased_as"),
         patterns=tuple(patterns),
         **lists,

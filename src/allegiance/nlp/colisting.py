@@ -33,7 +33,7 @@ def make_colisting(nlp: Language, name: str) -> CoListing:
 def _coordination_root(token: Token) -> Token:
     t = token
     for _ in range(20):
-        if t.dep_ != "conj" or t.head is t:
+        if t.dep_ != "conj" or t.head.i == t.i:
             break
         t = t.head
     return t

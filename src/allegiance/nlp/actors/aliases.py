@@ -96,8 +96,13 @@ class _AliasMixin(_RecognizerBase):
         if nxt is None:
             return False
         other = self.kb.get(nxt.actor_id)
-        return (other is None or other.sector != "generic") and doc[cand.end - 1].head.i in range(
-            nxt.start, nxt.end
+        if other is not None and other.sector == "generic":
+            return False
+        last = doc[cand.end - 1]
+        # "human rights organization Amnesty International" (a compound of the name), "the aid
+        # group Doctors Without Borders" (the name in apposition)
+        return last.head.i in range(nxt.start, nxt.end) or any(
+            t.dep_ == "appos" and t.head.i == last.i for t in doc[nxt.start : nxt.end]
         )
 
     def _members_named_by_their_group(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...kb import Actor
-from .mentions import _Cand, _greedy
+from ...kb import Actor, normalize
+from .mentions import _CONFIDENCE, _Cand, _greedy
 from .places import _PlacesMixin
 
 
@@ -42,9 +42,9 @@ class _KBMatchMixin(_PlacesMixin):
         while i < len(base):
             cand = base[i]
             nxt = base[i + 1] if i + 1 < len(base) else None
-            members = self._alliance_members(doc, cand, nxt)
-            if members is not None:
-                out.append(members)
+            joined = self._joined(doc, cand, nxt)
+            if joined:
+                out.extend(joined)
                 i += 2
                 continue
             # "Kurdish Peshmerga", "Syrian Kurdish fighters": the demonym qualifies what follows.
@@ -77,7 +77,7 @@ class _KBMatchMixin(_PlacesMixin):
                     continue
             resolved = self._resolve(doc, cand)
             if resolved is not None:
-                out.append(resolved)
+                out.append(self._short_of_name(cand, resolved, nxt))
             i += 1
         kept: list[_Cand] = []
         for cand in out:
@@ -89,6 +89,23 @@ class _KBMatchMixin(_PlacesMixin):
                 cand.start = max(start, kept[-1].end if kept else 0)
             kept.append(cand)
         return kept
+
+    def _short_of_name(self, cand: _Cand, resolved: _Cand, nxt: _Cand | None) -> _Cand:
+        """A generic phrase whose agent word begins the specific name after it stops short of
+        the name ("the aid group Doctors Without Borders": "Doctors" is the group's name, not
+        the generic's agent noun)."""
+        nxt_actor = self.kb.get(nxt.actor_id) if nxt is not None else None
+        if (
+            nxt is None
+            or nxt_actor is None
+            or nxt_actor.sector == "generic"
+            or not cand.end <= nxt.start < resolved.end
+        ):
+            return resolved
+        if resolved.actor_id != cand.actor_id:
+            return cand
+        resolved.end = nxt.start
+        return resolved
 
     def _coalition_war(self, doc: Doc) -> bool:
         """Whether a document names the military coalition's war (``coalition_context``): only
@@ -113,6 +130,50 @@ class _KBMatchMixin(_PlacesMixin):
         ):
             return self._cand(cand.start, nxt.end, actor, "alias")
         return None
+
+    def _joined(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> list[_Cand]:
+        """A match read with the next one: an alliance's members ("NATO allies") or a
+        country's namesake of another's party ("South Korea's Democratic Party")."""
+        members = self._alliance_members(doc, cand, nxt)
+        if members is not None:
+            return [members]
+        namesake = self._foreign_namesake(doc, cand, nxt)
+        if namesake is None:
+            return []
+        # "South Korea's" stays the country
+        return [namesake] if cand.kind == "adjective" else [cand, namesake]
+
+    def _foreign_namesake(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> _Cand | None:
+        """A party or government name the knowledge base gives one country, qualified by
+        another ("South Korea's Democratic Party", "the Korean Democratic Party", "South
+        Sudan's Government of National Unity"): that country's own namesake, a provisional
+        actor keyed by the country and the name; None otherwise ("the US Democratic Party",
+        "Iraq's Kurdistan Democratic Party")."""
+        if nxt is None:
+            return None
+        possessive = nxt.start == cand.end + 1 and doc[cand.end].tag_ == "POS"
+        if not (
+            (cand.kind == "adjective" and nxt.start == cand.end)
+            or (cand.kind == "alias" and possessive)
+        ):
+            return None
+        owner = self.kb.get(cand.actor_id)
+        actor = self.kb.get(nxt.actor_id)
+        if (
+            owner is None
+            or owner.type != "state"
+            or actor is None
+            or actor.type not in ("party", "government")
+            or actor.country in (None, owner.id)
+            or nxt.kind != "alias"
+            or self._national_organ(doc, nxt, owner.id) is not None  # "the Polish Senate"
+        ):
+            return None
+        name = doc[nxt.start : nxt.end].text
+        start = nxt.start if possessive else cand.start
+        key = normalize(f"{owner.name} {name}")
+        return _Cand(start, nxt.end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", name,
+                     actor.type)  # fmt: skip
 
     def _national_organ(self, doc: Doc, cand: _Cand, owner_id: str) -> Actor | None:
         """The organ of ``owner_id``'s country that a bare institution word names, when the

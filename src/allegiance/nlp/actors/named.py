@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...geo.gazetteer import Gazetteer
 from ...kb import normalize
 from ...lexicon.references import load_references
 from .mentions import _CONFIDENCE, _Cand
@@ -22,6 +23,9 @@ _QUALIFIERS = frozenset(
      "i", "ii", "iii", "one", "two", "three", "main", "new", "old"}
 )  # fmt: skip
 
+#: the smallest city whose name after "in" is a place even when tagged as an organisation
+_CITY_POPULATION = 100_000
+
 _PERSONAL_FAMILIES = ("speaker", "we", "addressee", "they", "person", "it")
 
 
@@ -34,6 +38,15 @@ def _never_names() -> frozenset[str]:
     """Every pronoun of references.yaml: a capitalised "We" or "They" is never a name."""
     refs = load_references()
     return frozenset().union(*(refs.family(k) for k in _PERSONAL_FAMILIES))
+
+
+def _gazetteer_city(name: str) -> bool:
+    """Whether a name is the own name of a city of the gazetteer and no country ("El Fasher",
+    "Kharkiv"), so that an organisation reading of it after a locative preposition is the
+    small model's error; small towns and other names of a place ("Nokia", "Google") are
+    not."""
+    countries, cities = Gazetteer.load().lookup(name)
+    return not countries and any(c.primary and c.population >= _CITY_POPULATION for c in cities)
 
 
 class _NamedMixin(_PlacesMixin):
@@ -169,6 +182,8 @@ class _NamedMixin(_PlacesMixin):
             # "Mr. Clinton" and "Mrs. Clinton" are two people
             name = ("Mr. " if honorific == "male" else "Ms. ") + name
         agentive = doc[end - 1].dep_ in {"nsubj", "poss", "nsubjpass"}
+        if label == "ORG" and _gazetteer_city(name) and self._is_place(doc, start, end):
+            return None  # "fighting in El Fasher": a town the model took for a body
         if label == "GPE" and (self._is_place(doc, start, end) or not agentive):
             return None
         if label == "NORP":

@@ -31,7 +31,7 @@ class _PlacesMixin(_RecognizerBase):
             # "over Washington's support" is an actor; "in Iraq's north" a place
             return tok.head.lower_ in self.agents.place("place_of_heads")
         seen = 0
-        while tok.dep_ == "conj" and tok.head is not tok and seen < 6:
+        while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 6:
             tok = tok.head
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in self.agents.place("locative_prepositions"):
@@ -87,6 +87,7 @@ class _PlacesMixin(_RecognizerBase):
             )
             or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
             or (state and prep in place("locus_prepositions") and self._is_locus(gov))
+            or (prep in place("visited_prepositions") and self._is_visit(gov))
             or (
                 prep == "from"
                 and (
@@ -130,6 +131,35 @@ class _PlacesMixin(_RecognizerBase):
         return gov.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("dobj", "nsubjpass") and named(c) for c in gov.children
         )
+
+    def _is_visit(self, verb: Token) -> bool:
+        """Whether ``verb`` is a visitor's arrival (``visiting_verbs``), so that the state or
+        capital it is "in" is the host, a party: "Iraqi President Saddam Hussein arrived in
+        Amman", "the Kenyan foreign minister arrived in Addis Ababa", "Bangladeshi
+        peacekeepers arrived in Sierra Leone"; "refugees arrived in Vienna", "troops arrived in
+        Kabul" stay places. A visitor is a named person, an official or a delegation
+        (``visitor_words``, the government class) or peacekeepers."""
+        place = self.agents.place
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in place("visiting_verbs"):
+            return False
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            if subj.ent_type_ == "PERSON":
+                return True
+            # "the first deployment of NATO peacekeeping troops"
+            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
+            for head in heads:
+                mods = [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
+                words = {head.lower_, head.lemma_.lower(), *(c.lower_ for c in mods)}
+                hit = self.agents.classify(head.text)
+                # whose: "the Kenyan foreign minister", "a US delegation", not "the delegation"
+                named = any(c.ent_type_ or c.pos_ == "PROPN" for c in mods)
+                if named and (
+                    words & place("visitor_words") or (hit is not None and hit[0] == "government")
+                ):
+                    return True
+        return False
 
     def _gives_to(self, verb: Token) -> bool:
         """Whether the direct object of ``verb`` is something passed between actors, so that its

@@ -190,7 +190,7 @@ class _Attributes(_RunBase):
         for _ in range(6):
             if verb.pos_ in {"VERB", "AUX"}:
                 break
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ in {"VERB", "AUX"}:
@@ -212,7 +212,7 @@ class _Attributes(_RunBase):
                     if pick:
                         return self.owner(pick[0])
                     break
-                if verb.head is verb:
+                if verb.head.i == verb.i:
                     break
                 verb = verb.head
         return None

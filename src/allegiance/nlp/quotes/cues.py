@@ -131,7 +131,7 @@ class _Cues(_RunBase):
                     if c.i < cue.i:
                         b = min(b, cue.i)
                     return True, (a, b)
-            if verb.dep_ in {"conj", "advcl", "xcomp", "parataxis"} and verb.head is not verb:
+            if verb.dep_ in {"conj", "advcl", "xcomp", "parataxis"} and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break

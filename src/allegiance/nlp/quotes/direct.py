@@ -163,7 +163,7 @@ class _Direct(_Cues, _Describe):
         doc = self.doc
         t: Token = cue
         for _ in range(3):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             if t.lemma_.lower() == "quote" and t.pos_ == "VERB":

@@ -30,7 +30,7 @@ def controllers(token: Token) -> list[Token]:
     """The object that controls the infinitive clause a pronoun sits in ("urged Russia to
     stop its bombing", "called on the regime to end its attacks")."""
     verb, hops = token.head, 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
         verb, hops = verb.head, hops + 1
     if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
@@ -123,7 +123,7 @@ def _binders(tok: Token) -> list[Token]:
     out: list[Token] = []
     for _ in range(4):
         out.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-        if verb.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "advcl", "acl", "ccomp") or verb.head.i == verb.i:
             break
         out.extend(controlling_objects(verb))
         head = verb.head

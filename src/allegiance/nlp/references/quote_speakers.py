@@ -211,7 +211,7 @@ class SpeakerResolver:
             for e in self.person_at.starting_in(seg.start, seg.end):
                 if not self.reading.in_quote(e[0]):
                     t = e.root
-                    while t.dep_ in {"compound", "conj", "appos", "flat"} and t.head is not t:
+                    while t.dep_ in {"compound", "conj", "appos", "flat"} and t.head.i != t.i:
                         t = t.head
                     if t.dep_ == "nsubj":
                         return self.describe_person(e)
@@ -275,7 +275,7 @@ class SpeakerResolver:
         for _ in range(12):
             if t.i == root.i or name.start <= root.i < name.end:
                 return True
-            if t.dep_ in NOT_HEAD_DEPS or t.head is t:
+            if t.dep_ in NOT_HEAD_DEPS or t.head.i == t.i:
                 return False
             t = t.head
         return False
@@ -287,7 +287,7 @@ class SpeakerResolver:
         for _ in range(8):
             if t.dep_ in SUBJECT_DEPS:
                 return True
-            if t.dep_ not in NAME_DEPS or t.head is t:
+            if t.dep_ not in NAME_DEPS or t.head.i == t.i:
                 return False
             t = t.head
         return False
@@ -303,7 +303,7 @@ class SpeakerResolver:
                 return verb.lemma_.lower() not in self.speech_verbs and any(
                     c.dep_ == "neg" for c in verb.children
                 )
-            if t.dep_ not in NAME_DEPS or t.head is t:
+            if t.dep_ not in NAME_DEPS or t.head.i == t.i:
                 return False
             t = t.head
         return False

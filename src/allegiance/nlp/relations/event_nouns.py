@@ -263,7 +263,7 @@ def _prepositions(
             break
         # "granted asylum to X", "paid compensation to X": the light verb's "to" is often
         # parsed as a dative
-        dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head is not holder
+        dative = prep.dep_ == "dative" and prep.pos_ == "ADP" and prep.head.i != holder.i
         if (prep.dep_ != "prep" and not dative) or prep.lower_ not in trig.preps:
             continue
         sub = trig.preps[prep.lower_]

@@ -164,6 +164,7 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
             and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.decision_nouns)
         )
         or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
+        or (child.dep_ == "mark" and low in ("until", "till") and _not_yet(tok))
     ):
         return False, True
     if child.dep_ in ("nsubj", "nsubjpass") and any(
@@ -171,6 +172,15 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
     ):
         return True, False
     return False, False
+
+
+def _not_yet(tok: Token) -> bool:
+    """Whether an "until" clause is still to come, a condition: "will keep sanctions until
+    Russia withdraws", "opposed the force until their demands are met" (present tense); "fought
+    until the army drove them out" happened."""
+    return tok.tag_ in ("VBP", "VBZ", "VB") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in tok.children
+    )
 
 
 def _under_no(tok: Token) -> bool:

@@ -323,7 +323,7 @@ class _VerbClause:
                 # (what is seized or captured "from" someone is not known to be the
                 # enemy's: "ISIL seized the tanks from the airfield")
                 targets.extend(asset_targets(run, obj, exclude))
-        is_event = any(o is obj for o, _ in self.events)
+        is_event = any(o.i == obj.i for o, _ in self.events)
         # "called the attack on Israel a crime" names its object: the "on" is the attack's
         named = any(c.dep_ == "oprd" for c in verb.children)
         if (
@@ -374,6 +374,8 @@ class _VerbClause:
         lex = self.run.lex
         if sub is not None and self.verb.lemma_.lower() in lex.easing_verbs:
             return self._eased(sub)
+        if sub is not None and sub.category in lex.peacekept_as and self._peacekeepers():
+            return lex.peacekept_as[sub.category]
         if sub is None or sub.category not in lex.withdrawn_as:
             return sub
         for obj in self.verb.children:
@@ -384,6 +386,22 @@ class _VerbClause:
             if words & lex.withdrawn_benefits:
                 return lex.withdrawn_as[sub.category]
         return sub
+
+    def _peacekeepers(self) -> bool:
+        """Whether the verb's subject is peacekeepers (``peacekeeping_words``): "Bangladeshi
+        peacekeeping troops arrived in Sierra Leone"."""
+        words = self.run.lex.peacekeeping_words
+        for subj in self.verb.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            # "the first deployment of NATO peacekeeping troops", "a batch of peacekeepers"
+            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
+            for head in heads:
+                seen = {head.lemma_.lower(), head.lower_}
+                seen.update(c.lower_ for c in head.children if c.dep_ in ("compound", "amod"))
+                if seen & words:
+                    return True
+        return False
 
     def _eased(self, sub: Trigger) -> Trigger:
         """ "Serbia lifted the curfew in Montenegro", "the US eased sanctions on Cuba": what

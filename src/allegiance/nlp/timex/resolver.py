@@ -222,10 +222,10 @@ class TimeResolver:
                 marker = self._history_marker(node, came_from, trigger)
             if found is None:
                 found = self._modifier(node, came_from, trigger, anchor, future)
-            clause = node.pos_ in _CLAUSE_POS or node.dep_ == "ROOT" or node.head is node
+            clause = node.pos_ in _CLAUSE_POS or node.dep_ == "ROOT" or node.head.i == node.i
             if clause:
                 # "the 1980s, when it waged a war with Iraq": the clause is about its head
-                if not jumped and node.dep_ in ("relcl", "acl") and node.head is not node:
+                if not jumped and node.dep_ in ("relcl", "acl") and node.head.i != node.i:
                     noun = self._time_noun(node.head, anchor, future)
                     if noun is not None:
                         found = found or noun

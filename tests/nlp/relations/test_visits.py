@@ -1,0 +1,81 @@
+"""A visitor's arrival is a visit to the host; peacekeepers arriving or sent serve the host."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import family, find, relations
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (  # a head of state in a capital: the host government
+            "Iraqi President Saddam Hussein arrived in Amman on an unannounced visit.",
+            "PER",
+            "JOR",
+        ),
+        (  # diplomacy: an official
+            "The Kenyan foreign minister arrived in Addis Ababa for a two-day official visit.",
+            "KEN",
+            "ETH",
+        ),
+        (  # a named person in a country
+            "Secretary of State Antony Blinken arrived in Israel on Monday.",
+            "PER",
+            "ISR",
+        ),
+    ],
+)
+def test_a_visitors_arrival_is_a_visit_to_the_host(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"CONSULT"})
+    assert hit and not hit[0].negated, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.", "BGD", "SLE"),
+        (
+            "The first deployment of NATO peacekeeping troops have arrived in Bosnia.",
+            "NATO",
+            "BIH",
+        ),
+        ("India sent peacekeepers to South Sudan.", "IND", "SSD"),
+    ],
+)
+def test_peacekeepers_serve_the_host(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"AID"})
+    assert hit, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees arrived in Vienna by train.",  # no visitor
+        "Thousands of troops arrived in Kabul.",  # a force, not a visit
+        "The storm arrived in Cuba on Sunday.",
+        "The Iraqi prime minister arrived in Baghdad after the summit.",  # home, not a visit
+    ],
+)
+def test_other_arrivals_are_no_visit(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.category in ("CONSULT", "AID")], [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting continued in El Fasher on Monday.",
+        "Russian drones struck power stations near Kharkiv overnight.",
+        "The protest spread from Cizre to other towns.",
+    ],
+)
+def test_a_town_the_model_takes_for_a_body_is_a_place(nlp, text):
+    doc = nlp(text)
+    ids = [family(s._.actor.actor_id) for s in doc.spans["actors"] if s._.actor]
+    assert not [i for i in ids if i == "NER"], ids
