@@ -87,3 +87,65 @@ def test_the_place_inside_a_condition_is_not_threatened(nlp):
     )
     assert find(rels, "IRN", "GBR", categories={"THREATEN"})
     assert not [r for r in rels if r.category == "THREATEN" and "Gibraltar" in r.target.text]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        # (construction, sentence, source, target, categories, negated, hypothetical)
+        (  # a failure to act negates the act: diplomacy, labour, conflict
+            "failed to",
+            "Greece and Turkey failed to agree on a ceasefire.",
+            "GRC",
+            "TUR",
+            {"AGREE"},
+            True,
+            True,
+        ),
+        (
+            "failed to reach",
+            "Serbia and Kosovo failed to reach a deal.",
+            "SRB",
+            "XKX",
+            {"AGREE"},
+            True,
+            True,
+        ),
+        (  # an agreement reached or struck is an agreement
+            "reached a deal",
+            "Serbia reached a deal with Kosovo on Friday.",
+            "SRB",
+            "XKX",
+            {"AGREE"},
+            False,
+            False,
+        ),
+        (
+            "struck a deal",
+            "Egypt struck a deal with Qatar on gas supplies.",
+            "EGY",
+            "QAT",
+            {"AGREE"},
+            False,
+            False,
+        ),
+        (  # an until-clause still to come is a condition
+            "until, present",
+            "The EU will keep its sanctions until Russia withdraws from Ukraine.",
+            "RUS",
+            "UKR",
+            {"RETREAT"},
+            False,
+            True,
+        ),
+    ],
+    ids=lambda c: c[0],
+)
+def test_failures_deals_and_conditions(nlp, case):
+    check_case(nlp, case)
+
+
+def test_a_past_until_clause_happened(nlp):
+    rels = relations(nlp, "Russian troops fought until Ukrainian forces drove them out of Kherson.")
+    hits = find(rels, "UKR", "RUS", categories={"ASSAULT"})
+    assert hits and not any(r.hypothetical for r in hits), rels
