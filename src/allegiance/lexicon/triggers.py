@@ -63,6 +63,7 @@ _LISTS = (
     "refusing_verbs",
     "withdrawn_benefits",
     "peacekeeping_words",
+    "joint_verbs",
     "intent_words",
     "announcing_verbs",
     "future_auxiliaries",
@@ -179,6 +180,7 @@ class Lexicon:
     refusing_verbs: frozenset[str] = frozenset()
     withdrawn_benefits: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
+    joint_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()

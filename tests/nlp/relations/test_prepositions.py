@@ -66,3 +66,32 @@ def test_involved_in_the_use_of_weapons_against(nlp):
     text = "Abu Jandal was involved in the use of suicide vehicles and chemical weapons against the SDF."
     rels = relations(nlp, text)
     assert any(r.source.text == "Abu Jandal" and r.target.actor_id == "SDF" for r in rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was ranked alongside Google in the survey of employers.",  # business
+        "Macron stood alongside Zelensky at a press conference in Paris.",  # diplomacy
+        "China was listed alongside Russia as a threat in the report.",  # policy
+        "The German chancellor appeared alongside the Polish president.",
+    ],
+)
+def test_alongside_after_a_verb_of_no_joint_action_relates_no_one(nlp, text):
+    rels = nlp(text)._.relations
+    assert not [r for r in rels if r.category == "COOPERATE"], [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US advisers served alongside Iraqi troops in Mosul.",
+        "Ukrainian troops operate alongside Polish volunteers near Kharkiv.",
+        "Kurdish fighters fought alongside US special forces.",
+    ],
+)
+def test_alongside_after_a_verb_of_joint_action_is_cooperation(nlp, text):
+    rels = nlp(text)._.relations
+    assert [r for r in rels if r.category == "COOPERATE"], rels

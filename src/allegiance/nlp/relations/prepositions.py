@@ -55,6 +55,8 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
     if gov.i in run.tok2span:
         sources = run.args(gov, conj=False)
     elif gov.pos_ in ("VERB", "AUX"):
+        if trig.category == "COOPERATE" and gov.lemma_.lower() not in run.lex.joint_verbs:
+            return  # "was ranked alongside Google", "stood alongside Zelensky"
         # "advisers deployed alongside X": voice does not matter for the subject's side
         subj_toks, _ = run.subject_tokens(gov)
         sources = [a for t in subj_toks for a in run.args(t)]
