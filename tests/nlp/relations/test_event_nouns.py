@@ -237,3 +237,32 @@ def test_a_frame_noun_carries_the_prepositions_of_its_kind(nlp):
     assert all(r.trigger.text == "mediation" for r in rels)
     # a frame noun with no event noun of its kind says nothing
     assert not relations(nlp, "Qatar launched a new effort between the Emirates and Saudi Arabia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        (  # a deed draws condemnation from another: the other accuses the doer
+            "The killing of the journalist by Saudi agents drew condemnation from Turkey.",
+            "TUR",
+            "SAU",
+            "ACCUSE",
+        ),
+        (
+            "Israel's strike on the consulate sparked condemnation from Iran.",
+            "IRN",
+            "ISR",
+            "ACCUSE",
+        ),
+        ("The Hungarian government drew criticism from the European Union.", "EU", "HUN", "ACCUSE"),
+        (
+            "Kenya's peacekeeping mission won backing from the United States.",
+            "USA",
+            "KEN",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_a_reaction_drawn_from_another_is_theirs(nlp, text, source, target, category):
+    hit = find(relations(nlp, text), source, target, categories={category})
+    assert hit, [(r.source.actor_id, r.category, r.target.actor_id) for r in relations(nlp, text)]

@@ -94,6 +94,9 @@ class _PlacesMixin(_RecognizerBase):
                     gov.lemma_.lower() in place("from_source_nouns")
                     or gov.lemma_.lower() in place("taking_verbs")
                     or (gov.dep_ == "dobj" and gov.head.lemma_.lower() in place("taking_verbs"))
+                    # "drew condemnation from Turkey", "won backing from the EU": the "from"
+                    # parsed onto the verb of a thing given
+                    or (gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
                     # "withdrew from Georgia", "withdrew its ambassador from Venezuela",
                     # "Syria's withdrawal from Lebanon"
                     or (state and aimed.lemma_.lower() in place("leaving_verbs"))
