@@ -88,6 +88,7 @@ class _PlacesMixin(_RecognizerBase):
             or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
             or (state and prep in place("locus_prepositions") and self._is_locus(gov))
             or (prep in place("visited_prepositions") and self._is_visit(gov))
+            or (state and prep == "to" and self._traded(gov, "trade_to_nouns"))
             or (
                 prep == "from"
                 and (
@@ -101,8 +102,38 @@ class _PlacesMixin(_RecognizerBase):
                     # "Syria's withdrawal from Lebanon"
                     or (state and aimed.lemma_.lower() in place("leaving_verbs"))
                     or (state and gov.lemma_.lower() in place("party_motion_nouns"))
+                    or (state and self._traded(gov, "trade_from_nouns"))
+                    or (state and self._restricted_goods(gov))
                 )
             )
+        )
+
+    def _traded(self, gov: Token, key: str) -> bool:
+        """Whether ``gov`` is a trade noun of the list ``key`` or a verb whose object is one
+        ("halted gas deliveries to Poland", the "to" parsed onto the verb)."""
+        nouns = self.agents.place(key)
+        if gov.pos_ in ("VERB", "AUX"):
+            return any(o.dep_ == "dobj" and o.lemma_.lower() in nouns for o in gov.children)
+        return gov.lemma_.lower() in nouns
+
+    def _restricted_goods(self, gov: Token) -> bool:
+        """Whether ``gov`` names goods a restriction is on ("tariffs on steel from China",
+        "duties on electric vehicles imported from China"), so that the state they come from
+        is the restricted one."""
+        if gov.pos_ in ("VERB", "AUX") and gov.dep_ != "acl":
+            # "imposed tariffs on steel from China", the "from" parsed onto the verb
+            return any(
+                o.dep_ == "dobj"
+                and o.lemma_.lower() in self.agents.place("restriction_nouns")
+                and any(c.lower_ == "on" for c in (*o.children, *gov.children))
+                for o in gov.children
+            )
+        if gov.pos_ == "VERB":
+            gov = gov.head  # "vehicles imported from China"
+        return (
+            gov.dep_ == "pobj"
+            and gov.head.lower_ == "on"
+            and gov.head.head.lemma_.lower() in self.agents.place("restriction_nouns")
         )
 
     def _is_locus(self, gov: Token) -> bool:

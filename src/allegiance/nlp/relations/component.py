@@ -144,8 +144,17 @@ class RelationExtractor:
                 continue
             cands = [c for c in self.candidates(run, sent) if not _touches_ignored(run.doc, c)]
             first = len(records)
+            said: set[tuple[object, ...]] = set()
             for cand in select(cands, run):
-                records.append(to_record(run, cand, sent, len(records)))
+                record = to_record(run, cand, sent, len(records))
+                # two readings may come to one record once read in full ("lifted its ban on
+                # X": the ban's and the lifting's)
+                key = (record.source.start, record.source.actor_id, record.target.start,
+                       record.target.actor_id, record.category, record.mode,
+                       record.trigger.start, record.negated)  # fmt: skip
+                if key not in said:
+                    said.add(key)
+                    records.append(record)
             if run.enabled(SOLO_ACT):
                 found = solo_acts(run, sent, records[first:], len(acts))
                 acts.extend(a for a in found if not _act_ignored(run.doc, a))

@@ -272,6 +272,8 @@ def _prepositions(
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
         for pobj in pobjs:
             targets = run.args(pobj)
+            if not targets and prep.lower_ == "on" and sub.category == "SANCTION":
+                targets = _goods_origin(run, pobj, anchor)
             if sources and run.is_hostile(sub) and run.enabled(ASSET_TARGETS):
                 # "strikes against both tactical units and the oil infrastructure"
                 exclude = frozenset(a.actor.actor_id for a in sources)
@@ -297,6 +299,27 @@ def _prepositions(
                     symmetric=sub.symmetric or trig.symmetric,
                     construction=EVENT_NOUN,
                 )
+
+
+def _goods_origin(run: DocRun, goods: Token, anchor: Token) -> list[Arg]:
+    """The state goods come from, which a restriction on them is on: "tariffs on steel from
+    China", "duties on electric vehicles imported from China", "a ban on beef imports from
+    Brazil", "tariffs on American goods"; the "from" may be parsed onto the verb ("imposed
+    tariffs on steel from China")."""
+    froms: list[Token] = []
+    out: list[Arg] = []
+    for child in goods.children:
+        if child.dep_ in ("amod", "compound"):
+            out.extend(run.args(child))  # "tariffs on American goods"
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            froms.append(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "cars imported from Japan"
+            froms.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "from")
+    if anchor.pos_ in ("VERB", "AUX"):
+        froms.extend(c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from")
+    for prep in froms:
+        out.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in run.args(pobj))
+    return out
 
 
 def _soured(run: DocRun, noun: Token) -> bool:

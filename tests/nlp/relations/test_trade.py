@@ -1,0 +1,59 @@
+"""Trade between states: restricted, taxed or cut it is a sanction on the partner, eased a
+concession; the partner after "exports to", "imports from", "goods from" is a party."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import find, relations
+
+pytestmark = pytest.mark.model
+
+
+def _pairs(rels):
+    return [(r.source.actor_id, r.category, r.target.actor_id, r.negated) for r in rels]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        ("China banned exports of gallium to the United States.", "CHN", "USA", "SANCTION"),
+        ("India restricted rice exports to Bangladesh.", "IND", "BGD", "SANCTION"),
+        ("Russia halted gas deliveries to Poland and Bulgaria.", "RUS", "POL", "SANCTION"),
+        ("The United States imposed tariffs on steel from China.", "USA", "CHN", "SANCTION"),
+        (
+            "The EU slapped duties on electric vehicles imported from China.",
+            "EU",
+            "CHN",
+            "SANCTION",
+        ),
+        ("Canada retaliated with tariffs on American goods.", "CAN", "USA", "SANCTION"),
+        # eased: a concession to the partner
+        ("Japan lifted its ban on beef imports from the United States.", "JPN", "USA", "CONCEDE"),
+        ("China eased its restrictions on Australian wine.", "CHN", "AUS", "CONCEDE"),
+    ],
+)
+def test_trade_restricted_or_eased(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    hit = find(rels, source, target, categories={category})
+    assert hit and not hit[0].negated, _pairs(rels)
+    assert not find(rels, source, target, categories={"COOPERATE"}), _pairs(rels)
+
+
+def test_a_lifting_not_done_is_negated_and_said_once(nlp):
+    rels = relations(nlp, "The EU did not lift its sanctions on Russia.")
+    hits = find(rels, "EU", "RUS", categories={"CONCEDE"})
+    assert len(hits) == 1 and hits[0].negated, _pairs(rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees from Syria crossed into Turkey.",  # people from a state: a place
+        "The storm hit Florida on Sunday.",
+        "A shipment of grain arrived in Beirut.",
+    ],
+)
+def test_no_trade_relation_without_trade(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.category in ("SANCTION", "COOPERATE", "CONCEDE")], _pairs(rels)
