@@ -99,3 +99,26 @@ def test_a_reversed_report_or_a_failure_charged_is_an_accusation(nlp, text, sour
 def test_a_failure_of_no_actor_is_no_accusation(nlp):
     rels = relations(nlp, "Iran said the talks with the United States had failed.")
     assert not [r for r in rels if r.category == "ACCUSE"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "South Africa filed a genocide case against Israel at the International Court of "
+            "Justice.",
+            "ZAF",
+            "ISR",
+        ),
+        ("Ukraine brought a case against Russia at the ICJ.", "UKR", "RUS"),
+        ("Mexico filed a suit against the United States over the border wall.", "MEX", "USA"),
+    ],
+)
+def test_a_case_brought_against_someone_is_a_legal_accusation(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target, categories={"ACCUSE"})
+    assert hit and hit[0].mode == "legal", relations(nlp, text)
+
+
+def test_in_the_case_of_is_no_case(nlp):
+    rels = relations(nlp, "In the case of Syria, Russia vetoed the resolution.")
+    assert not [r for r in rels if r.category == "ACCUSE"], rels
