@@ -150,3 +150,36 @@ def test_what_is_sent_says_what_the_sending_is(nlp, text, source, target, catego
 def test_a_participle_parsed_as_the_subject_leaves_the_speaker_its_subject(nlp):
     text = "The Red Cross operating in Iraq said British forces must ensure security."
     assert find(relations(nlp, text), "ICRC", "GBR", categories={"REQUEST"}), relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("China called the US sanctions illegal.", "CHN", "USA"),  # trade
+        ("Mexico's president called the US tariffs unacceptable.", "MEX", "USA"),
+        ("The EU called Russia's annexation of Crimea illegal.", "EU", "RUS"),  # diplomacy
+        ("Turkey called the YPG illegitimate.", "TUR", "SDF"),
+    ],
+)
+def test_a_judgment_passed_on_an_actor_or_its_deed_is_an_accusation(nlp, text, source, target):
+    rels = nlp(text)._.relations
+    hit = [
+        r
+        for r in rels
+        if r.category == "ACCUSE"
+        and r.source.actor_id.split(".")[0] == source
+        and r.target.actor_id.split(".")[0] == target
+    ]
+    assert hit, [(r.source.actor_id, r.category, r.target.actor_id) for r in rels]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law is illegal, the Kenyan court said.",  # no one judged
+        "Russian troops carried out illegal detentions in Kherson.",
+    ],
+)
+def test_a_judgment_adjective_without_a_judge_relates_no_one(nlp, text):
+    rels = nlp(text)._.relations
+    assert not [r for r in rels if r.mode == "judgment"], rels

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ...lexicon.triggers import Trigger
 from .candidates import Arg, Candidate
 from .names import ADJECTIVE, COMPOUND, REGARDED_AS
-from .regarded import regarded_as
+from .regarded import regarded_adjective, regarded_as
 from .registry import constructions
 from .words import SUBJ
 
@@ -46,6 +46,13 @@ def read_adjective(run: DocRun, adj: Token, trig: Trigger) -> Iterator[Candidate
                 holders, whom, trig, adj.i, adj.i + 1, verb, 0.7, 1, construction=REGARDED_AS
             )
             return
+    judged = regarded_adjective(run, adj) if run.enabled(REGARDED_AS) else None
+    if judged is not None and not trig.preps:
+        holders, whom, verb = judged
+        yield from run.pairs(
+            holders, whom, trig, adj.i, adj.i + 1, verb, 0.65, 1, construction=REGARDED_AS
+        )
+        return
     if adj.dep_ in ("acomp", "attr", "oprd", "ROOT", "conj"):
         subj_toks, _ = run.subject_tokens(adj.head if adj.dep_ != "ROOT" else adj)
         if adj.dep_ == "ROOT":

@@ -19,7 +19,7 @@ from .registry import constructions
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["regarded_as"]
+__all__ = ["regarded_adjective", "regarded_as", "regarded_whom"]
 
 
 @constructions.register(REGARDED_AS)
@@ -46,7 +46,41 @@ def regarded_as(run: DocRun, noun: Token) -> tuple[list[Arg], list[Arg], Token] 
             if p.dep_ == "pobj"
         ]
     holders = [a for t in subj_toks for a in run.args(t)]
-    whom = [a for t in objs for a in run.args(t)]
+    whom = regarded_whom(run, objs)
     if verb.dep_ == "relcl" and not whom:
         whom = run.args(verb.head)  # "the YPG, which Turkey regards as ..."
     return holders, whom, verb
+
+
+def regarded_whom(run: DocRun, objs: list[Token]) -> list[Arg]:
+    """Whom a judgment is of: the objects' actors, else the owners of the deeds they name
+    ("China called the US sanctions illegal", "the EU called Russia's annexation of Crimea
+    illegal": the United States and Russia are judged)."""
+    whom = [a for t in objs for a in run.args(t)]
+    if whom:
+        return whom
+    return [
+        a
+        for t in objs
+        if t.pos_ == "NOUN"
+        for c in t.children
+        if c.dep_ in ("poss", "compound", "amod")
+        for a in run.args(c)
+    ]
+
+
+def regarded_adjective(run: DocRun, adj: Token) -> tuple[list[Arg], list[Arg], Token] | None:
+    """ "Turkey called the YPG illegitimate", "China called the US sanctions illegal": (who
+    judges, whom, the verb) for an adjective completing a regarding verb's object."""
+    verb = adj.head
+    if adj.dep_ not in ("oprd", "xcomp", "ccomp") or (
+        verb.lemma_.lower() not in run.lex.regarding_verbs
+    ):
+        return None
+    subj_toks, passive = run.subject_tokens(verb)
+    if passive:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [c for c in adj.children if c.dep_ == "nsubj"]  # a small clause
+    holders = [a for t in subj_toks for a in run.args(t)]
+    return holders, regarded_whom(run, objs), verb
