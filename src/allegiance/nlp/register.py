@@ -64,6 +64,31 @@ class RegisterData:
     victims: frozenset[str] = frozenset()
     transfer_verbs: frozenset[str] = frozenset()
     object_senses: dict[str, tuple[str, str | None] | None] | None = None
+    role_senses: tuple[RoleSense, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleSense:
+    """A category re-read by who acts: crowd control by police is repression, a state's
+    protest an accusation, a court's order coercion."""
+
+    from_category: str
+    category: str
+    mode: str | None
+    sources: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+    verbs: frozenset[str] = frozenset()
+
+    def by(self, actor_id: str | None, actor_type: str | None) -> bool:
+        """Whether an actor is of this sense's sources."""
+        aid = actor_id or ""
+        return (
+            actor_type in self.sources
+            or aid in self.ids
+            or ("." in aid and aid.rsplit(".", 1)[-1] in self.suffixes)
+        )
 
 
 @lru_cache(maxsize=4)
@@ -84,7 +109,9 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         "victims": set(),
         "transfer_verbs": set(),
     }
+    roles: list[RoleSense] = []
     for path, data in lexicon_layers((DEFAULT_REGISTER,), paths):
+        roles.extend(_role_sense(path, item) for item in data.get("role_senses") or ())
         for lemma, value in (data.get("verbal_senses") or {}).items():
             if value is None:
                 senses.pop(str(lemma), None)
@@ -107,6 +134,29 @@ def load_register(paths: tuple[str, ...] = ()) -> RegisterData:
         frozenset(lists["victims"]),
         frozenset(lists["transfer_verbs"]),
         objects,
+        tuple(roles),
+    )
+
+
+def _role_sense(path: Path, item: object) -> RoleSense:
+    if not isinstance(item, dict) or "from" not in item or "as" not in item:
+        reason = "a role sense needs 'from' and 'as'"
+        raise LexiconError(Messages.LEXICON_ENTRY.format(path=path, entry=item, reason=reason))
+    category, mode = _sense(path, item["as"], item["as"])
+    from_category, _ = _sense(path, item["from"], item["from"])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in item.get(key) or ())
+
+    return RoleSense(
+        from_category,
+        category,
+        mode,
+        sources=words("sources"),
+        suffixes=words("suffixes"),
+        ids=words("ids"),
+        words=tuple(str(w).lower() for w in item.get("words") or ()),
+        verbs=frozenset(w.lower() for w in words("verbs")),
     )
 
 
@@ -190,8 +240,27 @@ class Register:
             }
         )
 
+    def by_role(self, trigger: Span, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
+        """The relation as who acts makes it (``role_senses``)."""
+        if _type(rel.source, types) == "state" and _a_people(trigger.doc, rel.source):
+            return rel  # "ethnic Turks began a hunger strike": a people, not its state
+        for sense in self.data.role_senses:
+            if sense.from_category != rel.category:
+                continue
+            if not sense.by(rel.source.actor_id, _type(rel.source, types)):
+                continue
+            if sense.verbs and trigger.root.lemma_.lower() not in sense.verbs:
+                continue
+            if sense.words:
+                text = " " + " ".join(t.lower_ for t in trigger.sent) + " "
+                if not any(f" {w} " in text for w in sense.words):
+                    continue
+            return self._as(rel, sense.category, sense.mode)
+        return rel
+
     def reread(self, trigger: Span, rel: Relation, types: dict[tuple[int, int], str]) -> Relation:
-        """The relation in its register: unchanged unless a verbal sense applies."""
+        """The relation in its register: unchanged unless a verbal or a role sense applies."""
+        rel = self.by_role(trigger, rel, types)
         if rel.category != "ASSAULT":
             return rel
         sense = self.data.verbal_senses.get(trigger.root.lemma_.lower())
@@ -209,6 +278,16 @@ class Register:
 
     def armed(self, sent: Span) -> bool:
         return any(t.lower_ in self.data.armed_words for t in sent)
+
+
+def _a_people(doc: Doc, arg: ActorArg) -> bool:
+    """Whether a mention names a people by a plural ("ethnic Turks", "Albanians"), not its
+    state by name ("the United States", "the Philippines")."""
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None or span.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    text = span.text.lower().removeprefix("the ").strip()
+    return text != (arg.actor_name or "").lower()
 
 
 def _type(arg: ActorArg, types: dict[tuple[int, int], str]) -> str | None:

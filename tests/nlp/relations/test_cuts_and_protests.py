@@ -78,7 +78,7 @@ def test_no_cut_no_sanction(nlp, text):
             "Opposition leaders marched on Sunday to demand the resignation of President "
             "Joseph Kabila.",
             "GEN",
-            "NER:joseph kabila",
+            "PER",
         ),
     ],
 )

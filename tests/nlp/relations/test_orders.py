@@ -79,7 +79,7 @@ def test_an_event_brokered_is_done(nlp):
 
 CALLS = [
     ("protest", "Protesters called for the removal of President Hosni Mubarak.", "GEN", "NER:hosni mubarak", {"REQUEST"}, False, False),
-    ("politics", "South Korean lawmakers called for the impeachment of President Yoon Suk Yeol.", "KOR", "NER:yoon suk yeol", {"REQUEST"}, False, False),
+    ("politics", "South Korean lawmakers called for the impeachment of President Yoon Suk Yeol.", "KOR", "PER", {"REQUEST"}, False, False),
     ("labour", "The miners demanded the resignation of Labour Minister Dragan Milovanovic.", "GEN", "NER:dragan milovanovic", {"REQUEST"}, False, False),
     ("a protest noun's call", "Thousands of Egyptians held a demonstration calling for the removal of President Hosni Mubarak.", "EGY", "NER:hosni mubarak", {"PROTEST"}, False, False),
 ]  # fmt: skip
@@ -101,6 +101,6 @@ def test_a_call_for_someones_release_is_not_made_of_them(nlp):
 def test_a_name_parsed_as_an_adverbial_is_the_object(nlp):
     rels = relations(nlp, "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.")
     assert [(r.source.actor_id, r.category, r.target.actor_id) for r in rels] == [
-        ("NER:william ruto", "CONSULT", "NER:abiy ahmed")
+        ("PER.WILLIAM_RUTO", "CONSULT", "PER.ABIY_AHMED")
     ]
     assert relations(nlp, "Iran attacked Saturday.") == []  # a date is no object

@@ -63,7 +63,7 @@ def test_a_road_blocked_names_no_rejected_actor(nlp):
         (
             "Brazil's Supreme Court ordered the arrest of Jair Bolsonaro.",
             "BRA",
-            "NER:jair bolsonaro",
+            "PER",
         ),
         ("The detention of Reuters journalists by Myanmar police drew protests.", "MMR", "MEDIA"),
     ],

@@ -79,3 +79,20 @@ def test_a_town_the_model_takes_for_a_body_is_a_place(nlp, text):
     doc = nlp(text)
     ids = [family(s._.actor.actor_id) for s in doc.spans["actors"] if s._.actor]
     assert not [i for i in ids if i == "NER"], ids
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Turkey sent search-and-rescue teams to Morocco after the earthquake.", "TUR", "MAR"),
+        ("Jordan sent medical teams to Lebanon.", "JOR", "LBN"),
+        ("The UN sent food to Yemen.", "UN", "YEM"),
+    ],
+)
+def test_relief_sent_is_aid_to_the_state(nlp, text, source, target):
+    assert find(relations(nlp, text), source, target, categories={"AID"}), relations(nlp, text)
+
+
+def test_troops_sent_stay_a_deployment(nlp):
+    rels = relations(nlp, "Russia sent troops to Syria.")
+    assert not find(rels, "RUS", "SYR", categories={"AID"}), rels

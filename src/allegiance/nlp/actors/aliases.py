@@ -105,6 +105,33 @@ class _AliasMixin(_RecognizerBase):
             t.dep_ == "appos" and t.head.i == last.i for t in doc[nxt.start : nxt.end]
         )
 
+    def _roles_of_people(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """ "Myanmar's military leader Min Aung Hlaing", "Kenya's opposition leader Raila
+        Odinga": an agent phrase that qualifies a person's title is the person's role, not an
+        actor beside the person; its country stays ("Myanmar's", as in "Russia's defence
+        minister Sergei Shoigu")."""
+        out: list[_Cand] = []
+        for cand in sorted(chosen, key=lambda c: c.start):
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and cand.type == "person"
+                and prev.type not in ("person", "state")
+                and prev.kind == "compound"
+                and prev.end == cand.start
+                and doc[prev.end - 1].dep_ in ("amod", "compound")
+                and doc[prev.end - 1].head.i in range(cand.start, cand.end)
+            ):
+                out.pop()
+                cand.start = prev.start
+                pos = next((t.i for t in doc[prev.start : prev.end] if t.tag_ == "POS"), None)
+                country = self.kb.get(self.kb.country_of(prev.actor_id) or "")
+                if pos is not None and country is not None:
+                    out.append(self._cand(prev.start, pos, country, "alias"))
+                    cand.start = pos + 1
+            out.append(cand)
+        return out
+
     def _members_named_by_their_group(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
         """ "the FARC rebels", "Zeta Cartel gunmen", "Greenpeace activists": a generic noun of
         membership (``member_generics``) right after the name of a group is that group, one

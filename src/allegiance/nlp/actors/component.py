@@ -147,6 +147,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin)
                 for i in range(cand.start, cand.end):
                     taken[i] = True
         chosen = self._specific_over_generic(doc, chosen)
+        chosen = self._roles_of_people(doc, chosen)
         chosen.extend(self._defined_aliases(doc, chosen, taken))
         chosen = self._bare_institutions(doc, chosen)
         chosen.extend(self._bare_organs(doc, chosen))

@@ -137,6 +137,15 @@ class _KBMatchMixin(_PlacesMixin):
         members = self._alliance_members(doc, cand, nxt)
         if members is not None:
             return [members]
+        if (
+            nxt is not None
+            and cand.kind == "alias"
+            and nxt.start == cand.end + 1
+            and doc[cand.end].tag_ == "POS"
+            and (organ := self._national_organ(doc, nxt, cand.actor_id)) is not None
+        ):
+            # "Colombia's Senate" (the US Senate by name), as "Brazil's Supreme Court"
+            return [self._cand(cand.start, nxt.end, organ, "compound")]
         namesake = self._foreign_namesake(doc, cand, nxt)
         if namesake is None:
             return []
@@ -226,7 +235,7 @@ class _KBMatchMixin(_PlacesMixin):
         national = {
             self.kb.country_of(m.actor_id)
             for m in here
-            if (self._national(m) and (demonyms or m.kind != "adjective"))
+            if (self._national(m, sent.doc) and (demonyms or m.kind != "adjective"))
             or (people and self._of_its_people(m))
         }
         national |= self._fronted_country(sent)
@@ -283,11 +292,22 @@ class _KBMatchMixin(_PlacesMixin):
             )
         )
 
-    def _national(self, cand: _Cand) -> bool:
-        """Whether a mention is a country's own: a demonym, or one of its organs."""
+    def _national(self, cand: _Cand, doc: Doc) -> bool:
+        """Whether a mention is a country's own: a demonym, one of its organs, or one of its
+        people named with its demonym ("Argentine President Javier Milei")."""
         actor = self.kb.get(cand.actor_id)
-        return cand.kind == "adjective" or (
+        if cand.kind == "adjective" or (
             actor is not None and actor.parent is not None and actor.parent == actor.country
+        ):
+            return True
+        return (
+            actor is not None
+            and actor.type == "person"
+            and actor.country is not None
+            and any(
+                (adj := self.kb.lookup_adjective(t.text)) is not None and adj.id == actor.country
+                for t in doc[cand.start : cand.end]
+            )
         )
 
     def _fronted_country(self, sent: Span) -> set[str | None]:

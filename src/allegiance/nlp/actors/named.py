@@ -40,6 +40,21 @@ def _never_names() -> frozenset[str]:
     return frozenset().union(*(refs.family(k) for k in _PERSONAL_FAMILIES))
 
 
+def _name_tail(doc: Doc, end: int) -> int:
+    """The end of a person's name the entity recogniser cut short: the capitalised proper
+    noun that the last name word is a part of ("Yoon Suk" + "Yeol", "Min Aung" + "Hlaing")."""
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].ent_type_ in ("", "PERSON")
+        and doc[end - 1].dep_ in ("compound", "flat")
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return end
+
+
 def _gazetteer_city(name: str) -> bool:
     """Whether a name is the own name of a city of the gazetteer and no country ("El Fasher",
     "Kharkiv"), so that an organisation reading of it after a locative preposition is the
@@ -110,6 +125,13 @@ class _NamedMixin(_PlacesMixin):
                 return True
         if len(span) == 1 and not span.text.isupper() and self.agents.classify(span.text):
             return True  # "Troop levels are rising": an agent noun opening a sentence
+        if (
+            len(span) == 1
+            and span.text.lower() in self.agents.modifiers
+            and span.end < len(doc)
+            and self.agents.classify(doc[span.end].text)
+        ):
+            return True  # "Riot police used water cannon": a modifier of an agent noun
         if label == "PERSON" and (
             (span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles)
             or (span.start > 0 and doc[span.start - 1].text == ".")
@@ -159,6 +181,8 @@ class _NamedMixin(_PlacesMixin):
 
     def _ner_one(self, doc: Doc, span: Span, label: str) -> _Cand | None:
         start, end = span.start, span.end
+        if label == "PERSON":
+            end = _name_tail(doc, end)
         name_start = self._person_name_start(doc, start, end) if label == "PERSON" else start
         if label != "PERSON":
             while name_start < end - 1 and (

@@ -200,10 +200,14 @@ class _PlacesMixin(_RecognizerBase):
         "to" names the recipient: "suspended military aid to Egypt", "cut funding to Hungary",
         "sent weapons to the Kurds" (not "sent troops to Syria", "moved its offices to Doha")."""
         given = self.agents.place("from_source_nouns")
-        return any(
-            c.dep_ == "dobj" and (c.lemma_.lower() in given or c.lower_ in given)
-            for c in verb.children
-        )
+
+        def words(obj: Token) -> set[str]:
+            # "sent search-and-rescue teams to Morocco", "humanitarian supplies"
+            mods = [m for m in obj.children if m.dep_ in ("compound", "amod", "nmod")]
+            mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
+            return {obj.lemma_.lower(), obj.lower_, *(m.lower_ for m in mods)}
+
+        return any(c.dep_ == "dobj" and words(c) & given for c in verb.children)
 
     def _is_set_apart(self, doc: Doc, start: int, end: int) -> bool:
         """A name set apart as a place: a dateline ("BAGHDAD —"), a heading line ("\\nSyria\\n"),

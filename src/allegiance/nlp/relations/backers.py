@@ -115,6 +115,10 @@ def read_compound(run: DocRun, tok: Token, trig: Trigger) -> Iterator[Candidate]
         return  # the whole compound is one actor name
     targets = run.args(head, conj=False)
     targets = [t for t in targets if not (t.start <= src.start < t.end)]
+    if trig.category == "ALIGN":
+        # "Islamic State-linked militants": unnamed members of the group, no tie to a
+        # catch-all node ("Iran-backed militants" stays: the backing is a deed)
+        targets = [t for t in targets if not t.actor.actor_id.startswith("GEN.")]
     yield from run.pairs(
         [src], targets, trig, tok.i - 2, tok.i + 1, tok, 0.75, 1, construction=COMPOUND
     )

@@ -144,16 +144,17 @@ class RelationExtractor:
                 continue
             cands = [c for c in self.candidates(run, sent) if not _touches_ignored(run.doc, c)]
             first = len(records)
-            said: set[tuple[object, ...]] = set()
+            said: dict[tuple[object, ...], list[tuple[int, int]]] = {}
             for cand in select(cands, run):
                 record = to_record(run, cand, sent, len(records))
                 # two readings may come to one record once read in full ("lifted its ban on
-                # X": the ban's and the lifting's)
+                # X": the ban's and the lifting's; "in protest over" and its "protest")
                 key = (record.source.start, record.source.actor_id, record.target.start,
                        record.target.actor_id, record.category, record.mode,
-                       record.trigger.start, record.negated)  # fmt: skip
-                if key not in said:
-                    said.add(key)
+                       record.negated)  # fmt: skip
+                span = (record.trigger.start, record.trigger.end)
+                if not any(a < span[1] and span[0] < b for a, b in said.get(key, ())):
+                    said.setdefault(key, []).append(span)
                     records.append(record)
             if run.enabled(SOLO_ACT):
                 found = solo_acts(run, sent, records[first:], len(acts))
