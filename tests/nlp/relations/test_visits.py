@@ -96,3 +96,29 @@ def test_relief_sent_is_aid_to_the_state(nlp, text, source, target):
 def test_troops_sent_stay_a_deployment(nlp):
     rels = relations(nlp, "Russia sent troops to Syria.")
     assert not find(rels, "RUS", "SYR", categories={"AID"}), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "hypothetical"),
+    [
+        ("Macron made a state visit to Beijing.", "PER", "CHN", False),
+        ("The Indian prime minister's visit to Dhaka began on Monday.", "IND", "BGD", False),
+        ("Erdogan postponed his visit to Baghdad.", "PER", "IRQ", True),  # put off
+    ],
+)
+def test_a_visitors_visit_to_a_capital_is_a_visit_to_its_government(
+    nlp, text, source, target, hypothetical
+):
+    hit = find(relations(nlp, text), source, target, categories={"CONSULT"})
+    assert hit and hit[0].hypothetical == hypothetical, relations(nlp, text)
+
+
+def test_a_visit_cancelled_is_a_cut(nlp):
+    rels = relations(nlp, "The Indian prime minister's visit to Dhaka was cancelled.")
+    assert find(rels, "IND", "BGD", categories={"SANCTION"}), rels
+    assert not find(rels, "IND", "BGD", categories={"CONSULT"}), rels
+
+
+def test_a_trip_to_a_capital_by_no_visitor_is_no_visit(nlp):
+    doc = nlp("A visit to Beijing is expensive for tourists.")
+    assert not doc._.relations and not list(doc.spans["actors"])

@@ -88,6 +88,7 @@ class _PlacesMixin(_RecognizerBase):
             or (prep == "to" and gov.pos_ in ("VERB", "AUX") and self._gives_to(gov))
             or (state and prep in place("locus_prepositions") and self._is_locus(gov))
             or (prep in place("visited_prepositions") and self._is_visit(gov))
+            or (prep in place("addressee_prepositions") and self._visitors_trip(gov))
             or (state and prep == "to" and self._traded(gov, "trade_to_nouns"))
             or (
                 prep == "from"
@@ -107,6 +108,38 @@ class _PlacesMixin(_RecognizerBase):
                 )
             )
         )
+
+    def _visitors_trip(self, noun: Token) -> bool:
+        """Whether a visit noun (``party_motion_nouns``) is a visitor's, so that the capital
+        it goes to is the host government: "Erdogan postponed his visit to Baghdad", "Macron
+        made a state visit to Beijing", "the Indian prime minister's visit to Dhaka"; "a visit
+        to Beijing is expensive" stays a trip."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.agents.place(
+            "party_motion_nouns"
+        ):
+            return False
+        if any(c.dep_ == "poss" for c in noun.children):
+            return True
+        verb = noun.head
+        return noun.dep_ == "dobj" and any(
+            s.dep_ == "nsubj" and (s.ent_type_ == "PERSON" or s.i in self._visitor_heads(verb))
+            for s in verb.children
+        )
+
+    def _visitor_heads(self, verb: Token) -> set[int]:
+        """The subjects of ``verb`` that are visitors (``visitor_words``, officials)."""
+        out = set()
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "poss")]
+            words = {subj.lower_, subj.lemma_.lower(), *(c.lower_ for c in mods)}
+            hit = self.agents.classify(subj.text)
+            if words & self.agents.place("visitor_words") or (
+                hit is not None and hit[0] == "government"
+            ):
+                out.add(subj.i)
+        return out
 
     def _traded(self, gov: Token, key: str) -> bool:
         """Whether ``gov`` is a trade noun of the list ``key`` or a verb whose object is one

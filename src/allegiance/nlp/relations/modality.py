@@ -92,6 +92,14 @@ def ender(lex: Lexicon, cand: Candidate) -> Token | None:
         return anchor
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.ending_verbs:
         return anchor.head
+    noun = anchor.doc[cand.trigger_start]
+    if (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in lex.ending_verbs
+        and noun.head.i != cand.trigger_start
+    ):
+        return noun.head  # "the minister's visit to Dhaka was cancelled"
     return None
 
 
@@ -129,7 +137,7 @@ def _wished(lex: Lexicon, noun: Token) -> bool:
     for a ceasefire between Israel and Hamas", "urged talks between India and Pakistan"."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    head = asked_by(noun)
+    head = noun.head if noun.dep_ == "nsubjpass" else asked_by(noun)  # "talks were delayed"
     return (
         head is not None
         and head.pos_ in ("VERB", "AUX")
