@@ -784,3 +784,36 @@ def test_an_agent_phrase_before_a_title_is_the_persons_role(
 def test_a_modifier_opening_a_sentence_is_no_actor(nlp: Language) -> None:
     got = found(nlp, "Riot police used water cannon on the marchers in Tbilisi.")
     assert not [a for t, a, _ in got if t == "Riot"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bombings claimed by al-Shabaab killed 12 people in Mogadishu.",
+        "The attack on the market wounded dozens of people.",
+        "Gunmen abducted 40 people from a village in Zamfara.",
+    ],
+)
+def test_counted_people_a_violent_act_befalls_are_civilians(nlp: Language, text: str) -> None:
+    assert "GEN.CIVILIANS" in [a for t, a, _ in found(nlp, text) if t == "people"], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people said the army had left the town.",  # speakers, not victims
+        "Police arrested 40 people in Lagos.",
+        "Hundreds of people gathered in the square.",
+    ],
+)
+def test_other_counted_people_are_no_actor(nlp: Language, text: str) -> None:
+    assert not [a for t, a, _ in found(nlp, text) if t == "people"], found(nlp, text)
+
+
+def test_a_reflexive_is_bound_to_its_subject_not_the_victims(nlp: Language) -> None:
+    text = (
+        "Two Palestinian suicide bombers killed 23 people as well as themselves when they "
+        "blew themselves up in Tel Aviv."
+    )
+    got = found(nlp, text)
+    assert {a for t, a, _ in got if t in ("they", "themselves")} == {"PALESTINIANS"}, got

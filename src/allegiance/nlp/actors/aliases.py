@@ -105,6 +105,29 @@ class _AliasMixin(_RecognizerBase):
             t.dep_ == "appos" and t.head.i == last.i for t in doc[nxt.start : nxt.end]
         )
 
+    def _counted_victims(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """ "The bombing killed 12 people", "attacks that wounded dozens of people": counted
+        people a violent act befalls are civilians (``victim_verbs``); "12 people said",
+        "the Iraqi people" are not read here."""
+        covered = {i for c in chosen for i in range(c.start, c.end)}
+        civilians = self.kb.get("GEN.CIVILIANS")
+        verbs = self.agents.place("victim_verbs")
+        out: list[_Cand] = []
+        if civilians is None:
+            return out
+        for tok in doc:
+            if tok.lower_ not in ("people", "persons") or tok.i in covered:
+                continue
+            counted = any(c.dep_ == "nummod" for c in tok.children) or (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lower_ in ("dozens", "scores", "hundreds", "thousands")
+            )
+            verb = tok.head.head.head if tok.dep_ == "pobj" else tok.head
+            if counted and verb.lemma_.lower() in verbs:
+                out.append(self._cand(tok.i, tok.i + 1, civilians, "alias"))
+        return out
+
     def _roles_of_people(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
         """ "Myanmar's military leader Min Aung Hlaing", "Kenya's opposition leader Raila
         Odinga": an agent phrase that qualifies a person's title is the person's role, not an

@@ -151,6 +151,7 @@ class ActorRecognizer(_KBMatchMixin, _NamedMixin, _AliasMixin, _AgentWordsMixin)
         chosen.extend(self._defined_aliases(doc, chosen, taken))
         chosen = self._bare_institutions(doc, chosen)
         chosen.extend(self._bare_organs(doc, chosen))
+        chosen.extend(self._counted_victims(doc, chosen))
         # short forms, pronouns and descriptions are the references component's
         spans: list[Span] = []
         for cand in sorted(chosen, key=lambda c: c.start):

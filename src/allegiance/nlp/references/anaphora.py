@@ -19,6 +19,7 @@ from .binding import (
     _of_mention,
     _they_rank,
     local_kind,
+    reflexive_binders,
 )
 from .genders import PersonGenders
 
@@ -207,6 +208,8 @@ class Anaphora:
                 self.add(tok.i, tok.i + 1, ante)
         elif low in self.p_we:
             self._we(tok)
+        elif low == "themselves" and (own := reflexive_binders(tok, self.pool.covering)):
+            self.add(tok.i, tok.i + 1, own[0])  # bound to its clause's subject
         elif low in self.p_they:
             # binding: "they do not trust them": an object pronoun is not its own
             # clause's subject
@@ -219,6 +222,7 @@ class Anaphora:
                     c.type != "person"
                     and (kind is None or c.type in kind)
                     and c.actor_id not in bound
+                    and not self._victims(c)
                     # "they" is never "we" (but may be "the US", spelled like "us")
                     and not (
                         self.doc[c.start].lower_ in first_person
@@ -229,6 +233,11 @@ class Anaphora:
             )
             if ante is not None:
                 self.add(tok.i, tok.i + 1, ante)
+
+    def _victims(self, cand: _Cand) -> bool:
+        """Whether a mention is counted victims ("killed 23 people"), whom a later "they" is
+        not: the actor layer reads a bare "people" as civilians only there."""
+        return cand.end - cand.start == 1 and self.doc[cand.start].lower_ in ("people", "persons")
 
     def _we(self, tok: Token) -> None:
         """ "we" is the speaker's side: the speaker's affiliation, or the organisation named in

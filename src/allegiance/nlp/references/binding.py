@@ -107,11 +107,29 @@ def _clause_subject_actors(
 ) -> set[str]:
     """The actors of the subject of the clause an object pronoun sits in; ``covering(i)``
     lists the mentions over token ``i``."""
-    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ not in ("them", "themselves"):
+    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ != "them":
         return set()
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {m.actor_id for s in subjects for m in covering(s.i)}
+
+
+def reflexive_binders(tok: Token, covering: Callable[[int], list[_Cand]]) -> list[_Cand]:
+    """The mentions of the subject a reflexive object is bound to ("the bombers blew
+    themselves up", "killed 23 people as well as themselves": the bombers, not the people)."""
+    head, hops = tok, 0
+    while head.dep_ == "conj" and hops < 4:
+        head, hops = head.head, hops + 1  # "23 people as well as themselves"
+    verb = head.head if head.dep_ != "pobj" else head.head.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the subject or a modifier naming it ("two Palestinian suicide bombers")
+    words = [
+        t.i
+        for s in subjects
+        for t in (s, *s.children)
+        if t.i == s.i or t.dep_ in ("amod", "compound", "poss", "nmod")
+    ]
+    return [m for i in words for m in covering(i)]
 
 
 def _binders(tok: Token) -> list[Token]:
