@@ -24,8 +24,9 @@ pytestmark = [
 ]
 
 # Measured (session 16): detection 0.556 (159 of 286 scorable records; 139 by the argument spans
-# alone), quad accuracy 0.874, prediction precision 0.745 (278 relations).
-FLOORS = {"detection": 0.53, "quad_accuracy": 0.85, "prediction_precision": 0.72}
+# alone), quad accuracy 0.874, prediction precision 0.745 (278 relations). Session 19: detection
+# 0.605 (173 of 286), quad accuracy 0.861, prediction precision 0.746 (299 relations).
+FLOORS = {"detection": 0.58, "quad_accuracy": 0.84, "prediction_precision": 0.72}
 
 
 @pytest.fixture(scope="module")
