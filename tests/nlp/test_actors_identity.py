@@ -817,3 +817,21 @@ def test_a_reflexive_is_bound_to_its_subject_not_the_victims(nlp: Language) -> N
     )
     got = found(nlp, text)
     assert {a for t, a, _ in got if t in ("they", "themselves")} == {"PALESTINIANS"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        ("The minister resigned after parliament censured the Kenyan government.", "parliament",
+         "KEN.LEG"),
+        ("The Thai government said parliament would vote on Friday.", "parliament", "THA.LEG"),
+    ],
+)  # fmt: skip
+def test_a_bare_parliament_is_the_one_of_the_country_in_question(
+    nlp: Language, text: str, word: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, word) == [actor], found(nlp, text)
+
+
+def test_a_bare_parliament_beside_another_countrys_name_only_is_none(nlp: Language) -> None:
+    assert not ids_of(nlp, "Parliament condemned Russia's invasion of Ukraine.", "Parliament")

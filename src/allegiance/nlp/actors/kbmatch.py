@@ -256,7 +256,7 @@ class _KBMatchMixin(_PlacesMixin):
         by_sent = _by_sentence(doc, chosen)
         out: list[_Cand] = []
         for tok in doc:
-            if tok.i in covered or tok.pos_ != "NOUN" or tok.lower_ not in words:
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in words:
                 continue
             if any(c.dep_ in ("compound", "amod", "poss") and c.i in covered for c in tok.children):
                 continue
