@@ -64,6 +64,7 @@ _LISTS = (
     "withdrawn_benefits",
     "peacekeeping_words",
     "joint_verbs",
+    "causing_verbs",
     "intent_words",
     "announcing_verbs",
     "future_auxiliaries",
@@ -181,6 +182,7 @@ class Lexicon:
     withdrawn_benefits: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     joint_verbs: frozenset[str] = frozenset()
+    causing_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()

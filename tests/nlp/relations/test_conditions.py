@@ -100,7 +100,7 @@ def test_the_place_inside_a_condition_is_not_threatened(nlp):
             "TUR",
             {"AGREE"},
             True,
-            True,
+            False,
         ),
         (
             "failed to reach",
@@ -109,7 +109,7 @@ def test_the_place_inside_a_condition_is_not_threatened(nlp):
             "XKX",
             {"AGREE"},
             True,
-            True,
+            False,
         ),
         (  # an agreement reached or struck is an agreement
             "reached a deal",
@@ -149,3 +149,32 @@ def test_a_past_until_clause_happened(nlp):
     rels = relations(nlp, "Russian troops fought until Ukrainian forces drove them out of Kherson.")
     hits = find(rels, "UKR", "RUS", categories={"ASSAULT"})
     assert hits and not any(r.hypothetical for r in hits), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "hypothetical"),
+    [
+        # made to act, in the past: done, by the one made to act
+        ("The remarks prompted Mexico to recall its ambassador from Peru.", "MEX", "PER", False),
+        ("The attack led Iran to accuse Israel of terrorism.", "IRN", "ISR", False),
+        # asked, or to be made: still to come
+        ("The EU urged Russia to withdraw from Ukraine.", "RUS", "UKR", True),
+        ("Sanctions will force Russia to withdraw from Ukraine.", "RUS", "UKR", True),
+    ],
+)
+def test_an_act_someone_was_made_to_do_is_done(nlp, text, source, target, hypothetical):
+    rels = relations(nlp, text)
+    hits = find(rels, source, target)
+    assert hits and all(r.hypothetical == hypothetical for r in hits), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgian police failed to disperse the protesters.",
+        "Turkey refused to attack the Kurds.",
+    ],
+)
+def test_an_act_failed_or_refused_is_not_done_and_not_to_come(nlp, text):
+    rels = [r for r in relations(nlp, text) if r.category in ("COERCE", "ASSAULT")]
+    assert rels and all(r.negated and not r.hypothetical for r in rels), rels

@@ -121,24 +121,31 @@ class _PlacesMixin(_RecognizerBase):
         if any(c.dep_ == "poss" for c in noun.children):
             return True
         verb = noun.head
-        return noun.dep_ == "dobj" and any(
-            s.dep_ == "nsubj" and (s.ent_type_ == "PERSON" or s.i in self._visitor_heads(verb))
-            for s in verb.children
-        )
+        return noun.dep_ == "dobj" and bool(self._visitor_heads(verb))
 
     def _visitor_heads(self, verb: Token) -> set[int]:
-        """The subjects of ``verb`` that are visitors (``visitor_words``, officials)."""
+        """The subjects of ``verb`` that are visitors: named people, or officials, delegations
+        and peacekeepers named with their country (``visitor_words``, the government class;
+        "the Kenyan foreign minister", "a US delegation", "the first deployment of NATO
+        peacekeeping troops"; not "the delegation")."""
         out = set()
         for subj in verb.children:
             if subj.dep_ != "nsubj":
                 continue
-            mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "poss")]
-            words = {subj.lower_, subj.lemma_.lower(), *(c.lower_ for c in mods)}
-            hit = self.agents.classify(subj.text)
-            if words & self.agents.place("visitor_words") or (
-                hit is not None and hit[0] == "government"
-            ):
+            if subj.ent_type_ == "PERSON":
                 out.add(subj.i)
+                continue
+            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
+            for head in heads:
+                mods = [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
+                words = {head.lower_, head.lemma_.lower(), *(c.lower_ for c in mods)}
+                hit = self.agents.classify(head.text)
+                named = any(c.ent_type_ or c.pos_ == "PROPN" for c in mods)
+                if named and (
+                    words & self.agents.place("visitor_words")
+                    or (hit is not None and hit[0] == "government")
+                ):
+                    out.add(subj.i)
         return out
 
     def _traded(self, gov: Token, key: str) -> bool:
@@ -209,24 +216,7 @@ class _PlacesMixin(_RecognizerBase):
         place = self.agents.place
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in place("visiting_verbs"):
             return False
-        for subj in verb.children:
-            if subj.dep_ != "nsubj":
-                continue
-            if subj.ent_type_ == "PERSON":
-                return True
-            # "the first deployment of NATO peacekeeping troops"
-            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
-            for head in heads:
-                mods = [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
-                words = {head.lower_, head.lemma_.lower(), *(c.lower_ for c in mods)}
-                hit = self.agents.classify(head.text)
-                # whose: "the Kenyan foreign minister", "a US delegation", not "the delegation"
-                named = any(c.ent_type_ or c.pos_ == "PROPN" for c in mods)
-                if named and (
-                    words & place("visitor_words") or (hit is not None and hit[0] == "government")
-                ):
-                    return True
-        return False
+        return bool(self._visitor_heads(verb))
 
     def _gives_to(self, verb: Token) -> bool:
         """Whether the direct object of ``verb`` is something passed between actors, so that its

@@ -169,6 +169,11 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
             and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
             and not done_with(lex, tok)
             and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.aspectual_verbs)
+            and not (
+                tok.dep_ in ("xcomp", "ccomp")
+                and tok.head.lemma_.lower() in lex.causing_verbs
+                and tok.head.tag_ in ("VBD", "VBN", "VBG")
+            )
             and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.decision_nouns)
         )
         or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
@@ -272,6 +277,10 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
                 # denial
                 denied = not any(c.dep_ == "neg" for c in head.children)
                 negated = negated != denied
+                # an act denied or failed is a fact not done ("police failed to disperse the
+                # protesters"), not one to come: only the denial's own mood counts ("will
+                # refuse to attack")
+                hypothetical = any(_marks(lex, head, c)[1] for c in head.children)
                 break
             if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.speech_verbs:
                 break  # reported speech: the claim's own modality only
