@@ -55,6 +55,19 @@ def _name_tail(doc: Doc, end: int) -> int:
     return end
 
 
+def _name_before_amount(ent: Span) -> Span:
+    """ "fined Google 2.4 billion euros": the name the recogniser took into an amount is an
+    organisation of its own; other entities as they are."""
+    if ent.label_ != "MONEY":
+        return ent
+    k = ent.start
+    while k < ent.end and ent.doc[k].pos_ == "PROPN" and ent.doc[k].is_title:
+        k += 1
+    if k == ent.start or k == ent.end or not ent.doc[k].like_num:
+        return ent
+    return Span(ent.doc, ent.start, k, label="ORG")
+
+
 def _gazetteer_city(name: str) -> bool:
     """Whether a name is the own name of a city of the gazetteer and no country ("El Fasher",
     "Kharkiv"), so that an organisation reading of it after a locative preposition is the
@@ -70,7 +83,7 @@ class _NamedMixin(_PlacesMixin):
     def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         out: list[_Cand] = []
         ships: set[str] = set()  # names of ships met so far ("FS Forbin" ... "Forbin")
-        for ent in doc.ents:
+        for ent in map(_name_before_amount, doc.ents):
             if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end

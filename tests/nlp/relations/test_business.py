@@ -1,0 +1,56 @@
+"""Corporate and regulatory news: fines, money given, deals cleared, summonses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import find, relations
+
+pytestmark = pytest.mark.model
+
+
+def _pairs(rels):
+    return [(r.source.actor_id, r.category, r.target.actor_id, r.hypothetical) for r in rels]
+
+
+def test_a_name_the_recogniser_took_into_an_amount_is_fined(nlp):
+    rels = relations(nlp, "The European Commission fined Google 2.4 billion euros on Tuesday.")
+    assert [r for r in rels if r.category == "SANCTION" and r.target.text == "Google"], _pairs(rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The EU gave Ukraine 50 billion euros in aid.", "EU", "UKR"),
+        ("Germany and France sent field hospitals to Turkey.", "DEU", "TUR"),
+    ],
+)
+def test_aid_and_relief_given_are_aid(nlp, text, source, target):
+    rels = relations(nlp, text)
+    assert find(rels, source, target, categories={"AID"}), _pairs(rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company lost 5 billion dollars last year.",
+        "Britain's Competition and Markets Authority cleared Microsoft's acquisition of "
+        "Activision.",  # a deal cleared is no attack
+    ],
+)
+def test_no_aid_or_attack_without_one(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if r.category in ("AID", "ASSAULT")], _pairs(rels)
+
+
+def test_an_army_clearing_a_town_of_fighters_still_attacks_them(nlp):
+    rels = relations(nlp, "The Iraqi army cleared the town of ISIL fighters.")
+    assert find(rels, "IRQ", "ISIL", categories={"ASSAULT"}), _pairs(rels)
+
+
+def test_the_purpose_of_a_summons_is_done(nlp):
+    rels = relations(
+        nlp, "Kenya summoned the British high commissioner to protest against the remarks."
+    )
+    hits = find(rels, "KEN", "GBR", categories={"ACCUSE"})
+    assert hits and not any(r.hypothetical for r in hits), _pairs(rels)
