@@ -65,6 +65,8 @@ _LISTS = (
     "peacekeeping_words",
     "joint_verbs",
     "causing_verbs",
+    "doing_nouns",
+    "armed_goods",
     "intent_words",
     "announcing_verbs",
     "future_auxiliaries",
@@ -183,6 +185,8 @@ class Lexicon:
     peacekeeping_words: frozenset[str] = frozenset()
     joint_verbs: frozenset[str] = frozenset()
     causing_verbs: frozenset[str] = frozenset()
+    doing_nouns: frozenset[str] = frozenset()
+    armed_goods: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()

@@ -266,3 +266,25 @@ def test_a_frame_noun_carries_the_prepositions_of_its_kind(nlp):
 def test_a_reaction_drawn_from_another_is_theirs(nlp, text, source, target, category):
     hit = find(relations(nlp, text), source, target, categories={category})
     assert hit, [(r.source.actor_id, r.category, r.target.actor_id) for r in relations(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # the noun of a light verb names whose the act is
+        ("The US imposition of tariffs on Canada drew a rebuke from Ottawa.", "USA", "CAN",
+         "SANCTION"),
+        ("The US imposition of tariffs on Canada drew a rebuke from Ottawa.", "CAN", "USA",
+         "ACCUSE"),
+        ("Russia's delivery of weapons to Syria angered Israel.", "RUS", "SYR", "AID"),
+    ],
+)  # fmt: skip
+def test_the_noun_of_a_light_verb_names_the_doer(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    assert find(rels, source, target, categories={category}), [
+        (r.source.actor_id, r.category, r.target.actor_id) for r in rels
+    ]
+
+
+def test_an_undone_imposition_names_no_doer(nlp):
+    assert not relations(nlp, "The imposition of tariffs on Chinese steel hurt exporters.")

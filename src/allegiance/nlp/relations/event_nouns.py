@@ -43,6 +43,12 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
             sources.extend(run.args(child))
     sources.extend(run.agent_phrase(noun))
     anchor = noun
+    doer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if not sources and doer is not None and doer.lemma_.lower() in run.lex.doing_nouns:
+        # "the US imposition of tariffs on Canada", "Russia's delivery of weapons to Syria":
+        # the noun of a light verb names whose the act is
+        sources = [a for c in doer.children if c.dep_ in ("poss", "compound", "amod")
+                   for a in run.args(c)] + run.agent_phrase(doer)  # fmt: skip
     # "the isolation of Raqqah and defeat of ISIL": a conjunct takes its first's place
     first = noun
     while first.dep_ in ("conj", "appos") and first.head.pos_ in ("NOUN", "PROPN"):
@@ -191,6 +197,7 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
         if received:
             yield from received
             return
+    trig = _shipped(run, noun, trig)
     holder = frame_of(run, noun)
     sources, anchor = noun_sources(run, holder)
     if trig.symmetric and trig.category in ("COOPERATE", "ALIGN") and _soured(run, noun):
@@ -299,6 +306,29 @@ def _prepositions(
                     symmetric=sub.symmetric or trig.symmetric,
                     construction=EVENT_NOUN,
                 )
+
+
+def _shipped(run: DocRun, noun: Token, trig: Trigger) -> Trigger:
+    """A trade noun read by what it carries: "Russia's delivery of weapons to Syria" is
+    military aid, "a shipment of aid to Gaza" aid; "gas deliveries to Poland" stay trade."""
+    if trig.category != "COOPERATE" or trig.mode != "economic":
+        return trig
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for goods in prep.children:
+            if goods.lemma_.lower() in run.lex.armed_goods:
+                return _as_aid(trig, "military")
+            carried = run.event(goods)
+            if carried is not None and carried.category == "AID":
+                return _as_aid(trig, carried.mode)
+    return trig
+
+
+def _as_aid(trig: Trigger, mode: str | None) -> Trigger:
+    preps = {k: None if v is None else replace(v, category="AID", mode=mode)
+             for k, v in trig.preps.items()}  # fmt: skip
+    return replace(trig, category="AID", mode=mode, preps=preps)
 
 
 def _goods_origin(run: DocRun, goods: Token, anchor: Token) -> list[Arg]:
