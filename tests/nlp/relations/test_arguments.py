@@ -210,3 +210,17 @@ def test_pronoun_argument_keeps_its_own_span(nlp):
     hit = [r for r in rels if r.category == "AID"]
     assert hit and hit[0].source.text == "They" and family(hit[0].source.actor_id) == "IRN"
     assert text[hit[0].source.start : hit[0].source.end] == "They"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The leaders of Egypt and Jordan called on Israel to halt the offensive.",
+         {"EGY", "JOR"}),
+        ("The foreign ministers of France and Germany met Lavrov in Moscow.", {"FRA", "DEU"}),
+    ],
+)  # fmt: skip
+def test_the_states_after_a_mentions_of_are_its_fellows(nlp, text, sources):
+    rels = nlp(text)._.relations
+    assert {r.source.actor_id.split(".")[0] for r in rels} == sources, rels

@@ -127,6 +127,7 @@ class Arguments:
             for other in tok.conjuncts:
                 if not subject_of_next_clause(other):
                     out.extend(self.args_one(other, exclude))
+            out.extend(self._of_conjuncts(tok, exclude))
         seen: set[tuple[str, int]] = set()
         unique = []
         for arg in out:
@@ -135,6 +136,23 @@ class Arguments:
                 seen.add(arg.key())
                 unique.append(arg)
         return unique
+
+    def _of_conjuncts(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
+        """ "The leaders of Egypt and Jordan called on Israel": the other states after the
+        "of" of a mention that takes in the first ("leaders of Egypt") are its fellows."""
+        span = self.tok2span.get(tok.i)
+        if span is None or span.root.i != tok.i:
+            return []
+        return [
+            a
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end
+            for g in prep.children
+            if g.dep_ == "pobj" and g.i < span.end
+            for other in g.conjuncts
+            if other.i >= span.end
+            for a in self.args_one(other, exclude)
+        ]
 
     def _relative_head(self, tok: Token) -> Token:
         """What a relative pronoun stands for: the noun its clause modifies."""
