@@ -174,3 +174,13 @@ def test_an_act_named_is_no_request_of_its_target(nlp):
     # "called the attack on Israel a crime" names the attack; its "on" is the attack's own
     rels = relations(nlp, "Iran called the attack on Israel a crime.")
     assert not [r for r in rels if r.category == "REQUEST"], rels
+
+
+def test_workers_named_by_their_employer_strike_against_it(nlp):
+    rels = nlp("Samsung workers went on strike over pay.")._.relations
+    assert [r for r in rels if r.category == "PROTEST" and r.target.text == "Samsung"], rels
+
+
+def test_workers_named_by_their_country_strike_against_no_employer(nlp):
+    rels = nlp("Kenyan workers went on strike over pay.")._.relations
+    assert not [r for r in rels if r.category == "PROTEST"], rels

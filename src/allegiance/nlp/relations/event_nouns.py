@@ -214,7 +214,15 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
         yield from run.mutual(
             sources, trig, noun.i, noun.i + 1, anchor, 0.7, 2, construction=EVENT_NOUN
         )
-    yield from _prepositions(run, noun, trig, sources, anchor, holder)
+    found = list(_prepositions(run, noun, trig, sources, anchor, holder))
+    yield from found
+    if not found and trig.category == "PROTEST":
+        # "Samsung workers went on strike over pay": workers named by their employer strike
+        # against it
+        employers = _employers(run, sources)
+        yield from run.pairs(
+            sources, employers, trig, noun.i, noun.i + 1, anchor, 0.55, 2, construction=EVENT_NOUN
+        )
     # "deliver ISIL a lasting defeat", "gave Kenya $300 million in loans"
     obj = noun if noun.dep_ == "dobj" else _measure_of(run, noun)
     if obj is not None and anchor is not noun and sources:
@@ -306,6 +314,24 @@ def _prepositions(
                     symmetric=sub.symmetric or trig.symmetric,
                     construction=EVENT_NOUN,
                 )
+
+
+def _employers(run: DocRun, sources: list[Arg]) -> list[Arg]:
+    """The companies that name protesting workers ("Samsung workers", "Hyundai workers")."""
+    out: list[Arg] = []
+    for src in sources:
+        if src.actor.actor_id != "GEN.LABOR":
+            continue
+        head = run.doc[src.end - 1]
+        for c in head.children:
+            if c.dep_ == "compound" and c.i < src.start:
+                out.extend(
+                    a for a in run.args_one(c, frozenset()) if a.actor.actor_type in _EMPLOYERS
+                )
+    return out
+
+
+_EMPLOYERS = frozenset({"other", "business"})
 
 
 def _shipped(run: DocRun, noun: Token, trig: Trigger) -> Trigger:
