@@ -70,7 +70,7 @@ class RegisterData:
 @dataclass(frozen=True)
 class RoleSense:
     """A category re-read by who acts: crowd control by police is repression, a state's
-    protest an accusation, a court's order coercion."""
+    protest an accusation."""
 
     from_category: str
     category: str

@@ -316,6 +316,10 @@ def _prepositions(
                 )
 
 
+#: the actor types of a name before "workers" that is their employer ("Samsung workers")
+_EMPLOYERS = frozenset({"other", "business"})
+
+
 def _employers(run: DocRun, sources: list[Arg]) -> list[Arg]:
     """The companies that name protesting workers ("Samsung workers", "Hyundai workers")."""
     out: list[Arg] = []
@@ -329,9 +333,6 @@ def _employers(run: DocRun, sources: list[Arg]) -> list[Arg]:
                     a for a in run.args_one(c, frozenset()) if a.actor.actor_type in _EMPLOYERS
                 )
     return out
-
-
-_EMPLOYERS = frozenset({"other", "business"})
 
 
 def _shipped(run: DocRun, noun: Token, trig: Trigger) -> Trigger:
