@@ -26,6 +26,10 @@ class _RecognizerBase:
     _lower: PhraseMatcher  # knowledge-base forms matched on lower case
     _orth: PhraseMatcher  # forms matched as written
 
+    def _counted_noun(self, tok: Token) -> bool:
+        """Whether a word is one counted victims are named by ("killed 12 people")."""
+        return tok.lower_ in self.agents.place("counted_nouns")
+
     def kb_ref(self, actor: Actor, resolved_by: str, confidence: float) -> ActorRef:
         """The mention-level reference to a knowledge-base actor (its country, its parent)."""
         return ActorRef(actor.id, actor.name, actor.type, self.kb.country_of(actor.id),

@@ -116,12 +116,12 @@ class _AliasMixin(_RecognizerBase):
         if civilians is None:
             return out
         for tok in doc:
-            if tok.lower_ not in ("people", "persons") or tok.i in covered:
+            if not self._counted_noun(tok) or tok.i in covered:
                 continue
             counted = any(c.dep_ == "nummod" for c in tok.children) or (
                 tok.dep_ == "pobj"
                 and tok.head.lower_ == "of"
-                and tok.head.head.lower_ in ("dozens", "scores", "hundreds", "thousands")
+                and tok.head.head.lower_ in self.agents.place("counting_heads")
             )
             verb = tok.head.head.head if tok.dep_ == "pobj" else tok.head
             if counted and verb.lemma_.lower() in verbs:

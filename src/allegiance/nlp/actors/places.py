@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..phrases import head_words, modifiers, partitive_heads
 from ._base import _RecognizerBase
 
 _DATELINE_ENDS = frozenset({"—", "–", "-", "--", "(", ":"})
@@ -135,14 +136,12 @@ class _PlacesMixin(_RecognizerBase):
             if subj.ent_type_ == "PERSON":
                 out.add(subj.i)
                 continue
-            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
-            for head in heads:
-                mods = [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
-                words = {head.lower_, head.lemma_.lower(), *(c.lower_ for c in mods)}
+            for head in partitive_heads(subj):
+                deps = ("compound", "amod", "poss")
                 hit = self.agents.classify(head.text)
-                named = any(c.ent_type_ or c.pos_ == "PROPN" for c in mods)
+                named = any(c.ent_type_ or c.pos_ == "PROPN" for c in modifiers(head, deps))
                 if named and (
-                    words & self.agents.place("visitor_words")
+                    head_words(head, deps) & self.agents.place("visitor_words")
                     or (hit is not None and hit[0] == "government")
                 ):
                     out.add(subj.i)
@@ -226,9 +225,9 @@ class _PlacesMixin(_RecognizerBase):
 
         def words(obj: Token) -> set[str]:
             # "sent search-and-rescue teams to Morocco", "humanitarian supplies"
-            mods = [m for m in obj.children if m.dep_ in ("compound", "amod", "nmod")]
-            mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
-            return {obj.lemma_.lower(), obj.lower_, *(m.lower_ for m in mods)}
+            deps = ("compound", "amod", "nmod")
+            conj = [c.lower_ for m in modifiers(obj, deps) for c in m.children if c.dep_ == "conj"]
+            return head_words(obj, deps) | set(conj)
 
         return any(c.dep_ == "dobj" and words(c) & given for c in verb.children)
 

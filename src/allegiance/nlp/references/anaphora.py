@@ -237,7 +237,7 @@ class Anaphora:
     def _victims(self, cand: _Cand) -> bool:
         """Whether a mention is counted victims ("killed 23 people"), whom a later "they" is
         not: the actor layer reads a bare "people" as civilians only there."""
-        return cand.end - cand.start == 1 and self.doc[cand.start].lower_ in ("people", "persons")
+        return cand.end - cand.start == 1 and self.rec._counted_noun(self.doc[cand.start])
 
     def _we(self, tok: Token) -> None:
         """ "we" is the speaker's side: the speaker's affiliation, or the organisation named in

@@ -43,26 +43,21 @@ def _cut(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
     return stop if modality(run, at_cut, sent, depth=1) == (False, False) else None
 
 
-def _eased_reading(run: DocRun, trig: Trigger) -> Trigger | None:
-    eased = run.lex.eased_as
-    return eased.get(f"{trig.category}/{trig.mode}") or eased.get(trig.category)
-
-
-def _easer(run: DocRun, cand: Candidate) -> Token | None:
-    """The verb that eases the restriction an event noun names, when the lexicon gives the
-    easing a reading (``eased_as``): "Japan lifted its ban on beef imports from the United
-    States" is a concession to the United States, not a ban; "China eased its curbs on
-    Australian wine"."""
+def _easer(run: DocRun, cand: Candidate) -> tuple[Token, Trigger] | None:
+    """The verb that eases the restriction an event noun names, and what the easing is
+    (``eased_as``): "Japan lifted its ban on beef imports from the United States" is a
+    concession to the United States, not a ban; "China eased its curbs on Australian wine"."""
     noun = run.doc[cand.trigger_start]
     verb = noun.head
     if (
         noun.pos_ != "NOUN"
         or noun.dep_ not in ("dobj", "nsubjpass")
         or verb.lemma_.lower() not in run.lex.easing_verbs
-        or _eased_reading(run, cand.trigger) is None
     ):
         return None
-    return verb
+    trig, eased = cand.trigger, run.lex.eased_as
+    reading = eased.get(f"{trig.category}/{trig.mode}") or eased.get(trig.category)
+    return (verb, reading) if reading is not None else None
 
 
 def _refusal(run: DocRun, cand: Candidate, sent: Span) -> Token | None:
@@ -95,12 +90,13 @@ def _by_protest(run: DocRun, cand: Candidate) -> bool:
 def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
     """The record of one candidate: its modality, attribution and construction."""
     trig = run.doc[cand.trigger_start : cand.trigger_end]
-    cutter = _cut(run, cand, sent) or _easer(run, cand)
-    refuser = None if cutter is not None else _refusal(run, cand, sent)
-    if cutter is not None and cutter.lemma_.lower() in run.lex.easing_verbs:
-        cand.trigger = _eased_reading(run, cand.trigger)  # type: ignore[assignment]
-        trig = run.doc[cutter.i : cutter.i + 1]
-        negated, hypothetical = modality(run, replace(cand, anchor=cutter), sent, depth=1)
+    cutter = _cut(run, cand, sent)
+    easer = None if cutter is not None else _easer(run, cand)
+    refuser = None if cutter is not None or easer is not None else _refusal(run, cand, sent)
+    if easer is not None:
+        verb, cand.trigger = easer
+        trig = run.doc[verb.i : verb.i + 1]
+        negated, hypothetical = modality(run, replace(cand, anchor=verb), sent, depth=1)
     elif cutter is not None:
         cand.trigger = run.lex.cut_as[cand.trigger.category]
         trig = run.doc[cutter.i : cutter.i + 1]
@@ -133,7 +129,7 @@ def to_record(run: DocRun, cand: Candidate, sent: Span, index: int) -> Relation:
         intensity=info.intensity,
         negated=negated,
         hypothetical=hypothetical,
-        symmetric=cand.symmetric and cutter is None and refuser is None,
+        symmetric=cand.symmetric and cutter is None and easer is None and refuser is None,
         trigger=TextSpan(text=trig.text, start=trig.start_char, end=trig.end_char),
         attributed_to=attribution(run, cand, sent),
         confidence=round(min(1.0, confidence), 3),

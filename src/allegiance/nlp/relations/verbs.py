@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Trigger
+from ..phrases import head_words, partitive_heads
 from .arguments import nominal
 from .assets import asset_targets
 from .candidates import Arg, Candidate
@@ -391,17 +392,13 @@ class _VerbClause:
         """Whether the verb's subject is peacekeepers (``peacekeeping_words``): "Bangladeshi
         peacekeeping troops arrived in Sierra Leone"."""
         words = self.run.lex.peacekeeping_words
-        for subj in self.verb.children:
-            if subj.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            # "the first deployment of NATO peacekeeping troops", "a batch of peacekeepers"
-            heads = [subj, *(g for of in subj.children if of.lower_ == "of" for g in of.children)]
-            for head in heads:
-                seen = {head.lemma_.lower(), head.lower_}
-                seen.update(c.lower_ for c in head.children if c.dep_ in ("compound", "amod"))
-                if seen & words:
-                    return True
-        return False
+        # "the first deployment of NATO peacekeeping troops", "a batch of peacekeepers"
+        return any(
+            head_words(head) & words
+            for subj in self.verb.children
+            if subj.dep_ in ("nsubj", "nsubjpass")
+            for head in partitive_heads(subj)
+        )
 
     def _eased(self, sub: Trigger) -> Trigger:
         """ "Serbia lifted the curfew in Montenegro", "the US eased sanctions on Cuba": what
