@@ -61,6 +61,7 @@ ActorType = Literal[
     "media",
     "ethnic_group",
     "religious_group",
+    "place",
     "other",
 ]
 ACTOR_TYPES: tuple[str, ...] = ActorType.__args__  # type: ignore[attr-defined]

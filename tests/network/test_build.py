@@ -108,6 +108,21 @@ def test_signed_graph_drops_neutral_ties() -> None:
     assert not S.has_edge("A", "B") and S["B"]["C"]["sign"] == -1
 
 
+def test_signed_graph_leaves_places_out() -> None:
+    # two states that both shelled one city share no enemy by it; their own tie stays
+    G = build_network(
+        [
+            relation("r1", "A", "CITY", -1),
+            relation("r2", "B", "CITY", -1),
+            relation("r3", "A", "B", -1),
+        ]
+    )
+    G.nodes["CITY"]["type"] = "place"
+    S = signed_graph(G)
+    assert "CITY" not in S and S["A"]["B"]["sign"] == -1
+    assert "CITY" in G  # the network itself keeps the place and its evidence
+
+
 def test_evidence_table_keeps_sentences(records: list[dict]) -> None:
     G = build_network(records)
     ev = G.graph["evidence"]["r1"]

@@ -452,18 +452,21 @@ def signed_graph(G: nx.Graph) -> nx.Graph:
     Directed pairs are combined (their ``weight``, or else ``sign``, summed; evidence, masses
     and relation ids merged, the ``state`` recomputed); net-zero edges and self-loops are
     dropped. A mixed tie is kept with the sign of its dominant side (its ``state`` stays
-    ``"mixed"``), so balance and camps read it as that side. Node attributes are kept.
+    ``"mixed"``), so balance and camps read it as that side. Node attributes are kept. Places
+    acted on (nodes of type ``place``: "shelled Aleppo") take no side, so they and their ties
+    are left out: two states that both struck one city share no enemy by it.
 
     Raises:
         AnalysisError: when an edge carries no sign.
     """
     H = nx.Graph()
     H.graph.update({k: v for k, v in G.graph.items()})
-    H.add_nodes_from(G.nodes(data=True))
+    places = {n for n, d in G.nodes(data=True) if d.get("type") == "place"}
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n not in places)
     acc: dict[tuple[Hashable, Hashable], dict[str, Any]] = {}
     share = float((G.graph.get("tie_weights") or {}).get("mixed_share", TieWeights.mixed_share))
     for a, b, data in G.edges(data=True):
-        if a == b:
+        if a == b or a in places or b in places:
             continue
         s = edge_sign(data, "a signed graph")
         w = data.get("weight", s)

@@ -23,6 +23,7 @@ class _RecognizerBase:
     gender: GenderData
     fuzzy_cutoff: float
     use_ner: bool
+    lexicon_paths: list[str]
     _lower: PhraseMatcher  # knowledge-base forms matched on lower case
     _orth: PhraseMatcher  # forms matched as written
 

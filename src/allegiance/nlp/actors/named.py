@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from ...geo.gazetteer import Gazetteer
 from ...kb import normalize
 from ...lexicon.references import load_references
+from ..register import load_register
 from .mentions import _CONFIDENCE, _Cand
 from .places import _PlacesMixin
 
@@ -106,6 +107,10 @@ class _NamedMixin(_PlacesMixin):
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
             if self.kb.lookup(doc[start:end].text) is not None:
                 continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
+            struck = self._struck_place(doc, span, ent.label_)
+            if struck is not None:
+                out.append(struck)
+                continue
             if self._not_an_actor(doc, span, ent.label_, ships):
                 continue
             cand = self._ner_one(doc, span, ent.label_)
@@ -114,7 +119,74 @@ class _NamedMixin(_PlacesMixin):
                     cand.start += 1  # a title already claimed ("Pentagon spokesman")
                 if cand.start < cand.end and not any(taken[i] for i in range(cand.start, cand.end)):
                     out.append(cand)
+        return out + self._struck_cities(doc, taken, out)
+
+    def _struck_cities(self, doc: Doc, taken: list[bool], found: list[_Cand]) -> list[_Cand]:
+        """Cities acted on that the entity recogniser missed or mislabelled ("shelled Aleppo"
+        read as a work of art): a proper noun in a struck position (:meth:`_is_struck`) whose
+        compound name is a gazetteer city's own name."""
+        used = [False] * len(doc)
+        for c in found:
+            used[c.start : c.end] = [True] * (c.end - c.start)
+        out: list[_Cand] = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "ORG") or used[tok.i]:
+                continue
+            start = tok.i
+            while (
+                start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+            ):
+                start -= 1
+            if any(taken[i] or used[i] for i in range(start, tok.i + 1)):
+                continue
+            span = doc[start : tok.i + 1]
+            if self.kb.lookup(span.text) is None and _gazetteer_city(span.text):
+                cand = self._struck_place(doc, span, "GPE")
+                if cand is not None:
+                    out.append(cand)
         return out
+
+    def _struck_place(self, doc: Doc, span: Span, label: str) -> _Cand | None:
+        """A town or region the knowledge base lacks, acted on (:meth:`_is_struck`), as a
+        provisional actor of type ``place`` named by the gazetteer ("shelled Aleppo" and "strikes
+        on Halab" are one ``NER:aleppo``); an organisation reading must be a city's own name
+        ("Nokia" is not)."""
+        if not self.use_ner or label not in ("GPE", "ORG", "PERSON"):
+            return None
+        if not self._is_struck(doc[span.end - 1]):
+            return None
+        if label == "PERSON" and not self._city_not_person(doc, span):
+            return None
+        countries, cities = Gazetteer.load().lookup(span.text)
+        if countries or (label != "GPE" and not _gazetteer_city(span.text)):
+            return None
+        name = max(cities, key=lambda c: c.population).name if cities else span.text
+        key = normalize(name)
+        if not key:
+            return None
+        return _Cand(
+            span.start, span.end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", span.text, "place"
+        )
+
+    def _city_not_person(self, doc: Doc, span: Span) -> bool:
+        """Whether a one-word "person" the small model found is no one's name: no given name, no
+        title before it, no verb with a verbal sense (register.yaml ``verbal_senses``: "attacked
+        Houston over the bill"), and not the surname of a person named in full earlier
+        ("struck Kharkiv"; not "Lloyd Austin ... critics blasted Austin")."""
+        word = span.text
+        if len(span) != 1 or word.lower() in self.gender.first_names:
+            return False
+        verb = doc[span.end - 1].head
+        if verb.dep_ == "prep":
+            verb = verb.head
+        if verb.lemma_.lower() in load_register(tuple(self.lexicon_paths)).verbal_senses:
+            return False  # "Republicans attacked Houston over the bill" may be a person
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.agents.titles:
+            return False
+        return not any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.end <= span.start
+            for e in doc.ents
+        )
 
     def _not_an_actor(self, doc: Doc, span: Span, label: str, ships: set[str]) -> bool:
         """Named things that are not actors: ships ("USS Mahan", then "Mahan"), agreements,

@@ -175,12 +175,12 @@ class _PlacesMixin(_RecognizerBase):
             and gov.head.head.lemma_.lower() in self.agents.place("restriction_nouns")
         )
 
-    def _is_locus(self, gov: Token) -> bool:
-        """Whether a state "in" which ``gov`` happens is acted on (``locus_words``): a protest
-        held or a restriction imposed there ("demonstrated in Serbia", "imposed a curfew in
-        Montenegro", "declared a state of emergency in Haiti"); "fought in Syria" stays a
-        place."""
-        words = self.agents.place("locus_words")
+    def _is_locus(self, gov: Token, key: str = "locus_words") -> bool:
+        """Whether a state "in" which ``gov`` happens is acted on (``locus_words``, or the
+        list ``key``): a protest held or a restriction imposed there ("demonstrated in Serbia",
+        "imposed a curfew in Montenegro", "declared a state of emergency in Haiti"); "fought in
+        Syria" stays a place."""
+        words = self.agents.place(key)
 
         def named(tok: Token) -> bool:
             lemma = tok.lemma_.lower()
@@ -203,6 +203,34 @@ class _PlacesMixin(_RecognizerBase):
         # "imposed a curfew in Montenegro" with the place parsed onto the verb
         return gov.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("dobj", "nsubjpass") and named(c) for c in gov.children
+        )
+
+    def _is_struck(self, tok: Token) -> bool:
+        """Whether the town or region whose name ends at ``tok`` is acted on, a target
+        (``striking_words``): the object of a strike, a siege or an invasion ("Russian missiles
+        struck Kharkiv", "Aleppo was shelled"), aimed at ("fired rockets at Haifa", "rockets
+        into Sderot"), or under a restriction imposed there ("a curfew in Cizre"); "fighting in
+        Aleppo", "fled to Raqqa", "recaptured Ramadi" leave it a place."""
+        place = self.agents.place
+        seen = 0
+        while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 6:
+            tok = tok.head
+            seen += 1
+        words = place("striking_words")
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass"):
+            return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words
+        if tok.dep_ != "pobj" or head.dep_ != "prep":
+            return False
+        prep, gov = head.lower_, head.head
+        aimed = gov.head if gov.dep_ == "dobj" else gov  # "fired rockets at Haifa"
+        return (
+            (prep in place("struck_prepositions") and gov.lemma_.lower() in words)
+            or (
+                prep in place("aimed_prepositions")
+                and aimed.lemma_.lower() in place("aiming_verbs")
+            )
+            or (prep in place("locus_prepositions") and self._is_locus(gov, "city_locus_words"))
         )
 
     def _is_visit(self, verb: Token) -> bool:
