@@ -26,6 +26,10 @@ STRUCK = [
         "NER:cizre",
         "COERCE",
     ),
+    # "the town of X" stands where its name would; a capital under a curfew is the city, not
+    # the government imposing it
+    ("Turkish police imposed a curfew in the town of Cizre.", "TUR", "NER:cizre", "COERCE"),
+    ("The Algerian government imposed a curfew in Algiers.", "DZA", "NER:algiers", "COERCE"),
 ]
 
 

@@ -421,6 +421,11 @@ class _KBMatchMixin(_PlacesMixin):
             ) and not _acted_on(head):
                 return None
             return cand
+        if cand.kind == "metonym" and self._restricted_in(doc[cand.end - 1]):
+            # "a curfew in Algiers": the city under it, not the government imposing it
+            name = doc[cand.start : cand.end].text
+            return _Cand(cand.start, cand.end, f"NER:{normalize(name)}", "ner",
+                         _CONFIDENCE["ner"], "ner", name, "place")  # fmt: skip
         is_place_name = cand.kind == "metonym" or actor.type == "state"
         if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
             return self._located_agents(doc, cand)

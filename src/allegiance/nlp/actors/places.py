@@ -212,10 +212,7 @@ class _PlacesMixin(_RecognizerBase):
         into Sderot"), or under a restriction imposed there ("a curfew in Cizre"); "fighting in
         Aleppo", "fled to Raqqa", "recaptured Ramadi" leave it a place."""
         place = self.agents.place
-        seen = 0
-        while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 6:
-            tok = tok.head
-            seen += 1
+        tok = self._place_phrase_head(tok)
         words = place("striking_words")
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass"):
@@ -230,8 +227,36 @@ class _PlacesMixin(_RecognizerBase):
                 prep in place("aimed_prepositions")
                 and aimed.lemma_.lower() in place("aiming_verbs")
             )
-            or (prep in place("locus_prepositions") and self._is_locus(gov, "city_locus_words"))
+            or self._restricted_in(tok)
         )
+
+    def _restricted_in(self, tok: Token) -> bool:
+        """Whether the town whose name ends at ``tok`` is where a restriction is imposed or
+        lifted (``city_locus_words``: "a curfew in Algiers", "lifted the lockdown in the city
+        of Shanghai")."""
+        tok = self._place_phrase_head(tok)
+        head = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ in self.agents.place("locus_prepositions")
+            and self._is_locus(head.head, "city_locus_words")
+        )
+
+    def _place_phrase_head(self, tok: Token) -> Token:
+        """The word whose place in the clause a town's name takes: its first conjunct, or the
+        head of "the town of X" (``place_of_heads``)."""
+        for _ in range(6):
+            if tok.dep_ == "conj" and tok.head.i != tok.i:
+                tok = tok.head
+            elif (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lower_ in self.agents.place("place_of_heads")
+            ):
+                tok = tok.head.head
+            else:
+                break
+        return tok
 
     def _is_visit(self, verb: Token) -> bool:
         """Whether ``verb`` is a visitor's arrival (``visiting_verbs``), so that the state or
