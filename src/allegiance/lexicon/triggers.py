@@ -114,6 +114,9 @@ _LISTS = (
     "blocked_ways",
     "asked_for_nouns",
     "protest_nouns",
+    "labour_strike_nouns",
+    "striker_actors",
+    "striker_words",
 )
 
 
@@ -240,6 +243,9 @@ class Lexicon:
     blocked_ways: frozenset[str] = frozenset()
     asked_for_nouns: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()
+    labour_strike_nouns: frozenset[str] = frozenset()
+    striker_actors: frozenset[str] = frozenset()
+    striker_words: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":

@@ -184,3 +184,36 @@ def test_workers_named_by_their_employer_strike_against_it(nlp):
 def test_workers_named_by_their_country_strike_against_no_employer(nlp):
     rels = nlp("Kenyan workers went on strike over pay.")._.relations
     assert not [r for r in rels if r.category == "PROTEST"], rels
+
+
+LABOUR_STRIKES = [
+    # a bare "strike" staged by workers is the labour strike: against their employer, or the
+    # organisation it is held at
+    ("Hyundai workers staged a strike on Tuesday.", "Hyundai"),
+    ("Union members staged a strike at Hyundai.", "Hyundai"),
+    ("Ford employees began a strike over pensions.", "Ford"),
+    # a protest held at an organisation is against it
+    ("Activists held a protest at the Israeli embassy in London.", "Israeli embassy"),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), LABOUR_STRIKES)
+def test_labour_strike_targets(nlp, text, target):
+    rels = nlp(text)._.relations
+    assert [r for r in rels if r.category == "PROTEST" and r.target.text == target], rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition conducted a strike against ISIL near Mosul.",
+        "Israel launched a strike on Hamas positions.",
+    ],
+)
+def test_military_strike_stays_an_attack(nlp, text):
+    rels = nlp(text)._.relations
+    assert rels and all(r.category == "ASSAULT" for r in rels), rels
+
+
+def test_protest_at_a_square_relates_no_one(nlp):
+    assert not nlp("Thousands gathered for a protest at Tahrir Square.")._.relations

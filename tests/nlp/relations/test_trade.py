@@ -28,6 +28,10 @@ def _pairs(rels):
             "SANCTION",
         ),
         ("Canada retaliated with tariffs on American goods.", "CAN", "USA", "SANCTION"),
+        # supplies, sales and purchases are trade too
+        ("Russia cut gas supplies to Moldova.", "RUS", "MDA", "SANCTION"),
+        ("The United States suspended arms sales to Turkey.", "USA", "TUR", "SANCTION"),
+        ("China halted soybean purchases from the United States.", "CHN", "USA", "SANCTION"),
         # eased: a concession to the partner
         ("Japan lifted its ban on beef imports from the United States.", "JPN", "USA", "CONCEDE"),
         ("China eased its restrictions on Australian wine.", "CHN", "AUS", "CONCEDE"),
@@ -57,3 +61,15 @@ def test_a_lifting_not_done_is_negated_and_said_once(nlp):
 def test_no_trade_relation_without_trade(nlp, text):
     rels = relations(nlp, text)
     assert not [r for r in rels if r.category in ("SANCTION", "COOPERATE", "CONCEDE")], _pairs(rels)
+
+
+def test_supplies_raised_are_trade_of_the_supplier(nlp):
+    # a commodity's acronym before the noun is no actor ("LNG supplies")
+    rels = relations(nlp, "Germany increased LNG supplies to Ukraine.")
+    assert find(rels, "DEU", "UKR", categories={"COOPERATE"}), _pairs(rels)
+    assert all(r.source.actor_id == "DEU" for r in rels), _pairs(rels)
+
+
+def test_arms_sales_are_military_aid(nlp):
+    rels = relations(nlp, "The US announced new arms sales to Taiwan.")
+    assert [r for r in rels if r.category == "AID" and r.mode == "military"], _pairs(rels)

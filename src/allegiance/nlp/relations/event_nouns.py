@@ -177,7 +177,27 @@ def event_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
 
 def _a_protest(run: DocRun, noun: Token) -> bool:
     prep = noun.head if noun.dep_ == "pobj" else None
-    return protest_noun(run.lex, noun, prep)
+    return protest_noun(run.lex, noun, prep) or _workers_strike(run, noun)
+
+
+def _workers_strike(run: DocRun, noun: Token) -> bool:
+    """Whether a bare "strike" is staged by workers (``labour_strike_nouns``): the subject of
+    the verb it is the object of, or its possessor, is one of ``striker_actors`` or a name
+    ending in one of ``striker_words`` ("Hyundai workers staged a strike", "the union's
+    strike"; not "the coalition conducted a strike")."""
+    lex = run.lex
+    if noun.lemma_.lower() not in lex.labour_strike_nouns:
+        return False
+    agents = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.dep_ == "dobj":
+        agents += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    for tok in agents:
+        for arg in run.args_one(tok, frozenset()):
+            if (arg.actor.actor_id or "").lower() in lex.striker_actors:
+                return True
+            if run.doc[arg.end - 1].lower_ in lex.striker_words:
+                return True
+    return False
 
 
 def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
@@ -336,10 +356,13 @@ def _employers(run: DocRun, sources: list[Arg]) -> list[Arg]:
 
 
 def _shipped(run: DocRun, noun: Token, trig: Trigger) -> Trigger:
-    """A trade noun read by what it carries: "Russia's delivery of weapons to Syria" is
-    military aid, "a shipment of aid to Gaza" aid; "gas deliveries to Poland" stay trade."""
+    """A trade noun read by what it carries: "Russia's delivery of weapons to Syria" and "arms
+    sales to Turkey" are military aid, "a shipment of aid to Gaza" aid; "gas deliveries to
+    Poland" stay trade."""
     if trig.category != "COOPERATE" or trig.mode != "economic":
         return trig
+    if any(c.dep_ == "compound" and c.lemma_.lower() in run.lex.armed_goods for c in noun.children):
+        return _as_aid(trig, "military")  # "arms sales to Turkey", "weapons deliveries"
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
