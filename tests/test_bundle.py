@@ -70,3 +70,21 @@ def test_a_missing_key_takes_its_default_and_is_not_written_back() -> None:
     bundle = Bundle.model_validate({"meta": {"corpus": "c"}})
     assert bundle.counts == Counts() and bundle.network.edges == []
     assert dump_bundle(bundle) == {"meta": {"corpus": "c"}}
+
+
+def test_acts_are_embedded_and_filtered_by_confidence() -> None:
+    def act(aid: str, confidence: float) -> dict:
+        return {"kind": "act", "id": aid, "doc_id": "d1",
+                "sentence": {"text": "The rebels surrendered.", "start": 0, "end": 23},
+                "source": {"text": "rebels", "start": 4, "end": 10, "actor_id": "REB",
+                           "actor_name": "rebels"},
+                "category": "CONCEDE", "quad_class": 1, "sign": 1, "intensity": 4.0,
+                "trigger": {"text": "surrendered", "start": 11, "end": 22},
+                "confidence": confidence}  # fmt: skip
+
+    records = [*_records(), record_from_dict(act("a1", 0.8)), record_from_dict(act("a2", 0.3))]
+    assert [a["id"] for a in bundle_from_records(records, time_limit=1.0).acts] == ["a1", "a2"]
+    kept = bundle_from_records(records, time_limit=1.0, min_confidence=0.5)
+    assert [a["id"] for a in kept.acts] == ["a1"]
+    # an act is no tie: the network is that of the relations alone
+    assert kept.counts.ties == bundle_from_records(_records(), time_limit=1.0).counts.ties

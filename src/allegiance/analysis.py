@@ -89,7 +89,7 @@ def bundle_from_records(
     from .network.rollup import actor_rollup
 
     records = [
-        r for r in records if not (isinstance(r, Relation) and r.confidence < min_confidence)
+        r for r in records if not (isinstance(r, (Relation, Act)) and r.confidence < min_confidence)
     ]
     rollup = actor_rollup(records, level=level, kb_paths=kb_paths)
     weights = tie_weights or TieWeights()
@@ -116,6 +116,7 @@ def bundle_from_records(
         meta=run_meta(n_documents=len(docs), **settings, **(meta or {})),
         documents=[d.model_dump(exclude={"text"}) for d in docs],
         relations=[r.model_dump() for r in records if isinstance(r, Relation)],
+        acts=[r.model_dump() for r in records if isinstance(r, Act)],
         outlets=comparison.get("outlets", {}),
         outlet_differences=comparison.get("outlet_differences", {}),
         quotes=[r.model_dump() for r in records if isinstance(r, Quote)],

@@ -265,6 +265,8 @@ class Bundle(NetworkSummary):
     meta: Meta = Meta()
     documents: list[Json] = []
     relations: list[Json] = []
+    #: one-actor events (``kind: act``): "the rebels surrendered", "teachers went on strike"
+    acts: list[Json] = []
     outlets: dict[str, Json] = {}
     outlet_differences: Json = {}
     quotes: list[Json] = []

@@ -114,7 +114,7 @@ def test_sample_report_draws_the_network_offline(
     assert _canvas_has_ink(page)
     # every section is there, and the key findings name the uneasy alliance
     for sec in ("findings", "network", "alliances", "triangles", "camps", "exposure",
-                "timeline", "outlets", "quotes", "numbers", "documents"):  # fmt: skip
+                "timeline", "outlets", "quotes", "acts", "numbers", "documents"):  # fmt: skip
         assert page.locator(f"section#{sec}").count() == 1
     assert "Uneasy alliance: Iran and United States" in page.locator("#findings").inner_text()
     page.screenshot(path=str(output_dir / "report_sample_top.png"))
@@ -714,3 +714,45 @@ def test_tapping_an_analyzed_tie_lists_every_relation_behind_it(
     shown = panel.locator("li.ev:not(.excluded)").count()
     assert shown == len(edge.relations) > 0
     assert bundle.name(edge.source) in panel.inner_text()
+
+
+def test_acts_are_listed_by_actor_with_their_sentence(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    doc_id = sample_bundle["documents"][0]["doc_id"]
+
+    def act(i: int, actor: str, name: str, category: str, sentence: str, trigger: str) -> dict:
+        start = sentence.index(trigger)
+        return {"kind": "act", "id": f"a{i}", "doc_id": doc_id,
+                "sentence": {"text": sentence, "start": 0, "end": len(sentence)},
+                "source": {"text": name, "start": 0, "end": len(name), "actor_id": actor,
+                           "actor_name": name},
+                "category": category, "quad_class": 4, "sign": -1, "intensity": -5.0,
+                "negated": False, "hypothetical": i == 2,
+                "trigger": {"text": trigger, "start": start, "end": start + len(trigger)},
+                "confidence": 0.6}  # fmt: skip
+
+    sample_bundle["acts"] = [
+        act(0, "GEN.LABOR", "Teachers", "PROTEST", "Teachers went on strike.", "strike"),
+        act(1, "IRN", "Iran", "MOBILIZE", "Iran mobilised its reserves.", "mobilised"),
+        act(2, "IRN", "Iran", "MOBILIZE", "Iran may deploy more troops.", "deploy"),
+    ]
+    r = open_report(sample_bundle, "acts.html")
+    assert r.errors == []
+    heads = r.page.locator("#acts h3.act-actor").all_inner_texts()
+    assert heads == ["Iran (2)", "Teachers (1)"]  # the most active first
+    text = r.page.locator("#acts").inner_text()
+    assert "Teachers went on strike." in text and "hypothetical" in text
+    assert r.page.locator("#acts mark.trigger").all_inner_texts() == [
+        "mobilised",
+        "deploy",
+        "strike",
+    ]
+
+
+def test_a_bundle_without_acts_says_none_found(
+    open_report: Any, sample_bundle: dict[str, Any]
+) -> None:
+    sample_bundle.pop("acts", None)
+    r = open_report(sample_bundle, "no-acts.html")
+    assert r.errors == [] and "None found" in r.page.locator("#acts").inner_text()

@@ -152,6 +152,8 @@ def test_bundle_equals_bundle_from_records_and_truncates_evidence(tmp_path: Path
     kept = {rid for e in edges for rid in e["relations"]}
     assert {r["id"] for r in small["relations"]} == kept
     assert len(small["documents"]) == 3 and len(small["quotes"]) == 3
+    # one-actor acts are embedded as the quotes are, and cut to max_records the same way
+    assert len(full["acts"]) == len(groups) and len(small["acts"]) == 3
     cut = small["meta"]["truncated"]
     assert cut["total"]["relations"] == len(full["relations"])
     assert "allegiance store query" in cut["how_to_get_the_rest"]

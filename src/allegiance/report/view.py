@@ -324,6 +324,7 @@ def summary_counts(bundle: Mapping[str, Any]) -> dict[str, Any]:
         "quotes": len(quotes),
         "anonymous_quotes": sum(bool(q.get("anonymous")) for q in quotes),
         "quantities": len(_as_list(bundle.get("quantities"))),
+        "acts": len(_as_list(bundle.get("acts"))),
     }
     counts = _as_dict(bundle.get("counts"))
     for key in ("actors", "actors_mentioned", "ties", "friendly", "hostile", "mixed", "neutral"):

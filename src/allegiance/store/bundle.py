@@ -112,7 +112,7 @@ def bundle_from_store(
             outlet_differences=comparison.get("outlet_differences", {}),
             history=graph.graph.get("history", []),
             documents=embedded["documents"], relations=embedded["relations"],
-            quotes=embedded["quotes"], quantities=embedded["quantities"],
+            acts=embedded["acts"], quotes=embedded["quotes"], quantities=embedded["quantities"],
         )  # fmt: skip
         # events: one streaming pass over documents, mentions (names, countries) and relations
         add_events(bundle, read(("document", "mention", "relation")), kb_paths)
@@ -120,15 +120,15 @@ def bundle_from_store(
     return bundle
 
 
-_EMBEDDED = ("document", "relation", "quote", "quantity")
-_PLURAL = {"document": "documents", "relation": "relations", "quote": "quotes",
+_EMBEDDED = ("document", "relation", "act", "quote", "quantity")
+_PLURAL = {"document": "documents", "relation": "relations", "act": "acts", "quote": "quotes",
            "quantity": "quantities"}  # fmt: skip
 
 
 def _confident(records: Iterable[Any], min_confidence: float) -> Iterator[Any]:
     """The records, without the relations below ``min_confidence`` (as in memory)."""
     for record in records:
-        if record.kind == "relation" and record.confidence < min_confidence:
+        if record.kind in ("relation", "act") and record.confidence < min_confidence:
             continue
         yield record
 

@@ -268,8 +268,8 @@
   var SECTIONS = [
     ["findings", "Key findings"], ["network", "Network"], ["alliances", "Uneasy alliances"],
     ["triangles", "Unbalanced triangles"], ["camps", "Camps"], ["exposure", "Exposure paths"],
-    ["timeline", "Timeline"], ["outlets", "Outlets"], ["quotes", "Quotes"], ["numbers", "Numbers"],
-    ["documents", "Documents"]
+    ["timeline", "Timeline"], ["outlets", "Outlets"], ["quotes", "Quotes"], ["acts", "Acts"],
+    ["numbers", "Numbers"], ["documents", "Documents"]
   ];
 
   function header() {
@@ -1675,6 +1675,35 @@
     }
   }
 
+  // ---------- acts ----------
+  // one-actor events: no tie, so not in the network; grouped by who acted, most active first
+  function actsSection() {
+    var s = section("acts", "Acts by one actor",
+      "What an actor did that names no other actor: a surrender, a strike, a mobilisation, a release. No tie, so the network leaves them out; denied and hypothetical ones are marked.");
+    var list = arr(B.acts).filter(Boolean);
+    if (!list.length) { s.appendChild(none("acts")); return s; }
+    var groups = {}, order = [];
+    list.forEach(function (a) {
+      var id = obj(a.source).actor_id || "?";
+      if (!groups[id]) { groups[id] = []; order.push(id); }
+      groups[id].push(a);
+    });
+    order.sort(function (x, y) { return groups[y].length - groups[x].length || (x < y ? -1 : 1); });
+    order.forEach(function (id) {
+      var who = obj(groups[id][0].source);
+      s.appendChild(el("h3", { "class": "act-actor", text: (who.actor_name || nameOf(id)) + " (" + groups[id].length + ")" }));
+      groups[id].sort(relOrder).forEach(function (a) {
+        var meta = el("div", { "class": "ev-meta" });
+        append(meta, el("span", { "class": "badge cat", title: "act category", text: (a.category || "?") + (a.mode ? " / " + a.mode : "") }));
+        if (a.negated) append(meta, [" ", el("span", { "class": "badge neu", title: "the sentence denies this act", text: "denied" })]);
+        if (a.hypothetical) append(meta, [" ", el("span", { "class": "badge neu", title: "said of the future, wished or conditional", text: "hypothetical" })]);
+        docLine(a.doc_id).forEach(function (p) { append(meta, [" · ", p]); });
+        s.appendChild(el("div", { "class": "act" }, [meta, highlighted(a, 320)]));
+      });
+    });
+    return s;
+  }
+
   // ---------- numbers ----------
   function lineChart(title, points) {
     var W = 560, H = 190, L = 64, R = 44, T = 34, Bm = 30;
@@ -1802,7 +1831,7 @@
   var main = el("main");
   app.appendChild(main);
   [findingsSection, netSection, alliancesSection, trianglesSection, campsSection, exposureSection,
-   timelineSection, outletsSection, quotesSection, numbersSection, documentsSection].forEach(function (f) {
+   timelineSection, outletsSection, quotesSection, actsSection, numbersSection, documentsSection].forEach(function (f) {
     try { main.appendChild(f()); }
     catch (err) { main.appendChild(el("section", {}, el("p", { "class": "none", text: "This section could not be drawn: " + err })));
       if (window.console) console.error(err); }
