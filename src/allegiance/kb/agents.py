@@ -48,6 +48,7 @@ class AgentLexicon:
     community_map: dict[str, str]
     not_actors: frozenset[str] = frozenset()
     self_nouns: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
     places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def place(self, key: str) -> frozenset[str]:
@@ -77,7 +78,7 @@ def _default_path() -> Path:
     return DATA_DIR / "agents.yaml"
 
 
-_LISTS = ("modifiers", "titles", "not_actors", "self_nouns")
+_LISTS = ("modifiers", "titles", "not_actors", "self_nouns", "weapon_nouns")
 
 
 def _merge_class(path: Path, name: str, old: dict[str, Any], spec: Any) -> dict[str, Any]:
@@ -198,6 +199,7 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
         community_map={str(k): str(v) for k, v in (communities.get("map") or {}).items()},
         not_actors=frozenset(str(w).lower() for w in data.get("not_actors") or ()),
         self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
+        weapon_nouns=frozenset(str(w).lower() for w in data.get("weapon_nouns") or ()),
         places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 

@@ -117,6 +117,7 @@ _LISTS = (
     "labour_strike_nouns",
     "striker_actors",
     "striker_words",
+    "rallying_preps",
 )
 
 
@@ -246,6 +247,7 @@ class Lexicon:
     labour_strike_nouns: frozenset[str] = frozenset()
     striker_actors: frozenset[str] = frozenset()
     striker_words: frozenset[str] = frozenset()
+    rallying_preps: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":

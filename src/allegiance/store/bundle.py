@@ -297,4 +297,4 @@ def compare_by_outlet(
 
 def store_kinds() -> tuple[str, ...]:
     """The record kinds an analysis reads."""
-    return ("document", "mention", "relation", "quote", "quantity")
+    return ("document", "mention", "relation", "act", "quote", "quantity")

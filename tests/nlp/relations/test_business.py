@@ -13,9 +13,38 @@ def _pairs(rels):
     return [(r.source.actor_id, r.category, r.target.actor_id, r.hypothetical) for r in rels]
 
 
-def test_a_name_the_recogniser_took_into_an_amount_is_fined(nlp):
-    rels = relations(nlp, "The European Commission fined Google 2.4 billion euros on Tuesday.")
-    assert [r for r in rels if r.category == "SANCTION" and r.target.text == "Google"], _pairs(rels)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a money entity, and an organisation entity ending in the amount
+        ("The European Commission fined Google 2.4 billion euros on Tuesday.", "Google"),
+        (
+            "The European Commission fined Apple 1.8 billion euros for abusing its dominance.",
+            "Apple",
+        ),
+    ],
+)
+def test_a_name_the_recogniser_took_into_an_amount_is_fined(nlp, text, name):
+    rels = relations(nlp, text)
+    assert [r for r in rels if r.category == "SANCTION" and r.target.text == name], _pairs(rels)
+
+
+def test_a_model_number_stays_in_its_name(nlp):
+    doc = nlp("Airbus A320 deliveries to China rose.")
+    assert "Airbus" in [s.text for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany blocked the sale of Leopard tanks to Saudi Arabia.",
+        "The Pentagon approved a $2 billion sale of Patriot missiles to Taiwan.",
+        "Ukraine used Bayraktar drones against Russian convoys.",
+    ],
+)
+def test_a_weapon_systems_name_is_no_actor(nlp, text):
+    names = [s.text for s in nlp(text).spans["actors"]]
+    assert not {"Leopard", "Patriot", "Bayraktar"} & set(names), names
 
 
 @pytest.mark.parametrize(

@@ -191,9 +191,11 @@ LABOUR_STRIKES = [
     # organisation it is held at
     ("Hyundai workers staged a strike on Tuesday.", "Hyundai"),
     ("Union members staged a strike at Hyundai.", "Hyundai"),
-    ("Ford employees began a strike over pensions.", "Ford"),
+    ("Lufthansa pilots began a strike over pensions.", "Lufthansa"),
     # a protest held at an organisation is against it
     ("Activists held a protest at the Israeli embassy in London.", "Israeli embassy"),
+    ("Protesters rallied outside the Chinese embassy in Manila.", "Chinese embassy"),
+    ("Thousands of Boeing machinists went on strike over the contract.", "Boeing"),
 ]
 
 
@@ -217,3 +219,10 @@ def test_military_strike_stays_an_attack(nlp, text):
 
 def test_protest_at_a_square_relates_no_one(nlp):
     assert not nlp("Thousands gathered for a protest at Tahrir Square.")._.relations
+
+
+def test_rallying_behind_someone_is_no_protest(nlp):
+    doc = nlp("Republicans rallied behind the president.")
+    assert not [a for a in doc._.acts if a.category == "PROTEST"], doc._.acts
+    rels = nlp("Republicans rallied behind Trump after the verdict.")._.relations
+    assert [r for r in rels if r.category == "SUPPORT"], rels

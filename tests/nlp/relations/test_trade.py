@@ -73,3 +73,17 @@ def test_supplies_raised_are_trade_of_the_supplier(nlp):
 def test_arms_sales_are_military_aid(nlp):
     rels = relations(nlp, "The US announced new arms sales to Taiwan.")
     assert [r for r in rels if r.category == "AID" and r.mode == "military"], _pairs(rels)
+
+
+def test_trade_a_restriction_is_on_is_no_trade(nlp):
+    rels = relations(
+        nlp, "The United States imposed tariffs on steel imports from Canada and Mexico."
+    )
+    assert find(rels, "USA", "CAN", categories={"SANCTION"}), _pairs(rels)
+    assert not [r for r in rels if r.category == "COOPERATE"], _pairs(rels)
+
+
+def test_partner_of_coordinated_goods(nlp):
+    # the small model hangs "to the United States" on "germanium"
+    rels = relations(nlp, "China banned exports of gallium and germanium to the United States.")
+    assert find(rels, "CHN", "USA", categories={"SANCTION"}), _pairs(rels)

@@ -24,6 +24,9 @@ _QUALIFIERS = frozenset(
      "i", "ii", "iii", "one", "two", "three", "main", "new", "old"}
 )  # fmt: skip
 
+#: the words of an amount after a number ("1.8 billion")
+_AMOUNT_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
+
 #: the smallest city whose name after "in" is a place even when tagged as an organisation
 _CITY_POPULATION = 100_000
 
@@ -57,15 +60,20 @@ def _name_tail(doc: Doc, end: int) -> int:
 
 
 def _name_before_amount(ent: Span) -> Span:
-    """ "fined Google 2.4 billion euros": the name the recogniser took into an amount is an
-    organisation of its own; other entities as they are."""
-    if ent.label_ != "MONEY":
+    """ "fined Google 2.4 billion euros", "fined Apple 1.8 billion euros": the name the
+    recogniser took into an amount (a money entity, or an organisation ending in the number)
+    is an organisation of its own; other entities as they are."""
+    if ent.label_ not in ("MONEY", "ORG"):
         return ent
     k = ent.start
     while k < ent.end and ent.doc[k].pos_ == "PROPN" and ent.doc[k].is_title:
         k += 1
     if k == ent.start or k == ent.end or not ent.doc[k].like_num:
         return ent
+    if ent.label_ == "ORG" and not all(
+        t.like_num or t.lower_ in _AMOUNT_WORDS for t in ent[k - ent.start :]
+    ):
+        return ent  # "Airbus A320" is a name with a number in it
     return Span(ent.doc, ent.start, k, label="ORG")
 
 
@@ -189,8 +197,8 @@ class _NamedMixin(_PlacesMixin):
         )
 
     def _not_an_actor(self, doc: Doc, span: Span, label: str, ships: set[str]) -> bool:
-        """Named things that are not actors: ships ("USS Mahan", then "Mahan"), agreements,
-        laws and plans ("the Geneva Communique", "Cessation of Hostilities"), titles alone
+        """Named things that are not actors: ships ("USS Mahan", then "Mahan"), weapon systems
+        ("Patriot missiles": ``weapon_nouns``), agreements, laws and plans ("the Geneva Communique", "Cessation of Hostilities"), titles alone
         ("Staff Sgt"), and unknown places ("a leader in Raqqah", "to isolate Raqqah")."""
         roles = self.roles
         first = span[0].lower_.rstrip(".")
@@ -201,6 +209,13 @@ class _NamedMixin(_PlacesMixin):
             return True
         if all(t.lower_ in self.agents.titles or t.is_punct for t in span):
             return True
+        last = span[-1]
+        if (
+            last.dep_ == "compound"
+            and last.head.i >= span.end
+            and (last.head.lower_ in self.agents.weapon_nouns)
+        ):
+            return True  # "Patriot missiles", "Leopard tanks": a weapon system's name
         for t in span:  # "Qayyarah Airfield West", "Mosul Dam 2": a facility with a qualifier
             if (
                 t.lower_ in self.agents.not_actors

@@ -69,7 +69,15 @@ def _solo_trigger(run: DocRun, tok: Token) -> Trigger | None:
         return None
     found = verb_trigger(run, tok)
     if found is not None and found[0].category.lower() in run.lex.solo_categories:
-        return found[0]
+        trig = found[0]
+        if any(
+            c.dep_ == "prep"
+            and (sub := trig.preps.get(c.lower_)) is not None
+            and sub.category != trig.category
+            for c in tok.children
+        ):
+            return None  # "rallied behind the president": a reading of its own, no act
+        return trig
     if protest_act(run.lex, tok) and tok.lemma_.lower() not in run.lex.protest_acts:
         # a protest noun staged ("held a rally", "went on strike"); a verb of protest alone
         # counts only with its own trigger: "troops marched into the city", "leaders gathered

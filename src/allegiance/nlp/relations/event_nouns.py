@@ -217,6 +217,8 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
         if received:
             yield from received
             return
+    if _restricted_trade(run, noun, trig):
+        return
     trig = _shipped(run, noun, trig)
     holder = frame_of(run, noun)
     sources, anchor = noun_sources(run, holder)
@@ -263,6 +265,36 @@ def read_event_noun(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candida
             )
 
 
+def _noun_preps(
+    run: DocRun, noun: Token, trig: Trigger, anchor: Token, holder: Token
+) -> list[Token]:
+    """The prepositions an event noun may have: its own (or its frame's), those the small
+    model hung on a conjunct or on the noun's light verb."""
+    preps = list(holder.children)
+    if holder is not noun:
+        preps.extend(c for c in noun.children if c.dep_ == "prep")
+    # "exports of gallium and germanium to the US": the small model coordinates the object of
+    # "of" with the noun and hangs the noun's preposition on it (a conjunct naming no event)
+    preps.extend(
+        g
+        for c in holder.children
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and run.event(c) is None
+        for g in c.children
+        if g.dep_ == "prep" and g.lower_ != "of"
+    )
+    if anchor is not holder and (
+        (
+            anchor.lemma_.lower() in run.lex.light_verbs
+            and anchor.lemma_.lower() not in run.lex.verbs
+        )
+        or (trig.category == "PROTEST" and _a_protest(run, holder))
+    ):
+        # "values the partnerships with our allies", "went on strike over the bill": the
+        # noun's preposition parsed onto its light verb
+        preps.extend(c for c in anchor.children if c.i > holder.i)
+    return preps
+
+
 def _prepositions(
     run: DocRun,
     noun: Token,
@@ -275,19 +307,7 @@ def _prepositions(
     its ``holder`` when it names the kind of a frame noun ("a mediation effort between X and
     Y", :func:`frame_of`)."""
     holder = holder or noun
-    preps = list(holder.children)
-    if holder is not noun:
-        preps.extend(c for c in noun.children if c.dep_ == "prep")
-    if anchor is not holder and (
-        (
-            anchor.lemma_.lower() in run.lex.light_verbs
-            and anchor.lemma_.lower() not in run.lex.verbs
-        )
-        or (trig.category == "PROTEST" and _a_protest(run, holder))
-    ):
-        # "values the partnerships with our allies", "went on strike over the bill": the
-        # noun's preposition parsed onto its light verb
-        preps.extend(c for c in anchor.children if c.i > holder.i)
+    preps = _noun_preps(run, noun, trig, anchor, holder)
     # the state a protest or a restriction is in is its target only when no other is named
     # ("protests in Britain against the regime"): those prepositions are read last
     locus = run.lex.locus_prepositions
@@ -353,6 +373,21 @@ def _employers(run: DocRun, sources: list[Arg]) -> list[Arg]:
                     a for a in run.args_one(c, frozenset()) if a.actor.actor_type in _EMPLOYERS
                 )
     return out
+
+
+def _restricted_trade(run: DocRun, noun: Token, trig: Trigger) -> bool:
+    """Whether a trade noun is what a restriction is on ("tariffs on steel imports from
+    Canada", "imposed a ban on beef exports to China"): it states no trade of its own, the
+    restriction names the partner (:func:`_goods_origin`)."""
+    if trig.category != "COOPERATE" or trig.mode != "economic" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ not in ("on", "against"):
+        return False
+    gov = prep.head
+    # the "on" parsed onto the verb: "imposed tariffs on steel imports"
+    heads = [gov, *(c for c in gov.children if c.dep_ == "dobj")]
+    return any((ev := run.event(h)) is not None and ev.category == "SANCTION" for h in heads)
 
 
 def _shipped(run: DocRun, noun: Token, trig: Trigger) -> Trigger:

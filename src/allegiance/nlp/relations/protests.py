@@ -16,6 +16,8 @@ def protest_act(lex: Lexicon, verb: Token) -> bool:
     ``blocking_verbs``, ``blocked_ways``; whose blockade it is, the caller decides)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ in lex.rallying_preps for c in verb.children):
+        return False  # "rallied behind the president" is support (``rallying_preps``)
     if lemma in lex.protest_acts and not objects:
         return True
     if blocks_a_road(lex, verb):
