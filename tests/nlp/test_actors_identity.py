@@ -835,3 +835,26 @@ def test_a_bare_parliament_is_the_one_of_the_country_in_question(
 
 def test_a_bare_parliament_beside_another_countrys_name_only_is_none(nlp: Language) -> None:
     assert not ids_of(nlp, "Parliament condemned Russia's invasion of Ukraine.", "Parliament")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # a demonym or a faith's adjective that opens a person's name is the given name
+        ("German Finance Minister Christian Lindner criticised the plan.",
+         "Finance Minister Christian Lindner",
+         "NER:christian lindner"),
+        # ... but before a common noun it stays the community
+        ("Christian militias attacked the village.", "Christian militias", "CHRISTIANS.MILITIA"),
+        # a national, a citizen, a resident of a country is its civilian, not the state
+        ("U.S. prosecutors charged a Chinese national with spying.", "Chinese national",
+         "CHN.CVL"),
+        ("Police arrested a British citizen in Dubai.", "British citizen", "GBR.CVL"),
+        # investigators and detectives are the police
+        ("South Korean investigators raided the office.", "South Korean investigators", "KOR.POL"),
+        # a party of parties.yaml
+        ("The Christian Democrats won the vote in Bavaria.", "Christian Democrats", "DEU.CDU"),
+    ],
+)  # fmt: skip
+def test_names_and_agent_words_of_people(nlp: Language, text: str, word: str, actor: str) -> None:
+    assert ids_of(nlp, text, word) == [actor], found(nlp, text)

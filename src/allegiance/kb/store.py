@@ -36,6 +36,7 @@ DEFAULT_FILES: tuple[str, ...] = (
     "communities.yaml",
     "generics.yaml",
     "outlets.yaml",
+    "parties.yaml",
     "people.yaml",
 )
 

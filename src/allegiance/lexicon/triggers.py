@@ -118,6 +118,7 @@ _LISTS = (
     "striker_actors",
     "striker_words",
     "rallying_preps",
+    "share_nouns",
 )
 
 
@@ -248,6 +249,7 @@ class Lexicon:
     striker_actors: frozenset[str] = frozenset()
     striker_words: frozenset[str] = frozenset()
     rallying_preps: frozenset[str] = frozenset()
+    share_nouns: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":

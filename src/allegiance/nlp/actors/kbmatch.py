@@ -411,6 +411,8 @@ class _KBMatchMixin(_PlacesMixin):
                 sub = self.kb.sub_actor(actor.id, head.text)
                 if sub is not None:
                     return self._cand(cand.start - 2, cand.end, sub, "compound")
+        if cand.kind == "adjective" and self._given_name(doc, cand):
+            return None  # "Christian Lindner", "German Gref": a person's given name
         if cand.kind == "adjective":
             head = doc[cand.end - 1].head
             if doc[cand.end - 1].dep_ not in {"amod", "compound", "nmod"} or head.i < cand.end:
@@ -430,6 +432,20 @@ class _KBMatchMixin(_PlacesMixin):
         if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
             return self._located_agents(doc, cand)
         return cand
+
+    def _given_name(self, doc: Doc, cand: _Cand) -> bool:
+        """Whether a demonym or a faith's adjective is the given name that opens a person's
+        name the entity recogniser found ("Christian Lindner"; not "Christian militias")."""
+        tok = doc[cand.start]
+        return (
+            cand.end - cand.start == 1
+            and tok.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "B"
+            and cand.end < len(doc)
+            and doc[cand.end].ent_iob_ == "I"
+            and doc[cand.end].is_title
+            and tok.lower_ in self.gender.first_names
+        )
 
     def _agent_word(self, doc: Doc, agent_tok: Token, end: int) -> str:
         """The word naming the part of an actor a phrase is: the agent noun, or its class's

@@ -89,7 +89,16 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
         verb = head.head
         if (
             verb.lemma_.lower() in run.lex.light_verbs
-            or head.lower_ in ("in", "into")
+            # "engaged in fighting", "took part in the attack"; not "arrested two suspects in
+            # the killing of X": a verb with an object of its own (``share_nouns`` apart) is
+            # not the noun's doing
+            or (
+                head.lower_ in ("in", "into")
+                and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() not in run.lex.share_nouns
+                    for c in verb.children
+                )
+            )
             or protest_noun(run.lex, noun, head)  # "workers went on strike"
         ):
             sources = run.active_subject_args(verb) or []
