@@ -37,6 +37,7 @@ DEFAULT_FILES: tuple[str, ...] = (
     "generics.yaml",
     "outlets.yaml",
     "parties.yaml",
+    "companies.yaml",
     "people.yaml",
 )
 
