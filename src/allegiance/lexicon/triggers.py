@@ -119,6 +119,9 @@ _LISTS = (
     "striker_words",
     "rallying_preps",
     "share_nouns",
+    "named_after_nouns",
+    "performative_verbs",
+    "performing_verbs",
 )
 
 
@@ -250,6 +253,9 @@ class Lexicon:
     striker_words: frozenset[str] = frozenset()
     rallying_preps: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
+    named_after_nouns: frozenset[str] = frozenset()
+    performative_verbs: frozenset[str] = frozenset()
+    performing_verbs: frozenset[str] = frozenset()
 
     def info(self, trigger: Trigger) -> CategoryInfo:
         """Category info of the trigger's mode when the lexicon gives it one ("REQUEST/appeal":

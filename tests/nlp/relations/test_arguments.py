@@ -224,3 +224,17 @@ def test_pronoun_argument_keeps_its_own_span(nlp):
 def test_the_states_after_a_mentions_of_are_its_fellows(nlp, text, sources):
     rels = nlp(text)._.relations
     assert {r.source.actor_id.split(".")[0] for r in rels} == sources, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # a noun of relation before a name the small model parsed apart stands for the name,
+        # not for its possessor
+        ("Azerbaijan attacked its neighbour Armenia in September.", "AZE", "ARM", "ASSAULT"),
+        ("China warned its rival Taiwan.", "CHN", "TWN", "THREATEN"),
+        ("I want to thank our ally Turkey for the close coordination.", "GEN", "TUR", "SUPPORT"),
+    ],
+)
+def test_a_relational_noun_before_a_name_is_the_name(nlp, text, source, target, category):
+    assert find(relations(nlp, text), source, target, categories={category}), relations(nlp, text)

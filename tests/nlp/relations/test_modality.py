@@ -109,3 +109,20 @@ def test_a_disputed_claim_is_denied(nlp, text, source, target, negated):
     assert hit and all(r.negated is negated for r in hit), [
         (r.category, r.negated) for r in relations(nlp, text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "hypothetical"),
+    [
+        # a speech act the speaker wishes to perform is performed by saying so
+        ("I want to thank our ally Turkey for the close coordination.", "GEN", "TUR", False),
+        ("We would like to congratulate the people of Chile on the vote.", "GEN", "CHL", False),
+        ("I wish to condemn this attack by Hamas in the strongest terms.", "GEN", "HAMAS", False),
+        # ... a third party's wish, or a wish to act, stays a wish
+        ("Russia wants to condemn NATO at the summit.", "RUS", "NATO", True),
+        ("I want to visit Kyiv next year.", "GEN", "UKR", True),
+    ],
+)
+def test_a_performative_wish_is_done(nlp, text, source, target, hypothetical):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].hypothetical is hypothetical, relations(nlp, text)

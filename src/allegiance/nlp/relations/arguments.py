@@ -216,6 +216,10 @@ class Arguments:
                 a = self.last_assault_source
                 return [Arg(tok.i, tok.i + 1, a.actor, True)]
             return []
+        if tok.pos_ in ("NOUN", "ADJ") and tok.lower_ in self.lex.named_after_nouns:
+            named = self._named_after(tok)
+            if named:
+                return named  # before its possessor: "its neighbour Armenia" is Armenia
         out = self.modifier_actors(tok)
         if out and self.is_asset(tok):
             # "two ISIL fighting positions": the asset hit, standing for its owner
@@ -245,6 +249,16 @@ class Arguments:
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
         return out
+
+    def _named_after(self, tok: Token) -> list[Arg]:
+        """ "thank our ally Turkey", "attacked its neighbour Armenia": the actor named right
+        after a relational noun (``named_after_nouns``) that the small model parsed apart
+        from it (the name hung on the verb) is the one the noun stands for."""
+        nxt = tok.i + 1
+        spans = [s for s in self.spans_at(nxt) if s.start == nxt] if nxt < len(self.doc) else []
+        if not spans or self.doc[spans[0].end - 1].head.i not in (tok.i, tok.head.i):
+            return []
+        return [self.span_arg(spans[0])]
 
     def asked_for(self, tok: Token) -> bool:
         """ "demanded the release of X", "called for the return of X": what is asked for the

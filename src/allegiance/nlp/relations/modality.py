@@ -175,6 +175,7 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
                 and tok.head.tag_ in ("VBD", "VBN", "VBG")
             )
             and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.decision_nouns)
+            and not _performative(lex, tok, tok.head)
         )
         or (child.dep_ == "mark" and low in ("if", "unless", "whether", "lest"))
         or (child.dep_ == "mark" and low in ("until", "till") and _not_yet(tok))
@@ -240,6 +241,19 @@ def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
     )
 
 
+def _performative(lex: Lexicon, tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is a speech act the speaker performs by wishing it ("I want to thank our
+    ally Turkey", "we would like to congratulate the people of Chile", "I wish to condemn this
+    attack": ``performative_verbs`` under ``performing_verbs`` with a first-person subject);
+    "Russia wants to condemn X" and "I want to visit Kyiv" stay wishes."""
+    return (
+        tok.dep_ == "xcomp"
+        and tok.lemma_.lower() in lex.performative_verbs
+        and head.lemma_.lower() in lex.performing_verbs
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
+
+
 def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tuple[bool, bool]:
     """Walk up from the anchor through the clauses whose modality it shares."""
     seen = 0
@@ -268,6 +282,8 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             break  # a conjoined clause with its own subject has its own modality
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
             head = tok.head
+            if _performative(lex, tok, head):
+                break  # "I want to thank Turkey": saying so is doing it
             if tok.dep_ in ("xcomp", "ccomp", "acomp") and (
                 head.lemma_.lower() in lex.irrealis_verbs or head.lower_ in lex.irrealis_verbs
             ):
