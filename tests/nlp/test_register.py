@@ -26,8 +26,13 @@ def _read(nlp, text):
             "Elon Musk attacked the Securities and Exchange Commission on Twitter.",
             ("Elon Musk", "Securities and Exchange Commission"),
         ),
+        # companies: an organisation the recogniser found
+        ("Ryanair attacked the European Commission over airport fees.",
+         ("Ryanair", "European Commission")),
+        # a party's attack on a town is on its council
+        ("Republicans attacked Houston over the bill.", ("Republicans", "Houston")),
     ],
-)
+)  # fmt: skip
 def test_civilians_attacking_each_other_is_an_accusation(nlp, sentence, pair):
     assert _read(nlp, sentence).get(pair) == ("ACCUSE", "verbal")
 
@@ -39,6 +44,11 @@ def test_civilians_attacking_each_other_is_an_accusation(nlp, sentence, pair):
         ("Hezbollah attacked Israeli soldiers near the border.", ("Hezbollah", "Israeli soldiers")),
         ("Russia attacked Ukraine in February.", ("Russia", "Ukraine")),  # states
         ("Erdogan attacked Macron's convoy with drones.", ("Erdogan", "Macron")),  # armed words
+        # an armed group the knowledge base knows, whatever its target
+        (
+            "The Lord's Resistance Army attacked Ugandan troops.",
+            ("Lord's Resistance Army", "Ugandan troops"),
+        ),
     ],
 )
 def test_armed_attacks_stay_assaults(nlp, sentence, pair):
