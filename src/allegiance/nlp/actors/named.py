@@ -140,6 +140,8 @@ class _NamedMixin(_PlacesMixin):
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "GPE", "ORG") or used[tok.i]:
                 continue
+            if not self._is_struck(tok):
+                continue  # the parse first: the lookups below cost more
             start = tok.i
             while (
                 start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
