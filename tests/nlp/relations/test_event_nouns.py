@@ -288,3 +288,29 @@ def test_the_noun_of_a_light_verb_names_the_doer(nlp, text, source, target, cate
 
 def test_an_undone_imposition_names_no_doer(nlp):
     assert not relations(nlp, "The imposition of tariffs on Chinese steel hurt exporters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # military exercises held together are military cooperation
+        ("Iran held joint naval drills with China.", {("IRN", "CHN")}),
+        ("India and the United States conducted a joint military exercise.", {("IND", "USA")}),
+        ("Russia and Belarus began military exercises near the Polish border.", {("RUS", "BLR")}),
+    ],
+)
+def test_exercises_held_together(nlp, text, pairs):
+    rels = relations(nlp, text)
+    got = {(r.source.actor_id, r.target.actor_id) for r in rels if r.category == "COOPERATE"}
+    assert pairs <= got, [(r.source.actor_id, r.category, r.target.actor_id) for r in rels]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China held military drills around Taiwan.",  # a place, no partner
+        "The exercise of power by Hungary's government worried the EU.",
+    ],
+)
+def test_exercises_with_no_partner(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "COOPERATE"]
