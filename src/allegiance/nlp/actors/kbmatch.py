@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...geo.gazetteer import Gazetteer
 from ...kb import Actor, normalize
 from .mentions import _CONFIDENCE, _Cand, _greedy
 from .places import _PlacesMixin
@@ -426,8 +427,7 @@ class _KBMatchMixin(_PlacesMixin):
         if cand.kind == "metonym" and self._restricted_in(doc[cand.end - 1]):
             # "a curfew in Algiers": the city under it, not the government imposing it
             name = doc[cand.start : cand.end].text
-            return _Cand(cand.start, cand.end, f"NER:{normalize(name)}", "ner",
-                         _CONFIDENCE["ner"], "ner", name, "place")  # fmt: skip
+            return self._place_cand(cand.start, cand.end, name, Gazetteer.load().lookup(name)[1])
         is_place_name = cand.kind == "metonym" or actor.type == "state"
         if is_place_name and self._is_place(doc, cand.start, cand.end, state=actor.type == "state"):
             return self._located_agents(doc, cand)

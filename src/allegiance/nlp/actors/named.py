@@ -170,13 +170,7 @@ class _NamedMixin(_PlacesMixin):
         countries, cities = Gazetteer.load().lookup(span.text)
         if countries or (label != "GPE" and not _gazetteer_city(span.text)):
             return None
-        name = max(cities, key=lambda c: c.population).name if cities else span.text
-        key = normalize(name)
-        if not key:
-            return None
-        return _Cand(
-            span.start, span.end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", span.text, "place"
-        )
+        return self._place_cand(span.start, span.end, span.text, cities)
 
     def _city_not_person(self, doc: Doc, span: Span) -> bool:
         """Whether a one-word "person" the small model found is no one's name: no given name, no

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
+from ...geo.gazetteer import GazetteerEntry
+from ...kb import normalize
 from ..phrases import head_words, modifiers, partitive_heads
 from ._base import _RecognizerBase
+from .mentions import _CONFIDENCE, _Cand
 
 _DATELINE_ENDS = frozenset({"—", "–", "-", "--", "(", ":"})
 
@@ -204,6 +209,17 @@ class _PlacesMixin(_RecognizerBase):
         return gov.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("dobj", "nsubjpass") and named(c) for c in gov.children
         )
+
+    def _place_cand(
+        self, start: int, end: int, text: str, cities: Sequence[GazetteerEntry]
+    ) -> _Cand | None:
+        """A town acted on as a provisional actor of type ``place``, named by the most
+        populous gazetteer city of that name ("Halab" and "Aleppo" are one ``NER:aleppo``)."""
+        name = max(cities, key=lambda c: c.population).name if cities else text
+        key = normalize(name)
+        if not key:
+            return None
+        return _Cand(start, end, f"NER:{key}", "ner", _CONFIDENCE["ner"], "ner", text, "place")
 
     def _is_struck(self, tok: Token) -> bool:
         """Whether the town or region whose name ends at ``tok`` is acted on, a target
