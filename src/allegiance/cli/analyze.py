@@ -24,7 +24,7 @@ from .options import (
     network_filter_options,
     print_ingest_summary,
 )
-from .signals import Interrupted, interruptible
+from .signals import Interrupted, exit_now, interruptible
 from .store import STORE_ANALYSIS_KEYS, analyze_from_store, store_analysis_options
 
 __all__ = ["analyze_cmd", "print_summary"]
@@ -186,7 +186,7 @@ def _run(
                 soft_wrap=True,
                 highlight=False,
             )
-            sys.exit(stop.exit_status)
+            exit_now(stop.exit_status)
     return bundle
 
 

@@ -18,7 +18,7 @@ from .options import (
     print_ingest_summary,
 )
 from .progress import ExtractProgress, input_size
-from .signals import Interrupted, interruptible
+from .signals import Interrupted, exit_now, interruptible
 
 if TYPE_CHECKING:
     from ..export import RecordWriter
@@ -191,7 +191,7 @@ def _write_records(
                 soft_wrap=True,
                 highlight=False,
             )
-            sys.exit(stop.exit_status)
+            exit_now(stop.exit_status)
         except Exception as exc:
             _close(groups)
             where = _stopped(writer, "failed", str(exc), paths)

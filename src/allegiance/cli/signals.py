@@ -9,11 +9,15 @@ are ignored: a second Ctrl-C does not cut the cleanup short.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
+import threading
 from collections.abc import Iterator
 from types import FrameType
+from typing import NoReturn
 
-__all__ = ["Interrupted", "interruptible"]
+__all__ = ["Interrupted", "exit_now", "interruptible"]
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -55,3 +59,20 @@ def interruptible() -> Iterator[None]:
     finally:
         for s, old in previous.items():
             signal.signal(s, old)
+
+
+def exit_now(status: int) -> NoReturn:
+    """End a stopped command with ``status``, even when a thread of a library is stuck.
+
+    A run that was interrupted has kept and reported what it finished; if a thread other than
+    the main one is still alive (a worker pool's manager thread that deadlocked while shutting
+    down), the interpreter would wait for it at exit forever, so the streams are flushed and
+    the process ends at once. Otherwise this is :func:`sys.exit`.
+    """
+    stuck = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if not stuck:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)

@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 
 from .options import extract_options_from_kwargs, model_options
-from .signals import Interrupted, interruptible
+from .signals import Interrupted, exit_now, interruptible
 
 __all__ = ["extract_into_store", "store_group"]
 
@@ -62,7 +62,7 @@ def extract_into_store(
                 soft_wrap=True,
                 highlight=False,
             )
-            sys.exit(stop.exit_status)
+            exit_now(stop.exit_status)
         finally:
             store.close()
     print_ingest_summary(report, console)
@@ -173,7 +173,7 @@ def reextract_cmd(store_path: str, limit: int | None, include_text: bool, **kwar
             run = reextract(store, options=options, report=report, limit=limit)
         except Interrupted as stop:
             console.print(f"interrupted by {stop.name}; run again to resume", highlight=False)
-            sys.exit(stop.exit_status)
+            exit_now(stop.exit_status)
     print_ingest_summary(report, console)
     console.print(
         f"{store_path}: re-extracted {run.written} documents; {run.stale} still stale",

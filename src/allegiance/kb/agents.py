@@ -49,6 +49,7 @@ class AgentLexicon:
     not_actors: frozenset[str] = frozenset()
     self_nouns: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    firm_name_words: frozenset[str] = frozenset()
     places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def place(self, key: str) -> frozenset[str]:
@@ -78,7 +79,7 @@ def _default_path() -> Path:
     return DATA_DIR / "agents.yaml"
 
 
-_LISTS = ("modifiers", "titles", "not_actors", "self_nouns", "weapon_nouns")
+_LISTS = ("modifiers", "titles", "not_actors", "self_nouns", "weapon_nouns", "firm_name_words")
 
 
 def _merge_class(path: Path, name: str, old: dict[str, Any], spec: Any) -> dict[str, Any]:
@@ -200,6 +201,7 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
         not_actors=frozenset(str(w).lower() for w in data.get("not_actors") or ()),
         self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
         weapon_nouns=frozenset(str(w).lower() for w in data.get("weapon_nouns") or ()),
+        firm_name_words=frozenset(str(w).lower() for w in data.get("firm_name_words") or ()),
         places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 

@@ -263,7 +263,8 @@ class ActorKB:
 
         ``("IRN", "troops")`` → IRN.MIL, ``("TUR", "government")`` → TUR.GOV, ``("SHIA",
         "militias")`` → SHIA.MILITIA; for an organisation its agents are the organisation
-        itself (``("ISIL", "fighters")`` → ISIL). ``None`` when the word is no agent noun.
+        itself (``("ISIL", "fighters")`` → ISIL), except a company's workers, who are not the
+        company. ``None`` when the word is no agent noun.
         """
         base = self._actors.get(base_id)
         hit = self.agents.classify(agent)
@@ -283,6 +284,8 @@ class ActorKB:
             return self._actors.get(f"{base.id}.{self.agents.classes[mapped].suffix}")
         if base.type == "person":
             return None
+        if base.sector == "business" and class_name == "civilians":
+            return None  # "Boeing workers", "Hyundai strikers": a company's staff are not it
         return base
 
     def fuzzy(self, surface: str, *, cutoff: float = 90) -> tuple[Actor, float] | None:

@@ -549,8 +549,30 @@ def _extract_parallel(
     except BrokenProcessPool as exc:
         raise ModelError(Messages.WORKER_DIED.format(reason=exc)) from exc
     finally:
-        if not finished:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
             # Interrupted (a signal, an error, the consumer stopped): no batch is worth
             # waiting for, and no worker may outlive the run.
             _stop_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+            _shutdown_stopped(pool)
+
+
+#: Seconds to wait for a stopped pool's manager thread before leaving it behind
+_SHUTDOWN_WAIT = 10.0
+
+
+def _shutdown_stopped(pool: ProcessPoolExecutor) -> None:
+    """Shut down a pool whose workers were killed, waiting a bounded time only.
+
+    Once its workers are killed the standard library's shutdown can deadlock (its manager
+    thread waits for a queue thread that waits for it: CPython gh-94777, gh-125451), so a
+    stopped run would never end; a thread still alive after the wait is left to the command,
+    which ends without it (:func:`allegiance.cli.signals.exit_now`).
+    """
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=_SHUTDOWN_WAIT)
+        if manager.is_alive():
+            logger.warning("the worker pool did not shut down; leaving it behind")

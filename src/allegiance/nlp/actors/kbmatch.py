@@ -27,6 +27,8 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if actor.sector == "generic" and _inside_a_name(doc, start, end):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
+            if (tag != "A" or actor.type == "state") and self._in_firm_name(doc, start, end):
+                continue  # "Air Canada", "South African Airways", "Royal Bank of Canada"
             if actor.sector == "coalition" and end - start == 1 and doc[start].is_lower:
                 # "Poland's ruling coalition", "coalition talks": no war coalition
                 war = self._coalition_war(doc) if war is None else war
@@ -392,6 +394,28 @@ class _KBMatchMixin(_PlacesMixin):
             and all(t.is_alpha and (t.is_title or t.is_upper) for t in before)
             and any(foreign(t, covered) for t in before)
         )
+
+    def _in_firm_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether words ``start:end`` (a country, capital or demonym) are inside a company's or
+        institution's name the entity recogniser found, with a word of ``firm_name_words`` and
+        no word of a state organ in the rest ("Air Canada", "Royal Bank of Canada", "Indian Oil
+        Corporation"; not "the Iraqi Oil Ministry")."""
+        i, j = start, end
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if doc[i].ent_type_ not in _NAMED:
+            return False
+        rest = [t for t in (*doc[i:start], *doc[end:j]) if t.is_alpha and not t.is_lower]
+        return any(t.lower_ in self.agents.firm_name_words for t in rest) and not any(
+            self._organ_word(t.text) for t in rest
+        )
+
+    def _organ_word(self, word: str) -> bool:
+        """Whether a word names an organ of a state ("ministry", "army", "court")."""
+        hit = self.agents.classify(word)
+        return hit is not None and self.agents.classes[hit[0]].organ
 
     def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
         actor = self.kb.get(cand.actor_id)
