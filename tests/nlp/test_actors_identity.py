@@ -858,3 +858,35 @@ def test_a_bare_parliament_beside_another_countrys_name_only_is_none(nlp: Langua
 )  # fmt: skip
 def test_names_and_agent_words_of_people(nlp: Language, text: str, word: str, actor: str) -> None:
     assert ids_of(nlp, text, word) == [actor], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("Iran detained a British tourist.", "British tourist", "GBR.CVL"),
+        ("Russia jailed a French researcher.", "French researcher", "FRA.CVL"),
+        ("Gunmen kidnapped two Italian priests in Nigeria.", "Italian priests", "ITA.CVL"),
+        ("Spain agreed to extradite a Russian businessman.", "Russian businessman", "RUS.BUS"),
+    ],
+)
+def test_a_person_named_by_nationality_is_not_the_state(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor]
+
+
+def test_a_state_organ_named_by_nationality_stays_the_state(nlp: Language) -> None:
+    # the opposite: "the British ambassador" speaks for the state
+    assert ids_of(nlp, "Iran summoned the British ambassador.", "British ambassador") == ["GBR.GOV"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parliament voted to expel the Russian ambassador.",
+        "Lawmakers said Parliament would summon the Chinese envoy.",
+    ],
+)
+def test_a_foreign_envoy_does_not_set_the_sentence_in_its_country(nlp: Language, text: str) -> None:
+    # an envoy serves abroad: the bare "Parliament" is not the envoy's country's
+    assert not [a for _, a, _ in found(nlp, text) if a.endswith(".LEG")]

@@ -50,6 +50,7 @@ class AgentLexicon:
     self_nouns: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     firm_name_words: frozenset[str] = frozenset()
+    envoy_words: frozenset[str] = frozenset()
     places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def place(self, key: str) -> frozenset[str]:
@@ -79,7 +80,15 @@ def _default_path() -> Path:
     return DATA_DIR / "agents.yaml"
 
 
-_LISTS = ("modifiers", "titles", "not_actors", "self_nouns", "weapon_nouns", "firm_name_words")
+_LISTS = (
+    "modifiers",
+    "titles",
+    "not_actors",
+    "self_nouns",
+    "weapon_nouns",
+    "firm_name_words",
+    "envoy_words",
+)
 
 
 def _merge_class(path: Path, name: str, old: dict[str, Any], spec: Any) -> dict[str, Any]:
@@ -202,6 +211,7 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
         self_nouns=frozenset(str(w).lower() for w in data.get("self_nouns") or ()),
         weapon_nouns=frozenset(str(w).lower() for w in data.get("weapon_nouns") or ()),
         firm_name_words=frozenset(str(w).lower() for w in data.get("firm_name_words") or ()),
+        envoy_words=frozenset(str(w).lower() for w in data.get("envoy_words") or ()),
         places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 

@@ -91,6 +91,8 @@ _LISTS = (
     "ordering_verbs",
     "preventing_verbs",
     "wishing_verbs",
+    "deciding_verbs",
+    "vowing_verbs",
     "solo_categories",
     "ousting_nouns",
     "disputing_verbs",
@@ -143,6 +145,7 @@ class Trigger:
     intensity: float | None = None
     symmetric: bool = False
     direct_object: bool = True
+    prep_first: bool = False  # a prepositional target replaces the object ("freed X from Y")
     reverse: bool = False
     patron: bool = False
     patron_is_head: bool = False
@@ -219,6 +222,8 @@ class Lexicon:
     ordering_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     wishing_verbs: frozenset[str] = frozenset()
+    deciding_verbs: frozenset[str] = frozenset()
+    vowing_verbs: frozenset[str] = frozenset()
     solo_categories: frozenset[str] = frozenset()
     ousting_nouns: frozenset[str] = frozenset()
     disputing_verbs: frozenset[str] = frozenset()
@@ -297,6 +302,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         "intensity",
         "symmetric",
         "direct_object",
+        "prep_first",
         "reverse",
         "patron",
         "patron_is_head",
@@ -319,6 +325,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         intensity=None if intensity is None else float(intensity),
         symmetric=bool(data.get("symmetric", False)),
         direct_object=bool(data.get("direct_object", True)),
+        prep_first=bool(data.get("prep_first", False)),
         reverse=bool(data.get("reverse", False)),
         patron=bool(data.get("patron", False)),
         patron_is_head=bool(data.get("patron_is_head", False)),

@@ -126,3 +126,48 @@ def test_a_disputed_claim_is_denied(nlp, text, source, target, negated):
 def test_a_performative_wish_is_done(nlp, text, source, target, hypothetical):
     hit = find(relations(nlp, text), source, target)
     assert hit and hit[0].hypothetical is hypothetical, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "hypothetical"),
+    [
+        ("The Senate voted to condemn Russia.", "USA", "RUS", False),
+        ("The UN Security Council voted to impose sanctions on North Korea.", "UN", "PRK", False),
+        ("Ghana decided to expel the Nigerian ambassador.", "GHA", "NGA", False),
+        # a vote still to come, or one only expected, is not taken
+        ("The Senate may vote to condemn Russia.", "USA", "RUS", True),
+        ("The Senate is expected to vote to condemn Russia.", "USA", "RUS", True),
+    ],
+)
+def test_a_vote_or_decision_taken_does_its_act(nlp, text, source, target, hypothetical):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and all(r.hypothetical is hypothetical for r in hit)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Iran vowed revenge against Israel.", "IRN", "ISR"),
+        ("Beijing vowed retaliation against Washington.", "CHN", "USA"),
+        ("North Korea threatened retaliation against South Korea.", "PRK", "KOR"),
+        ("Iran vowed an attack on Israel.", "IRN", "ISR"),
+    ],
+)
+def test_a_harm_vowed_is_a_threat_not_an_assault(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert any(r.category == "THREATEN" and not r.hypothetical for r in hit), hit
+    assert not [r for r in hit if r.category == "ASSAULT" and not r.hypothetical]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # a helping act vowed reads as it is; a harm done stays an assault
+        ("China pledged support for Pakistan.", "CHN", "PAK", "SUPPORT"),
+        ("Israel carried out reprisals against Hamas.", "ISR", "HAMAS", "ASSAULT"),
+    ],
+)
+def test_what_is_not_a_harm_vowed_is_read_as_it_is(nlp, text, source, target, category):
+    hit = find(relations(nlp, text), source, target)
+    assert [r for r in hit if r.category == category and not r.hypothetical]
+    assert not [r for r in hit if r.category == "THREATEN"]

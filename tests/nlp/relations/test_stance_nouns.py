@@ -84,3 +84,21 @@ def test_demonym_partners_are_the_demonyms_actor(nlp):
     alone = nlp("The Coalition will continue to strike ISIL targets in support of our partners.")
     hit = [r for r in alone._.relations if r.target.actor_id == "GEN.PARTNERS"]
     assert hit and hit[0].category == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym"),
+    [
+        ("Samsung sued its American rival Apple Inc. over patents.", "USA"),
+        ("Veldhoven Semiconductors sued its Chinese rival Huaxin Micro.", "CHN"),
+        ("Airbus beat its American rival Boeing to the contract.", "USA"),
+    ],
+)
+def test_a_demonym_on_a_possessed_rival_describes_the_rival(nlp, text, demonym):
+    # the rival is the owner's, not the rival's own country's
+    assert not [r for r in relations(nlp, text) if r.target.actor_id == demonym]
+
+
+def test_a_demonym_on_an_unowned_ally_is_the_allys_partner(nlp):
+    # the opposite: "a Russian ally" is Russia's ally
+    assert find(relations(nlp, "Iran, a Russian ally, condemned the strikes."), "IRN", "RUS")

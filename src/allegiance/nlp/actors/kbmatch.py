@@ -235,11 +235,15 @@ class _KBMatchMixin(_PlacesMixin):
         ``demonyms``) bare demonyms it names (with ``people``, also its citizens, workers or
         opposition), or that it opens with ("In Peru, ..."); None when there are none or
         several."""
+        envoys = self.agents.envoy_words
         national = {
             self.kb.country_of(m.actor_id)
             for m in here
-            if (self._national(m, sent.doc) and (demonyms or m.kind != "adjective"))
-            or (people and self._of_its_people(m))
+            if (
+                (self._national(m, sent.doc) and (demonyms or m.kind != "adjective"))
+                or (people and self._of_its_people(m))
+            )
+            and sent.doc[m.end - 1].lower_ not in envoys  # "the Russian ambassador" is abroad
         }
         national |= self._fronted_country(sent)
         national.discard(None)

@@ -22,7 +22,7 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .assets import asset_targets
 from .candidates import Arg, Candidate
-from .modality import cutting_noun
+from .modality import cutting_noun, vowed
 from .names import ASSET_TARGETS, EVENT_NOUN, RECEIVED_EVENT, RECEIVED_SUPPORT
 from .protests import protest_noun
 from .registry import constructions
@@ -75,6 +75,7 @@ def noun_sources(run: DocRun, noun: Token) -> tuple[list[Arg], Token]:
             head.lemma_.lower() in run.lex.light_verbs
             # "the union called a general strike against the government"
             or (head.lemma_.lower() in run.lex.staging_verbs and protest_noun(run.lex, noun))
+            or vowed(run.lex, noun) is not None  # "Iran vowed revenge against Israel"
         )
     ):
         sources = run.active_subject_args(head) or []

@@ -124,12 +124,25 @@ def modality(run: DocRun, cand: Candidate, sent: Span, *, depth: int = 0) -> tup
             if child.dep_ == "det" and child.lower_ in ("no", "neither"):
                 negated = True
     negated, hypothetical = _clause(lex, cand.anchor, negated, hypothetical)
-    if _wished(lex, trig_tok):
+    if _wished(lex, trig_tok) or vowed(lex, trig_tok) is not None:
         hypothetical = True
     # "going to", "be expected to"
     if cand.anchor.dep_ == "xcomp" and cand.anchor.head.lower_ in lex.prospective_heads:
         hypothetical = True
     return negated, hypothetical
+
+
+def vowed(lex: Lexicon, noun: Token) -> Token | None:
+    """The verb that vows the harmful act an event noun object names (``vowing_verbs``: "Iran
+    vowed revenge against Israel", "the rebels promised reprisals against the army"), or None;
+    a helping act vowed is left as it reads ("pledged support for Pakistan")."""
+    if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = noun.head
+    trig = lex.nouns.get(noun.lemma_.lower())
+    if verb.lemma_.lower() not in lex.vowing_verbs or trig is None or lex.info(trig).sign >= 0:
+        return None
+    return verb
 
 
 def _wished(lex: Lexicon, noun: Token) -> bool:
@@ -169,11 +182,7 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
             and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "csubj")
             and not done_with(lex, tok)
             and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.aspectual_verbs)
-            and not (
-                tok.dep_ in ("xcomp", "ccomp")
-                and tok.head.lemma_.lower() in lex.causing_verbs
-                and tok.head.tag_ in ("VBD", "VBN", "VBG")
-            )
+            and not _taken(lex, tok)
             and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in lex.decision_nouns)
             and not _performative(lex, tok, tok.head)
         )
@@ -186,6 +195,21 @@ def _marks(lex: Lexicon, tok: Token, child: Token) -> tuple[bool, bool]:
     ):
         return True, False
     return False, False
+
+
+def _taken(lex: Lexicon, tok: Token) -> bool:
+    """Whether the "to" clause ``tok`` is done by the past act that governs it: one that made
+    someone act ("prompted Mexico to recall its ambassador": ``causing_verbs``) or a vote or
+    decision taken ("the Senate voted to condemn Russia": ``deciding_verbs``)."""
+    head = tok.head
+    return (
+        tok.dep_ in ("xcomp", "ccomp")
+        and head.tag_ in ("VBD", "VBN", "VBG")
+        and (
+            head.lemma_.lower() in lex.causing_verbs
+            or (head.lemma_.lower() in lex.deciding_verbs and tok.dep_ == "xcomp")
+        )
+    )
 
 
 def _not_yet(tok: Token) -> bool:
@@ -284,8 +308,10 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             head = tok.head
             if _performative(lex, tok, head):
                 break  # "I want to thank Turkey": saying so is doing it
-            if tok.dep_ in ("xcomp", "ccomp", "acomp") and (
-                head.lemma_.lower() in lex.irrealis_verbs or head.lower_ in lex.irrealis_verbs
+            if (
+                tok.dep_ in ("xcomp", "ccomp", "acomp")
+                and (head.lemma_.lower() in lex.irrealis_verbs or head.lower_ in lex.irrealis_verbs)
+                and not _taken(lex, tok)
             ):
                 hypothetical = True
             if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lex.negating_verbs:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...lexicon.triggers import Trigger
 from .candidates import Candidate
-from .modality import ender
+from .modality import ender, vowed
 from .names import INSTRUMENTS, PREPOSITION
 
 if TYPE_CHECKING:
@@ -66,6 +66,12 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
     the governing word, or None when no such word governs the act's clause or the act's sign
     does not fit ("agreed to strike ISIL" is no agreement with ISIL)."""
     gov = _governor(run, cand.anchor)
+    vower = vowed(run.lex, run.doc[cand.trigger_start]) if gov is None else None
+    if vower is not None and _by_source(run, cand, vower):
+        # "Iran vowed revenge against Israel": the threat is made
+        return replace(
+            cand, trigger=_INTENT[-1], trigger_start=vower.i, trigger_end=vower.i + 1, anchor=vower
+        )
     sign = _leaning(run, cand.trigger)
     if ender(run.lex, cand) is not None:
         sign = -sign  # "vowed to halt aid to Egypt", "said it would end its support": a threat

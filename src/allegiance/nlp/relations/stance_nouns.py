@@ -100,8 +100,14 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         partners = [p for p in partners if p.start != own.start]
     if not heads and named and owners:
         heads, partners = named, owners  # "the regime and its Russian backers"
-    elif heads and named and owners:
-        partners = owners  # "the Syrian branch of al-Qaeda": the demonym only describes
+    elif (
+        heads
+        and named
+        and (owners or (_possessed(noun) and any(c.dep_ == "amod" for c in noun.children)))
+    ):
+        # "the Syrian branch of al-Qaeda", "sued its Chinese rival Huaxin": the demonym only
+        # describes the one named, whose partner is the owner (when it is known)
+        partners = owners
     if not partners and len(heads) >= 2 and noun.tag_ in ("NNS", "NNPS"):
         yield from run.mutual(heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1, construction=name)
         return
@@ -113,3 +119,10 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         yield from run.pairs(
             heads, partners, trig, noun.i, noun.i + 1, anchor, 0.75, 1, construction=name
         )
+
+
+def _possessed(noun: Token) -> bool:
+    """Whether a stance noun has an owner, on it or on the name it modifies ("its rival
+    Huaxin", "its American rival Apple Inc.")."""
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    return any(c.dep_ == "poss" for h in holders for c in h.children)

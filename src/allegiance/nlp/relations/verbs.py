@@ -304,6 +304,24 @@ class _VerbClause:
                 )
         return out
 
+    def _prep_target(self, obj: Token) -> bool:
+        """Whether a ``prep_first`` trigger has an actor in one of its prepositions, on the verb
+        or the object ("freed the Yazidis from ISIS": ISIS is acted on, not the Yazidis)."""
+        if not self.trig.prep_first:
+            return False
+        heads = [self.verb, obj, *(c for c in obj.children if c.dep_ == "prep")]
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ in self.trig.preps
+            and any(
+                self.run.args(p, exclude=self.exclude)
+                for p in prep.subtree
+                if p.dep_ == "pobj" and p.head == prep
+            )
+            for head in heads
+            for prep in head.children
+        )
+
     def _object(self, obj: Token) -> Generator[Candidate, None, bool]:
         """Candidates with one object; whether the object said anything."""
         run, verb, trig, exclude = self.run, self.verb, self.trig, self.exclude
@@ -319,7 +337,7 @@ class _VerbClause:
         found = False
         targets = []
         if trig.direct_object and (obj.dep_ in ("dobj", "dative", "npadvmod") or obj.head != verb):
-            targets = run.args(obj, exclude=exclude)
+            targets = [] if self._prep_target(obj) else run.args(obj, exclude=exclude)
             if run.is_hostile(trig) and "from" not in trig.preps and run.enabled(ASSET_TARGETS):
                 # (what is seized or captured "from" someone is not known to be the
                 # enemy's: "ISIL seized the tanks from the airfield")
