@@ -22,6 +22,7 @@ FAMILIES = (
     "speaker_subjects",
     "group_heads",
     "government_heads",
+    "organ_heads",
 )
 
 
@@ -179,3 +180,34 @@ def test_they_may_be_the_us_spelled_like_the_pronoun_us(nlp) -> None:
     doc = nlp("The US and Iran both back the war on ISIL, and they both send advisers to Baghdad.")
     found = _pronoun_actors(doc, "they")
     assert "USA" in found and "ISIL" not in found, found
+
+
+def _actor_of(nlp, text: str, phrase: str) -> list[str]:
+    doc = nlp(text)
+    return [s._.actor.actor_id for s in doc.spans[ACTORS_KEY] if s.text == phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        # protest, a coup, courts: an organ named bare is the state in question's
+        (
+            "Kenyan police fired tear gas at protesters. The Supreme Court later ordered the "
+            "release of the detained activists.",
+            "The Supreme Court",
+            "KEN.JUD",
+        ),
+        ("Thailand's prime minister resigned. The army then seized power.", "The army", "THA.MIL"),
+        (
+            "Venezuela jailed two activists. The opposition called for protests.",
+            "The opposition",
+            "VEN.OPP",
+        ),
+    ],
+)
+def test_a_bare_organ_is_that_of_the_state_in_question(nlp, text, phrase, actor) -> None:
+    assert _actor_of(nlp, text, phrase) == [actor]
+
+
+def test_a_bare_organ_with_no_state_in_question_is_no_actor(nlp) -> None:
+    assert _actor_of(nlp, "The army said it had killed 20 militants.", "The army") == []

@@ -66,6 +66,7 @@ class Anaphora:
         self.p_person, self.p_they = refs.family("person"), refs.family("they")
         self.group_heads = refs.family("group_heads")
         self.gov_heads = refs.family("government_heads")
+        self.organ_heads = refs.family("organ_heads")
         self.words: list[frozenset[str]] | None = None
         self.by_word: dict[str, list[int]] = {}
         self.first_named: dict[str, _Cand] = {}
@@ -187,7 +188,9 @@ class Anaphora:
                 continue  # "agreed to US mediation": the United States, never "us"
             if tok.pos_ == "PRON" or tok.lower_ in self.p_we:
                 self._pronoun(tok)
-            elif tok.pos_ == "NOUN":
+            elif tok.pos_ == "NOUN" or (
+                tok.pos_ == "PROPN" and tok.lemma_.lower() in self.organ_heads
+            ):
                 self._description(tok)
         return self.out
 
@@ -293,6 +296,9 @@ class Anaphora:
         elif lemma in self.gov_heads:
             self._government(tok, det)
             return
+        elif lemma in self.organ_heads:
+            self._government(tok, det, organ=lemma)
+            return
         else:
             # "the secretary" is the Secretary named before, "the assistant secretary"
             # is not: every modifier must be in the antecedent's name too
@@ -301,15 +307,17 @@ class Anaphora:
         if ante is not None:
             self.add(det, tok.i + 1, ante)
 
-    def _government(self, tok: Token, det: int) -> None:
+    def _government(self, tok: Token, det: int, organ: str | None = None) -> None:
         """ "the regime", "the government": of the state its conjunct names, else the nearest
-        government or state that is not its own clause's subject."""
+        government or state that is not its own clause's subject. With ``organ`` ("army",
+        "court"), that organ of the same state, never the antecedent itself."""
         kb = self.kb
+        word = organ or "government"
         # "the government and people of Iraq": the state its conjunct names
         owner = _of_mention(tok, self.pool.covering)
         country = kb.country_of(owner.actor_id) if owner is not None else None
         if owner is not None and country is not None:
-            sub = kb.sub_actor(country, "government")
+            sub = kb.sub_actor(country, word)
             if sub is not None:
                 self.add(det, tok.i + 1, owner, sub.id)
                 return
@@ -326,18 +334,22 @@ class Anaphora:
         ante = self.nearest(
             tok.i,
             lambda c: (
-                (c.type in {"government", "state"} or not _of_the_state(kb, c.actor_id))
+                (
+                    c.type in {"government", "state"} or not _of_the_state(kb, c.actor_id)
+                    if organ is None
+                    else kb.country_of(c.actor_id) is not None  # "Kenyan police ... the court"
+                )
                 and (kb.country_of(c.actor_id) or c.actor_id) not in bound
             ),
             window=6,
         )
         # a court, a legislature or a justice ministry is no government of its own: "Kenya's
         # High Court blocked the government's plan" is Kenya's government
-        organ = ante is not None and ante.type == "government" and _not_executive(kb, ante.actor_id)
-        if ante is not None and (ante.type != "government" or organ):
+        other = ante is not None and ante.type == "government" and _not_executive(kb, ante.actor_id)
+        if ante is not None and (ante.type != "government" or other or organ is not None):
             country = ante.actor_id if ante.type == "state" else kb.country_of(ante.actor_id)
-            sub = kb.sub_actor(country, "government") if country else None
-            if sub is not None:
+            sub = kb.sub_actor(country, word) if country else None
+            if sub is not None and (organ is None or kb.country_of(sub.id) == country):
                 self.add(det, tok.i + 1, ante, sub.id)
             return
         if ante is not None:
