@@ -98,16 +98,7 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
         # "our Coalition partners, especially the Turks": the noun names an actor, and
         # what stands in apposition to it is (part of) that actor, not its partner
         partners = [p for p in partners if p.start != own.start]
-    if not heads and named and owners:
-        heads, partners = named, owners  # "the regime and its Russian backers"
-    elif (
-        heads
-        and named
-        and (owners or (_possessed(noun) and any(c.dep_ == "amod" for c in noun.children)))
-    ):
-        # "the Syrian branch of al-Qaeda", "sued its Chinese rival Huaxin": the demonym only
-        # describes the one named, whose partner is the owner (when it is known)
-        partners = owners
+    heads, partners = _sides(noun, heads, partners, named, owners)
     if not partners and len(heads) >= 2 and noun.tag_ in ("NNS", "NNPS"):
         yield from run.mutual(heads, trig, noun.i, noun.i + 1, anchor, 0.75, 1, construction=name)
         return
@@ -126,3 +117,20 @@ def _possessed(noun: Token) -> bool:
     Huaxin", "its American rival Apple Inc.")."""
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     return any(c.dep_ == "poss" for h in holders for c in h.children)
+
+
+def _sides(
+    noun: Token, heads: list[Arg], partners: list[Arg], named: list[Arg], owners: list[Arg]
+) -> tuple[list[Arg], list[Arg]]:
+    """Who holds the stance and toward whom, once a demonym or owner is read."""
+    if not heads and named and owners:
+        return named, owners  # "the regime and its Russian backers"
+    if (
+        heads
+        and named
+        and (owners or (_possessed(noun) and any(c.dep_ == "amod" for c in noun.children)))
+    ):
+        # "the Syrian branch of al-Qaeda", "sued its Chinese rival Huaxin": the demonym only
+        # describes the one named, whose partner is the owner (when it is known)
+        return heads, owners
+    return heads, partners
