@@ -87,3 +87,22 @@ def test_partner_of_coordinated_goods(nlp):
     # the small model hangs "to the United States" on "germanium"
     rels = relations(nlp, "China banned exports of gallium and germanium to the United States.")
     assert find(rels, "CHN", "USA", categories={"SANCTION"}), _pairs(rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # an act approved or authorised is the approver's: arms sales, sanctions, aid
+        ("The State Department approved a sale of missiles to Taiwan.", "USA", "TWN", "AID"),
+        ("Washington approved the sale of F-16 fighter jets to Turkey.", "USA", "TUR", "AID"),
+        ("The EU approved 50 billion euros in aid to Ukraine.", "EU", "UKR", "AID"),
+    ],
+)
+def test_an_act_approved_is_the_approvers(nlp, text, source, target, category):
+    assert find(relations(nlp, text), source, target, categories={category})
+
+
+def test_approving_another_party_s_act_is_not_doing_it(nlp):
+    # the opposite: a ceasefire between two others stays theirs
+    rels = relations(nlp, "The UN approved the ceasefire between Israel and Hamas.")
+    assert not [r for r in rels if r.source.actor_id == "UN"]
