@@ -124,3 +124,16 @@ def test_a_common_word_or_other_acronym_is_no_party(nlp, text, actor_id) -> None
     doc = nlp(text)
     found = [(s.text, s._.actor.actor_id) for s in doc.spans[ACTORS_KEY]]
     assert all(a != actor_id for _, a in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["The plan would reform UK pensions.", "Ministers want to reform UK planning law."]
+)
+def test_a_party_name_written_as_ordinary_words_is_no_party(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [s for s in doc.spans["actors"] if s._.actor.actor_id == "GBR.REFORM"]
+
+
+def test_a_party_name_written_as_a_name_is_the_party(nlp) -> None:
+    doc = nlp("Reform UK won five seats.")
+    assert [s._.actor.actor_id for s in doc.spans["actors"]] == ["GBR.REFORM"]

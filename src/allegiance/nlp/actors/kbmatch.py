@@ -27,6 +27,8 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if actor.sector == "generic" and _inside_a_name(doc, start, end):
                 continue  # "The Workers Solidarity League", "Students for Fair Admissions"
+            if tag == "A" and _common_phrase(doc, start, end, actor):
+                continue  # "would reform UK pensions" is no "Reform UK"
             if (tag != "A" or actor.type == "state") and self._in_firm_name(doc, start, end):
                 continue  # "Air Canada", "South African Airways", "Royal Bank of Canada"
             if actor.sector == "coalition" and end - start == 1 and doc[start].is_lower:
@@ -557,6 +559,16 @@ def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
+
+
+def _common_phrase(doc: Doc, start: int, end: int, actor: Actor) -> bool:
+    """Whether a party's or company's name of several words is written as ordinary words, its
+    first one in lower case ("would reform UK pensions", not "Reform UK won five seats")."""
+    return (
+        end - start > 1
+        and doc[start].is_lower
+        and (actor.type == "party" or actor.sector == "business")
+    )
 
 
 def _begins_a_place_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
