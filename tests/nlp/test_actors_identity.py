@@ -890,23 +890,3 @@ def test_a_state_organ_named_by_nationality_stays_the_state(nlp: Language) -> No
 def test_a_foreign_envoy_does_not_set_the_sentence_in_its_country(nlp: Language, text: str) -> None:
     # an envoy serves abroad: the bare "Parliament" is not the envoy's country's
     assert not [a for _, a, _ in found(nlp, text) if a.endswith(".LEG")]
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "actor"),
-    [
-        ("Police arrested the opposition leader in Harare.", "opposition leader", "GEN.OPPOSITION"),
-        ("Iran executed a political prisoner.", "political prisoner", "GEN.PRISONERS"),
-        ("The judge sentenced the activist to five years in prison.", "activist", "GEN.ACTIVISTS"),
-    ],
-)
-def test_one_member_of_a_social_group_is_that_group(
-    nlp: Language, text: str, phrase: str, actor: str
-) -> None:
-    assert ids_of(nlp, text, phrase) == [actor]
-
-
-def test_a_named_opposition_leader_stays_the_person(nlp: Language) -> None:
-    # the opposite: the title before a name is the person's, no group of its own
-    ids = [a for _, a, _ in found(nlp, "Opposition leader Raila Odinga met President Ruto.")]
-    assert "GEN.OPPOSITION" not in ids and "NER:raila odinga" in ids

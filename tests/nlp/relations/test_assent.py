@@ -11,7 +11,7 @@ CASES = [
     ("agreed to: diplomacy", "Iran agreed to Russian mediation.", "IRN", "RUS", {"AGREE"}, False, False),
     ("agreed to: a title and a name", "Israeli Prime Minister Ehud Barak has agreed to US mediation.", "NER:ehud barak", "USA", {"AGREE"}, False, False),
     ("objected to: diplomacy", "Israel objected to French mediation.", "ISR", "FRA", {"REJECT"}, False, False),
-    ("objected to: business", "Germany objected to Microsoft's proposal.", "DEU", "NER:microsoft", {"REJECT"}, False, False),
+    ("objected to: business", "Germany objected to Microsoft's proposal.", "DEU", "BIZ", {"REJECT"}, False, False),
 ]  # fmt: skip
 
 

@@ -96,7 +96,7 @@ def test_no_intent_without_the_source_stating_its_own(nlp, text, target):
         # a withdrawal of troops is a retreat, the state left its party
         ("Russia withdrew its troops from Georgia in 2008.", "RUS", "GEO", "RETREAT"),
         # business
-        ("Google withdrew from China in 2010.", "NER:google", "CHN", "RETREAT"),
+        ("Google withdrew from China in 2010.", "BIZ", "CHN", "RETREAT"),
         # other verbs of withdrawal
         ("The IAEA pulled its inspectors from Iran.", "IAEA", "IRN", "SANCTION"),
         ("Russia pulled its troops from Moldova.", "RUS", "MDA", "RETREAT"),
@@ -129,7 +129,7 @@ def test_a_place_left_is_no_party(nlp, text):
     ("text", "source", "target"),
     [
         # courts / business: a lawsuit withdrawn is no accusation made
-        ("Apple withdrew its lawsuit against Samsung.", "NER:apple", "NER:samsung"),
+        ("Apple withdrew its lawsuit against Samsung.", "NER:apple", "BIZ"),
         # politics: support withdrawn is support ended
         ("Turkey withdrew its support for the coalition against ISIL.", "TUR", "COALITION"),
     ],

@@ -568,6 +568,7 @@ def _common_phrase(doc: Doc, start: int, end: int, actor: Actor) -> bool:
         end - start > 1
         and doc[start].is_lower
         and (actor.type == "party" or actor.sector == "business")
+        and actor.sector != "generic"  # "opposition parties" is named by common words
     )
 
 
