@@ -211,3 +211,25 @@ def test_a_bare_organ_is_that_of_the_state_in_question(nlp, text, phrase, actor)
 
 def test_a_bare_organ_with_no_state_in_question_is_no_actor(nlp) -> None:
     assert _actor_of(nlp, "The army said it had killed 20 militants.", "The army") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "they"),
+    [
+        # a state named by a singular name is "it": "they" is the group named before
+        (
+            "Turkey accused the Kurdish militants of the bombing. Ankara said they would pay.",
+            "KURDS.REB",
+        ),
+        (
+            "Israel blamed Hamas for the attack. Washington said they must free the hostages.",
+            "HAMAS",
+        ),
+        # plural names and coordinated states stay "they"
+        ("Iraqi forces entered Mosul. They fought ISIS for months.", "IRQ.MIL"),
+        ("The United States and Britain condemned the coup. They called for talks.", "USA"),
+    ],
+)
+def test_they_is_not_a_state_named_in_the_singular(nlp, text, they) -> None:
+    doc = nlp(text)
+    assert [s._.actor.actor_id for s in doc.spans[ACTORS_KEY] if s.text.lower() == "they"] == [they]

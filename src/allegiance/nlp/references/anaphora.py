@@ -226,6 +226,7 @@ class Anaphora:
                     and (kind is None or c.type in kind)
                     and c.actor_id not in bound
                     and not self._victims(c)
+                    and not self._named_state(c)  # "Ankara said they ...": not Ankara
                     # "they" is never "we" (but may be "the US", spelled like "us")
                     and not (
                         self.doc[c.start].lower_ in first_person
@@ -236,6 +237,18 @@ class Anaphora:
             )
             if ante is not None:
                 self.add(tok.i, tok.i + 1, ante)
+
+    def _named_state(self, cand: _Cand) -> bool:
+        """Whether a mention is a state or government named by a singular proper name
+        ("Turkey", "Ankara", "the Kremlin"), which news refers back to as "it", not "they"
+        (unless it is one of several: "The US and Britain condemned the coup. They ...")."""
+        head = self.doc[cand.end - 1]
+        return (
+            cand.type in ("state", "government")
+            and head.tag_ == "NNP"
+            and head.dep_ != "conj"
+            and not any(c.dep_ == "conj" for c in head.children)
+        )
 
     def _victims(self, cand: _Cand) -> bool:
         """Whether a mention is counted victims ("killed 23 people"), whom a later "they" is
