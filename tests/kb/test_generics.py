@@ -1,4 +1,4 @@
-"""Generic social groups (generics.yaml) read in the full pipeline: one member named is the
+"""Generic social groups (generics.yaml) and metonyms read in the full pipeline: one member named is the
 group; a title before a name stays the person's."""
 
 from __future__ import annotations
@@ -37,3 +37,11 @@ def test_a_named_opposition_leader_stays_the_person(nlp) -> None:
 )
 def test_opposition_groups_are_political_and_rebel_groups_armed(nlp, text: str, actor: str):
     assert actor in [a for _, a in _ids(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hungary accused Brussels of blackmail.", "Brussels fined Google 2.4 billion euros."],
+)
+def test_brussels_acting_is_the_european_union(nlp, text: str) -> None:
+    assert ("Brussels", "EU") in _ids(nlp, text)

@@ -890,3 +890,21 @@ def test_a_state_organ_named_by_nationality_stays_the_state(nlp: Language) -> No
 def test_a_foreign_envoy_does_not_set_the_sentence_in_its_country(nlp: Language, text: str) -> None:
     # an envoy serves abroad: the bare "Parliament" is not the envoy's country's
     assert not [a for _, a, _ in found(nlp, text) if a.endswith(".LEG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a bare "CITY -" dateline the recogniser fused with the story's first words
+        ("BAMAKO - Suspected jihadists ambushed a Malian army convoy.", "Malian army"),
+        ("SEOUL - A South Korean court sentenced the former president.", "South Korean court"),
+    ],
+)
+def test_a_bare_dateline_is_no_actor(nlp: Language, text: str, kept: str) -> None:
+    names = [t for t, _, _ in found(nlp, text)]
+    assert kept in names and not [t for t in names if t.split()[0].isupper()]
+
+
+def test_a_spaced_dash_inside_a_name_that_is_no_dateline_stays(nlp: Language) -> None:
+    # the opposite: a hyphenated company name is one name
+    assert "Rolls-Royce" in [t for t, _, _ in found(nlp, "Rolls-Royce workers went on strike.")]

@@ -233,3 +233,36 @@ def test_a_bare_organ_with_no_state_in_question_is_no_actor(nlp) -> None:
 def test_they_is_not_a_state_named_in_the_singular(nlp, text, they) -> None:
     doc = nlp(text)
     assert [s._.actor.actor_id for s in doc.spans[ACTORS_KEY] if s.text.lower() == "they"] == [they]
+
+
+def _pronoun_ids(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {
+        s.text.lower(): s._.actor.actor_id
+        for s in doc.spans[ACTORS_KEY]
+        if doc[s.start].pos_ == "PRON"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # diplomacy, a phone call, a meeting: the subject goes on, the object is another
+        (
+            "Biden called Netanyahu on Sunday. He urged him to allow more aid into Gaza.",
+            {"he": "PER.JOE_BIDEN", "him": "PER.BENJAMIN_NETANYAHU"},
+        ),
+        (
+            "Xi Jinping met Lula in Beijing. Lula thanked his host and invited him to visit.",
+            {"him": "PER.XI_JINPING"},
+        ),
+        # the knowledge base's full name gives the gender ("Merkel": Angela Merkel)
+        (
+            "Merkel met Macron in Paris. She told him that Germany would support France.",
+            {"she": "PER.ANGELA_MERKEL", "him": "PER.EMMANUEL_MACRON"},
+        ),
+    ],
+)
+def test_subject_and_object_pronouns_of_two_people(nlp, text, expected) -> None:
+    found = _pronoun_ids(nlp, text)
+    assert {k: found.get(k) for k in expected} == expected

@@ -77,6 +77,26 @@ def _name_before_amount(ent: Span) -> Span:
     return Span(ent.doc, ent.start, k, label="ORG")
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _past_dateline(ent: Span) -> Span | None:
+    """ "BAMAKO - Suspected jihadists", "SEOUL - A South Korean court": the recogniser took a
+    dateline and the first words of the story for one name. What follows the spaced dash is
+    left (a name only if a proper noun is in it); other entities as they are."""
+    doc = ent.doc
+    if not (ent.start == 0 or doc[ent.start].is_sent_start):
+        return ent
+    for k in range(ent.start + 1, ent.end):
+        dash = doc[k]
+        if dash.text in _DASHES and doc[k - 1].whitespace_ and dash.whitespace_:
+            if not all(t.is_upper or not t.is_alpha for t in doc[ent.start : k]):
+                return ent  # "Ras al - Ain" is a name with a spaced dash in it
+            rest = Span(doc, k + 1, ent.end, label=ent.label_)
+            return rest if any(t.pos_ == "PROPN" for t in rest) else None
+    return ent
+
+
 def _gazetteer_city(name: str) -> bool:
     """Whether a name is the own name of a city of the gazetteer and no country ("El Fasher",
     "Kharkiv"), so that an organisation reading of it after a locative preposition is the
@@ -92,7 +112,9 @@ class _NamedMixin(_PlacesMixin):
     def _ner_candidates(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         out: list[_Cand] = []
         ships: set[str] = set()  # names of ships met so far ("FS Forbin" ... "Forbin")
-        for ent in map(_name_before_amount, doc.ents):
+        for ent in map(_past_dateline, map(_name_before_amount, doc.ents)):
+            if ent is None:
+                continue
             if ent.label_ not in _NER_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end

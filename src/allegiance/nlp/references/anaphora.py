@@ -30,6 +30,10 @@ _GROUP_TYPES = frozenset({"insurgent", "militia", "rebel", "party"})
 _Fits = Callable[[_Cand], bool]
 
 
+#: the dependencies of a subject pronoun
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 class Anaphora:
     """One document's anaphora pass over ``mentions`` (sorted by start).
 
@@ -54,7 +58,12 @@ class Anaphora:
             for i in range(sent.start, sent.end):
                 self.sent_of[i], sent_start[i] = k, sent.start
         # "she" is a person who may be a woman: the gender rules the quote speakers use too
-        self.genders = PersonGenders(doc, rec.gender, sent_start.__getitem__)
+        names = {
+            (c.start, c.end): actor.name
+            for c in mentions
+            if c.type == "person" and (actor := rec.kb.get(c.actor_id)) is not None
+        }
+        self.genders = PersonGenders(doc, rec.gender, sent_start.__getitem__, names)
         self.out: list[_Cand] = []
         self.starts = [c.start for c in mentions]
         # the mentions and the resolved references so far, in the order of a stable sort of
@@ -200,13 +209,24 @@ class Anaphora:
             # the author's "I" is the author, never a person the text mentions
             self.add_author(tok.i)
         elif low in self.p_person or low in self.p_speaker:
-            ante = self.nearest(
-                tok.i,
-                lambda c: (
+            # "Lula invited him": an object pronoun is not its own clause's subject
+            bound = _clause_subject_actors(self.doc, tok, self.pool.covering)
+
+            def fits(c: _Cand) -> bool:
+                return (
                     c.type == "person"
+                    and c.actor_id not in bound
                     and self.genders.agrees(c.start, c.end, low, self._people_before)
-                ),
+                )
+
+            # "Biden called Netanyahu. He urged him ...": a subject pronoun continues the
+            # subject of the nearest sentence that names someone who fits, not its object
+            named = (  # a name, not another pronoun ("I" in a quote is no "she")
+                self.salient(tok.i, lambda c: fits(c) and self.doc[c.start].pos_ != "PRON", 1)
+                if tok.dep_ in _SUBJECTS
+                else None
             )
+            ante = named or self.nearest(tok.i, fits)
             if ante is not None:
                 self.add(tok.i, tok.i + 1, ante)
         elif low in self.p_we:

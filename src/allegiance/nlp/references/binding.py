@@ -107,10 +107,13 @@ def _clause_subject_actors(
 ) -> set[str]:
     """The actors of the subject of the clause an object pronoun sits in; ``covering(i)``
     lists the mentions over token ``i``."""
-    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ != "them":
+    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.lower_ not in ("them", "him", "her"):
         return set()
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        # "Lula thanked his host and invited him": the conjoined verb's subject is its first's
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {m.actor_id for s in subjects for m in covering(s.i)}
 
 

@@ -4,7 +4,8 @@ Shared by the two resolvers of the references package: the references component 
 refers to the nearest person who may be a woman) and the quote-speaker resolver ("'...,' she
 said"). A mention's gender comes from an honorific or given name in it or just before it in
 its sentence ("Mrs. Clinton", "Ana Ruiz", "Sen. Maria Lopez"), else from an earlier fuller
-mention with the same last word ("Karen Doyle ... Doyle"); a person nothing tells about agrees
+mention with the same last word ("Karen Doyle ... Doyle"), or from the knowledge base's name
+of the person it resolved to ("Merkel": Angela Merkel); a person nothing tells about agrees
 with both pronouns. The words are data (``references.yaml``, ``first_names.yaml``; see
 :mod:`allegiance.nlp.gender`).
 """
@@ -32,10 +33,18 @@ class PersonGenders:
         sentence_start: the first token of the sentence of a token.
     """
 
-    def __init__(self, doc: Doc, data: GenderData, sentence_start: Callable[[int], int]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        data: GenderData,
+        sentence_start: Callable[[int], int],
+        full_names: dict[tuple[int, int], str] | None = None,
+    ) -> None:
         self.doc = doc
         self.data = data
         self.sentence_start = sentence_start
+        # the knowledge base's name of a person a mention resolved to ("Merkel": Angela Merkel)
+        self.full_names = full_names or {}
         self._known: dict[tuple[int, int], str | None] = {}
 
     def of(self, start: int, end: int, earlier: Earlier) -> str | None:
@@ -51,6 +60,8 @@ class PersonGenders:
         gender = self._title_before(start)
         if gender is None:
             gender = data.of_words([t.text for t in doc[start:end] if not t.is_punct])
+        if gender is None and key in self.full_names:
+            gender = data.of_words(self.full_names[key].split())
         if gender is None:
             last = doc[end - 1].lower_
             for a, b in earlier(start):
