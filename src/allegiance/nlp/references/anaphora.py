@@ -324,6 +324,8 @@ class Anaphora:
             return
         det = dets[0].i
         lemma = tok.lemma_.lower()
+        if tok.i + 1 < len(self.doc) and taken[tok.i + 1]:
+            return  # "the militant group Hamas", "the rebel group M23": the name that follows
         if lemma in self.group_heads:
             ante = self.nearest(tok.i, lambda c: c.type in _GROUP_TYPES, window=6)
         elif lemma in self.gov_heads:

@@ -47,6 +47,8 @@ class MentionIndex:
         if token.pos_ == "PRON" and low in self.data.pronouns:
             return self.doc[token.i : token.i + 1]
         if token.pos_ in ("NOUN", "PROPN") and low in self.data.descriptions:
+            if token.i + 1 < len(self.doc) and self._in_mention(token.i + 1):
+                return None  # "the militant group Hamas", "the rebel group M23": the name's
             dets = [c for c in token.children if c.dep_ == "det"]
             if dets and dets[0].lower_ in self.data.definite:
                 return self.doc[min(dets[0].i, token.i) : token.i + 1]
