@@ -45,3 +45,47 @@ def test_opposition_groups_are_political_and_rebel_groups_armed(nlp, text: str, 
 )
 def test_brussels_acting_is_the_european_union(nlp, text: str) -> None:
     assert ("Brussels", "EU") in _ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a country's opposition, rebels or press right before their name: the name only
+        (
+            "Zambia's opposition Patriotic Front accused the president of fraud.",
+            ("Patriotic Front", "NER:patriotic front"),
+            "ZMB.OPP",
+        ),
+        (
+            "Syrian rebel group Jaish al-Islam shelled Damascus.",
+            ("Jaish al-Islam", "JAISH_AL_ISLAM"),
+            "SYR.REB",
+        ),
+        (
+            "Kenyan newspaper The Standard accused the police of censorship.",
+            ("Standard", "NER:standard"),
+            "KEN.MED",
+        ),
+    ],
+)
+def test_a_groups_kind_before_its_name_is_no_second_actor(nlp, text, name, kind) -> None:
+    found = _ids(nlp, text)
+    assert name in found and kind not in [a for _, a in found]
+
+
+def test_a_groups_kind_before_a_state_is_an_actor_of_its_own(nlp) -> None:
+    # the opposite: "told Iranian media Israel would pay" has two actors
+    found = [a for _, a in _ids(nlp, "Iran told Iranian media Israel would pay.")]
+    assert "IRN.MED" in found and "ISR" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The ANC won. The militant group Hamas fired rockets at Israel.", "HAMAS"),
+        ("Hamas fired rockets. The rebel group M23 attacked Goma.", "M23"),
+    ],
+)
+def test_a_description_before_a_name_is_that_name(nlp, text, group) -> None:
+    rels = nlp(text)._.relations
+    assert {r.source.actor_id for r in rels} == {group}

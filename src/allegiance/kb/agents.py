@@ -51,6 +51,7 @@ class AgentLexicon:
     weapon_nouns: frozenset[str] = frozenset()
     firm_name_words: frozenset[str] = frozenset()
     envoy_words: frozenset[str] = frozenset()
+    descriptor_nouns: frozenset[str] = frozenset()
     places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def place(self, key: str) -> frozenset[str]:
@@ -88,6 +89,7 @@ _LISTS = (
     "weapon_nouns",
     "firm_name_words",
     "envoy_words",
+    "descriptor_nouns",
 )
 
 
@@ -212,6 +214,7 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
         weapon_nouns=frozenset(str(w).lower() for w in data.get("weapon_nouns") or ()),
         firm_name_words=frozenset(str(w).lower() for w in data.get("firm_name_words") or ()),
         envoy_words=frozenset(str(w).lower() for w in data.get("envoy_words") or ()),
+        descriptor_nouns=frozenset(str(w).lower() for w in data.get("descriptor_nouns") or ()),
         places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 

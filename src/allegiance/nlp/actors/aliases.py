@@ -67,10 +67,12 @@ class _AliasMixin(_RecognizerBase):
             actor = self.kb.get(cand.actor_id)
             if (
                 actor is not None
-                and actor.sector == "generic"
-                and self._descriptor_of_name(doc, cand, by_start.get(cand.end))
+                and (actor.sector == "generic" or self._kind_of_group(actor.id))
+                and self._descriptor_of_name(doc, cand, self._name_after(doc, cand, by_start))
             ):
-                continue  # "human rights organization Amnesty International": one actor
+                # "human rights organization Amnesty International", "Zambia's opposition
+                # Patriotic Front": one actor, the one named
+                continue
             if actor is not None and actor.sector == "generic":
                 j = cand.end + (1 if cand.end < len(doc) and doc[cand.end].text == "," else 0)
                 for cue in self.roles.generic_examples:
@@ -90,6 +92,22 @@ class _AliasMixin(_RecognizerBase):
             out.append(cand)
         return self._members_named_by_their_group(doc, out)
 
+    def _name_after(self, doc: Doc, cand: _Cand, by_start: dict[int, _Cand]) -> _Cand | None:
+        """The mention right after ``cand``, past a noun saying what it is and an article
+        ("Syrian rebel group Jaish al-Islam", "Kenyan newspaper The Standard")."""
+        k = cand.end
+        if k < len(doc) and doc[k].lower_ in self.agents.descriptor_nouns:
+            k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return by_start.get(k)
+
+    def _kind_of_group(self, actor_id: str) -> bool:
+        """Whether an actor is a country's group of a kind that is no organ of its state (its
+        opposition, rebels, militias, companies, media: ``organ: false`` in agents.yaml)."""
+        suffix = actor_id.rsplit(".", 1)[-1] if "." in actor_id else ""
+        return any(c.suffix == suffix and not c.organ for c in self.agents.classes.values())
+
     def _descriptor_of_name(self, doc: Doc, cand: _Cand, nxt: _Cand | None) -> bool:
         """Whether a generic phrase right before a specific name describes it: "human rights
         organization Amnesty International", "aid group Doctors Without Borders"."""
@@ -98,11 +116,24 @@ class _AliasMixin(_RecognizerBase):
         other = self.kb.get(nxt.actor_id)
         if other is not None and other.sector == "generic":
             return False
-        last = doc[cand.end - 1]
         # "human rights organization Amnesty International" (a compound of the name), "the aid
-        # group Doctors Without Borders" (the name in apposition)
-        return last.head.i in range(nxt.start, nxt.end) or any(
-            t.dep_ == "appos" and t.head.i == last.i for t in doc[nxt.start : nxt.end]
+        # group Doctors Without Borders" (the name in apposition); through a noun saying what
+        # it is ("rebel group Jaish al-Islam")
+        name = range(nxt.start, nxt.end)
+        heads = [doc[k] for k in range(cand.end - 1, nxt.start) if doc[k].lower_ != "the"]
+        if any(
+            h.head.i in name
+            or any(t.dep_ == "appos" and t.head.i == h.i for t in doc[nxt.start : nxt.end])
+            for h in heads
+        ):
+            return True
+        # the small model often parses "Kenyan newspaper The Standard" as two subjects: a
+        # group's kind right before a proper name that is no state is its description
+        return (
+            nxt.start > cand.end
+            and (other is None or other.type not in ("state", "government"))
+            and doc[nxt.start].pos_ == "PROPN"
+            and doc[nxt.start].is_title
         )
 
     def _counted_victims(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
