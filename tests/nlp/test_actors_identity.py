@@ -908,3 +908,35 @@ def test_a_bare_dateline_is_no_actor(nlp: Language, text: str, kept: str) -> Non
 def test_a_spaced_dash_inside_a_name_that_is_no_dateline_stays(nlp: Language) -> None:
     # the opposite: a hyphenated company name is one name
     assert "Rolls-Royce" in [t for t, _, _ in found(nlp, "Rolls-Royce workers went on strike.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # politics, society pages, a court: another given name is another person
+        ("Michelle Obama criticized the senator.", "Michelle Obama"),
+        ("Melania Trump visited a hospital.", "Melania Trump"),
+    ],
+)
+def test_a_known_surname_after_another_given_name_is_another_person(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert [a for t, a, _ in found(nlp, text) if t == name] == [f"NER:{name.lower()}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Barack Obama met Putin.", "PER.BARACK_OBAMA"),
+        ("President Obama met Putin.", "PER.BARACK_OBAMA"),
+    ],
+)
+def test_a_known_person_by_own_given_name_or_title_stays_known(
+    nlp: Language, text: str, actor: str
+) -> None:
+    assert actor in [a for _, a, _ in found(nlp, text)]
+
+
+def test_an_honorific_family_name_first_is_the_person_named_before(nlp: Language) -> None:
+    text = "South Korean President Yoon Suk Yeol declared martial law. Mr. Yoon defended it."
+    assert [a for t, a, _ in found(nlp, text) if t == "Mr. Yoon"] == ["PER.YOON_SUK_YEOL"]

@@ -6,11 +6,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ...geo.gazetteer import Gazetteer
 from ...kb import Actor, normalize
+from .match_filters import _MatchFiltersMixin
 from .mentions import _CONFIDENCE, _Cand, _greedy
 from .places import _PlacesMixin
 
 
-class _KBMatchMixin(_PlacesMixin):
+class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
     """The knowledge-base pass: matched names, grown into sub-actors ("Iranian troops") and
     person titles, and dropped where a country name is a place."""
 
@@ -25,12 +26,8 @@ class _KBMatchMixin(_PlacesMixin):
                 continue
             if tag == "T" and (start == 0 or doc[start - 1].lower_ != "the"):
                 continue
-            if actor.sector == "generic" and _inside_a_name(doc, start, end):
-                continue  # "The Workers Solidarity League", "Students for Fair Admissions"
-            if tag == "A" and _common_phrase(doc, start, end, actor):
-                continue  # "would reform UK pensions" is no "Reform UK"
-            if (tag != "A" or actor.type == "state") and self._in_firm_name(doc, start, end):
-                continue  # "Air Canada", "South African Airways", "Royal Bank of Canada"
+            if self._not_this_actor(doc, tag, start, end, actor):
+                continue
             if actor.sector == "coalition" and end - start == 1 and doc[start].is_lower:
                 # "Poland's ruling coalition", "coalition talks": no war coalition
                 war = self._coalition_war(doc) if war is None else war
@@ -401,28 +398,6 @@ class _KBMatchMixin(_PlacesMixin):
             and any(foreign(t, covered) for t in before)
         )
 
-    def _in_firm_name(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether words ``start:end`` (a country, capital or demonym) are inside a company's or
-        institution's name the entity recogniser found, with a word of ``firm_name_words`` and
-        no word of a state organ in the rest ("Air Canada", "Royal Bank of Canada", "Indian Oil
-        Corporation"; not "the Iraqi Oil Ministry")."""
-        i, j = start, end
-        while i > 0 and doc[i].ent_iob_ == "I":
-            i -= 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
-        if doc[i].ent_type_ not in _NAMED:
-            return False
-        rest = [t for t in (*doc[i:start], *doc[end:j]) if t.is_alpha and not t.is_lower]
-        return any(t.lower_ in self.agents.firm_name_words for t in rest) and not any(
-            self._organ_word(t.text) for t in rest
-        )
-
-    def _organ_word(self, word: str) -> bool:
-        """Whether a word names an organ of a state ("ministry", "army", "court")."""
-        hit = self.agents.classify(word)
-        return hit is not None and self.agents.classes[hit[0]].organ
-
     def _resolve(self, doc: Doc, cand: _Cand) -> _Cand | None:
         actor = self.kb.get(cand.actor_id)
         assert actor is not None
@@ -536,40 +511,12 @@ class _KBMatchMixin(_PlacesMixin):
         return self._cand(domestic[0].i if domestic else noun.i, cand.end, sub, "compound")
 
 
-_NAMED = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
-
-
 def _by_sentence(doc: Doc, mentions: list[_Cand]) -> dict[int, list[_Cand]]:
     """The mentions of each sentence, keyed by the sentence's first token."""
     out: dict[int, list[_Cand]] = {sent.start: [] for sent in doc.sents}
     for m in mentions:
         out[doc[m.start].sent.start].append(m)
     return out
-
-
-def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether words ``start:end`` are part of a longer name the entity recogniser found, with
-    a capitalised word outside them ("Workers" in "The Workers Solidarity League")."""
-    ent_type = doc[start].ent_type_
-    if ent_type not in _NAMED:
-        return False
-    i, j = start, end
-    while i > 0 and doc[i].ent_iob_ == "I":
-        i -= 1
-    while j < len(doc) and doc[j].ent_iob_ == "I":
-        j += 1
-    return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
-
-
-def _common_phrase(doc: Doc, start: int, end: int, actor: Actor) -> bool:
-    """Whether a party's or company's name of several words is written as ordinary words, its
-    first one in lower case ("would reform UK pensions", not "Reform UK won five seats")."""
-    return (
-        end - start > 1
-        and doc[start].is_lower
-        and (actor.type == "party" or actor.sector == "business")
-        and actor.sector != "generic"  # "opposition parties" is named by common words
-    )
 
 
 def _begins_a_place_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:

@@ -11,6 +11,10 @@ from ..actors.mentions import _Cand
 __all__ = ["Surnames"]
 
 
+#: honorifics before a family name
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
 class Surnames:
     """The short forms a document defines: surface -> [(antecedent, first token it applies
     from)], in document order; a surname goes to the full name that agrees with it."""
@@ -18,6 +22,9 @@ class Surnames:
     def __init__(self, rec: _RecognizerBase, doc: Doc) -> None:
         self.rec, self.doc = rec, doc
         self.refs: dict[str, list[tuple[_Cand, int]]] = {}
+        # the first words of full names, which an honorific may take ("Yoon Suk Yeol" ... "Mr.
+        # Yoon", "Xi Jinping" ... "Mr. Xi": family names written first)
+        self.first: dict[str, list[tuple[_Cand, int]]] = {}
         self.titles = rec.agents.titles
         self._gender: dict[int, str | None] = {}
 
@@ -66,6 +73,9 @@ class Surnames:
                         entries = refs.setdefault(form, [])
                         if not any(e[0].actor_id == cand.actor_id for e in entries):
                             entries.append((cand, cand.end))
+                    firsts = self.first.setdefault(name_toks[0].text, [])
+                    if not any(e[0].actor_id == cand.actor_id for e in firsts):
+                        firsts.append((cand, cand.end))
             if cand.end - cand.start >= 2 and cand.end + 2 < len(doc):
                 op, acr, cl = doc[cand.end], doc[cand.end + 1], doc[cand.end + 2]
                 if op.text == "(" and cl.text == ")" and acr.is_upper and len(acr.text) >= 2:
@@ -86,6 +96,8 @@ class Surnames:
             given = frozenset(t.lower_ for t in words[:-1] if t.text not in form)
             want = self.gender(cand) if cand.type == "person" else None
             ante = self.pick(form, cand.start, want, given)
+            if ante is None and len(words) == 1 and self._honorific(cand):
+                ante = self._family_first(form, cand.start)
             if (
                 ante is not None
                 and ante is not cand
@@ -101,6 +113,15 @@ class Surnames:
                 cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
                 cand.resolved_by, cand.kind = "coref", "coref"
                 cand.confidence = round(0.85 * ante.confidence, 3)
+
+    def _honorific(self, cand: _Cand) -> bool:
+        """Whether a mention opens with an honorific ("Mr. Yoon", "Ms Kim")."""
+        return self.doc[cand.start].lower_.rstrip(".") in _HONORIFICS
+
+    def _family_first(self, form: str, i: int) -> _Cand | None:
+        """The one person named before token ``i`` whose full name opens with ``form``."""
+        found = {e[0].actor_id: e[0] for e in self.first.get(form, ()) if e[1] <= i}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def bare(self, taken: list[bool]) -> list[_Cand]:
         """Mentions of the defined forms no other pass took ("Galloway said", "the SDF")."""
