@@ -11,10 +11,6 @@ from ..actors.mentions import _Cand
 __all__ = ["Surnames"]
 
 
-#: honorifics before a family name
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-
-
 class Surnames:
     """The short forms a document defines: surface -> [(antecedent, first token it applies
     from)], in document order; a surname goes to the full name that agrees with it."""
@@ -115,8 +111,10 @@ class Surnames:
                 cand.confidence = round(0.85 * ante.confidence, 3)
 
     def _honorific(self, cand: _Cand) -> bool:
-        """Whether a mention opens with an honorific ("Mr. Yoon", "Ms Kim")."""
-        return self.doc[cand.start].lower_.rstrip(".") in _HONORIFICS
+        """Whether a mention opens with an honorific ("Mr. Yoon", "Ms Kim"; the gender data's)."""
+        honorifics = self.rec.gender.honorifics
+        low = self.doc[cand.start].lower_
+        return low in honorifics or low.rstrip(".") in honorifics
 
     def _family_first(self, form: str, i: int) -> _Cand | None:
         """The one person named before token ``i`` whose full name opens with ``form``."""
