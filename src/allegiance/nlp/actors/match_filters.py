@@ -46,11 +46,7 @@ class _MatchFiltersMixin(_RecognizerBase):
         institution's name the entity recogniser found, with a word of ``firm_name_words`` and
         no word of a state organ in the rest ("Air Canada", "Royal Bank of Canada", "Indian Oil
         Corporation"; not "the Iraqi Oil Ministry")."""
-        i, j = start, end
-        while i > 0 and doc[i].ent_iob_ == "I":
-            i -= 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
+        i, j = _entity_around(doc, start, end)
         if doc[i].ent_type_ not in _NAMED:
             return False
         rest = [t for t in (*doc[i:start], *doc[end:j]) if t.is_alpha and not t.is_lower]
@@ -81,9 +77,15 @@ def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
     ent_type = doc[start].ent_type_
     if ent_type not in _NAMED:
         return False
+    i, j = _entity_around(doc, start, end)
+    return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
+
+
+def _entity_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the entity the words ``start:end`` are inside (theirs when none is)."""
     i, j = start, end
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
-    return any(t.is_title or t.is_upper for t in (*doc[i:start], *doc[end:j]) if t.is_alpha)
+    return i, j
