@@ -205,6 +205,51 @@ def test_party_names_and_organs_named_by_a_capital_or_another_countrys_word(
     assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        # politics: a party named by its kind, not by its name, is that part of the country
+        (
+            "Kenya's opposition party accused the police of brutality.",
+            "Kenya's opposition party",
+            "KEN.OPP",
+        ),
+        ("Poland's main opposition party criticised the budget.", None, "POL.OPP"),
+        # the party in power is the government's side
+        (
+            "Kenya's ruling party accused the opposition of fraud.",
+            "Kenya's ruling party",
+            "KEN.GOV",
+        ),
+        ("South Africa's governing coalition collapsed on Monday.", None, "ZAF.GOV"),
+        # protest and elections: a kind before the agent noun names whose agents they are
+        ("Opposition leaders in Venezuela called for a boycott.", None, "VEN.OPP"),
+        ("Rebel commanders in Mali rejected the deal.", None, "MLI.REB"),
+        # a two-word agent
+        ("The Afghan coast guard rescued 20 migrants.", "Afghan coast guard", "AFG.MIL"),
+    ],
+)
+def test_a_party_or_group_named_by_its_kind_is_that_part_of_the_country(
+    nlp: Language, text: str, name: str | None, actor_id: str
+) -> None:
+    if name is not None:
+        assert ids_of(nlp, text, name) == [actor_id], found(nlp, text)
+    else:
+        assert actor_id in [a for _, a, _ in found(nlp, text)], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # must not fire: the parties of a country are not its government
+        "Kenyan parties agreed on a new electoral law.",
+        "Zambia's ruling out of a deal surprised donors.",
+    ],
+)
+def test_parties_in_general_are_not_the_government(nlp: Language, text: str) -> None:
+    assert not [a for _, a, _ in found(nlp, text) if a.endswith(".GOV")], found(nlp, text)
+
+
 def test_a_generic_descriptor_before_a_name_is_the_named_actor(nlp: Language) -> None:
     text = "Human rights organization Amnesty International demanded an inquiry."
     assert {a for _, a, _ in found(nlp, text)} == {"AMNESTY"}, found(nlp, text)
@@ -550,9 +595,34 @@ def test_a_dated_dateline_is_no_actor(nlp, text, place):
     assert place not in {s.text for s in doc.spans["actors"]}
 
 
-def test_a_capital_with_a_clause_after_its_comma_stays_an_actor(nlp):
-    doc = nlp("Moscow, meanwhile, accused Kyiv of shelling the plant.")
-    assert "Moscow" in {s.text for s in doc.spans["actors"]}
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a city, its country and the agency credit: all of it is the dateline
+        ("ABUJA, Nigeria (Reuters) - Nigerian police arrested 40 members.", {"ABUJA", "Nigeria"}),
+        ("GOMA, Congo (Reuters) - M23 rebels seized the town of Walikale.", {"GOMA", "Congo"}),
+        # a country's name inside a city's ("PORT SUDAN"), and a colon
+        ("PORT SUDAN - The UN envoy met army chief Abdel Fattah al-Burhan.", {"SUDAN"}),
+        ("BAGHDAD: Iraqi forces retook the town of Hit.", {"BAGHDAD"}),
+    ],
+)
+def test_every_name_of_a_dateline_is_a_place(nlp, text, places):
+    doc = nlp(text)
+    assert not places & {s.text for s in doc.spans["actors"]}, doc.spans["actors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # must not fire: a clause after the comma, a list, an aside in brackets
+        ("Moscow, meanwhile, accused Kyiv of shelling the plant.", "Moscow"),
+        ("Russia, China and Iran - three allies - condemned the strike.", "China"),
+        ("Iran (which denies it) said the drone was American.", "Iran"),
+    ],
+)
+def test_a_name_opening_a_clause_stays_an_actor(nlp, text, actor):
+    doc = nlp(text)
+    assert actor in {s.text for s in doc.spans["actors"]}
 
 
 # -- a demonym that is also a name ------------------------------------------------------------

@@ -266,3 +266,32 @@ def _pronoun_ids(nlp, text: str) -> dict[str, str]:
 def test_subject_and_object_pronouns_of_two_people(nlp, text, expected) -> None:
     found = _pronoun_ids(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organ", "actor_id"),
+    [
+        # politics: the bare organ of its own clause subject's state is that state's
+        (
+            "Kenya's government accused the opposition of inciting violence.",
+            "the opposition",
+            "KEN.OPP",
+        ),
+        ("The Turkish president said the court had no authority.", "court", "TUR.JUD"),
+        (
+            "Hungary's ruling party told the parliament to approve the budget.",
+            "parliament",
+            "HUN.LEG",
+        ),
+    ],
+)
+def test_a_bare_organ_of_the_subjects_own_state(nlp, text, organ, actor_id):
+    doc = nlp(text)
+    got = [(s.text, s._.actor.actor_id) for s in doc.spans["actors"]]
+    assert (organ, actor_id) in got, got
+
+
+def test_the_regime_is_never_its_own_subjects_state(nlp):
+    # must not fire: "the regime" pressed by Russia is not Russia's
+    doc = nlp("Russia has a special responsibility to press the regime to end its offensive.")
+    assert "RUS.GOV" not in [s._.actor.actor_id for s in doc.spans["actors"]]

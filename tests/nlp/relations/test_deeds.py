@@ -115,3 +115,48 @@ def test_no_party_without_a_state(nlp, text):
 def test_the_one_who_undergoes_a_deed_is_no_target(nlp, text):
     rels = relations(nlp, text)
     assert not [r for r in rels if family(r.target.actor_id) in ("GEN", "PALESTINIANS")], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # diplomacy: the "from" of a claim names who made it, and the "by" the small model
+        # hangs on the verb is still the claim's
+        ("Moscow dismissed the charges by Kyiv as propaganda.", "RUS", "UKR", "REJECT"),
+        (
+            "Beijing rejected accusations from Washington that it had hacked the network.",
+            "CHN",
+            "USA",
+            "REJECT",
+        ),
+        # business and regulators
+        (
+            "Apple rejected criticism from the European Commission over its app store rules.",
+            None,
+            "EU",
+            "REJECT",
+        ),
+        # a request and a deed: their "from" is their maker
+        ("Serbia denied the request from Kosovo.", "SRB", "XKX", "REJECT"),
+        ("Kyiv welcomed new support from Germany.", "UKR", "DEU", "SUPPORT"),
+        ("Israel condemned the rocket fire from Hamas.", "ISR", "HAMAS", "ACCUSE"),
+    ],
+)
+def test_the_from_of_words_or_deeds_is_their_maker(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    hit = [r for r in rels if family(r.target.actor_id) == target] if source is None else []
+    hit = hit or find(rels, source, target)
+    assert hit and hit[0].category == category, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # must not fire: a deed whose "from" is its party, and a "from" of time
+        "Israel welcomed the withdrawal of troops from Lebanon.",
+        "Greece rejected claims from the 1990s about the border with Turkey.",
+    ],
+)
+def test_a_from_that_is_no_maker_gives_no_target(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if family(r.target.actor_id) in ("LBN", "TUR")], rels

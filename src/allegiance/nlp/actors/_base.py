@@ -52,6 +52,14 @@ class _RecognizerBase:
         limit = min(len(doc), j + 5)
         while j < limit:
             tok = doc[j]
+            pair = self._agent_pair(doc, j)
+            if pair is not None:
+                # a two-word agent ("Kenya's ruling party", "the Afghan coast guard")
+                if pair[1] >= best_tier:
+                    best, best_tier = doc[j + 1], pair[1]
+                end = j + 2
+                j += 2
+                continue
             hit = self.agents.classify(tok.text)
             if hit is not None and tok.pos_ != "VERB":
                 if hit[1] >= best_tier:
@@ -81,8 +89,10 @@ class _RecognizerBase:
             end -= 1
         k = end + (end < len(doc) and doc[end].text in {"'", "’"})
         if best is not None and k < len(doc) and doc[k].lower_ in self.agents.place("name_heads"):
-            # "Brazil's Workers' Party", "India's Congress party": a party's name, no agent
-            return start, None
+            if doc[k].is_title or best.is_title:
+                # "Brazil's Workers' Party", "India's Congress party": a party's name, no agent
+                return start, None
+            end = k + 1  # "Kenya's opposition party", "the Thai opposition movement"
         if best is not None and best.i >= end:
             best = None
             for tok in doc[start:end]:
@@ -90,6 +100,12 @@ class _RecognizerBase:
                 if hit is not None and tok.pos_ != "VERB":
                     best = tok
         return end, best
+
+    def _agent_pair(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """The agent class of the two words at ``j`` taken together ("ruling party")."""
+        if j + 1 >= len(doc) or doc[j + 1].pos_ == "VERB":
+            return None
+        return self.agents.classify(f"{doc[j].text} {doc[j + 1].text}")
 
     @staticmethod
     def _names_a_person(doc: Doc, i: int) -> bool:

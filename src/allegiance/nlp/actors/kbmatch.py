@@ -456,6 +456,8 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
         """The word naming the part of an actor a phrase is: the agent noun, or its class's
         armed counterpart when an armed-force word follows ("Syrian opposition forces" are
         rebels, "Kenya's opposition" is the political opposition)."""
+        if agent_tok.i > 0 and self._agent_pair(doc, agent_tok.i - 1) is not None:
+            return f"{doc[agent_tok.i - 1].text} {agent_tok.text}"  # "ruling party"
         hit = self.agents.classify(agent_tok.text)
         armed = self.agents.classes[hit[0]].armed if hit is not None else None
         if armed is None or armed not in self.agents.classes:
@@ -487,6 +489,10 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
             and c.i == noun.i - 1
             and c.lower_ in self.agents.place("domestic_modifiers")
         ]
+        kind = self._kind_before(doc, noun)
+        if kind is not None and hit is not None and kind[1] > hit[1]:
+            # "opposition leaders in Venezuela": the opposition's leaders, not the state's
+            hit, domestic = kind, [doc[noun.i - 1]]
         if (
             hit is None
             or (hit[0] not in self.agents.place("located_classes") and not domestic)
@@ -505,10 +511,21 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
         ):
             return None
         country = self.kb.country_of(cand.actor_id)
-        sub = self.kb.sub_actor(country, noun.text) if country else None
+        word = doc[noun.i - 1].text if kind is not None and hit == kind else noun.text
+        sub = self.kb.sub_actor(country, word) if country else None
         if sub is None or sub.id == country:
             return None
         return self._cand(domestic[0].i if domestic else noun.i, cand.end, sub, "compound")
+
+    def _kind_before(self, doc: Doc, noun: Token) -> tuple[str, int] | None:
+        """The agent class of the word right before an agent noun, when it modifies it
+        ("opposition leaders", "rebel commanders")."""
+        if noun.i == 0:
+            return None
+        mod = doc[noun.i - 1]
+        if mod.head != noun or mod.dep_ not in ("amod", "compound"):
+            return None
+        return self.agents.classify(mod.text)
 
 
 def _by_sentence(doc: Doc, mentions: list[_Cand]) -> dict[int, list[_Cand]]:

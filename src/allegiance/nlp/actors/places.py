@@ -12,16 +12,46 @@ from ..phrases import head_words, modifiers, partitive_heads
 from ._base import _RecognizerBase
 from .mentions import _CONFIDENCE, _Cand
 
-_DATELINE_ENDS = frozenset({"—", "–", "-", "--", "(", ":"})
+_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_ENDS = _DASHES | {":"}
 
 
-def _dated(doc: Doc, comma: int) -> bool:
-    """Whether a date, then an agency credit or a dash, follows the comma at ``comma``: the
-    rest of a dateline ("BRUSSELS, May 4 (Reuters) -"), not a clause ("Moscow, meanwhile,")."""
-    window = doc[comma + 1 : comma + 9]
-    if not len(window) or window[0].ent_type_ != "DATE":
+def _line_start(doc: Doc, start: int) -> bool:
+    """Whether only upper-case words stand between ``start`` and the start of its line or
+    sentence ("PORT SUDAN": "SUDAN" opens the line's name)."""
+    k = start
+    while k > 0 and not doc[k].is_sent_start and "\n" not in doc[k - 1].text:
+        k -= 1
+        if not (doc[k].is_alpha and (doc[k].is_upper or doc[k].is_title)) and doc[k].text != ",":
+            return False  # (past a city and its comma: "ABUJA, Nigeria (Reuters) -")
+    return True
+
+
+def _credit(doc: Doc, i: int) -> bool:
+    """Whether the "(" at ``i`` opens an agency credit that a dash follows ("(Reuters) -"),
+    not an aside ("Iran (which denies it) said")."""
+    close = next((t.i for t in doc[i + 1 : i + 5] if t.text == ")"), None)
+    return close is not None and close + 1 < len(doc) and doc[close + 1].text in _DASHES
+
+
+def _in_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opens a line as its dateline: the place, then more place names, commas
+    and a date, then a dash, a colon or an agency credit ("BAGHDAD —", "ABUJA, Nigeria
+    (Reuters) -", "Nairobi, Jan. 5, 2019 —", "ADDIS ABABA, May 4 (Reuters) -"); not a clause
+    ("Moscow, meanwhile, said"), nor a list ("Russia, China and Iran")."""
+    if not _line_start(doc, start):
         return False
-    return any(t.text in _DATELINE_ENDS for t in window[1:])
+    for tok in doc[end : end + 9]:
+        if tok.text == "(":
+            return _credit(doc, tok.i)
+        if tok.text in _DATELINE_ENDS:
+            return True
+        named = tok.is_alpha and (tok.is_title or tok.is_upper) and tok.ent_type_ != "ORG"
+        if tok.text != "," and tok.ent_type_ != "DATE" and not named and not tok.like_num:
+            return False
+        if "\n" in tok.whitespace_ or (tok.i == end and tok.text != ","):
+            return False  # a dateline's place is followed by its comma or its dash
+    return False
 
 
 class _PlacesMixin(_RecognizerBase):
@@ -317,10 +347,8 @@ class _PlacesMixin(_RecognizerBase):
             and not self._is_state_name(doc, start - 2)
         ):
             return True  # "Palmyra, Syria"
-        if doc[start].is_sent_start and nxt is not None and nxt.text in {"—", "–", "-", "(", ":"}:
-            return True
-        if doc[start].is_sent_start and nxt is not None and nxt.text == "," and _dated(doc, end):
-            return True  # "ADDIS ABABA, May 4 (Reuters) -", "Nairobi, Jan. 5, 2019 —"
+        if _in_dateline(doc, start, end):
+            return True  # "BAGHDAD —", "ABUJA, Nigeria (Reuters) -", "PORT SUDAN -"
         last = doc[end - 1]
         return (
             last.dep_ == "compound"

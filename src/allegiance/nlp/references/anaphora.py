@@ -359,11 +359,11 @@ class Anaphora:
         # "Russia has a responsibility to press the regime": not its own clause's
         # subject (nor the one who controls it), nor their country when they are the state or
         # one of its organs ("Iranian students denounced the regime": Iran's)
+        binders = [m for s in _binders(tok) for m in self.known.covering(s.i)]
         bound = {
             kb.country_of(m.actor_id) or m.actor_id
-            for s in _binders(tok)
-            for m in self.known.covering(s.i)
-            if _of_the_state(kb, m.actor_id)
+            for m in binders
+            if _of_the_state(kb, m.actor_id) and organ is None
         }
         # ... or of the country of its people, rebels or press ("Iranian students")
         ante = self.nearest(
@@ -384,7 +384,10 @@ class Anaphora:
         if ante is not None and (ante.type != "government" or other or organ is not None):
             country = ante.actor_id if ante.type == "state" else kb.country_of(ante.actor_id)
             sub = kb.sub_actor(country, word) if country else None
-            if sub is not None and (organ is None or kb.country_of(sub.id) == country):
+            # an organ of its own clause's subject's state is that state's ("Kenya's
+            # government accused the opposition"), but never the subject itself
+            own = sub is not None and any(m.actor_id == sub.id for m in binders)
+            if sub is not None and not own and (organ is None or kb.country_of(sub.id) == country):
                 self.add(det, tok.i + 1, ante, sub.id)
             return
         if ante is not None:

@@ -18,6 +18,7 @@ from ...schema import ActorArg
 from ..extensions import ActorRef, AgentWords, coref_ref
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
+from .makers import _MakersMixin
 from .protests import protest_noun
 from .words import (
     MODIFIER_DEPS,
@@ -77,7 +78,7 @@ def asked_by(tok: Token) -> Token | None:
     return head if tok.dep_ == "dobj" else None
 
 
-class Arguments:
+class Arguments(_MakersMixin):
     """The state of one document's extraction and the argument readers over it."""
 
     def __init__(self, component: Resources, doc: Doc, spans: list[Span]) -> None:
@@ -279,31 +280,6 @@ class Arguments:
             return False
         lemma = head.lemma_.lower()
         return lemma in self.lex.requesting_verbs or head.lower_ in self.lex.request_nouns
-
-    def _holders(self, tok: Token, depth: int) -> list[Arg]:
-        """ "villages held by ISIL", "territory controlled by the regime": what is attacked or
-        retaken there is its holder's. So is a deed its doer's: "violations by Israeli
-        forces", "sanctions imposed by Russia", "a bill signed by the minister" (``by`` on the
-        noun, or a ``deed_verbs`` participle with its agent): protesting, condemning or
-        welcoming the deed concerns the one who did it."""
-        if tok.pos_ != "NOUN" or depth > 1:
-            return []
-        out: list[Arg] = []
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "by" and not self.is_asset(tok):
-                agents = [child]
-            elif child.dep_ == "acl" and (
-                child.lemma_.lower() in self.lex.holding_verbs
-                or (child.tag_ == "VBN" and child.lemma_.lower() in self.lex.deed_verbs)
-            ):
-                agents = [a for a in child.children if a.dep_ == "agent"]
-            else:
-                continue
-            for agent in agents:
-                for pobj in agent.children:
-                    if pobj.dep_ == "pobj":
-                        out.extend(self.args_one(pobj, frozenset(), depth + 1))
-        return out
 
     def _possessed_agents(self, tok: Token) -> list[Arg]:
         """ "The U.S. has ... some 200 advisers deployed alongside X": agents that the subject
@@ -526,40 +502,6 @@ class Arguments:
 
     def is_asset(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.assets or tok.lower_ in self.lex.assets
-
-    def agent_phrase(self, noun: Token) -> list[Arg]:
-        """ "attacks by X", "attacks claimed by X", "strikes carried out by X"; "X claimed
-        the attacks"; "the attacks, also claimed by X, killed ..." (parsed as a clause)."""
-        preps: list[Token] = []
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                preps.append(child)
-            elif child.dep_ == "acl" and child.tag_ == "VBN":
-                preps.extend(g for g in child.children if g.dep_ == "agent")
-        head = noun.head
-        if noun.dep_ == "nsubj" and head.tag_ == "VBN":
-            preps.extend(g for g in head.children if g.dep_ == "agent")
-        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.claiming_verbs:
-            subj_toks, passive = self.subject_tokens(head)
-            if not passive:
-                return [a for t in subj_toks for a in self.args(t)]
-        elif (
-            noun.dep_ == "pobj"
-            and head.lower_ == "for"
-            and head.head.lemma_.lower() == "responsibility"
-            and head.head.head.lemma_.lower() in self.lex.claiming_verbs
-        ):
-            # "X claimed responsibility for the attack"
-            subj_toks, passive = self.subject_tokens(head.head.head)
-            if not passive:
-                return [a for t in subj_toks for a in self.args(t)]
-        return [
-            a
-            for prep in preps
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for a in self.args(pobj)
-        ]
 
     def actor_arg(self, arg: Arg) -> ActorArg:
         span = self.doc[arg.start : arg.end]
