@@ -124,6 +124,28 @@ def test_reported_speech(nlp, text, speaker, clause):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        # conflict, business, diplomacy: a claim described after a comma and answered by
+        # someone else is the first speaker's, and ends at the comma
+        ("Moscow said Ukrainian drones struck a refinery, a claim Kyiv denied.", "Moscow",
+         "Ukrainian drones struck a refinery"),
+        ("The union said the company had cut 900 jobs, a figure the management disputes.",
+         "The union", "the company had cut 900 jobs"),
+    ],
+)  # fmt: skip
+def test_a_claim_answered_after_a_comma_stays_its_speakers(nlp, text, speaker, clause):
+    quotes = _quotes(nlp, text)
+    assert [(q.speaker.text, q.text) for q in quotes] == [(speaker, clause)]
+
+
+def test_a_denial_of_a_charge_set_after_it_is_no_quote(nlp):
+    # "a charge Kigali has denied" does not make Kigali the speaker of the accusation
+    text = "Kinshasa accused Rwanda of sending troops, a charge Kigali has repeatedly denied."
+    assert [q.speaker.text for q in _quotes(nlp, text) if q.speaker] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The word “adviser” sounds quite benign.",

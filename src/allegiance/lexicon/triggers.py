@@ -106,6 +106,7 @@ _LISTS = (
     "quantifiers",
     "requesting_verbs",
     "request_nouns",
+    "asking_nouns",
     "obligation_modals",
     "protest_acts",
     "ruling_verbs",
@@ -243,6 +244,7 @@ class Lexicon:
     eased_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
+    asking_nouns: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()

@@ -238,3 +238,26 @@ def test_the_states_after_a_mentions_of_are_its_fellows(nlp, text, sources):
 )
 def test_a_relational_noun_before_a_name_is_the_name(nlp, text, source, target, category):
     assert find(relations(nlp, text), source, target, categories={category}), relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # diplomacy, conflict, courts: what a demand, call or order asks is done by whoever
+        # is asked, not by who asks
+        "South Korea has rejected North Korea's demand to sever a military alliance with "
+        "Washington.",
+        "Hamas rejected Israel's call to disarm its fighters in Gaza.",
+        "The court's order to release Demirtas angered Ankara.",
+    ],
+)
+def test_the_asker_does_not_do_what_it_asks(nlp, text):
+    rels = relations(nlp, text)
+    assert not [r for r in rels if family(r.source.actor_id) in ("PRK", "ISR", "TUR")
+                and r.category not in ("REJECT",)], rels  # fmt: skip
+
+
+def test_an_own_plan_is_done_by_its_maker(nlp):
+    # must not fire: a plan is its maker's own act
+    rels = relations(nlp, "Turkey's plan to attack the Kurds alarmed Washington.")
+    assert find(rels, "TUR", "KURDS", categories={"ASSAULT"}), rels

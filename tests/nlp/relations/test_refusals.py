@@ -71,3 +71,70 @@ def test_a_refusal_that_may_come_is_hypothetical(nlp):
     rels = relations(nlp, "Israel may refuse to meet Jordan's King Abdullah II.")
     hit = find(rels, "ISR", "PER")
     assert hit and hit[0].category == "REJECT" and hit[0].hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # conflict: a charge denied after a comma is rejected by its denier, and the charge
+        # itself stays a fact that was made
+        (
+            "Kinshasa accused Rwanda of sending troops to support the advance, a charge Kigali "
+            "has repeatedly denied.",
+            "RWA",
+            "COD",
+        ),
+        # diplomacy: the claim of a speaker
+        ("Moscow said Ukrainian drones struck a refinery, a claim Kyiv denied.", "UKR", "RUS"),
+        # business
+        (
+            "The European Commission accused Google of abusing its dominance, an allegation "
+            "Google denies.",
+            "BIZ",
+            "EU",
+        ),
+    ],
+)
+def test_a_claim_denied_after_a_comma_is_rejected_by_the_denier(nlp, text, source, target):
+    rels = relations(nlp, text)
+    hit = find(rels, source, target)
+    assert hit and hit[0].category == "REJECT" and not hit[0].negated, rels
+    assert all(not r.negated and r.attributed_to is None for r in rels), rels
+
+
+def test_a_claim_without_its_maker_is_rejected_by_no_one(nlp):
+    # must not fire: nobody is said to make the claim, so the denial answers no actor
+    rels = relations(nlp, "Ukrainian drones struck a refinery, a claim Kyiv denied.")
+    assert not [r for r in rels if r.category == "REJECT"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        # diplomacy, conflict, politics: answering a joint act offered answers its other party
+        ("Iran rejected talks with the United States.", "IRN", "USA", "REJECT"),
+        (
+            "Burhan agreed to keep the crossing open but rejected any negotiations with the "
+            "Rapid Support Forces.",
+            None,
+            "SDN",
+            "REJECT",
+        ),
+        ("Hamas welcomed the agreement with Fatah.", "HAMAS", "FATAH", "SUPPORT"),
+    ],
+)
+def test_answering_a_joint_act_answers_its_other_party(nlp, text, source, target, category):
+    rels = relations(nlp, text)
+    hits = [r for r in rels if r.target.actor_id.split(".")[0] == target]
+    if source is not None:
+        hits = find(rels, source, target)
+    assert [r.category for r in hits] == [category], rels
+
+
+def test_a_verb_with_its_own_complement_shares_no_object(nlp):
+    # must not fire: "agreed to keep the crossing open" does not agree to the talks rejected
+    text = "Burhan agreed to keep the crossing open but rejected any negotiations with the RSF."
+    assert not [r for r in relations(nlp, text) if r.category == "AGREE"]
+    # while a bare conjoined verb still shares its object
+    rels = relations(nlp, "Iran is arming and training the Houthis.")
+    assert len(find(rels, "IRN", "HOUTHIS", categories={"AID"})) == 2, rels

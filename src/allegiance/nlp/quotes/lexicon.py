@@ -30,6 +30,7 @@ class QuoteLexicon:
     documents: frozenset[str]
     organisation_nouns: frozenset[str] = frozenset()
     next_line_leads: tuple[str, ...] = ()
+    claim_nouns: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (the two YAML files merged) for saving with the pipeline."""
@@ -46,6 +47,7 @@ class QuoteLexicon:
             "documents": sorted(self.documents),
             "organisation_nouns": sorted(self.organisation_nouns),
             "next_line_leads": list(self.next_line_leads),
+            "claim_nouns": sorted(self.claim_nouns),
         }
 
 
@@ -66,6 +68,7 @@ def _from_dict(data: dict[str, Any]) -> QuoteLexicon:
         documents=words("documents"),
         organisation_nouns=words("organisation_nouns"),
         next_line_leads=tuple(str(w).lower() for w in data.get("next_line_leads", []) or []),
+        claim_nouns=words("claim_nouns"),
     )
 
 

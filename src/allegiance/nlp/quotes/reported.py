@@ -30,7 +30,7 @@ class _Reported(_Cues, _Describe):
                 src = self.describe(sa, sb, t.idx)
                 self.add_reported(sent, t.i, sb, src, t, t.idx)
                 continue
-            if not self.is_cue(t):
+            if not self.is_cue(t) or self.answers_a_claim(t):
                 continue
             if self.split_attribution(sent, t):
                 continue
@@ -50,7 +50,7 @@ class _Reported(_Cues, _Describe):
                     b = rng[0]
                 while a < b and doc[a].dep_ == "mark":
                     a += 1
-                self.add_span(a, b, src, t)
+                self.add_span(a, self.before_claim(a, b), src, t)
             elif (
                 rng
                 and rng[0] - 1 > max(sent.start, line[0])
@@ -87,6 +87,38 @@ class _Reported(_Cues, _Describe):
                         continue
                 self.add_reported(sent, sub0, sub1, src, t, t.idx)
             self.register(src, t.idx)
+
+    def before_claim(self, a: int, b: int) -> int:
+        """The end of a reported clause before a description of it as a claim that someone
+        else answers ("drones struck a refinery, a claim Kyiv denied")."""
+        doc = self.doc
+        for k in range(a + 1, b - 2):
+            if doc[k].text != ",":
+                continue
+            noun = doc[k + 2] if doc[k + 1].pos_ == "DET" else doc[k + 1]
+            if noun.lemma_.lower() in self.lex.claim_nouns and any(
+                c.dep_ in ("relcl", "nsubj", "appos") for c in noun.children
+            ):
+                return k
+        return b
+
+    def answers_a_claim(self, cue: Token) -> bool:
+        """Whether the cue answers the clause before as a claim it describes ("Kinshasa
+        accused Rwanda of sending troops, a charge Kigali has denied"): the clause is the
+        first subject's, not the cue's (``claim_nouns``)."""
+        doc = self.doc
+        for subj in cue.children:
+            if subj.dep_ not in ("nsubj", "dobj"):
+                continue
+            first = subj.left_edge
+            if (
+                subj.lemma_.lower() in self.lex.claim_nouns
+                and first.i > 0
+                and doc[first.i - 1].text in {",", "—", "-", "–"}
+                and first.i < cue.i
+            ):
+                return True
+        return False
 
     def split_attribution(self, sent: Span, cue: Token) -> bool:
         """Reported speech whose attribution a rank abbreviation cut off as a sentence.

@@ -423,6 +423,11 @@ class Arguments(_MakersMixin):
                     return objs, passive
             # purpose and participial clauses share the main clause's subject
             return self.subject_tokens(head)[0], passive
+        return self._attached_subject(verb, passive)
+
+    def _attached_subject(self, verb: Token, passive: bool) -> tuple[list[Token], bool]:
+        """The subject of a clause attached to a noun or a preposition ("the campaign to defeat
+        X", "accused the government of using ...")."""
         if (
             verb.dep_ == "acl"
             and (verb.tag_ == "VB" or (verb.tag_ == "VBG" and protest_noun(self.lex, verb.head)))
@@ -433,6 +438,8 @@ class Arguments(_MakersMixin):
             gov = self.governing_predicate(verb.head)
             if gov is not None:
                 return self.subject_tokens(gov)[0], passive
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lower_ in self.lex.asking_nouns:
+            return [], passive  # "North Korea's demand to sever the alliance": the asked's act
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head], passive or verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

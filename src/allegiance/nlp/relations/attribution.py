@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ...schema import ActorArg
 from .candidates import Candidate
+from .modality import answers_claim
 
 if TYPE_CHECKING:
     from .run import DocRun
@@ -39,11 +40,14 @@ def attribution(run: DocRun, cand: Candidate, sent: Span) -> ActorArg | None:
     """Who claims the relation: the subject of a governing speech verb, "according to X",
     or the speaker of a quote that contains the trigger."""
     tok = cand.anchor
-    hops = 0
+    # "..., a charge Kigali has denied": the denial is no part of the claim it answers
+    hops = 8 if answers_claim(run.lex, tok) else 0
     while tok.head != tok and hops < 8:
         hops += 1
-        speech = tok.dep_ in ("ccomp", "parataxis") and (
-            tok.head.lemma_.lower() in run.lex.speech_verbs
+        speech = (
+            tok.dep_ in ("ccomp", "parataxis")
+            and tok.head.lemma_.lower() in run.lex.speech_verbs
+            and not answers_claim(run.lex, tok.head)
         )
         accusation = (
             tok.dep_ == "pcomp"

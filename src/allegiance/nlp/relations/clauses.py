@@ -12,9 +12,13 @@ Registered constructions:
   the rebels", "Haniyeh has refused to respond to a demand from the US President"): the
   answering verb's category (lexicon ``responses``) from the one who answers to the one who
   asked.
+* ``allegiance.relations.denied_claim.v1``: a claim described after a comma and denied
+  ("Kinshasa accused Rwanda of sending troops, a charge Kigali has denied"; "..., an
+  allegation the company rejects"): REJECT from the one who denies to the one who claimed.
 
-Words are data: ``requesting_verbs``, ``request_nouns`` and ``obligation_modals`` in
-``relation_words.yaml``, ``responses`` in ``triggers.yaml``.
+Words are data: ``requesting_verbs``, ``request_nouns``, ``obligation_modals``,
+``claim_nouns`` and ``disputing_verbs`` in ``relation_words.yaml``, ``responses`` in
+``triggers.yaml``.
 """
 
 from __future__ import annotations
@@ -28,16 +32,18 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
-from .names import REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
+from .names import DENIED_CLAIM, REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
 from .protests import protest_noun
 from .registry import constructions
 
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["request_clause", "requested_act", "response"]
+__all__ = ["denied_claim", "request_clause", "requested_act", "response"]
 
 _REQUEST = Trigger("REQUEST")
+_REJECT = Trigger("REJECT")
+_DASHES = frozenset({",", "\u2014", "\u2013", "-"})
 _OBLIGATION = Trigger("REQUEST", mode="obligation")
 # a finite clause under a requesting verb: "demanded that X renounce" (subjunctive), "urged
 # that X stops"; a past or perfect one reports a fact ("insisted that X had attacked")
@@ -136,13 +142,24 @@ def _has_aux(clause: Token) -> bool:
     return any(c.dep_ == "aux" for c in clause.children)
 
 
-def _requesters(run: DocRun, noun: Token) -> list[Arg]:
+def _requesters(run: DocRun, noun: Token, *, joint: bool = True) -> list[Arg]:
     """Who made a request, offer or call: "calls by X", "a demand from X", "X's demands";
     who staged a protest ("prevented the demonstration staged by students")."""
     kind = run.event(noun)
     if kind is not None and kind.category == "PROTEST":
         return run.agent_phrase(noun) + [
             a for c in noun.children if c.dep_ == "poss" for a in run.args(c)
+        ]
+    if kind is not None and kind.symmetric and "with" in kind.preps and joint:
+        # "rejected any negotiations with the RSF", "accepted a truce with the rebels": the
+        # answer goes to the other party of the joint act offered
+        return [
+            a
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for a in run.args(p)
         ]
     if noun.lemma_.lower() not in run.lex.request_nouns and noun.lower_ not in (
         run.lex.request_nouns
@@ -195,7 +212,8 @@ def response(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     targets = [
         a
         for noun in _requests(verb)
-        for a in _requesters(run, noun)
+        # (what is done to a protest is done to its makers; a tie broken is a cut)
+        for a in _requesters(run, noun, joint=trig.category != "COERCE")
         if a.actor.actor_id not in exclude
     ]
     yield from run.pairs(
@@ -262,4 +280,44 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
         trig = _REQUEST
     yield from run.pairs(
         sources, targets, trig, tok.i, tok.i + 1, tok, 0.6, 2, construction=REQUESTED_ACT
+    )
+
+
+@constructions.register(DENIED_CLAIM)
+def denied_claim(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
+    """ "Kinshasa accused Rwanda of sending troops, a charge Kigali has denied": whoever
+    denies a claim described after a comma rejects whoever made it (the subject of the
+    clause before). The small model parses "a charge Kigali has denied" either as the verb's
+    subject with the denier in apposition, or as a relative clause on the claim noun."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in run.lex.disputing_verbs:
+        return
+    lex, doc = run.lex, run.doc
+    claim, deniers = None, []
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in lex.claim_nouns:
+            claim, deniers = c, [a for a in c.children if a.dep_ == "appos"]
+        elif c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in lex.claim_nouns:
+            # "an allegation Google denies": the claim fronted as the object
+            claim, deniers = c, [s for s in tok.children if s.dep_ == "nsubj"]
+    if claim is None and tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.claim_nouns:
+        claim, deniers = tok.head, [c for c in tok.children if c.dep_ == "nsubj"]
+    if claim is None or claim.left_edge.i < 1 or doc[claim.left_edge.i - 1].text not in _DASHES:
+        return
+    comma = claim.left_edge.i - 1
+    clause = next(
+        (c for c in tok.children if c.dep_ == "ccomp" and c.i < comma),
+        None,
+    ) or next(
+        (t for t in doc[comma - 1].ancestors if t.pos_ in ("VERB", "AUX") and t.i < comma),
+        None,
+    )
+    while clause is not None and clause.dep_ == "ccomp" and clause.head.i < comma:
+        clause = clause.head  # "Moscow said drones struck a refinery, a claim Kyiv denied"
+    if clause is None or clause.lemma_.lower() not in lex.speech_verbs | lex.accusing_verbs:
+        return  # a claim whose maker is not said
+    sources = [a for d in deniers for a in run.args(d)]
+    exclude = frozenset(a.actor.actor_id for a in sources)
+    targets = [a for a in run.active_subject_args(clause) or [] if a.actor.actor_id not in exclude]
+    yield from run.pairs(
+        sources, targets, _REJECT, tok.i, tok.i + 1, tok, 0.6, 1, construction=DENIED_CLAIM
     )

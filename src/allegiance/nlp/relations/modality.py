@@ -265,6 +265,37 @@ def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
     )
 
 
+def answers_claim(lex: Lexicon, verb: Token) -> bool:
+    """Whether a verb answers the clause before it as a claim its subject describes, set
+    after a comma ("Kinshasa accused Rwanda of sending troops, a charge Kigali has denied";
+    "..., a claim Kyiv did not confirm"): the clause is not under the verb, whatever the
+    parse hung on it (``claim_nouns``)."""
+    doc = verb.doc
+
+    def set_after_comma(noun: Token) -> bool:
+        first = noun.left_edge.i
+        return (
+            noun.lemma_.lower() in lex.claim_nouns
+            and first > 0
+            and doc[first - 1].text
+            in {
+                ",",
+                "\u2014",
+                "\u2013",
+                "-",
+            }
+        )
+
+    if verb.dep_ == "relcl" and set_after_comma(verb.head):
+        return True  # "..., a claim Kyiv denied" parsed as a relative clause on the claim
+    # the claim noun as the verb's subject ("a charge, Kigali, has denied") or fronted object
+    # ("an allegation Google denies")
+    return any(
+        (c.dep_ in SUBJ or (c.dep_ == "dobj" and c.i < verb.i)) and set_after_comma(c)
+        for c in verb.children
+    )
+
+
 def _performative(lex: Lexicon, tok: Token, head: Token) -> bool:
     """Whether ``tok`` is a speech act the speaker performs by wishing it ("I want to thank our
     ally Turkey", "we would like to congratulate the people of Chile", "I wish to condemn this
@@ -306,6 +337,8 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             break  # a conjoined clause with its own subject has its own modality
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
             head = tok.head
+            if tok.dep_ == "ccomp" and answers_claim(lex, head):
+                break  # "..., a charge Kigali has denied": the claim is the clause's own
             if _performative(lex, tok, head):
                 break  # "I want to thank Turkey": saying so is doing it
             if (

@@ -20,6 +20,7 @@ ASSET_TARGETS = construction_name("asset_targets")
 PATTERN = construction_name("pattern")
 REQUEST_CLAUSE = construction_name("request_clause")
 RESPONSE = construction_name("response")
+DENIED_CLAIM = construction_name("denied_claim")
 REQUESTED_ACT = construction_name("requested_act")
 RULING = construction_name("ruling")
 SOLO_ACT = construction_name("solo_act")
@@ -37,6 +38,7 @@ DEFAULT_CONSTRUCTIONS = (
     REQUEST_CLAUSE,
     REQUESTED_ACT,
     RESPONSE,
+    DENIED_CLAIM,
     RULING,
 )
 #: readings, tried by the token constructions inside their argument reading

@@ -91,7 +91,15 @@ def commitment(run: DocRun, cand: Candidate) -> Candidate | None:
         return None
     if trig.mode == "intent" and not _own_statement(run, cand, gov):
         return None
-    return replace(cand, trigger=trig, trigger_start=gov.i, trigger_end=gov.i + 1, anchor=gov)
+    return replace(
+        cand,
+        trigger=trig,
+        trigger_start=gov.i,
+        trigger_end=gov.i + 1,
+        anchor=gov,
+        # a threat is made by one side to the other ("threatened to cut ties with Russia")
+        symmetric=cand.symmetric and trig.category != "THREATEN",
+    )
 
 
 def _governor(run: DocRun, anchor: Token) -> Token | None:

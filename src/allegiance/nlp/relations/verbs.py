@@ -216,8 +216,13 @@ class _VerbClause:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in pobj.children)
             ]
-        if not objs:
-            # "arming and supporting X": the object is shared with a conjoined verb
+        if not objs and not any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "cc" and c.lower_ in ("but", "yet"))
+            for c in verb.children
+        ):
+            # "arming and supporting X": the object is shared with a conjoined verb (not
+            # "agreed to keep the border open but rejected talks with X": a verb with its own
+            # complement, or set against the other, has its own object)
             for conj in verb.conjuncts:
                 if conj.i > verb.i:
                     objs = [c for c in conj.children if c.dep_ == "dobj"]
