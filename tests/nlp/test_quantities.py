@@ -140,7 +140,7 @@ def test_units_glued_to_the_number(nlp, text, value, unit):
         ("The insurer raised US$5.2m from investors.", 5.2e6, "USD"),
         ("The developer posted a profit of HK$3bn for the year.", 3e9, "HKD"),
         ("The engineering firm won a EUR40m contract.", 40e6, "EUR"),
-        ("The party was fined RM12.50 per leaflet by the election court.", 12.5, "MYR"),
+        ("The party was fined RM12.50 per leaflet by the election court.", 12.5, "MYR/leaflet"),
         ("The club paid Rs 9.5 million for the bowler.", 9.5e6, "INR"),
         ("The court froze A$640m of the company's assets.", 640e6, "AUD"),
     ],
@@ -180,7 +180,7 @@ def test_magnitude_suffixes(nlp, text, value):
         ("Homes sold for $600,000 to $1.2 million last year.", 6e5, 1.2e6, "USD"),
         ("Builders expect 1 to 2 million new homes.", 1e6, 2e6, None),
         ("Savings of $1bn-$1.5bn are expected from the merger.", 1e9, 1.5e9, "USD"),
-        ("The court heard of returns of 12% to 15% a year.", 12, 15, "percent"),
+        ("The court heard of returns of 12% to 15% a year.", 12, 15, "percent/year"),
         ("Forecasters expect 10 to 20mm of rain.", 10, 20, "mm"),
         ("Polls gave the senator between 280 and 310 seats.", 280, 310, None),
     ],
@@ -195,7 +195,7 @@ def test_a_change_then_a_level_is_not_a_range(nlp):
     found = _quantities(nlp, "Oil rose 2.1% to $83.40 a barrel.")
     assert [(q.value, q.unit, q.low) for q in found] == [
         (2.1, "percent", None),
-        (83.4, "USD", None),
+        (83.4, "USD/barrel", None),
     ]
 
 
@@ -340,3 +340,46 @@ def test_seed_troop_figures(seed_quantities, doc, published, words, value, conce
         assert q.actor_id is not None and q.actor_id.startswith("USA")
     else:
         assert q.actor_id is not None and q.actor_id.startswith("ISIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "concept"),
+    [
+        # business, courts, energy, farming: a unit written as a word is the unit, and what
+        # it measures is its "of" phrase
+        ("The project cost about 6 billion euros.", 6e9, "EUR", "money"),
+        ("The court fined the company 2.4 billion euros.", 2.4e9, "EUR", "money"),
+        ("The deal is worth 5 billion yen.", 5e9, "JPY", "money"),
+        ("The ship carried 40,000 tonnes of grain.", 4e4, "t", "grain"),
+        ("The storm dropped 300 millimetres of rain on the city.", 300, "mm", "rain"),
+        # a rate: "a" or "per" and a noun
+        ("The plant produces 2 million barrels per day.", 2e6, "barrels/day", None),
+        ("Brent crude traded at $83.40 a barrel.", 83.4, "USD/barrel", "dollars"),
+        ("Inflation rose by 2 percentage points.", 2, "percentage points", None),
+    ],
+)  # fmt: skip
+def test_units_written_as_words_and_rates(nlp, text, value, unit, concept):
+    q = _one(nlp, text)
+    assert (q.value, q.unit, q.concept) == (pytest.approx(value), unit, concept)
+
+
+def test_a_distance_from_a_place_measures_no_place(nlp):
+    # must not fire: "of the dam" is where the distance is from, not what it measures
+    q = _one(nlp, "The forces advanced to within 7.5 kilometers of the dam.")
+    assert (q.unit, q.concept) == ("km", "kilometres")
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        # markets, health, politics: a verb of rising or falling before the number
+        ("Shares fell 8.5% on Monday.", "down"),
+        ("Exports jumped $2 billion last year.", "up"),
+        ("The vaccine cut the risk of death by 75 percent.", "down"),
+        ("The party's support climbed 4 points in a month.", "up"),
+        # must not fire: the level reached after "to"
+        ("Brent crude rose to $83.40 a barrel.", "="),
+    ],
+)
+def test_a_rise_or_fall_before_a_number_is_its_change(nlp, text, change):
+    assert _one(nlp, text).change == change

@@ -62,6 +62,7 @@ class _RunBase:
         self.published = _parse_date(doc._.published)
         self.actors = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.currency_codes = frozenset(lex.currencies.values())
 
     # -- exclusions ------------------------------------------------------------------------
     def word_before(self, pos: int, n: int = 1) -> list[str]:

@@ -16,7 +16,14 @@ class _Attributes(_RunBase):
     def concept(
         self, span: Span, sent: Span, num: _Num
     ) -> tuple[str | None, str | None, int, _Change]:
-        """Concept, unit, token end of the counted phrase, and change of a number."""
+        """Concept, unit, token end of the counted phrase, and change of a number (read
+        after it, "500 more troops", else before it, "cut 500 troops", "fell 8.5%")."""
+        concept, unit, end, change = self._counted(span, sent, num)
+        return concept, unit, end, self.change_before(span) if change == "=" else change
+
+    def _counted(
+        self, span: Span, sent: Span, num: _Num
+    ) -> tuple[str | None, str | None, int, _Change]:
         doc, lex = self.doc, self.lex
         j = span.end
         change: _Change = "="
@@ -55,6 +62,12 @@ class _Attributes(_RunBase):
                 lemma, word, phrase, _ = found
         if lemma in lex.durations:
             return word, word, head + 1, change
+        key = next((k for k in (phrase, word, lemma) if k in lex.unit_words), None)
+        if key is not None:
+            # "6 billion euros", "40,000 tonnes of grain": the unit, and what it measures
+            concept, end = self._measured(sent, head + 1)
+            concept = concept or lex.synonyms.get(lemma) or lex.synonyms.get(word)
+            return concept, lex.unit_words[key] + self.rate(sent, head + 1), end, change
         if phrase.startswith("square "):
             unit = "km2" if "kilomet" in phrase else "sq mi"
             nxt = head + 1
@@ -74,9 +87,33 @@ class _Attributes(_RunBase):
         outcome = self._casualty(doc[head])
         if outcome:
             concept = f"{concept} {outcome}"  # "kill more than 500 U.S. troops": the dead
-        if change == "=":
-            change = self.change_before(span)
         return concept, unit, head + 1, change
+
+    def _measured(self, sent: Span, j: int) -> tuple[str | None, int]:
+        """What a unit word measures: the "of" phrase after it ("tonnes of grain"), and the
+        token end of the phrase."""
+        doc, lex = self.doc, self.lex
+        if self.rate(sent, j):
+            j += 2
+        if j >= sent.end or doc[j].lower_ != "of":
+            return None, j
+        k = j + 1
+        if k < sent.end and doc[k].lower_ in ("the", "this", "that"):
+            return None, j  # "within 7.5 kilometres of the dam": a distance from it
+        while k < sent.end and doc[k].pos_ in {"DET", "PRON"}:
+            k += 1
+        head = self._phrase_head(sent, k)
+        if head is None:
+            return None, j
+        lemma, word = doc[head].lemma_.lower(), doc[head].lower_
+        return lex.synonyms.get(lemma) or lex.synonyms.get(word) or word, head + 1
+
+    def rate(self, sent: Span, j: int) -> str:
+        """ "/day" when a rate word and a noun follow token ``j`` - 1 ("a barrel", "per day")."""
+        doc = self.doc
+        if j + 1 < sent.end and doc[j].lower_ in self.lex.rate_words and doc[j + 1].pos_ == "NOUN":
+            return "/" + doc[j + 1].lemma_.lower()
+        return ""
 
     def _phrase_head(self, sent: Span, start: int) -> int | None:
         """The head noun of the counted phrase from token ``start`` (at most 7 tokens on)."""
@@ -140,7 +177,11 @@ class _Attributes(_RunBase):
 
     def change_before(self, span: Span) -> _Change:
         doc = self.doc
-        for t in doc[max(span.sent.start, span.start - 4) : span.start]:
+        reach = 8 if span.start > 0 and doc[span.start - 1].lower_ == "by" else 4
+        before = list(doc[max(span.sent.start, span.start - reach) : span.start])
+        if before and before[-1].lower_ in self.lex.level_prepositions:
+            return "="  # "rose to $83.40", "cut its forces to 3,000": the level reached
+        for t in before:
             lemma = t.lemma_.lower()
             if lemma in self.lex.change_down_verbs:
                 return "down"

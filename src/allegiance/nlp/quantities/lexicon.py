@@ -85,6 +85,9 @@ class QuantityLexicon:
     half_after: frozenset[str] = frozenset()
     street_words: frozenset[str] = frozenset()
     age_before: frozenset[str] = frozenset()
+    unit_words: dict[str, str] = field(default_factory=dict)
+    level_prepositions: frozenset[str] = frozenset()
+    rate_words: frozenset[str] = frozenset()
     atom: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
     fraction: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
 
@@ -122,6 +125,9 @@ def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
         currency_magnitudes=table("currency_magnitudes", float),
         metre_words=words("metre_words"),
         units=table("units"),
+        unit_words={k.lower(): v for k, v in table("unit_words").items()},
+        rate_words=words("rate_words"),
+        level_prepositions=words("level_prepositions"),
         spaced_units=frozenset(str(w) for w in raw.get("spaced_units", []) or []),
         fractions={k.lower(): v for k, v in table("fractions", float).items()},
         slash_denominators=frozenset(int(d) for d in raw.get("slash_denominators", []) or []),

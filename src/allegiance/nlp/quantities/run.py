@@ -170,12 +170,15 @@ class _QRun(_Filters, _Attributes):
                 continue
             sent = span[-1].sent
             concept, unit, head_end, change = self.concept(span, sent, num)
-            if num.currency:
-                concept = "dollars" if num.unit == "USD" else "money"
-            elif num.unit:
-                concept = "percent" if num.unit == "percent" else concept or num.unit
+            money = num.currency or (unit or "").split("/")[0] in self.currency_codes
+            if num.unit:
+                num.unit += self.rate(sent, span.end)  # "$83.40 a barrel": USD/barrel
             elif unit:
-                num.unit = unit
+                num.unit = unit  # "6 billion euros", "2 million barrels per day"
+            if money:
+                concept = "dollars" if (num.unit or "").startswith("USD") else "money"
+            elif num.unit and not unit:
+                concept = "percent" if num.unit.startswith("percent") else concept or num.unit
             if num.concept:
                 concept = num.concept
             actor_id = self.actor(span, head_end, sent, concept)
