@@ -146,6 +146,21 @@ def test_a_denial_of_a_charge_set_after_it_is_no_quote(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # elections, courts, disasters: a short quote with its own cue is a quote
+        ('"Stockholm chose continuity," Lindqvist said.', "Stockholm chose continuity,",
+         "Lindqvist"),
+        ('Judge Maria Olsen said: "Everything is gone."', "Everything is gone.", "Maria Olsen"),
+        ('"I won\'t," Senator Jane Alder told reporters.', "I won't,", "Jane Alder"),
+    ],
+)  # fmt: skip
+def test_a_short_quote_with_its_cue_is_a_quote(nlp, text, quote, speaker):
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The word “adviser” sounds quite benign.",
@@ -452,3 +467,34 @@ def test_plain_attribution_has_no_reporting_source(nlp):
 def test_negated_clause_subject_and_pronoun(nlp, text, speaker):
     found = _speakers(nlp, text)[0][1]
     assert found is not None and found.endswith(speaker)
+
+
+def test_a_quote_continued_without_a_cue_is_the_speaker_before(nlp):
+    # business: the cue of the next sentence's own clause is not the continuation's
+    text = (
+        '"Sales were weaker than we expected," chief executive Lars Henning said. "But the '
+        'underlying business remains strong." The company plans to cut about 900 jobs, a '
+        "spokeswoman said."
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.direct]
+    assert [q.speaker.text for q in quotes] == ["Lars Henning", "Lars Henning"]
+    # an attribution alone in the next sentence is still the quote's
+    quotes = _quotes(nlp, '"We will not back down." Said the minister, Hakan Fidan.')
+    assert [q.speaker.text for q in quotes] == ["Hakan Fidan"]
+
+
+def test_a_description_is_not_a_person_named_later_after_a_quote_of_their_own(nlp):
+    # disasters: "the governor" is not the farmer quoted two sentences on
+    text = (
+        "Floods have killed 29 people, the governor said on Tuesday. Rainfall of 310 "
+        'millimetres fell in 24 hours. "We have never seen anything like this," said Chen '
+        "Wei, a rice farmer."
+    )
+    speakers = [q.speaker.text for q in _quotes(nlp, text) if q.speaker]
+    assert speakers == ["the governor", "Chen Wei"]
+    # a news lede still introduces the person the next sentence opens with
+    text = (
+        "The Guard will send 300 troops, the chief of the National Guard Bureau said. Air "
+        "Force Gen. Joseph Lengyel told reporters the troops would arrive on Monday."
+    )
+    assert _quotes(nlp, text)[0].speaker.text == "Joseph Lengyel"

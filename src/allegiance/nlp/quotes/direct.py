@@ -27,7 +27,10 @@ class _Direct(_Cues, _Describe):
         # The attribution of a quote that ends its sentence may be split into the next one.
         if r1 < len(doc) and not doc[r0:r1].text.strip(_STRIP + '"“”.!?'):
             nxt = self.sent_of(doc[r1])
-            if len(nxt) <= 14 and nxt.text.strip()[:1] not in _MARKS:
+            # ... only when that sentence is the attribution alone ("Smith said."), not a
+            # clause of its own ("The company plans to cut 900 jobs, a spokeswoman said.")
+            verbs = sum(1 for u in nxt if u.pos_ in ("VERB", "AUX"))
+            if len(nxt) <= 14 and nxt.text.strip()[:1] not in _MARKS and verbs <= 1:
                 r1 = nxt.end
         for k in range(r0, r1):
             if "\n" in doc[k].text or "\n" in doc[k].whitespace_:

@@ -209,7 +209,14 @@ class SpeakerResolver:
             ):
                 return None  # a headline or a dateline: the story has ended
             for e in self.person_at.starting_in(seg.start, seg.end):
-                if not self.reading.in_quote(e[0]):
+                # the person the sentence opens with ("Air Force Gen. Joseph L. Lengyel told
+                # reporters"), not one named after a quote of their own ('"We have never seen
+                # this," said Chen Wei, a farmer')
+                lead = self.doc[seg.start : e.start]
+                opens = not (len(lead) and lead[0].text in _MARKS) and not any(
+                    u.pos_ in ("VERB", "AUX") for u in lead
+                )
+                if opens and not self.reading.in_quote(e[0]):
                     t = e.root
                     while t.dep_ in {"compound", "conj", "appos", "flat"} and t.head.i != t.i:
                         t = t.head
