@@ -32,6 +32,7 @@ from ...lexicon.triggers import Trigger
 from .arguments import nominal
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
+from .modality import CLAIM_SEPARATORS
 from .names import DENIED_CLAIM, REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
 from .protests import protest_noun
 from .registry import constructions
@@ -43,7 +44,6 @@ __all__ = ["denied_claim", "request_clause", "requested_act", "response"]
 
 _REQUEST = Trigger("REQUEST")
 _REJECT = Trigger("REJECT")
-_DASHES = frozenset({",", "\u2014", "\u2013", "-"})
 _OBLIGATION = Trigger("REQUEST", mode="obligation")
 # a finite clause under a requesting verb: "demanded that X renounce" (subjunctive), "urged
 # that X stops"; a past or perfect one reports a fact ("insisted that X had attacked")
@@ -301,7 +301,11 @@ def denied_claim(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
             claim, deniers = c, [s for s in tok.children if s.dep_ == "nsubj"]
     if claim is None and tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.claim_nouns:
         claim, deniers = tok.head, [c for c in tok.children if c.dep_ == "nsubj"]
-    if claim is None or claim.left_edge.i < 1 or doc[claim.left_edge.i - 1].text not in _DASHES:
+    if (
+        claim is None
+        or claim.left_edge.i < 1
+        or doc[claim.left_edge.i - 1].text not in CLAIM_SEPARATORS
+    ):
         return
     comma = claim.left_edge.i - 1
     clause = next(

@@ -265,6 +265,10 @@ def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
     )
 
 
+#: what sets a description of the clause before apart ("..., a charge Kigali denied")
+CLAIM_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
+
+
 def answers_claim(lex: Lexicon, verb: Token) -> bool:
     """Whether a verb answers the clause before it as a claim its subject describes, set
     after a comma ("Kinshasa accused Rwanda of sending troops, a charge Kigali has denied";
@@ -277,13 +281,7 @@ def answers_claim(lex: Lexicon, verb: Token) -> bool:
         return (
             noun.lemma_.lower() in lex.claim_nouns
             and first > 0
-            and doc[first - 1].text
-            in {
-                ",",
-                "\u2014",
-                "\u2013",
-                "-",
-            }
+            and doc[first - 1].text in CLAIM_SEPARATORS
         )
 
     if verb.dep_ == "relcl" and set_after_comma(verb.head):
