@@ -107,6 +107,7 @@ _LISTS = (
     "requesting_verbs",
     "request_nouns",
     "asking_nouns",
+    "act_anaphors",
     "obligation_modals",
     "protest_acts",
     "ruling_verbs",
@@ -245,6 +246,7 @@ class Lexicon:
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     asking_nouns: frozenset[str] = frozenset()
+    act_anaphors: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()

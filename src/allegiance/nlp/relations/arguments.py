@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Arguments", "nominal"]
 
+_ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
+#: the categories of a verb that answers an act ("condemned the move", "rejected the claims")
+_ANSWERING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "OPPOSE", "CONCEDE"})
+
 
 def nominal(tok: Token) -> bool:
     """Whether a token heads a noun phrase; the tagger sometimes calls a plural noun a verb
@@ -105,6 +109,11 @@ class Arguments(_MakersMixin):
         # how often each actor took part in a hostile act, and where it last did
         self.hostile: dict[str, tuple[int, int, ActorRef]] = {}
         self.doc_id = doc._.doc_id or "doc"
+        # the doers of the last sentence with relations, and the sentence counts (for "the
+        # move", "the measures": an act just reported)
+        self.last_doers: list[Arg] = []
+        self.last_doers_sent = -9
+        self.sent_index = 0
 
     # -- arguments -----------------------------------------------------------------------
     def span_arg(self, span: Span, via_reference: bool = False) -> Arg:
@@ -229,6 +238,7 @@ class Arguments(_MakersMixin):
                 start += 1
             out = [Arg(start, tok.i + 1, a.actor, a.via_reference) for a in out[:1]]
         out = out or self._possessed_agents(tok) or self._holders(tok, depth)
+        out = out or self._act_anaphor(tok, exclude)
         if not out and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in self.lex.quantifiers):
             asked_for = self.asked_for(tok)
             for child in tok.children:
@@ -250,6 +260,32 @@ class Arguments(_MakersMixin):
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
         return out
+
+    def _act_anaphor(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
+        """ "The EU imposed sanctions on Belarus. Minsk condemned the measures": a definite
+        noun of an act (``act_anaphors``), bare, as the object of a stance or answer, stands
+        for the one doer of the relations of the sentence right before."""
+        lex = self.lex
+        if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.lemma_.lower() not in lex.act_anaphors:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETS for c in tok.children):
+            return []
+        if any(
+            c.dep_ in ("poss", "compound", "acl", "relcl", "appos")
+            or (c.dep_ == "prep" and c.lower_ != "as")  # "condemned the measures as terror"
+            for c in tok.children
+        ):
+            return []  # "the decision by Turkey", "its move": named by the phrase itself
+        verb = lex.verbs.get(tok.head.lemma_.lower()) or lex.responses.get(tok.head.lemma_.lower())
+        if verb is None or verb.category not in _ANSWERING:
+            return []
+        if self.sent_index - self.last_doers_sent != 1:
+            return []
+        doers = {a.actor.actor_id: a for a in self.last_doers if a.actor.actor_id not in exclude}
+        if len(doers) != 1:
+            return []  # none, or several: whose act it was is not clear
+        doer = next(iter(doers.values()))
+        return [Arg(tok.i, tok.i + 1, doer.actor, True)]
 
     def _named_after(self, tok: Token) -> list[Arg]:
         """ "thank our ally Turkey", "attacked its neighbour Armenia": the actor named right

@@ -139,13 +139,16 @@ class RelationExtractor:
         """The relation records and one-actor events of one document."""
         records: list[Relation] = []
         acts: list[Act] = []
-        for sent in run.doc.sents:
+        for index, sent in enumerate(run.doc.sents):
+            run.sent_index = index
             if not self._worth_reading(run, sent):
                 continue
             cands = [c for c in self.candidates(run, sent) if not _touches_ignored(run.doc, c)]
             first = len(records)
             said: dict[tuple[object, ...], list[tuple[int, int]]] = {}
-            for cand in select(cands, run):
+            chosen = list(select(cands, run))
+            run.note_doers(chosen, index)
+            for cand in chosen:
                 record = to_record(run, cand, sent, len(records))
                 # two readings may come to one record once read in full ("lifted its ban on
                 # X": the ban's and the lifting's; "in protest over" and its "protest")

@@ -81,6 +81,15 @@ class DocRun(Arguments):
                     symmetric=True,
                 )
 
+    def note_doers(self, chosen: list[Candidate], index: int) -> None:
+        """Remember who acted in sentence ``index`` (both sides of a mutual act), for an act
+        the next sentence answers by a noun ("the move")."""
+        if chosen:
+            self.last_doers = [
+                a for c in chosen for a in (c.source, *([c.target] if c.symmetric else []))
+            ]
+            self.last_doers_sent = index
+
     def is_hostile(self, trig: Trigger) -> bool:
         info = self.lex.info(trig)
         return info.sign < 0 and (info.quad_class == 4 or trig.category == "OPPOSE")
