@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ...schema import TextSpan
 from ..extensions import in_ignored
+from ..phrases import described_claim
 from ..references.quote_speakers import name_words as _words
 from ._base import _Source, _trim
 from .cues import _Cues
@@ -106,19 +107,7 @@ class _Reported(_Cues, _Describe):
         """Whether the cue answers the clause before as a claim it describes ("Kinshasa
         accused Rwanda of sending troops, a charge Kigali has denied"): the clause is the
         first subject's, not the cue's (``claim_nouns``)."""
-        doc = self.doc
-        for subj in cue.children:
-            if subj.dep_ not in ("nsubj", "dobj"):
-                continue
-            first = subj.left_edge
-            if (
-                subj.lemma_.lower() in self.lex.claim_nouns
-                and first.i > 0
-                and doc[first.i - 1].text in {",", "—", "-", "–"}
-                and first.i < cue.i
-            ):
-                return True
-        return False
+        return described_claim(cue, self.lex.claim_nouns) is not None
 
     def split_attribution(self, sent: Span, cue: Token) -> bool:
         """Reported speech whose attribution a rank abbreviation cut off as a sentence.

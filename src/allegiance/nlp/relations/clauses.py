@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Trigger
+from ..phrases import described_claim
 from .arguments import nominal
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
-from .modality import CLAIM_SEPARATORS
 from .names import DENIED_CLAIM, REQUEST_CLAUSE, REQUESTED_ACT, RESPONSE
 from .protests import protest_noun
 from .registry import constructions
@@ -292,21 +292,13 @@ def denied_claim(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in run.lex.disputing_verbs:
         return
     lex, doc = run.lex, run.doc
-    claim, deniers = None, []
-    for c in tok.children:
-        if c.dep_ == "nsubj" and c.lemma_.lower() in lex.claim_nouns:
-            claim, deniers = c, [a for a in c.children if a.dep_ == "appos"]
-        elif c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in lex.claim_nouns:
-            # "an allegation Google denies": the claim fronted as the object
-            claim, deniers = c, [s for s in tok.children if s.dep_ == "nsubj"]
-    if claim is None and tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.claim_nouns:
-        claim, deniers = tok.head, [c for c in tok.children if c.dep_ == "nsubj"]
-    if (
-        claim is None
-        or claim.left_edge.i < 1
-        or doc[claim.left_edge.i - 1].text not in CLAIM_SEPARATORS
-    ):
+    claim = described_claim(tok, lex.claim_nouns)
+    if claim is None:
         return
+    if claim.head == tok and claim.dep_ == "nsubj":
+        deniers = [a for a in claim.children if a.dep_ == "appos"]  # "a charge, Kigali, denied"
+    else:  # "an allegation Google denies", "a claim Kyiv denied" (a relative clause)
+        deniers = [c for c in tok.children if c.dep_ == "nsubj"]
     comma = claim.left_edge.i - 1
     clause = next(
         (c for c in tok.children if c.dep_ == "ccomp" and c.i < comma),

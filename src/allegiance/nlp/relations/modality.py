@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Lexicon
+from ..phrases import described_claim
 from .arguments import asked_by
 from .candidates import Candidate
 from .protests import protest_act, protest_noun
@@ -265,33 +266,11 @@ def _disputed_claim(lex: Lexicon, tok: Token) -> bool:
     )
 
 
-#: what sets a description of the clause before apart ("..., a charge Kigali denied")
-CLAIM_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
-
-
 def answers_claim(lex: Lexicon, verb: Token) -> bool:
-    """Whether a verb answers the clause before it as a claim its subject describes, set
-    after a comma ("Kinshasa accused Rwanda of sending troops, a charge Kigali has denied";
-    "..., a claim Kyiv did not confirm"): the clause is not under the verb, whatever the
-    parse hung on it (``claim_nouns``)."""
-    doc = verb.doc
-
-    def set_after_comma(noun: Token) -> bool:
-        first = noun.left_edge.i
-        return (
-            noun.lemma_.lower() in lex.claim_nouns
-            and first > 0
-            and doc[first - 1].text in CLAIM_SEPARATORS
-        )
-
-    if verb.dep_ == "relcl" and set_after_comma(verb.head):
-        return True  # "..., a claim Kyiv denied" parsed as a relative clause on the claim
-    # the claim noun as the verb's subject ("a charge, Kigali, has denied") or fronted object
-    # ("an allegation Google denies")
-    return any(
-        (c.dep_ in SUBJ or (c.dep_ == "dobj" and c.i < verb.i)) and set_after_comma(c)
-        for c in verb.children
-    )
+    """Whether a verb answers the clause before it as a claim described after a comma
+    ("Kinshasa accused Rwanda of sending troops, a charge Kigali has denied"): the clause is
+    not under the verb, whatever the parse hung on it (``claim_nouns``)."""
+    return described_claim(verb, lex.claim_nouns) is not None
 
 
 def _performative(lex: Lexicon, tok: Token, head: Token) -> bool:
