@@ -47,6 +47,10 @@ _FIELDS = frozenset(
 )  # fmt: skip
 _LIST_FIELDS = ("aliases", "adjectives", "metonyms")
 _COMMUNITY_TYPES = frozenset({"ethnic_group", "religious_group"})
+
+#: the agent classes whose words, after a party's name, name the party itself ("Republican
+#: leaders", "Labour MPs", "BJP lawmakers"); others name some other body ("Republican voters")
+_PARTY_CLASSES = frozenset({"government", "legislature"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 _PUNCT = re.compile(r"[^\w\s&+]")
@@ -286,6 +290,8 @@ class ActorKB:
             return None
         if base.sector == "business" and class_name == "civilians":
             return None  # "Boeing workers", "Hyundai strikers": a company's staff are not it
+        if base.type == "party" and hit[1] > 0 and class_name not in _PARTY_CLASSES:
+            return None  # "Republican voters", "ANC troops": not the party itself
         return base
 
     def fuzzy(self, surface: str, *, cutoff: float = 90) -> tuple[Actor, float] | None:

@@ -261,3 +261,18 @@ def test_an_own_plan_is_done_by_its_maker(nlp):
     # must not fire: a plan is its maker's own act
     rels = relations(nlp, "Turkey's plan to attack the Kurds alarmed Washington.")
     assert find(rels, "TUR", "KURDS", categories={"ASSAULT"}), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Senate Democrats accused Republican leaders of blocking the bill.", "DEM_USA", "GOP"),
+        ("House Republicans criticised Joe Biden over the deal.", "GOP", "PER"),
+        ("Senate Republicans blocked the Democratic bill.", "GOP", "DEM_USA"),
+    ],
+)
+def test_the_chamber_a_party_sits_in_is_not_a_second_actor(nlp, text, source, target):
+    rels = relations(nlp, text)
+    assert rels and {family(r.source.actor_id) for r in rels} == {source}, rels
+    if target is not None:
+        assert {family(r.target.actor_id) for r in rels} == {target}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import family, find, relations
 
 
@@ -36,3 +38,29 @@ def test_a_future_reply_is_no_quote(nlp):
     assert not doc._.quotes
     hit = find(doc._.relations, "IRN", "ISR", categories={"ASSAULT"})
     assert hit and hit[0].hypothetical and hit[0].attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category", "speaker"),
+    [
+        # conflict, party politics, business: a relative clause said by someone
+        ("The M23, which Kinshasa says is backed by Rwanda, seized the airport.", "RWA", "M23",
+         "SUPPORT", "COD"),
+        ("The Houthis, which Riyadh says are armed by Iran, fired missiles.", "IRN",
+         "HOUTHIS", "AID", "SAU"),
+        ("Hamas, which Israel alleges is funded by Qatar, rejected the offer.", "QAT", "HAMAS",
+         "AID", "ISR"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_through_a_verb_of_saying_is_the_speakers_claim(
+    nlp, text, source, target, category, speaker
+):
+    hit = find(relations(nlp, text), source, target)
+    assert [r.category for r in hit] == [category], relations(nlp, text)
+    assert family(hit[0].attributed_to.actor_id) == speaker
+
+
+def test_a_relative_clause_of_saying_is_not_the_speakers_act(nlp):
+    # "which Kinshasa says ...": Kinshasa says something of the M23; it does nothing to it
+    rels = relations(nlp, "The M23, which Kinshasa says is backed by Rwanda, seized the airport.")
+    assert not find(rels, "COD", "M23")

@@ -93,3 +93,33 @@ def test_asking_an_ally_for_support_is_no_request_against_it(nlp):
 def test_asking_for_an_act_that_concerns_nobody_names_nobody(nlp):
     rels = relations(nlp, "Brazil called for an end to the deforestation of the Amazon.")
     assert not [r for r in rels if r.category == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state said to be right asks no act of anyone
+        "Biden, who has said U.S. Steel should remain American-owned, blocked the deal.",
+        "Macron said Germany should be more ambitious on defence.",
+        "The minister said Iran must remain a partner of China.",
+    ],
+)
+def test_a_copula_under_should_is_no_request(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "REQUEST"], relations(nlp, text)
+
+
+def test_a_requesting_verb_still_asks_a_state_of_its_clause_subject(nlp):
+    rels = relations(nlp, "The EU urged that Britain remain in the customs union.")
+    assert find(rels, "EU", "GBR", categories={"REQUEST"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Mubarak's Egypt said the US must be ready to mediate between the parties.", "EGY", "USA"),
+        ("Germany said Poland should be prepared to accept more refugees.", "DEU", "POL"),
+        ("Brazil said Venezuela must be willing to hold free elections.", "BRA", "VEN"),
+    ],
+)
+def test_a_copula_with_an_act_to_do_under_must_is_a_request(nlp, text, source, target):
+    assert find(relations(nlp, text), source, target, categories={"REQUEST"}), relations(nlp, text)

@@ -183,3 +183,32 @@ def test_a_judgment_passed_on_an_actor_or_its_deed_is_an_accusation(nlp, text, s
 def test_a_judgment_adjective_without_a_judge_relates_no_one(nlp, text):
     rels = nlp(text)._.relations
     assert not [r for r in rels if r.mode == "judgment"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # politics, diplomacy, protest: a name called through a regarding verb
+        ("Bolsonaro called de Moraes a dictator.", "PER", "NER:de moraes"),
+        ("Erdogan called Netanyahu a war criminal.", "PER", "PER"),
+        ("Iran's interior ministry labelled the protesters terrorists.", "IRN", "GEN"),
+        ("Maduro described the opposition as fascists.", "PER", "VEN"),
+    ],
+)
+def test_a_name_called_is_an_accusation(nlp, text, source, target):
+    rels = [r for r in relations(nlp, text) if r.category == "ACCUSE"]
+    assert rels, relations(nlp, text)
+    assert rels[0].source.actor_id.split(".")[0] == source
+    assert rels[0].target.actor_id.split(".")[0] == target.split(".")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden called Lula, a longtime ally, on Monday.",  # a phone call; the ally is Lula
+        "Assad, the dictator of Syria, met Putin in Moscow.",  # no one judges
+        "The dictator of Syria thanked Russia for its support.",
+    ],
+)
+def test_a_name_without_a_regarding_verb_judges_no_one(nlp, text):
+    assert not [r for r in relations(nlp, text) if r.category == "ACCUSE"], relations(nlp, text)

@@ -402,6 +402,12 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
         actor = self.kb.get(cand.actor_id)
         assert actor is not None
         end, agent_tok = self._agent_phrase(doc, cand.end, possessive=cand.kind != "adjective")
+        if (
+            cand.kind == "adjective"
+            and actor.type == "party"
+            and not _party_adjective(doc, cand, agent_tok)
+        ):
+            return None
         if agent_tok is not None:
             # "a Paris court", "Moscow's troops": a capital's organs are its country's
             base = (self.kb.country_of(actor.id) if cand.kind == "metonym" else None) or actor.id
@@ -562,3 +568,14 @@ def _acted_on(head: Token) -> bool:
         and head.head.pos_ == "VERB"
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
+
+
+def _party_adjective(doc: Doc, cand: _Cand, agent_tok: Token | None) -> bool:
+    """Whether a party's adjective ("Republican", "Democratic") names the party: before a
+    word in lower case ("Republican leaders", "the Democratic nominee"), never inside another
+    name ("Republican Guard", "Democratic Progressive Party") nor as a bare adjective opening
+    a sentence ("Democratic reforms stalled")."""
+    nxt = doc[cand.end] if cand.end < len(doc) else None
+    if nxt is None or nxt.is_title or nxt.is_upper or not doc[cand.start].is_title:
+        return False  # ... nor in lower case ("democratic elections")
+    return agent_tok is not None or not doc[cand.start].is_sent_start

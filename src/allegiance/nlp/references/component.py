@@ -31,6 +31,7 @@ from ..extensions import (
 )
 from .anaphora import Anaphora
 from .binding import controllers
+from .kinds import rebind_kinds
 from .resolver import Resolver
 from .surnames import Surnames
 
@@ -101,6 +102,8 @@ class ReferenceResolver:
         surnames = Surnames(rec, doc)
         surnames.collect(chosen)
         surnames.relink(chosen)
+        if doc.has_annotation("SENT_START"):
+            rebind_kinds(doc, chosen, self.data.descriptions)
         out = surnames.bare(taken)
         if doc.has_annotation("SENT_START"):
             mentions = sorted([*chosen, *out], key=lambda c: c.start)

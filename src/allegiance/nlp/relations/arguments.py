@@ -165,8 +165,9 @@ class Arguments(_MakersMixin):
         ]
 
     def _relative_head(self, tok: Token) -> Token:
-        """What a relative pronoun stands for: the noun its clause modifies."""
-        tok = tok.head.head
+        """What a relative pronoun stands for: the noun its clause modifies ("the M23, which
+        Kinshasa says is backed by Rwanda": through the clause of a verb of saying)."""
+        tok = _relative_clause(tok.head, self.lex.alleging_verbs).head
         if tok.i not in self.tok2span and tok.lower_ not in self.c.references.event_agents:
             # "attacks in the town of X in Y Province, which killed ...": the relative
             # clause is the attacks', misattached to the place after them
@@ -183,7 +184,9 @@ class Arguments(_MakersMixin):
 
     def args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
         """The actors one token (not its conjuncts) stands for."""
-        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+        if tok.lower_ in REL_PRONOUNS and (
+            _relative_clause(tok.head, self.lex.alleging_verbs).dep_ == "relcl"
+        ):
             tok = self._relative_head(tok)
         here = self.spans_at(tok.i)
         if here and len(here[0]) == 1 and tok.pos_ == "PRON" and exclude:
@@ -194,15 +197,7 @@ class Arguments(_MakersMixin):
             out = [self.span_arg(s) for s in here]
             if tok.lower_ in ("they", "them", "their") and len(span) == 1 and len(here) == 1:
                 out.extend(self._they_conjuncts(span))
-            # "Iraqi and Kurdish forces": a coordinated modifier outside the span, which
-            # names the same kind of agent (the Iraqi forces, not Iraq)
-            for child in tok.children:
-                if child.dep_ in ("amod", "compound") and child.i not in range(
-                    span.start, span.end
-                ):
-                    other = self.tok2span.get(child.i)
-                    if other is not None and other != span:
-                        out.append(self._as_agent(self.span_arg(other), tok))
+            out.extend(self._modifier_fellows(tok, span))
             return out
         ref = self.index.reference_span(tok)
         if ref is not None and not any(i in self.tok2span for i in range(ref.start, ref.end)):
@@ -259,6 +254,20 @@ class Arguments(_MakersMixin):
                             for item in (pobj, *pobj.conjuncts):
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
+        return out
+
+    def _modifier_fellows(self, tok: Token, span: Span) -> list[Arg]:
+        """ "Iraqi and Kurdish forces": a coordinated modifier outside the span, which names
+        the same kind of agent (the Iraqi forces, not Iraq); "Senate Democrats": the chamber
+        a party sits in is not said to act."""
+        out = []
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i not in range(
+                span.start, span.end
+            ):
+                other = self.tok2span.get(child.i)
+                if other is not None and other != span and not _seat_of(other, span):
+                    out.append(self._as_agent(self.span_arg(other), tok))
         return out
 
     def _act_anaphor(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
@@ -559,3 +568,22 @@ class Arguments(_MakersMixin):
             actor_id=arg.actor.actor_id,
             actor_name=arg.actor.actor_name,
         )
+
+
+def _relative_clause(verb: Token, saying: frozenset[str]) -> Token:
+    """The relative clause a relative pronoun's verb makes, through a verb of saying between
+    ("which critics say is funded by Moscow": the clause of "say")."""
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and verb.head.lemma_ in saying:
+        return verb.head
+    return verb
+
+
+def _seat_of(modifier: Span, party: Span) -> bool:
+    """Whether a modifier names an organ of the state a party's mention sits in ("Senate
+    Democrats", "House Republicans", "Lok Sabha BJP members")."""
+    head, mod = party._.actor, modifier._.actor
+    if head.actor_type != "party":
+        return False
+    if mod.resolved_by == "ner":
+        return True  # "House Republicans": a chamber the knowledge base does not hold
+    return head.country is not None and mod.actor_id.startswith(f"{head.country}.")

@@ -111,6 +111,9 @@ def request_clause(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
         for c in _clauses(tok)
         if any(s.dep_ == "nsubj" for s in c.children)
         and (_obliged(run, c) or (requesting and c.tag_ in _REQUESTED_TAGS and not _has_aux(c)))
+        # "has said U.S. Steel should remain American-owned": a state said to be right, no act
+        # asked of anyone (a requesting verb asks it: "urged that Britain remain in the union")
+        and (requesting or not _state_only(run, c))
     ]
     if not clauses:
         return
@@ -136,6 +139,18 @@ def request_clause(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
             2,
             construction=REQUEST_CLAUSE,
         )
+
+
+def _state_only(run: DocRun, clause: Token) -> bool:
+    """Whether a clause says what someone is, not what they are to do: a copula without a
+    verb to do ("should remain American-owned", not "must be ready to mediate")."""
+    if clause.lemma_.lower() not in run.lex.copulas:
+        return False
+    return not any(
+        t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX")
+        for c in clause.children
+        for t in (c, *c.children)
+    )
 
 
 def _has_aux(clause: Token) -> bool:

@@ -30,6 +30,8 @@ def regarded_as(run: DocRun, noun: Token) -> tuple[list[Arg], list[Arg], Token] 
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
     if noun.dep_ in ("oprd", "xcomp") or (noun.dep_ == "ccomp" and noun.pos_ == "NOUN"):
         verb = noun.head  # "considers the YPG a terrorist group"
+    elif _small_clause_appos(noun):
+        verb = noun.head.head  # "called de Moraes a dictator", parsed as an apposition
     if verb is None or verb.lemma_.lower() not in run.lex.regarding_verbs:
         return None
     subj_toks, passive = run.subject_tokens(verb)
@@ -84,3 +86,12 @@ def regarded_adjective(run: DocRun, adj: Token) -> tuple[list[Arg], list[Arg], T
     objs += [c for c in adj.children if c.dep_ == "nsubj"]  # a small clause
     holders = [a for t in subj_toks for a in run.args(t)]
     return holders, regarded_whom(run, objs), verb
+
+
+def _small_clause_appos(noun: Token) -> bool:
+    """Whether an apposition to a verb's object, with no comma between, is what the object is
+    called ("called de Moraes a dictator"; not "called Lula, a longtime ally, on Monday")."""
+    obj = noun.head
+    if noun.dep_ != "appos" or obj.dep_ != "dobj" or noun.i < obj.i:
+        return False
+    return not any(t.is_punct for t in noun.doc[obj.i + 1 : noun.left_edge.i])

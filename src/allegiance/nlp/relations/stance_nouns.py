@@ -38,6 +38,10 @@ def stance_noun(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
         yield from read_stance(run, tok, trig)
 
 
+#: the mode of the stance nouns that are names called ("a dictator", "a war criminal")
+JUDGMENT = "judgment"
+
+
 def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
     """Stance nouns: "X and Y are enemies", "X, an Iranian proxy", "Iran's ally Syria"."""
     name = STANCE_NOUN
@@ -60,6 +64,9 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
                     owners.extend(found)
     heads: list[Arg] = []
     anchor = noun
+    if trig.mode == JUDGMENT:
+        yield from _called(run, noun, trig)
+        return
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in run.lex.copulas:
         subj_toks, _ = run.subject_tokens(noun.head)
         heads = [a for t in subj_toks for a in run.args(t)]
@@ -109,6 +116,16 @@ def read_stance(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
     else:
         yield from run.pairs(
             heads, partners, trig, noun.i, noun.i + 1, anchor, 0.75, 1, construction=name
+        )
+
+
+def _called(run: DocRun, noun: Token, trig: Trigger) -> Iterator[Candidate]:
+    """A name called judges only through a regarding verb ("called X a dictator")."""
+    regarded = regarded_as(run, noun) if run.enabled(REGARDED_AS) else None
+    if regarded is not None:
+        holders, whom, verb = regarded
+        yield from run.pairs(
+            holders, whom, trig, noun.i, noun.i + 1, verb, 0.7, 1, construction=REGARDED_AS
         )
 
 

@@ -1,0 +1,67 @@
+"""A definite plural kind word right after a named group of that kind stands for the group:
+"The Arakan Army captured a town. The rebels also seized two bases" (the rebels are the Arakan
+Army, not rebels at large), "Hamas fired rockets ... The militants said".
+
+The word must be a bare description of ``references.yaml`` ("the rebels", never "the Syrian
+rebels" or "the rebels who refused to disarm"), its generic actor must be of a type the
+description names, and the sentences before it must name exactly one group of such a type:
+with two ("ISIL and the Nusra Front ... the militants") the word stays generic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc
+
+from ..actors.mentions import _Cand
+
+__all__ = ["rebind_kinds"]
+
+#: how many sentences back the named group may be
+WINDOW_SENTENCES = 2
+
+#: the actor types a bare kind word may take from a named group (states and their organs are
+#: read by the government anaphora instead)
+GROUP_TYPES = frozenset({"insurgent", "militia", "rebel"})
+
+
+def rebind_kinds(doc: Doc, chosen: list[_Cand], descriptions: Mapping[str, frozenset[str]]) -> None:
+    """Give each definite plural kind word the one named group of its kind just before it."""
+    sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    named = sorted(
+        (c for c in chosen if not c.actor_id.startswith("GEN.") and c.type in GROUP_TYPES),
+        key=lambda c: c.start,
+    )
+    for cand in chosen:
+        types = _bare_kind(doc, cand, descriptions)
+        if not types:
+            continue
+        here = sent_of[cand.start]
+        before = [
+            c
+            for c in named
+            if c.end <= cand.start
+            and here - sent_of[c.start] <= WINDOW_SENTENCES
+            and c.type in types
+        ]
+        if not before or len({c.actor_id.split(".")[0] for c in before}) != 1:
+            continue
+        ante = before[-1]
+        cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
+        cand.resolved_by, cand.kind = "coref", "coref"
+        cand.confidence = round(0.7 * ante.confidence, 3)
+
+
+def _bare_kind(doc: Doc, cand: _Cand, descriptions: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The actor types of a generic mention that is "the" and one plural description word
+    and nothing else; empty for any other mention."""
+    if not cand.actor_id.startswith("GEN.") or cand.end - cand.start != 1 or cand.start == 0:
+        return frozenset()
+    tok = doc[cand.start]
+    if tok.tag_ != "NNS" or doc[cand.start - 1].lower_ != "the":
+        return frozenset()
+    if any(c.dep_ != "det" for c in tok.children):
+        return frozenset()  # "the rebels who refused", "the rebels in the north"
+    types = descriptions.get(tok.lower_, frozenset())
+    return types if cand.type in types else frozenset()
