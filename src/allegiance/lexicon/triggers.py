@@ -44,6 +44,7 @@ _SECTIONS = (
     "withdrawn_as",
     "peacekept_as",
     "eased_as",
+    "wielded_as",
 )
 _LISTS = (
     "light_verbs",
@@ -243,6 +244,7 @@ class Lexicon:
     withdrawn_as: Mapping[str, Trigger] = field(default_factory=dict)
     peacekept_as: Mapping[str, Trigger] = field(default_factory=dict)
     eased_as: Mapping[str, Trigger] = field(default_factory=dict)
+    wielded_as: Mapping[str, Trigger] = field(default_factory=dict)
     requesting_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     asking_nouns: frozenset[str] = frozenset()
@@ -415,6 +417,7 @@ def load_lexicon(paths: tuple[str, ...] = (), *, defaults: bool = True) -> Lexic
         withdrawn_as=parsed("withdrawn_as"),
         peacekept_as=parsed("peacekept_as"),
         eased_as=parsed("eased_as"),
+        wielded_as=parsed("wielded_as"),
         patterns=tuple(patterns),
         **lists,
     )

@@ -102,6 +102,10 @@ def test_no_intent_without_the_source_stating_its_own(nlp, text, target):
         ("Russia pulled its troops from Moldova.", "RUS", "MDA", "RETREAT"),
         # aid withdrawn is aid cut
         ("The EU withdrew aid to Hungary.", "EU", "HUN", "SANCTION"),
+        # an envoy withdrawn from where it is posted
+        ("Algeria recalled its ambassador to France.", "DZA", "FRA", "SANCTION"),
+        ("Sweden recalled its ambassador to Iraq after the protests.", "SWE", "IRQ", "SANCTION"),
+        ("Mali recalled its ambassador to Algeria in protest.", "MLI", "DZA", "SANCTION"),
     ],
 )
 def test_a_withdrawal_from_a_state(nlp, text, source, target, category):
@@ -150,3 +154,9 @@ def test_what_is_withdrawn_is_no_longer_done(nlp, text, source, target):
 def test_an_act_under_a_noun_denied_by_no_is_negated(nlp, text):
     rels = relations(nlp, text)
     assert rels and all(r.negated for r in rels), [(r.category, r.negated) for r in rels]
+
+
+def test_a_recollection_is_no_recall_of_an_envoy(nlp):
+    # the visit is one (a consultation); remembering it withdraws nothing
+    rels = relations(nlp, "President Ruto recalled his visit to China with pride.")
+    assert not [r for r in rels if r.category == "SANCTION"], rels

@@ -95,3 +95,22 @@ def test_alongside_after_a_verb_of_no_joint_action_relates_no_one(nlp, text):
 def test_alongside_after_a_verb_of_joint_action_is_cooperation(nlp, text):
     rels = nlp(text)._.relations
     assert [r for r in rels if r.category == "COOPERATE"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # protest policing, war, a strike with drones
+        ("Kenyan police used live ammunition against demonstrators.", "KEN", "GEN"),
+        ("Syria's army used chemical weapons against civilians.", "SYR", "GEN"),
+        ("Israel used drones against Hezbollah in Lebanon.", "ISR", "HEZBOLLAH"),
+    ],
+)
+def test_a_weapon_used_against_someone_is_an_attack(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "ASSAULT", relations(nlp, text)
+
+
+def test_other_means_used_against_someone_stay_a_stance(nlp):
+    rels = relations(nlp, "The EU used diplomatic pressure against Hungary.")
+    assert not [r for r in rels if r.category == "ASSAULT"], rels

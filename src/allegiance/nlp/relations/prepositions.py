@@ -50,6 +50,7 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
     if not targets:
         return
     gov = prep.head
+    trig = _wielded(run, gov, trig)
     sources: list[Arg] = []
     anchor = gov
     if gov.i in run.tok2span:
@@ -96,3 +97,21 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
         yield from run.pairs(
             tools, targets, trig, prep.i, prep.i + 1, anchor, 0.5, 3, construction=INSTRUMENTS
         )
+
+
+def _wielded(run: DocRun, gov: Token, trig: Trigger) -> Trigger:
+    """ "Police used live ammunition against demonstrators": a weapon (``instruments``) used
+    against someone is the lexicon's ``wielded_as`` reading of the preposition, an attack."""
+    reading = run.lex.wielded_as.get(trig.category)
+    if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN"):
+        gov = gov.head  # "used drones against Hezbollah", the preposition on the weapon
+    if reading is None or gov.lemma_.lower() not in run.lex.instrument_verbs:
+        return trig
+    used = [
+        t
+        for c in gov.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+        if t.lemma_.lower() in run.lex.instruments or t.lower_ in run.lex.instruments
+    ]
+    return reading if used else trig

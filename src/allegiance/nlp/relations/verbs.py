@@ -411,6 +411,20 @@ class _VerbClause:
                 return lex.withdrawn_as[sub.category]
         return sub
 
+    def _posted_to(self) -> list[Token]:
+        """ "Algeria recalled its ambassador to France", "withdrew its diplomats in Niger":
+        where a withdrawn envoy (``withdrawn_benefits``) is posted is whom it is withdrawn
+        from, for a verb that reads "from"."""
+        if "from" not in self.trig.preps:
+            return []
+        return [
+            prep
+            for obj in self.verb.children
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.run.lex.withdrawn_benefits
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in")
+        ]
+
     def _peacekeepers(self) -> bool:
         """Whether the verb's subject is peacekeepers (``peacekeeping_words``): "Bangladeshi
         peacekeeping troops arrived in Sierra Leone"."""
@@ -481,7 +495,8 @@ class _VerbClause:
         verb, trig, events = self.verb, self.trig, self.events
         found = self.found_object
         locus = self.run.lex.locus_prepositions
-        for prep in sorted(verb.children, key=lambda c: c.lower_ in locus):
+        posted = self._posted_to()
+        for prep in sorted([*verb.children, *posted], key=lambda c: c.lower_ in locus):
             if found and prep.lower_ in locus:
                 break
             # "provided weapons to X" often comes as a dative "to"
@@ -494,7 +509,7 @@ class _VerbClause:
                 found = True
                 yield from self._pairs(aimed, against, 0.6)
                 continue
-            key = prep.lower_
+            key = "from" if prep in posted else prep.lower_
             start = verb.i
             end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1
             if events and key in events[0][1].preps:
