@@ -85,6 +85,10 @@ def test_role_from_title_and_apposition(nlp):
         '"They have a dangerous agenda," a senior official with the Asayish told FoxNews.com.',
         '"There is a concern in Washington," one Western diplomatic source said.',
         "Officials said the offensive would begin within days.",
+        # a member of a legislature, a market, a court, unnamed
+        "A senior Conservative MP told Reuters the plan was doomed.",
+        "One trader said the selloff was overdone.",
+        "A lawyer involved in the case said the ruling would be appealed.",
     ],
 )
 def test_unnamed_sources_are_anonymous(nlp, text):
@@ -498,3 +502,48 @@ def test_a_description_is_not_a_person_named_later_after_a_quote_of_their_own(nl
         "Force Gen. Joseph Lengyel told reporters the troops would arrive on Monday."
     )
     assert _quotes(nlp, text)[0].speaker.text == "Joseph Lengyel"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        # business, diplomacy, labour: a few quoted words inside reported speech
+        ('The European Commission said it was "listening carefully" to their concerns.',
+         "European Commission", 'it was "listening carefully" to their concerns'),
+        ('Merkel said that the deal was "a good compromise" for both sides.', "Merkel",
+         'the deal was "a good compromise" for both sides'),
+        ('The minister said the strike was "totally unacceptable" and would end soon.',
+         "The minister", 'the strike was "totally unacceptable" and would end soon'),
+    ],
+)  # fmt: skip
+def test_reported_speech_holding_a_few_quoted_words(nlp, text, speaker, clause):
+    quotes = [q for q in _quotes(nlp, text) if not q.direct]
+    assert [q.text for q in quotes] == [clause]
+    assert quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # statistics office, ministry, central bank: a body's own name is its speaker, not the
+        # person the next sentence opens with
+        ("Inflation rose to 3.8 percent in July, the Office for National Statistics said. "
+         "Chancellor Rachel Reeves said the figures were disappointing.",
+         "the Office for National Statistics"),
+        ("Exports fell 4 percent, the Ministry of Commerce said. Minister Piyush Goyal "
+         "blamed the tariffs.", "the Ministry of Commerce"),
+        ("Rates will stay on hold, the Reserve Bank said on Tuesday. Governor Michele Bullock "
+         "spoke later.", "Reserve Bank"),
+    ],
+)  # fmt: skip
+def test_a_body_named_as_speaker_keeps_its_quote(nlp, text, speaker):
+    first = _quotes(nlp, text)[0]
+    assert first.speaker is not None and first.speaker.text == speaker, first
+
+
+def test_a_role_is_still_the_person_the_next_sentence_names(nlp):
+    text = (
+        "Rates will stay on hold, the governor of the central bank said. Michele Bullock told "
+        "reporters that inflation was falling."
+    )
+    assert _quotes(nlp, text)[0].speaker.text == "Michele Bullock"

@@ -181,7 +181,9 @@ class _Describe(_RunBase):
             if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i != head.i and not t.is_punct
         )
         found = self.speakers.resolve(lemma, pos, lemma, mods)
-        if found is None and lemma not in lex.documents:
+        if found is None and lemma not in lex.documents and not head.is_title:
+            # "the chief of the bureau said. Gen. X told ...": a role the next sentence names;
+            # a body's own name ("the Office for National Statistics said") is no role
             found = self.speakers.named_next(span.end)
         return found
 

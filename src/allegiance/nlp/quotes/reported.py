@@ -36,10 +36,15 @@ class _Reported(_Cues, _Describe):
             if self.split_attribution(sent, t):
                 continue
             line = self.line_of[t.i]
+            # a clause with a few quoted words ('said it was "listening carefully" to their
+            # concerns') is reported speech all the same; one wholly quoted is a direct quote
             comp = [
                 c
                 for c in t.children
-                if c.dep_ == "ccomp" and not self.in_quote(c) and line[0] <= c.i < line[1]
+                if c.dep_ == "ccomp"
+                and line[0] <= c.i < line[1]
+                and not all(self.in_quote(u) for u in c.subtree)
+                and not self.in_quote(c.left_edge)
             ]
             comp.sort(key=lambda c: c.i < t.i)  # a clause after the cue first
             rng = self.subject_of(t)
