@@ -24,7 +24,7 @@ def _quantities(nlp, text, published=None):
         ("An estimated 6,000 fighters are in the city.", 6000, None, None, True, "fighters"),
         ("Between 10 and 20 civilians died.", 15, 10, 20, False, "civilians"),
         ("The Iraqis cleared 15 to 20 percent of the city.", 17.5, 15, 20, False, "percent"),
-        ("The aid totals 1.5 million dollars.", 1.5e6, None, None, False, "dollars"),
+        ("The aid totals 1.5 million dollars.", 1.5e6, None, None, False, "aid"),
         ("The U.S. will provide $500 million in assistance.", 5e8, None, None, False, "dollars"),
         ("Dozens of villages were liberated.", 24, 24, None, True, "villages"),
         ("Hundreds of refugees crossed the border.", 200, 200, None, True, "refugees"),
@@ -349,13 +349,13 @@ def test_seed_troop_figures(seed_quantities, doc, published, words, value, conce
         # it measures is its "of" phrase
         ("The project cost about 6 billion euros.", 6e9, "EUR", "money"),
         ("The court fined the company 2.4 billion euros.", 2.4e9, "EUR", "money"),
-        ("The deal is worth 5 billion yen.", 5e9, "JPY", "money"),
+        ("The deal is worth 5 billion yen.", 5e9, "JPY", "deal"),
         ("The ship carried 40,000 tonnes of grain.", 4e4, "t", "grain"),
         ("The storm dropped 300 millimetres of rain on the city.", 300, "mm", "rain"),
         # a rate: "a" or "per" and a noun
         ("The plant produces 2 million barrels per day.", 2e6, "barrels/day", None),
         ("Brent crude traded at $83.40 a barrel.", 83.4, "USD/barrel", "dollars"),
-        ("Inflation rose by 2 percentage points.", 2, "percentage points", None),
+        ("Inflation rose by 2 percentage points.", 2, "percentage points", "inflation"),
     ],
 )  # fmt: skip
 def test_units_written_as_words_and_rates(nlp, text, value, unit, concept):
@@ -383,3 +383,66 @@ def test_a_distance_from_a_place_measures_no_place(nlp):
 )
 def test_a_rise_or_fall_before_a_number_is_its_change(nlp, text, change):
     assert _one(nlp, text).change == change
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # economy, markets, company results, polls, protest crowds
+        ("Unemployment in the euro zone fell to 6.3 percent in March.", "unemployment"),
+        ("The company's revenue climbed 12 percent last year.", "revenue"),
+        ("Brent crude rose 2 percent on Monday.", "brent crude"),
+        ("Approval of the president fell 6 percentage points.", "approval"),
+        ("Organisers put the crowd at 150,000.", "crowd"),
+        ("Police estimated the turnout at 20,000.", "turnout"),
+    ],
+)
+def test_a_figure_is_of_what_its_clause_says_it_of(nlp, text, concept):
+    assert _quantities(nlp, text)[0].concept == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The insurer raised US$5.2m from investors.", "dollars"),  # an act, not a size
+        ("It rose 3 percent on Monday.", "percent"),  # a pronoun names nothing
+        ("The firm increased prices by 5 percent.", "percent"),  # an agent's act
+    ],
+)
+def test_a_figure_keeps_its_unit_concept_when_its_clause_names_no_thing(nlp, text, concept):
+    assert _quantities(nlp, text)[0].concept == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # budgets, company results, court fines: South Asian scale words
+        ("The government approved a 15,000 crore rupee package.", 1.5e11, "INR"),
+        ("Rs 2,000 crore was set aside for farmers.", 2e10, "INR"),
+        ("The court fined the firm 5 lakh rupees.", 5e5, "INR"),
+    ],
+)
+def test_crore_and_lakh_are_scales(nlp, text, value, unit):
+    q = _quantities(nlp, text)[0]
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # a change, then the level reached: two figures, not a range
+        ("Brent crude rose $3.40 to $91.20 a barrel.", 3.4, 91.2),
+        ("Sales fell €2 billion to €40 billion.", 2e9, 4e10),
+    ],
+)
+def test_a_change_then_a_level_in_one_currency_is_two_figures(nlp, text, first, second):
+    qs = _quantities(nlp, text)
+    assert [(q.value, q.change) for q in qs] == [
+        (pytest.approx(first), "up" if "rose" in text else "down"),
+        (pytest.approx(second), "="),
+    ]
+
+
+def test_a_range_in_one_currency_without_a_change_stays_a_range(nlp):
+    (q,) = _quantities(nlp, "The deal is worth $600,000 to $1.2 million.")
+    assert (q.low, q.high) == (600_000, 1_200_000)

@@ -48,6 +48,8 @@ class _Attributes(_RunBase):
         ):
             # "a 30-person team", "a New Five-Year Program": the noun joined to the number
             start = head = span.end + 1
+        if head is not None and head > start and doc[head].ent_type_ in ("DATE", "TIME"):
+            head = None  # "climbed 12 percent last year": a date after the figure counts nothing
         if head is None:
             return None, None, span.end, change
         if head != start and doc[start].tag_ == "NN" and doc[head].tag_ == "NN" and num.value > 1:
@@ -160,6 +162,37 @@ class _Attributes(_RunBase):
             out = verbs.get(verb.lemma_.lower())
             return str(out) if out else None
         return None
+
+    def measured_of(self, span: Span) -> str | None:
+        """What a percentage, a sum or a bare count is of, read off its clause: the subject of
+        the verb of change or level it completes ("Unemployment fell to 6.3 percent",
+        "revenue climbed 12 percent"), the object an estimate puts at it ("put the crowd at
+        150,000"); None for a pronoun or a name ("it rose 3%", "the US sent $500 million")."""
+        lex = self.lex
+        tok, hops, via_at = span.root, 0, False
+        while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 4:
+            via_at = via_at or (tok.dep_ == "prep" and tok.lower_ == "at")
+            tok, hops = tok.head, hops + 1
+        lemma = tok.lemma_.lower()
+        if lemma in lex.estimating_verbs and via_at:
+            deps = ("dobj",)
+        elif lemma in lex.level_verbs and not any(
+            c.dep_ == "dobj" and not (c.left_edge.i <= span.root.i <= c.right_edge.i)
+            for c in tok.children
+        ):
+            deps = ("nsubj",)  # not "the firm increased prices by 5%": an agent's act
+        else:
+            return None
+        heads = [c for c in tok.children if c.dep_ in deps and c.i < span.start]
+        if not heads or heads[0].pos_ != "NOUN":
+            return None
+        head = heads[0]
+        words = [head.lemma_.lower()]
+        k = head.i - 1
+        while k >= 0 and self.doc[k].dep_ == "compound" and self.doc[k].head == head:
+            words.insert(0, self.doc[k].lower_)
+            k -= 1
+        return " ".join(words)
 
     def number_of(self, sent: Span, before: int) -> tuple[str, str, str, int] | None:
         """ "the number of US troops ... to just over the 3,000 mark": the counted noun."""

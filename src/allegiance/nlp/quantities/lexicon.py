@@ -38,7 +38,7 @@ def _atom_pattern(lex: QuantityLexicon) -> re.Pattern[str]:
         rf"(?P<sign>(?<!\d\s)[-−](?=\d|(?-i:{cur})\s?\d)|minus[- ]?(?=\d))?"
         rf"(?:(?P<cur>(?-i:{cur}))\s?)?"
         rf"(?:(?P<dig>{_DIGITS})|(?P<word>{_WORDNUM}))"
-        rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion))*)"
+        rf"(?P<scale>(?:\s+(?:hundred|thousand|million|billion|trillion|crores?|lakhs?))*)"
         rf"(?:(?P<unit>(?-i:{_alt(lex.units)})|\s(?-i:{_alt(lex.spaced_units)}))(?![\w])"
         rf"|(?P<mag>(?-i:{short})|\s?(?-i:{long_}))(?![\w]))?"
         rf"(?P<plus>-plus|\+)?(?![\w])",
@@ -87,6 +87,8 @@ class QuantityLexicon:
     age_before: frozenset[str] = frozenset()
     unit_words: dict[str, str] = field(default_factory=dict)
     level_prepositions: frozenset[str] = frozenset()
+    level_verbs: frozenset[str] = frozenset()
+    estimating_verbs: frozenset[str] = frozenset()
     rate_words: frozenset[str] = frozenset()
     atom: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
     fraction: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False)
@@ -128,6 +130,8 @@ def _lexicon(raw: dict[str, Any]) -> QuantityLexicon:
         unit_words={k.lower(): v for k, v in table("unit_words").items()},
         rate_words=words("rate_words"),
         level_prepositions=words("level_prepositions"),
+        level_verbs=words("level_verbs"),
+        estimating_verbs=words("estimating_verbs"),
         spaced_units=frozenset(str(w) for w in raw.get("spaced_units", []) or []),
         fractions={k.lower(): v for k, v in table("fractions", float).items()},
         slash_denominators=frozenset(int(d) for d in raw.get("slash_denominators", []) or []),

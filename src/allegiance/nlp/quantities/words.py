@@ -17,7 +17,18 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    # South Asian scales: "Rs 2,000 crore" is 20 billion rupees, "5 lakh" 500,000
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+}
 
 _VAGUE = {
     "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "tens of millions": 2e7,
