@@ -1010,3 +1010,41 @@ def test_a_known_person_by_own_given_name_or_title_stays_known(
 def test_an_honorific_family_name_first_is_the_person_named_before(nlp: Language) -> None:
     text = "South Korean President Yoon Suk Yeol declared martial law. Mr. Yoon defended it."
     assert [a for t, a, _ in found(nlp, text) if t == "Mr. Yoon"] == ["PER.YOON_SUK_YEOL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # courts, police, parliaments: what comes "from" a country is foreign to them
+        ("Prosecutors charged the mayor with accepting bribes from Turkish officials.",
+         "Prosecutors"),
+        ("Police arrested two men who received money from Iranian intelligence.", "Police"),
+        ("Judges fined the bank for taking deposits from Russian oligarchs.", "Judges"),
+    ],
+)  # fmt: skip
+def test_a_bare_organ_is_not_of_the_country_things_come_from(
+    nlp: Language, text: str, word: str
+) -> None:
+    assert not ids_of(nlp, text, word), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # diplomacy, politics: a name after a person's title is a person, whatever the small
+        # model labelled it
+        ("Rubio met President Mulino in Panama City.", "President Mulino"),
+        ("Rubio will travel to Panama to meet President Mulino.", "President Mulino"),
+    ],
+)
+def test_a_name_after_a_title_is_a_person(nlp: Language, text: str, phrase: str) -> None:
+    doc = nlp(text)
+    hit = [s for s in doc.spans[ACTORS_KEY] if s.text == phrase]
+    assert hit and hit[0]._.actor.actor_type == "person", found(nlp, text)
+
+
+def test_a_title_word_inside_a_company_name_makes_no_person(nlp: Language) -> None:
+    doc = nlp("General Motors sued Ford over the patents.")
+    assert all(s._.actor.actor_type != "person" for s in doc.spans[ACTORS_KEY]), found(
+        nlp, "General Motors sued Ford over the patents."
+    )

@@ -83,3 +83,27 @@ def test_the_purpose_of_a_summons_is_done(nlp):
     )
     hits = find(rels, "KEN", "GBR", categories={"ACCUSE"})
     assert hits and not any(r.hypothetical for r in hits), _pairs(rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # trade, arms, takeovers
+        ("Iran bought drones from Russia.", "IRN", "RUS"),
+        ("India bought Russian oil at a discount.", "IND", "RUS"),
+        ("Microsoft acquired Activision for $69 billion.", "BIZ", "NER:activision"),
+    ],
+)
+def test_a_purchase_is_business_between_the_two(nlp, text, source, target):
+    rels = relations(nlp, text)
+    hit = [
+        r
+        for r in rels
+        if r.source.actor_id.split(".")[0] == source
+        and (r.target.actor_id == target or r.target.actor_id.split(".")[0] == target)
+    ]
+    assert hit and hit[0].category == "COOPERATE" and hit[0].mode == "economic", rels
+
+
+def test_what_is_bought_alone_names_no_one(nlp):
+    assert not relations(nlp, "The delay bought Ukraine time.")

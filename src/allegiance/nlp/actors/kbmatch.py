@@ -267,10 +267,12 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
             if any(c.dep_ in ("compound", "amod", "poss") and c.i in covered for c in tok.children):
                 continue
             sent = tok.sent
-            # police facing a country's protesters are its own; a court, only with its organs
+            # police facing a country's protesters are its own; a court, only with its organs;
+            # what comes "from" a country is foreign ("charged the mayor with accepting bribes
+            # from Turkish officials": not Turkey's prosecutors)
             owner = self._national_owner(
                 sent,
-                by_sent[sent.start],
+                [c for c in by_sent[sent.start] if not _from_abroad(doc, c)],
                 people=(self.agents.classify(tok.text) or ("",))[0] == "police",
                 demonyms=False,  # "Russian hackers were charged by prosecutors": not Russia's
             )
@@ -579,3 +581,9 @@ def _party_adjective(doc: Doc, cand: _Cand, agent_tok: Token | None) -> bool:
     if nxt is None or nxt.is_title or nxt.is_upper or not doc[cand.start].is_title:
         return False  # ... nor in lower case ("democratic elections")
     return agent_tok is not None or not doc[cand.start].is_sent_start
+
+
+def _from_abroad(doc: Doc, cand: _Cand) -> bool:
+    """Whether a mention is the object of "from" ("bribes from Turkish officials")."""
+    root = doc[cand.start : cand.end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "from"

@@ -137,19 +137,32 @@ class _NamedMixin(_PlacesMixin):
                 continue  # "Near Ar Raqqah" is a place phrase; "VBIED" is a weapon
             if self.kb.lookup(doc[start:end].text) is not None:
                 continue  # a known name the knowledge-base pass read as a place ("to Kyiv")
-            struck = self._struck_place(doc, span, ent.label_)
+            label = "PERSON" if self._titled(doc, span, ent.label_) else ent.label_
+            struck = self._struck_place(doc, span, label)
             if struck is not None:
                 out.append(struck)
                 continue
-            if self._not_an_actor(doc, span, ent.label_, ships):
+            if self._not_an_actor(doc, span, label, ships):
                 continue
-            cand = self._ner_one(doc, span, ent.label_)
+            cand = self._ner_one(doc, span, label)
             if cand is not None:
                 while cand.start < cand.end and taken[cand.start]:
                     cand.start += 1  # a title already claimed ("Pentagon spokesman")
                 if cand.start < cand.end and not any(taken[i] for i in range(cand.start, cand.end)):
                     out.append(cand)
         return out + self._struck_cities(doc, taken, out)
+
+    def _titled(self, doc: Doc, span: Span, label: str) -> bool:
+        """Whether a name the small model took for a group or a body follows a person's title
+        ("met President Mulino", "Prime Minister Kristersson said"): a person."""
+        if label not in ("NORP", "ORG") or span.start == 0 or len(span) > 3:
+            return False
+        title = doc[span.start - 1]
+        return (
+            title.is_title
+            and title.lower_.rstrip(".") in self.agents.titles
+            and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        )
 
     def _struck_cities(self, doc: Doc, taken: list[bool], found: list[_Cand]) -> list[_Cand]:
         """Cities acted on that the entity recogniser missed or mislabelled ("shelled Aleppo"
