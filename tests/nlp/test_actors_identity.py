@@ -1048,3 +1048,23 @@ def test_a_title_word_inside_a_company_name_makes_no_person(nlp: Language) -> No
     assert all(s._.actor.actor_type != "person" for s in doc.spans[ACTORS_KEY]), found(
         nlp, "General Motors sued Ford over the patents."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        # press releases write a title as a name: "the Deputy Secretary", "the Chancellor"
+        ("Deputy Secretary of State Antony Blinken will travel to Iraq. Follow the Deputy "
+         "Secretary on Twitter.", "the Deputy Secretary", "PER.ANTONY_BLINKEN"),
+        ("President Macron met Chancellor Merz in Paris. The Chancellor thanked France.",
+         "The Chancellor", "PER.FRIEDRICH_MERZ"),
+    ],
+)  # fmt: skip
+def test_a_capitalised_title_refers_to_the_person_named_with_it(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == [actor], found(nlp, text)
+
+
+def test_a_capitalised_title_with_no_one_named_before_is_no_one(nlp: Language) -> None:
+    assert not found(nlp, "The President said the talks went well.")
