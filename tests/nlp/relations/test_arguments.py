@@ -276,3 +276,18 @@ def test_the_chamber_a_party_sits_in_is_not_a_second_actor(nlp, text, source, ta
     assert rels and {family(r.source.actor_id) for r in rels} == {source}, rels
     if target is not None:
         assert {family(r.target.actor_id) for r in rels} == {target}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a description in apposition to a name is argued by the name
+        ("The M23, the rebel group that Kinshasa says Rwanda backs, attacked Congolese troops.",
+         "M23"),
+        ("The strikes were part of Operation Inherent Resolve, the operation to eliminate ISIL.",
+         "Operation Inherent Resolve"),
+    ],
+)  # fmt: skip
+def test_a_description_in_apposition_is_argued_by_its_name(nlp, text, name):
+    rels = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert rels and rels[0].source.text == name, relations(nlp, text)

@@ -188,7 +188,7 @@ class Arguments(_MakersMixin):
             _relative_clause(tok.head, self.lex.alleging_verbs).dep_ == "relcl"
         ):
             tok = self._relative_head(tok)
-        here = self.spans_at(tok.i)
+        here = self._named_for(tok, self.spans_at(tok.i))
         if here and len(here[0]) == 1 and tok.pos_ == "PRON" and exclude:
             # a pronoun cannot refer to a co-argument of its own clause ("they do not trust them")
             here = [s for s in here if s._.actor.actor_id not in exclude]
@@ -255,6 +255,15 @@ class Arguments(_MakersMixin):
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
         return out
+
+    def _named_for(self, tok: Token, here: list[Span]) -> list[Span]:
+        """ "Operation Inherent Resolve, the operation to eliminate ISIL": a description in
+        apposition to a name it refers back to is argued by the name."""
+        if not here or tok.dep_ != "appos" or any(s.root.i != tok.i for s in here):
+            return here
+        actors = {s._.actor.actor_id for s in here}
+        named = [s for s in self.spans_at(tok.head.i) if s._.actor.actor_id in actors]
+        return named or here
 
     def _modifier_fellows(self, tok: Token, span: Span) -> list[Arg]:
         """ "Iraqi and Kurdish forces": a coordinated modifier outside the span, which names
