@@ -155,6 +155,9 @@ class Trigger:
     negated_as: Trigger | None = None
     preps: Mapping[str, Trigger | None] = field(default_factory=dict)
     official_as: Trigger | None = None  # what the act is on a government's officials
+    #: what the act is when its object is an actor itself, not a deed or a thing of one
+    #: ("recognised Kosovo" is a recognition; "recognised the opposition's victory" a concession)
+    actor_as: Trigger | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +306,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         preps[str(prep)] = None if sub is None else _parse_trigger(sub, path, f"{key}.{prep}")
     negated_as = data.pop("negated_as", None)
     official_as = data.pop("official_as", None)
+    actor_as = data.pop("actor_as", None)
     known = {
         "mode",
         "intensity",
@@ -338,6 +342,7 @@ def _parse_trigger(value: Any, path: Path, key: str) -> Trigger:
         negated_as=None if negated_as is None else _parse_trigger(negated_as, path, f"{key}!"),
         preps=preps,
         official_as=(None if official_as is None else _parse_trigger(official_as, path, f"{key}@")),
+        actor_as=None if actor_as is None else _parse_trigger(actor_as, path, f"{key}^"),
     )
 
 

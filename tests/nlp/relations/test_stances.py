@@ -212,3 +212,17 @@ def test_a_name_called_is_an_accusation(nlp, text, source, target):
 )
 def test_a_name_without_a_regarding_verb_judges_no_one(nlp, text):
     assert not [r for r in relations(nlp, text) if r.category == "ACCUSE"], relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # what is given is the giver's: gratitude and praise for it go to the giver
+        ("Kenya is grateful for the support provided by Turkey.", "KEN", "TUR"),
+        ("Kyiv is grateful for the air defences sent by Germany.", "UKR", "DEU"),
+        ("Lebanon welcomed the aid pledged by Saudi Arabia.", "LBN", "SAU"),
+    ],
+)
+def test_thanks_for_a_gift_go_to_the_giver(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "SUPPORT", relations(nlp, text)

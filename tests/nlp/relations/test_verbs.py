@@ -200,3 +200,24 @@ def test_suspending_a_member_is_a_sanction(nlp, text, source, target):
 def test_a_protest_lodged_with_a_government_is_verbal_conflict(nlp):
     rels = relations(nlp, "The Philippines protested to China over the incident.")
     assert [(r.category, r.mode) for r in find(rels, "PHL", "CHN")] == [("ACCUSE", "protest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # diplomatic recognition of a state or a government is support
+        ("Spain, Ireland and Norway formally recognised a Palestinian state.", "ESP", "PSE"),
+        ("Bhutan recognised Bangladesh in 1971.", "BTN", "BGD"),
+        ("Russia recognised the Taliban government in July.", "RUS", "TALIBAN"),
+    ],
+)
+def test_recognising_a_state_is_support(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "SUPPORT" and hit[0].mode == "recognition", relations(
+        nlp, text
+    )
+
+
+def test_recognising_a_result_of_someone_stays_a_concession(nlp):
+    rels = relations(nlp, "Maduro recognised the victory of the opposition in Caracas.")
+    assert not [r for r in rels if r.category == "SUPPORT"], rels
