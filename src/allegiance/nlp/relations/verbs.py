@@ -380,11 +380,11 @@ class _VerbClause:
         if targets and trig.actor_as is not None:
             # "Spain recognised Palestine" (the actor itself), not "recognised the victory of
             # the opposition" (a deed of one): the verb's reading on an actor
-            named = [t for t in targets if t.start <= obj.i < t.end]
+            itself = [t for t in targets if t.start <= obj.i < t.end]
             targets = [t for t in targets if not t.start <= obj.i < t.end]
-            if named:
+            if itself:
                 found = True
-                yield from self._pairs(named, trig.actor_as, 0.8)
+                yield from self._pairs(itself, trig.actor_as, 0.8)
         if targets:
             found = True
             yield from self._pairs(targets, trig, 0.8)
