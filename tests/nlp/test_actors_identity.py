@@ -1068,3 +1068,16 @@ def test_a_capitalised_title_refers_to_the_person_named_with_it(
 
 def test_a_capitalised_title_with_no_one_named_before_is_no_one(nlp: Language) -> None:
     assert not found(nlp, "The President said the talks went well.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Nine Latin American governments condemned the vote.", "Latin American governments"),
+        ("South American leaders met in Brasilia.", "South American leaders"),
+    ],
+)
+def test_states_named_by_their_region_are_not_the_united_states(
+    nlp: Language, text: str, phrase: str
+) -> None:
+    assert ids_of(nlp, text, phrase) == ["GEN.LATIN_AMERICA"], found(nlp, text)

@@ -51,3 +51,22 @@ def test_the_kind_word_after_one_named_group_is_that_group(nlp, text, word, acto
 )  # fmt: skip
 def test_the_kind_word_stays_generic_when_the_group_is_not_clear(nlp, text, word):
     assert _actor_of(nlp, text, word) not in {"M23", "HAMAS", "ISIL", "NUSRA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # takeovers, carmakers, banks: "the [demonym] company" after one named company of it
+        ("Nippon Steel bid for U.S. Steel. Biden moved to block the Japanese company's bid.",
+         "Japanese", "BIZ.NIPPON_STEEL"),
+        ("Volkswagen cut 35,000 jobs. Unions said the German carmaker had broken its word.",
+         "German", "BIZ.VOLKSWAGEN"),
+    ],
+)  # fmt: skip
+def test_the_national_company_after_one_named_company_is_it(nlp, text, word, actor):
+    assert _actor_of(nlp, text, word) == actor
+
+
+def test_the_national_company_after_two_named_companies_stays_generic(nlp):
+    text = "Toyota and Honda cut prices. The Japanese company said sales fell."
+    assert _actor_of(nlp, text, "Japanese") == "JPN.BUS"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["head_words", "modifiers", "partitive_heads"]
+__all__ = ["head_words", "modifiers", "partitive_heads", "relative_clause"]
 
 
 def partitive_heads(noun: Token) -> list[Token]:
@@ -22,6 +22,14 @@ def head_words(noun: Token, deps: tuple[str, ...] = ("compound", "amod")) -> set
     """A noun's form, its lemma and its modifiers' forms, lower case ("Bangladeshi
     peacekeeping troops": troops, troop, bangladeshi, peacekeeping)."""
     return {noun.lower_, noun.lemma_.lower(), *(m.lower_ for m in modifiers(noun, deps))}
+
+
+def relative_clause(verb: Token, saying: frozenset[str]) -> Token:
+    """The relative clause a relative pronoun's verb makes, through a verb of saying between
+    ("which critics say is funded by Moscow": the clause of "say")."""
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and verb.head.lemma_ in saying:
+        return verb.head
+    return verb
 
 
 #: what sets a description of the clause before apart ("..., a charge Kigali denied")

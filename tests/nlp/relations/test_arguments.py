@@ -291,3 +291,20 @@ def test_the_chamber_a_party_sits_in_is_not_a_second_actor(nlp, text, source, ta
 def test_a_description_in_apposition_is_argued_by_its_name(nlp, text, name):
     rels = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
     assert rels and rels[0].source.text == name, relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # courts, the EU, a ministry: an agent noun "at" a body is the body
+        ("Judges at the International Criminal Court issued arrest warrants for Israeli Prime "
+         "Minister Benjamin Netanyahu.", "ICC", "PER"),
+        ("Officials at the European Commission criticised Hungary.", "EU", "HUN"),
+        ("Prosecutors at the International Criminal Court charged Joseph Kony.", "ICC", None),
+    ],
+)  # fmt: skip
+def test_an_agent_noun_at_a_body_is_the_body(nlp, text, source, target):
+    rels = relations(nlp, text)
+    assert rels and all(family(r.source.actor_id) == source for r in rels), rels
+    if target is not None:
+        assert any(family(r.target.actor_id) == target for r in rels)

@@ -20,10 +20,11 @@ from .helpers import find, relations
         ),
         # politics
         (
+            # recognising a government is support (actor_as): refusing it rejects support
             "Beijing has refused to recognize the new government of Taiwan.",
             "CHN",
             "TWN",
-            "concession",
+            "support",
         ),
         # security: a concession refused
         (

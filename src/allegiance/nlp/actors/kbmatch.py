@@ -266,6 +266,15 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
                 continue
             if any(c.dep_ in ("compound", "amod", "poss") and c.i in covered for c in tok.children):
                 continue
+            if any(
+                c.dep_ == "prep"
+                and c.lower_ in ("at", "of")
+                and p.dep_ == "pobj"
+                and p.i in covered
+                for c in tok.children
+                for p in c.children
+            ):
+                continue  # "judges at the International Criminal Court" are the court's
             sent = tok.sent
             # police facing a country's protesters are its own; a court, only with its organs;
             # what comes "from" a country is foreign ("charged the mayor with accepting bribes

@@ -31,7 +31,7 @@ from ..extensions import (
 )
 from .anaphora import Anaphora
 from .binding import controllers
-from .kinds import rebind_kinds
+from .kinds import rebind_kinds, rebind_sectors
 from .resolver import Resolver
 from .surnames import Surnames
 
@@ -104,6 +104,7 @@ class ReferenceResolver:
         surnames.relink(chosen)
         if doc.has_annotation("SENT_START"):
             rebind_kinds(doc, chosen, self.data.descriptions)
+            rebind_sectors(doc, chosen, rec.kb)
         out = surnames.bare(taken)
         if doc.has_annotation("SENT_START"):
             mentions = sorted([*chosen, *out], key=lambda c: c.start)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicon.triggers import Lexicon, Trigger
 from ...schema import ActorArg
 from ..extensions import ActorRef, AgentWords, coref_ref
+from ..phrases import relative_clause
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
 from .makers import _MakersMixin
@@ -167,7 +168,7 @@ class Arguments(_MakersMixin):
     def _relative_head(self, tok: Token) -> Token:
         """What a relative pronoun stands for: the noun its clause modifies ("the M23, which
         Kinshasa says is backed by Rwanda": through the clause of a verb of saying)."""
-        tok = _relative_clause(tok.head, self.lex.alleging_verbs).head
+        tok = relative_clause(tok.head, self.lex.alleging_verbs).head
         if tok.i not in self.tok2span and tok.lower_ not in self.c.references.event_agents:
             # "attacks in the town of X in Y Province, which killed ...": the relative
             # clause is the attacks', misattached to the place after them
@@ -185,7 +186,7 @@ class Arguments(_MakersMixin):
     def args_one(self, tok: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
         """The actors one token (not its conjuncts) stands for."""
         if tok.lower_ in REL_PRONOUNS and (
-            _relative_clause(tok.head, self.lex.alleging_verbs).dep_ == "relcl"
+            relative_clause(tok.head, self.lex.alleging_verbs).dep_ == "relcl"
         ):
             tok = self._relative_head(tok)
         here = self._named_for(tok, self.spans_at(tok.i))
@@ -242,7 +243,11 @@ class Arguments(_MakersMixin):
                     out.extend(a for c in child.conjuncts for a in self.args_one(c, exclude))
                 elif (
                     child.dep_ == "prep"
-                    and child.lower_ in ("of", "under")
+                    # ("judges at the ICC", "officials at the ministry": an agent noun's body)
+                    and (
+                        child.lower_ in ("of", "under")
+                        or (child.lower_ == "at" and tok.i in self.agent_words.nouns)
+                    )
                     and depth < 2
                     and not asked_for
                     # "protested the arrest of activists by police": who undergoes the deed
@@ -577,14 +582,6 @@ class Arguments(_MakersMixin):
             actor_id=arg.actor.actor_id,
             actor_name=arg.actor.actor_name,
         )
-
-
-def _relative_clause(verb: Token, saying: frozenset[str]) -> Token:
-    """The relative clause a relative pronoun's verb makes, through a verb of saying between
-    ("which critics say is funded by Moscow": the clause of "say")."""
-    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and verb.head.lemma_ in saying:
-        return verb.head
-    return verb
 
 
 def _seat_of(modifier: Span, party: Span) -> bool:
