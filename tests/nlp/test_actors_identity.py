@@ -1081,3 +1081,21 @@ def test_states_named_by_their_region_are_not_the_united_states(
     nlp: Language, text: str, phrase: str
 ) -> None:
     assert ids_of(nlp, text, phrase) == ["GEN.LATIN_AMERICA"], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        # armed forces, diplomats, refugees: where agents come from is whose they are
+        ("Troops from Chad attacked Boko Haram.", "Troops from Chad", "TCD.MIL"),
+        ("Envoys from Kenya met the rebels.", "Envoys from Kenya", "KEN.GOV"),
+        ("Officials from Peru criticised the decision.", "Officials from Peru", "PER.GOV"),
+    ],
+)
+def test_agents_from_a_state_are_its_own(nlp: Language, text: str, phrase: str, actor: str) -> None:
+    assert ids_of(nlp, text, phrase) == [actor], found(nlp, text)
+
+
+def test_what_comes_from_a_state_is_no_agent_of_it(nlp: Language) -> None:
+    got = found(nlp, "The troops withdrew from Mali after the coup.")
+    assert not [a for _, a, _ in got if a == "MLI.MIL"], got

@@ -84,6 +84,7 @@ _LISTS = (
     "possessing_verbs",
     "giving_verbs",
     "negating_prepositions",
+    "abstaining_verbs",
     "claim_nouns",
     "frame_nouns",
     "frame_of_nouns",
@@ -220,6 +221,7 @@ class Lexicon:
     possessing_verbs: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
     negating_prepositions: frozenset[str] = frozenset()
+    abstaining_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     frame_of_nouns: frozenset[str] = frozenset()

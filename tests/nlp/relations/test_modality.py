@@ -171,3 +171,22 @@ def test_what_is_not_a_harm_vowed_is_read_as_it_is(nlp, text, source, target, ca
     hit = find(relations(nlp, text), source, target)
     assert [r for r in hit if r.category == category and not r.hypothetical]
     assert not [r for r in hit if r.category == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # diplomacy, the UN, politics: an act held back from is not done
+        ("Brazil refrained from criticising the Venezuelan government.", "BRA", "VEN"),
+        ("Brazil stopped short of condemning the Venezuelan government.", "BRA", "VEN"),
+        ("India abstained from condemning Russia at the UN.", "IND", "RUS"),
+    ],
+)
+def test_an_act_held_back_from_is_negated(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and all(r.negated for r in hit), relations(nlp, text)
+
+
+def test_an_act_done_after_a_stop_is_not_held_back(nlp):
+    hit = find(relations(nlp, "Brazil stopped its talks and condemned Venezuela."), "BRA", "VEN")
+    assert hit and not any(r.negated for r in hit)

@@ -495,8 +495,10 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
         Manila" is its own, an envoy is posted abroad (``posted_abroad``). None otherwise:
         the name stays a place."""
         prep = cand.start - 1 - (cand.start > 0 and doc[cand.start - 1].lower_ == "the")
-        if prep < 1 or doc[prep].lower_ != "in":  # "rebels in the Ivory Coast"
+        if prep < 1 or doc[prep].lower_ not in ("in", "from"):  # "rebels in the Ivory Coast"
             return None
+        # "troops from Chad", "envoys from Kenya": where agents come from is whose they are
+        origin = doc[prep].lower_ == "from"
         noun = doc[prep - 1]
         hit = self.agents.classify(noun.text)
         domestic = [
@@ -512,10 +514,10 @@ class _KBMatchMixin(_PlacesMixin, _MatchFiltersMixin):
             hit, domestic = kind, [doc[noun.i - 1]]
         if (
             hit is None
-            or (hit[0] not in self.agents.place("located_classes") and not domestic)
+            or (hit[0] not in self.agents.place("located_classes") and not domestic and not origin)
             or noun.pos_ not in ("NOUN", "PROPN")
             or doc[prep].head != noun
-            or noun.lemma_.lower() in self.agents.place("posted_abroad")
+            or (noun.lemma_.lower() in self.agents.place("posted_abroad") and not origin)
             or any(
                 c.dep_ == "poss"
                 or (

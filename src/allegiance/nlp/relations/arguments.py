@@ -243,10 +243,10 @@ class Arguments(_MakersMixin):
                     out.extend(a for c in child.conjuncts for a in self.args_one(c, exclude))
                 elif (
                     child.dep_ == "prep"
-                    # ("judges at the ICC", "officials at the ministry": an agent noun's body)
+                    # ("judges at the ICC", "officials from Kenya": an agent noun's body)
                     and (
                         child.lower_ in ("of", "under")
-                        or (child.lower_ == "at" and tok.i in self.agent_words.nouns)
+                        or (child.lower_ in ("at", "from") and tok.i in self.agent_words.nouns)
                     )
                     and depth < 2
                     and not asked_for
@@ -512,8 +512,10 @@ class Arguments(_MakersMixin):
                 objs = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
                 if objs:
                     return objs, passive
-            if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
-                gov = gov.head  # "remains committed to carrying out attacks"
+            if (gov.pos_ == "ADJ" and gov.dep_ == "acomp") or (
+                gov.dep_ == "advmod" and gov.head.pos_ in ("VERB", "AUX")
+            ):
+                gov = gov.head  # "remains committed to carrying out", "stopped short of"
             elif (
                 gov.lemma_ == "come"
                 and gov.dep_ == "advcl"

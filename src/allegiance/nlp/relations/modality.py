@@ -286,6 +286,17 @@ def _performative(lex: Lexicon, tok: Token, head: Token) -> bool:
     )
 
 
+def _abstained(lex: Lexicon, prep: Token) -> bool:
+    """Whether a "from" or "of" hangs on a verb of holding back (``abstaining_verbs``), alone
+    ("refrained from") or with its adverb ("stopped short of", "shied away from")."""
+    if prep.lower_ not in ("from", "of"):
+        return False
+    head = prep.head
+    if head.pos_ in ("ADV", "ADJ", "ADP", "PART") and head.head.pos_ in ("VERB", "AUX"):
+        return f"{head.head.lemma_.lower()} {head.lower_}" in lex.abstaining_verbs
+    return head.lemma_.lower() in lex.abstaining_verbs
+
+
 def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tuple[bool, bool]:
     """Walk up from the anchor through the clauses whose modality it shares."""
     seen = 0
@@ -296,6 +307,8 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             negated, hypothetical = negated or neg, hypothetical or hyp
         if tok.dep_ == "pcomp" and tok.head.lower_ in lex.negating_prepositions:
             negated = True  # "without consulting X", "voted against joining X"
+        if tok.dep_ == "pcomp" and _abstained(lex, tok.head):
+            negated = True  # "refrained from criticising X", "stopped short of condemning X"
         if _under_no(tok):
             negated = True  # "had no plans to meet X", "has no intention of negotiating"
         stopper = _preventer(lex, tok)
