@@ -212,3 +212,30 @@ def test_a_civil_expulsion_is_a_sanction_and_an_armed_one_an_assault(nlp):
 def test_parties_attacking_each_other_trade_words(nlp):
     found = _read(nlp, "The Labour Party attacked the Conservative Party over its tax plans.")
     assert found.get(("Labour Party", "Conservative Party")) == ("ACCUSE", "verbal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # politics, business, leaders: a fight between civil actors is a contest, no combat
+        ("The fight between Bernie Sanders and Joe Manchin over the budget grew bitter.",
+         ("Bernie Sanders", "Joe Manchin")),
+        ("Trump clashed with Zelensky in the Oval Office.", ("Trump", "Zelensky")),
+        ("Ryanair is fighting the European Commission in court.",
+         ("Ryanair", "European Commission")),
+    ],
+)  # fmt: skip
+def test_a_fight_between_civil_actors_is_opposition(nlp, sentence, pair):
+    assert _read(nlp, sentence).get(pair) == ("OPPOSE", "verbal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Fighting between Sudan's army and the RSF continued in Khartoum.",
+         ("Sudan's army", "RSF")),
+        ("The battle between Israel and Hamas entered its third week.", ("Israel", "Hamas")),
+    ],
+)  # fmt: skip
+def test_fighting_between_armed_sides_is_an_assault(nlp, sentence, pair):
+    assert _read(nlp, sentence).get(pair, (None,))[0] == "ASSAULT", _read(nlp, sentence)

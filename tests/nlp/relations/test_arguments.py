@@ -308,3 +308,18 @@ def test_an_agent_noun_at_a_body_is_the_body(nlp, text, source, target):
     assert rels and all(family(r.source.actor_id) == source for r in rels), rels
     if target is not None:
         assert any(family(r.target.actor_id) == target for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # courts, politics, police: kin and aides named after the noun are who is acted on
+        ("Pakistani police arrested former Prime Minister Imran Khan's wife Bushra Bibi.",
+         "NER:bushra bibi"),
+        ("Russia detained Navalny's brother Oleg Navalny.", "NER:oleg navalny"),
+        ("Israeli police arrested Netanyahu's aide Jonatan Urich.", "NER:jonatan urich"),
+    ],
+)  # fmt: skip
+def test_kin_named_after_the_noun_are_the_target(nlp, text, target):
+    rels = relations(nlp, text)
+    assert rels and {r.target.actor_id for r in rels} == {target}, rels

@@ -190,3 +190,50 @@ def test_an_act_held_back_from_is_negated(nlp, text, source, target):
 def test_an_act_done_after_a_stop_is_not_held_back(nlp):
     hit = find(relations(nlp, "Brazil stopped its talks and condemned Venezuela."), "BRA", "VEN")
     assert hit and not any(r.negated for r in hit)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a finite verb joined to a bare one under "would not" is said outside the modal
+        ("Zourabichvili said she would not step down and accused Georgian Dream of fraud.",
+         "NER:zourabichvili", "GEO"),
+        ("China will not recognise the vote and condemns Taiwan.", "CHN", "TWN"),
+    ],
+)  # fmt: skip
+def test_a_finite_verb_after_a_modal_one_keeps_its_own_modality(nlp, text, source, target):
+    rels = relations(nlp, text)
+    hit = [
+        r
+        for r in rels
+        if r.category == "ACCUSE"
+        and (r.source.actor_id == source or family(r.source.actor_id) == source)
+        and family(r.target.actor_id) == target
+    ]
+    assert hit and not hit[0].negated and not hit[0].hypothetical, rels
+
+
+def test_two_bare_verbs_under_would_not_share_it(nlp):
+    hit = find(relations(nlp, "Russia will not attend the summit or meet Ukraine."), "RUS", "UKR")
+    assert hit and hit[0].negated and hit[0].hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # diplomacy, politics, business: the gerund a noun is about is a topic, not an act
+        ("Georgia's government said it would suspend talks on joining the European Union.",
+         "GEO", "EU"),
+        ("Serbia opened a debate about recognising Kosovo.", "SRB", "XKX"),
+        ("Boeing held talks about acquiring Spirit AeroSystems.", "BIZ", "NER:spirit aerosystems"),
+    ],
+)  # fmt: skip
+def test_the_gerund_a_noun_is_about_is_hypothetical(nlp, text, source, target):
+    rels = relations(nlp, text)
+    hit = [
+        r
+        for r in rels
+        if family(r.source.actor_id) == source
+        and (r.target.actor_id == target or family(r.target.actor_id) == target)
+    ]
+    assert hit and all(r.hypothetical for r in hit), rels

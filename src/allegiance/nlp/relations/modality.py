@@ -286,6 +286,13 @@ def _performative(lex: Lexicon, tok: Token, head: Token) -> bool:
     )
 
 
+#: prepositions whose gerund is what a noun is about, not an act done ("talks on joining")
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+#: the tags of a finite verb (past, present)
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _abstained(lex: Lexicon, prep: Token) -> bool:
     """Whether a "from" or "of" hangs on a verb of holding back (``abstaining_verbs``), alone
     ("refrained from") or with its adverb ("stopped short of", "shied away from")."""
@@ -309,6 +316,12 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             negated = True  # "without consulting X", "voted against joining X"
         if tok.dep_ == "pcomp" and _abstained(lex, tok.head):
             negated = True  # "refrained from criticising X", "stopped short of condemning X"
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ in _TOPIC_PREPOSITIONS
+            and tok.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            hypothetical = True  # "talks on joining the EU", "a vote on leaving": a topic
         if _under_no(tok):
             negated = True  # "had no plans to meet X", "has no intention of negotiating"
         stopper = _preventer(lex, tok)
@@ -325,6 +338,10 @@ def _clause(lex: Lexicon, tok: Token, negated: bool, hypothetical: bool) -> tupl
             break
         if tok.dep_ == "conj" and any(c.dep_ in SUBJ for c in tok.children):
             break  # a conjoined clause with its own subject has its own modality
+        if tok.dep_ == "conj" and tok.tag_ in _FINITE and tok.head.tag_ == "VB":
+            # "said she would not step down and accused the party": a finite verb joined to a
+            # bare one under "would not" is said in its own tense, outside the modal
+            break
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head != tok:
             head = tok.head
             if tok.dep_ == "ccomp" and answers_claim(lex, head):
