@@ -114,3 +114,22 @@ def test_a_weapon_used_against_someone_is_an_attack(nlp, text, source, target):
 def test_other_means_used_against_someone_stay_a_stance(nlp):
     rels = relations(nlp, "The EU used diplomatic pressure against Hungary.")
     assert not [r for r in rels if r.category == "ASSAULT"], rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # campaigns, business, courts: acting "alongside" with no armed side is no military act
+        "Rahul Gandhi campaigned alongside Tejashwi Yadav in Bihar.",
+        "Google worked alongside Samsung on the new phone.",
+        "Amnesty International campaigned alongside Human Rights Watch.",
+    ],
+)
+def test_acting_alongside_with_no_armed_side_is_civil_cooperation(nlp, text):
+    rels = [r for r in relations(nlp, text) if r.category == "COOPERATE"]
+    assert rels and all(r.mode != "military" for r in rels), relations(nlp, text)
+
+
+def test_serving_alongside_troops_stays_military(nlp):
+    rels = relations(nlp, "US advisers served alongside Iraqi troops.")
+    assert [r.mode for r in rels if r.category == "COOPERATE"] == ["military"]

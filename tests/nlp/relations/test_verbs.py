@@ -221,3 +221,18 @@ def test_recognising_a_state_is_support(nlp, text, source, target):
 def test_recognising_a_result_of_someone_stays_a_concession(nlp):
     rels = relations(nlp, "Maduro recognised the victory of the opposition in Caracas.")
     assert not [r for r in rels if r.category == "SUPPORT"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # casualty reports the small model parses as a reduced relative ("strikes killed ...")
+        ("Israeli air strikes killed at least 20 people in Gaza.", "ISR"),
+        ("Russian missile strikes killed at least 12 civilians in Kharkiv.", "RUS"),
+        ("Sudanese army air strikes killed at least 30 people in Nyala.", "SDN"),
+    ],
+)
+def test_a_participle_with_its_own_object_is_an_active_verb(nlp, text, source):
+    hit = [r for r in relations(nlp, text) if r.category == "ASSAULT"]
+    assert hit and family(hit[0].source.actor_id) == source, relations(nlp, text)
+    assert hit[0].target.actor_id == "GEN.CIVILIANS"

@@ -19,6 +19,7 @@ from ..extensions import ActorRef, AgentWords, coref_ref
 from ..phrases import relative_clause
 from ..references import ARGUMENT_REFERENCE, SPEAKER_REFERENCE, MentionIndex
 from .candidates import Arg
+from .fellows import _FellowsMixin
 from .makers import _MakersMixin
 from .protests import protest_noun
 from .words import (
@@ -83,7 +84,7 @@ def asked_by(tok: Token) -> Token | None:
     return head if tok.dep_ == "dobj" else None
 
 
-class Arguments(_MakersMixin):
+class Arguments(_FellowsMixin, _MakersMixin):
     """The state of one document's extraction and the argument readers over it."""
 
     def __init__(self, component: Resources, doc: Doc, spans: list[Span]) -> None:
@@ -259,29 +260,6 @@ class Arguments(_MakersMixin):
                             for item in (pobj, *pobj.conjuncts):
                                 if item is pobj or not subject_of_next_clause(item):
                                     out.extend(self.args_one(item, exclude, depth + 1))
-        return out
-
-    def _named_for(self, tok: Token, here: list[Span]) -> list[Span]:
-        """ "Operation Inherent Resolve, the operation to eliminate ISIL": a description in
-        apposition to a name it refers back to is argued by the name."""
-        if not here or tok.dep_ != "appos" or any(s.root.i != tok.i for s in here):
-            return here
-        actors = {s._.actor.actor_id for s in here}
-        named = [s for s in self.spans_at(tok.head.i) if s._.actor.actor_id in actors]
-        return named or here
-
-    def _modifier_fellows(self, tok: Token, span: Span) -> list[Arg]:
-        """ "Iraqi and Kurdish forces": a coordinated modifier outside the span, which names
-        the same kind of agent (the Iraqi forces, not Iraq); "Senate Democrats": the chamber
-        a party sits in is not said to act."""
-        out = []
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i not in range(
-                span.start, span.end
-            ):
-                other = self.tok2span.get(child.i)
-                if other is not None and other != span and not _seat_of(other, span):
-                    out.append(self._as_agent(self.span_arg(other), tok))
         return out
 
     def _act_anaphor(self, tok: Token, exclude: frozenset[str]) -> list[Arg]:
@@ -500,7 +478,12 @@ class Arguments(_MakersMixin):
         if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lower_ in self.lex.asking_nouns:
             return [], passive  # "North Korea's demand to sever the alliance": the asked's act
         if verb.dep_ in ("acl", "relcl"):
-            return [verb.head], passive or verb.tag_ == "VBN"
+            # a participle with an object of its own is a past verb the small model took for
+            # a reduced relative ("Israeli air strikes killed at least 20 people")
+            passive = passive or (
+                verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+            )
+            return [verb.head], passive
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             gov = verb.head.head
             if gov.lemma_.lower() in self.lex.judging_verbs and verb.head.lower_ in (
@@ -584,14 +567,3 @@ class Arguments(_MakersMixin):
             actor_id=arg.actor.actor_id,
             actor_name=arg.actor.actor_name,
         )
-
-
-def _seat_of(modifier: Span, party: Span) -> bool:
-    """Whether a modifier names an organ of the state a party's mention sits in ("Senate
-    Democrats", "House Republicans", "Lok Sabha BJP members")."""
-    head, mod = party._.actor, modifier._.actor
-    if head.actor_type != "party":
-        return False
-    if mod.resolved_by == "ner":
-        return True  # "House Republicans": a chamber the knowledge base does not hold
-    return head.country is not None and mod.actor_id.startswith(f"{head.country}.")

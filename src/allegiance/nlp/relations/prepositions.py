@@ -9,6 +9,7 @@ Weapons used against someone stand for their user (the ``instruments`` reading).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -80,6 +81,10 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
                 break
         if not sources:
             sources, anchor = noun_sources(run, gov)
+    if trig.mode == "military" and not any(
+        a.actor.actor_type in _ARMED for a in (*sources, *targets)
+    ):
+        trig = replace(trig, mode=None)  # "Gandhi campaigned alongside Yadav": no armed side
     yield from run.pairs(
         sources, targets, trig, prep.i, prep.i + 1, anchor, 0.6, 3, construction=PREPOSITION
     )
@@ -97,6 +102,10 @@ def read_preposition(run: DocRun, prep: Token, trig: Trigger) -> Iterator[Candid
         yield from run.pairs(
             tools, targets, trig, prep.i, prep.i + 1, anchor, 0.5, 3, construction=INSTRUMENTS
         )
+
+
+#: actor types that make an act done together a military one
+_ARMED = frozenset({"military", "militia", "rebel", "insurgent", "police", "state"})
 
 
 def _wielded(run: DocRun, gov: Token, trig: Trigger) -> Trigger:
