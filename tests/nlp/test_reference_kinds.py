@@ -28,6 +28,9 @@ def _actor_of(nlp, text: str, word: str) -> str | None:
         ("The Houthis attacked a tanker on Sunday. The rebels said they would go on.", "rebels",
          "HOUTHIS"),
         ("The M23 advanced on Goma. The rebels attacked Congolese troops.", "rebels", "M23"),
+        # a possessive kind word too
+        ("The ELN attacked a pipeline in Arauca. Bogota praised the rebels' commitment to talks.",
+         "rebels", "ELN"),
     ],
 )  # fmt: skip
 def test_the_kind_word_after_one_named_group_is_that_group(nlp, text, word, actor):

@@ -66,7 +66,7 @@ def _bare_kind(doc: Doc, cand: _Cand, descriptions: Mapping[str, frozenset[str]]
     tok = doc[cand.start]
     if tok.tag_ != "NNS" or doc[cand.start - 1].lower_ != "the":
         return frozenset()
-    if any(c.dep_ != "det" for c in tok.children):
+    if any(c.dep_ not in ("det", "case") for c in tok.children):
         return frozenset()  # "the rebels who refused", "the rebels in the north"
     types = descriptions.get(tok.lower_, frozenset())
     return types if cand.type in types else frozenset()
