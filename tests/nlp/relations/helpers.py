@@ -11,6 +11,22 @@ def relations(nlp, text):
     return nlp(text)._.relations
 
 
+def names(actor_id: str | None, wanted: str) -> bool:
+    """Whether an actor id is ``wanted`` itself or of its family ("NER:x", or "USA" for USA.GOV)."""
+    return actor_id == wanted or family(actor_id) == wanted
+
+
+def find_named(rels, source, target, *, category=None):
+    """Relations from ``source`` to ``target``, each an actor id or a family (see ``names``)."""
+    return [
+        r
+        for r in rels
+        if names(r.source.actor_id, source)
+        and names(r.target.actor_id, target)
+        and (category is None or r.category == category)
+    ]
+
+
 def find(rels, source, target, *, categories=None):
     """Relations between actor families (either order for symmetric ones)."""
     out = []

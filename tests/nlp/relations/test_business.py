@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import find, relations
+from .helpers import find, find_named, relations
 
 pytestmark = pytest.mark.model
 
@@ -96,12 +96,7 @@ def test_the_purpose_of_a_summons_is_done(nlp):
 )
 def test_a_purchase_is_business_between_the_two(nlp, text, source, target):
     rels = relations(nlp, text)
-    hit = [
-        r
-        for r in rels
-        if r.source.actor_id.split(".")[0] == source
-        and (r.target.actor_id == target or r.target.actor_id.split(".")[0] == target)
-    ]
+    hit = find_named(rels, source, target)
     assert hit and hit[0].category == "COOPERATE" and hit[0].mode == "economic", rels
 
 

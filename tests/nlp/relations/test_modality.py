@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import MILITIAS_LEAD, family, find, relations
+from .helpers import MILITIAS_LEAD, family, find, find_named, relations
 
 
 def test_purpose_of_a_past_use_is_done(nlp):
@@ -203,13 +203,7 @@ def test_an_act_done_after_a_stop_is_not_held_back(nlp):
 )  # fmt: skip
 def test_a_finite_verb_after_a_modal_one_keeps_its_own_modality(nlp, text, source, target):
     rels = relations(nlp, text)
-    hit = [
-        r
-        for r in rels
-        if r.category == "ACCUSE"
-        and (r.source.actor_id == source or family(r.source.actor_id) == source)
-        and family(r.target.actor_id) == target
-    ]
+    hit = find_named(rels, source, target, category="ACCUSE")
     assert hit and not hit[0].negated and not hit[0].hypothetical, rels
 
 
@@ -230,10 +224,5 @@ def test_two_bare_verbs_under_would_not_share_it(nlp):
 )  # fmt: skip
 def test_the_gerund_a_noun_is_about_is_hypothetical(nlp, text, source, target):
     rels = relations(nlp, text)
-    hit = [
-        r
-        for r in rels
-        if family(r.source.actor_id) == source
-        and (r.target.actor_id == target or family(r.target.actor_id) == target)
-    ]
+    hit = find_named(rels, source, target)
     assert hit and all(r.hypothetical for r in hit), rels
