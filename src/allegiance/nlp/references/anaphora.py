@@ -76,7 +76,8 @@ class Anaphora:
         self.group_heads = refs.family("group_heads")
         self.gov_heads = refs.family("government_heads")
         self.organ_heads = refs.family("organ_heads")
-        self.titles = rec.agents.titles
+        # "the Parliament", and a title written as a name: "the Deputy Secretary"
+        self.named_heads = self.organ_heads | rec.agents.titles
         self.words: list[frozenset[str]] | None = None
         self.by_word: dict[str, list[int]] = {}
         self.first_named: dict[str, _Cand] = {}
@@ -199,8 +200,7 @@ class Anaphora:
             if tok.pos_ == "PRON" or tok.lower_ in self.p_we:
                 self._pronoun(tok)
             elif tok.pos_ == "NOUN" or (
-                # "the Parliament", and a title written as a name: "the Deputy Secretary"
-                tok.pos_ == "PROPN" and tok.lemma_.lower() in self.organ_heads | self.titles
+                tok.pos_ == "PROPN" and tok.lemma_.lower() in self.named_heads
             ):
                 self._description(tok)
         return self.out

@@ -33,15 +33,15 @@ GROUP_TYPES = frozenset({"insurgent", "militia", "rebel"})
 
 def rebind_kinds(doc: Doc, chosen: list[_Cand], descriptions: Mapping[str, frozenset[str]]) -> None:
     """Give each definite plural kind word the one named group of its kind just before it."""
-    sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    kinds = [(c, t) for c in chosen if (t := _bare_kind(doc, c, descriptions))]
+    if not kinds:
+        return
+    sent_of = _sentence_of(doc)
     named = sorted(
         (c for c in chosen if not c.actor_id.startswith("GEN.") and c.type in GROUP_TYPES),
         key=lambda c: c.start,
     )
-    for cand in chosen:
-        types = _bare_kind(doc, cand, descriptions)
-        if not types:
-            continue
+    for cand, types in kinds:
         here = sent_of[cand.start]
         before = [
             c
@@ -79,7 +79,7 @@ SECTORS = frozenset({"business"})
 
 def rebind_sectors(doc: Doc, chosen: list[_Cand], kb: ActorKB) -> None:
     """Give "the Japanese company" the one named Japanese company just before it."""
-    sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    sent_of: dict[int, int] | None = None
     for cand in chosen:
         part = kb.get(cand.actor_id)
         if (
@@ -91,6 +91,7 @@ def rebind_sectors(doc: Doc, chosen: list[_Cand], kb: ActorKB) -> None:
             or doc[cand.start - 1].lower_ != "the"
         ):
             continue
+        sent_of = sent_of or _sentence_of(doc)
         here = sent_of[cand.start]
         before = []
         for c in chosen:
@@ -109,3 +110,8 @@ def rebind_sectors(doc: Doc, chosen: list[_Cand], kb: ActorKB) -> None:
         cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
         cand.resolved_by, cand.kind = "coref", "coref"
         cand.confidence = round(0.7 * ante.confidence, 3)
+
+
+def _sentence_of(doc: Doc) -> dict[int, int]:
+    """The sentence number of every token."""
+    return {t.i: k for k, s in enumerate(doc.sents) for t in s}
