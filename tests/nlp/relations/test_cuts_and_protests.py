@@ -226,3 +226,21 @@ def test_rallying_behind_someone_is_no_protest(nlp):
     assert not [a for a in doc._.acts if a.category == "PROTEST"], doc._.acts
     rels = nlp("Republicans rallied behind Trump after the verdict.")._.relations
     assert [r for r in rels if r.category == "SUPPORT"], rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # diplomacy, coalitions, business: breaking with someone cuts the tie
+        ("Mali's military rulers broke with France.", "MLI", "FRA"),
+        ("Niger's junta broke with the European Union in 2023.", "NER", "EU"),
+        ("Qatar broke with Saudi Arabia over the blockade.", "QAT", "SAU"),
+    ],
+)
+def test_breaking_with_someone_cuts_the_tie(nlp, text, source, target):
+    hit = find(relations(nlp, text), source, target)
+    assert hit and hit[0].category == "SANCTION", relations(nlp, text)
+
+
+def test_breaking_a_thing_names_no_tie(nlp):
+    assert not [r for r in relations(nlp, "Hamas broke the ceasefire.") if r.category == "SANCTION"]
