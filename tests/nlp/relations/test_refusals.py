@@ -139,3 +139,18 @@ def test_a_verb_with_its_own_complement_shares_no_object(nlp):
     # while a bare conjoined verb still shares its object
     rels = relations(nlp, "Iran is arming and training the Houthis.")
     assert len(find(rels, "IRN", "HOUTHIS", categories={"AID"})) == 2, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a charge ending in a clause under the accusation: its maker is the accuser
+        ("Niger's junta accused France of plotting to attack Niamey, a claim Paris rejected.",
+         "FRA", "NER"),
+        ("Moscow accused Kyiv of planning to strike Crimea, a charge Ukraine denied.", "UKR",
+         "RUS"),
+    ],
+)  # fmt: skip
+def test_a_denied_charge_reaches_its_accuser_through_nested_clauses(nlp, text, source, target):
+    hit = [r for r in find(relations(nlp, text), source, target) if r.category == "REJECT"]
+    assert hit, relations(nlp, text)

@@ -298,6 +298,14 @@ def requested_act(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     )
 
 
+def _claiming_verb(last: Token, comma: int, claiming: frozenset[str]) -> Token | None:
+    """The verb that makes the claim ending at ``last``: the nearest verb above it, or above
+    that the verb of saying or accusing it hangs from ("accused France of plotting to attack
+    Niger, a claim Paris rejected": "accused", not "attack")."""
+    verbs = [t for t in last.ancestors if t.pos_ in ("VERB", "AUX") and t.i < comma]
+    return next((v for v in verbs if v.lemma_.lower() in claiming), verbs[0] if verbs else None)
+
+
 @constructions.register(DENIED_CLAIM)
 def denied_claim(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     """ "Kinshasa accused Rwanda of sending troops, a charge Kigali has denied": whoever
@@ -318,10 +326,7 @@ def denied_claim(run: DocRun, tok: Token, sent: Span) -> Iterator[Candidate]:
     clause = next(
         (c for c in tok.children if c.dep_ == "ccomp" and c.i < comma),
         None,
-    ) or next(
-        (t for t in doc[comma - 1].ancestors if t.pos_ in ("VERB", "AUX") and t.i < comma),
-        None,
-    )
+    ) or _claiming_verb(doc[comma - 1], comma, lex.speech_verbs | lex.accusing_verbs)
     while clause is not None and clause.dep_ == "ccomp" and clause.head.i < comma:
         clause = clause.head  # "Moscow said drones struck a refinery, a claim Kyiv denied"
     if clause is None or clause.lemma_.lower() not in lex.speech_verbs | lex.accusing_verbs:
