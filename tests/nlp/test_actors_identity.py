@@ -1099,3 +1099,20 @@ def test_agents_from_a_state_are_its_own(nlp: Language, text: str, phrase: str, 
 def test_what_comes_from_a_state_is_no_agent_of_it(nlp: Language) -> None:
     got = found(nlp, "The troops withdrew from Mali after the coup.")
     assert not [a for _, a, _ in got if a == "MLI.MIL"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name the small model took for a place, acting: no state "the country" refers to
+        "Tiani accused France of plotting to attack the country.",
+        "Gulwali praised Oman for hosting the talks in the country.",
+    ],
+)
+def test_a_place_name_the_kb_lacks_is_no_state(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert all(
+        s._.actor.actor_type != "state"
+        for s in doc.spans[ACTORS_KEY]
+        if s._.actor.actor_id.startswith("NER:")
+    ), found(nlp, text)

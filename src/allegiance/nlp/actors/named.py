@@ -366,7 +366,10 @@ class _NamedMixin(_PlacesMixin):
         elif label == "NORP":
             atype = "religious_group" if name.lower() in _RELIGIOUS else "ethnic_group"
         elif label == "GPE":
-            atype = "state"
+            # every state is in the knowledge base: a place name it lacks that acts is a town's
+            # authorities, or a name the small model misread ("Tiani accused France"), never a
+            # state a description such as "the country" could stand for
+            atype = "place" if _gazetteer_city(name) else "other"
         elif doc[end - 1].lower_ in _PARTY_HEADS:
             atype = "party"  # "the Labour Party", "the Liberal Democrats"
         else:
