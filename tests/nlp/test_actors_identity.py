@@ -1116,3 +1116,24 @@ def test_a_place_name_the_kb_lacks_is_no_state(nlp: Language, text: str) -> None
         for s in doc.spans[ACTORS_KEY]
         if s._.actor.actor_id.startswith("NER:")
     ), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # family name first: a bare first word of a Chinese, Korean or Cambodian full name
+        ("Chinese Foreign Minister Wang Yi met Penny Wong in Canberra. Wang urged Australia to "
+         "respect China's interests.", "Wang", "PER.WANG_YI"),
+        ("Chinese Premier Li Qiang met Anthony Albanese in Canberra. Li said trade would grow.",
+         "Li", "PER.LI_QIANG"),
+    ],
+)  # fmt: skip
+def test_a_family_name_written_first_is_the_person(
+    nlp: Language, text: str, word: str, actor: str
+) -> None:
+    assert ids_of(nlp, text, word) == [actor], found(nlp, text)
+
+
+def test_a_given_name_of_a_western_name_is_no_one_named_before(nlp: Language) -> None:
+    text = "French President Emmanuel Macron met Olaf Scholz. Emmanuel said nothing."
+    assert ids_of(nlp, text, "Emmanuel") != ["PER.EMMANUEL_MACRON"], found(nlp, text)

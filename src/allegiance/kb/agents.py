@@ -52,6 +52,8 @@ class AgentLexicon:
     firm_name_words: frozenset[str] = frozenset()
     envoy_words: frozenset[str] = frozenset()
     descriptor_nouns: frozenset[str] = frozenset()
+    #: countries whose people's family name comes first ("Wang Yi" ... "Wang")
+    family_first_countries: frozenset[str] = frozenset()
     places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def place(self, key: str) -> frozenset[str]:
@@ -90,6 +92,7 @@ _LISTS = (
     "firm_name_words",
     "envoy_words",
     "descriptor_nouns",
+    "family_first_countries",
 )
 
 
@@ -215,6 +218,9 @@ def _parse(data: Any, path: Path, origin: Mapping[str, Path] | None = None) -> A
         firm_name_words=frozenset(str(w).lower() for w in data.get("firm_name_words") or ()),
         envoy_words=frozenset(str(w).lower() for w in data.get("envoy_words") or ()),
         descriptor_nouns=frozenset(str(w).lower() for w in data.get("descriptor_nouns") or ()),
+        family_first_countries=frozenset(
+            str(w).upper() for w in data.get("family_first_countries") or ()
+        ),
         places={str(k): frozenset(str(w).lower() for w in v or ()) for k, v in places.items()},
     )
 

@@ -25,9 +25,11 @@ class Surnames:
         self._gender: dict[int, str | None] = {}
 
     def name_words(self, c: _Cand) -> list[Token]:
-        """The capitalised words of a mention's name, titles left out."""
+        """The capitalised words of a mention's name, titles and demonyms left out ("Chinese
+        Foreign Minister Wang Yi": Wang, Yi)."""
         return [t for t in self.doc[c.start : c.end] if t.is_alpha and t.is_title
-                and t.lower_ not in self.titles]  # fmt: skip
+                and t.lower_ not in self.titles
+                and self.rec.kb.lookup_adjective(t.text) is None]  # fmt: skip
 
     def gender(self, c: _Cand) -> str | None:
         if id(c) not in self._gender:
@@ -92,8 +94,8 @@ class Surnames:
             given = frozenset(t.lower_ for t in words[:-1] if t.text not in form)
             want = self.gender(cand) if cand.type == "person" else None
             ante = self.pick(form, cand.start, want, given)
-            if ante is None and len(words) == 1 and self._honorific(cand):
-                ante = self._family_first(form, cand.start)
+            if ante is None and len(words) == 1:
+                ante = self._family_first(form, cand.start, titled=self._honorific(cand))
             if (
                 ante is not None
                 and ante is not cand
@@ -116,10 +118,19 @@ class Surnames:
         low = self.doc[cand.start].lower_
         return low in honorifics or low.rstrip(".") in honorifics
 
-    def _family_first(self, form: str, i: int) -> _Cand | None:
-        """The one person named before token ``i`` whose full name opens with ``form``."""
+    def _family_first(self, form: str, i: int, *, titled: bool) -> _Cand | None:
+        """The one person named before token ``i`` whose full name opens with ``form``: after
+        an honorific ("Mr. Xi"), or bare when the person is of a country whose family name
+        comes first (``family_first_countries``: "Wang Yi" ... "Wang")."""
         found = {e[0].actor_id: e[0] for e in self.first.get(form, ()) if e[1] <= i}
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        ante = next(iter(found.values()))
+        if titled:
+            return ante
+        actor = self.rec.kb.get(ante.actor_id)
+        first = self.rec.agents.family_first_countries
+        return ante if actor is not None and actor.country in first else None
 
     def bare(self, taken: list[bool]) -> list[_Cand]:
         """Mentions of the defined forms no other pass took ("Galloway said", "the SDF")."""
