@@ -46,6 +46,12 @@ class _Cand:
     name: str = ""
     type: str = "other"
 
+    def refer_to(self, ante: _Cand, trust: float) -> None:
+        """Make this mention a reference to ``ante``'s actor, trusted ``trust`` times as much."""
+        self.actor_id, self.name, self.type = ante.actor_id, ante.name, ante.type
+        self.resolved_by = self.kind = "coref"
+        self.confidence = round(trust * ante.confidence, 3)
+
 
 class _SortedMentions:
     """Mentions sorted by start (ties in insertion order), with lookups by position.

@@ -71,17 +71,10 @@ class _QRun(_Filters, _Attributes):
             i += 1
         return self.records(nums)
 
-    def _changed(self, a: int) -> bool:
-        """Whether the word before the number at character ``a`` is a verb of change ("rose",
-        "fell", "cut")."""
-        tok = self._token_at(a)
-        if tok is None or tok.i == 0:
-            return False
-        prev = self.doc[tok.i - 1]
-        if not prev.is_alpha and prev.i > 0:
-            prev = self.doc[prev.i - 1]  # "rose $3.40", the currency sign its own token
-        lemma = prev.lemma_.lower()
-        return lemma in self.lex.change_up_verbs or lemma in self.lex.change_down_verbs
+    def _changed(self, a: int, b: int) -> bool:
+        """Whether a verb of change comes before the number at ``a:b`` ("rose $3.40")."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        return span is not None and self.change_before(span) != "="
 
     def range(self, at: _Atom, nxt: _Atom, num: _Num) -> bool:
         """Make ``num`` the range "15 to 20", "10-20", "between 10 and 20", "$1bn-$1.5bn".
@@ -109,7 +102,7 @@ class _QRun(_Filters, _Attributes):
         u1, u2 = at.read.currency or at.read.unit, nxt.read.currency or nxt.read.unit
         if (u1 and u2 and u1 != u2) or (at.read.unit and not u2):
             return False  # "rose 2.1% to $83.40", "fell 3.4% to 142,000": a change, then a level
-        if at.read.currency and nxt.read.currency and "to" in gap and self._changed(a):
+        if at.read.currency and nxt.read.currency and "to" in gap and self._changed(a, b):
             return False  # "Brent rose $3.40 to $91.20", "sales fell €2bn to €40bn": the same
         lo, hi = at.value, nxt.value
         if at.read.mult == 1.0 and nxt.read.mult > 1.0 and at.read.raw < nxt.read.raw:

@@ -53,9 +53,7 @@ def rebind_kinds(doc: Doc, chosen: list[_Cand], descriptions: Mapping[str, froze
         if not before or len({c.actor_id.split(".")[0] for c in before}) != 1:
             continue
         ante = before[-1]
-        cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
-        cand.resolved_by, cand.kind = "coref", "coref"
-        cand.confidence = round(0.7 * ante.confidence, 3)
+        cand.refer_to(ante, 0.7)
 
 
 def _bare_kind(doc: Doc, cand: _Cand, descriptions: Mapping[str, frozenset[str]]) -> frozenset[str]:
@@ -107,9 +105,7 @@ def rebind_sectors(doc: Doc, chosen: list[_Cand], kb: ActorKB) -> None:
         if len({c.actor_id for c in before}) != 1:
             continue
         ante = before[-1]
-        cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
-        cand.resolved_by, cand.kind = "coref", "coref"
-        cand.confidence = round(0.7 * ante.confidence, 3)
+        cand.refer_to(ante, 0.7)
 
 
 def _sentence_of(doc: Doc) -> dict[int, int]:

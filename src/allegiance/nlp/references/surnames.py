@@ -108,9 +108,7 @@ class Surnames:
                     )
                 )
             ):
-                cand.actor_id, cand.name, cand.type = ante.actor_id, ante.name, ante.type
-                cand.resolved_by, cand.kind = "coref", "coref"
-                cand.confidence = round(0.85 * ante.confidence, 3)
+                cand.refer_to(ante, 0.85)
 
     def _honorific(self, cand: _Cand) -> bool:
         """Whether a mention opens with an honorific ("Mr. Yoon", "Ms Kim"; the gender data's)."""

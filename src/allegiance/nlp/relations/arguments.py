@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Arguments", "nominal"]
 
-_ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
 #: the categories of a verb that answers an act ("condemned the move", "rejected the claims")
 _ANSWERING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "OPPOSE", "CONCEDE"})
 
@@ -269,7 +268,9 @@ class Arguments(_FellowsMixin, _MakersMixin):
         lex = self.lex
         if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.lemma_.lower() not in lex.act_anaphors:
             return []
-        if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETS for c in tok.children):
+        # the definite determiners of references.yaml, and "such" ("such measures")
+        dets = self.c.references.definite | {"such"}
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in tok.children):
             return []
         if any(
             c.dep_ in ("poss", "compound", "acl", "relcl", "appos")

@@ -22,7 +22,7 @@ from .words import ENEMY_WINDOW_TOKENS
 if TYPE_CHECKING:
     from .run import DocRun
 
-__all__ = ["asset_targets", "instruments"]
+__all__ = ["asset_targets", "instruments", "is_weapon"]
 
 
 @constructions.register(ASSET_TARGETS)
@@ -129,6 +129,11 @@ def _phrase_start(run: DocRun, tok: Token, lo: int) -> int:
     return start
 
 
+def is_weapon(run: DocRun, tok: Token) -> bool:
+    """Whether a noun is one of the lexicon's weapons and means (``instruments``)."""
+    return tok.lemma_.lower() in run.lex.instruments or tok.lower_ in run.lex.instruments
+
+
 @constructions.register(INSTRUMENTS)
 def instruments(run: DocRun, noun: Token, user: Arg) -> list[Arg]:
     """ "strikes using attack and fighter aircraft as well as rocket artillery against X",
@@ -162,7 +167,7 @@ def instruments(run: DocRun, noun: Token, user: Arg) -> list[Arg]:
         if tok.i in run.tok2span:
             start = None  # an actor's own name is not its weapon
             continue
-        if tok.lemma_.lower() in run.lex.instruments or tok.lower_ in run.lex.instruments:
+        if is_weapon(run, tok):
             out.append(Arg(start, tok.i + 1, user.actor, user.via_reference))
             start = None
     return out

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lexicon.triggers import Trigger
-from .assets import asset_targets, instruments
+from .assets import asset_targets, instruments, is_weapon
 from .candidates import Arg, Candidate
 from .event_nouns import noun_sources
 from .names import ASSET_TARGETS, INSTRUMENTS, PREPOSITION
@@ -116,11 +116,7 @@ def _wielded(run: DocRun, gov: Token, trig: Trigger) -> Trigger:
         gov = gov.head  # "used drones against Hezbollah", the preposition on the weapon
     if reading is None or gov.lemma_.lower() not in run.lex.instrument_verbs:
         return trig
-    used = [
-        t
-        for c in gov.children
-        if c.dep_ == "dobj"
-        for t in (c, *c.conjuncts)
-        if t.lemma_.lower() in run.lex.instruments or t.lower_ in run.lex.instruments
-    ]
+    used = any(
+        is_weapon(run, t) for c in gov.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)
+    )
     return reading if used else trig
